@@ -1,0 +1,7 @@
+import { platformPlugin } from './plugin';
+
+describe('platform', () => {
+  it('should export plugin', () => {
+    expect(platformPlugin).toBeDefined();
+  });
+});
