@@ -1,129 +1,95 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { platformPlugin } from './plugin';
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { platformPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
+const config = {
+  platform: {
+    sandbox: { enabled: true },
+    clusters: [
+      {
+        name: 'prod-eu-1',
+        provisioner: 'cluster-api',
+        url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
+        serviceAccountToken: 'do-not-leak',
+      },
+    ],
+  },
+};
+
+describe('platformPlugin', () => {
+  it('200 with the 13 layers and their owners', async () => {
     const { server } = await startTestBackend({
-      features: [platformPlugin],
+      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
     });
-
-    await request(server).get('/api/platform/todos').expect(200, {
-      items: [],
+    const res = await request(server).get('/api/platform/layers');
+    expect(res.status).toBe(200);
+    expect(res.body.layers).toHaveLength(13);
+    expect(res.body.layers.find((l: { id: string }) => l.id === 'external-lb')).toMatchObject({
+      title: 'External LB',
+      owners: ['infrastructure-team'],
     });
-
-    const createRes = await request(server)
-      .post('/api/platform/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/platform/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/platform/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
   });
 
-  it('should create TODO item with catalog information', async () => {
+  it('200 saying the fleet is simulated, without leaking any token', async () => {
+    const { server } = await startTestBackend({
+      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
+    });
+    const res = await request(server).get('/api/platform/environment');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ simulated: true, clusterCount: 1 });
+    expect(JSON.stringify(res.body)).not.toContain('do-not-leak');
+  });
+
+  it('401 without credentials', async () => {
+    const { server } = await startTestBackend({
+      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
+    });
+    const res = await request(server)
+      .get('/api/platform/layers')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('403 naming the missing permission when health read is denied', async () => {
     const { server } = await startTestBackend({
       features: [
         platformPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
-        }),
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
       ],
     });
-
-    const createRes = await request(server)
-      .post('/api/platform/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+    const res = await request(server).get('/api/platform/layers');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('platform.health.read');
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        platformPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
+  it('fails to start when a cluster is misconfigured, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          platformPlugin,
+          mockServices.rootConfig.factory({
+            data: { platform: { clusters: [{ name: 'x', provisioner: 'eks', url: 'http://a' }] } },
           }),
-        })
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/platform/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/platform/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/platform/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+        ],
+      }),
+    ).rejects.toThrow(/platform\.clusters\[0\]\.provisioner/);
   });
 });

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConfigReader } from '@backstage/config';
+import { readPlatformConfig } from './readPlatformConfig';
+
+const cluster = {
+  name: 'prod-eu-1',
+  provisioner: 'cluster-api',
+  url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
+  serviceAccountToken: 'secret-token',
+};
+
+describe('readPlatformConfig', () => {
+  it('reads the sandbox flag and the clusters', () => {
+    const result = readPlatformConfig(
+      new ConfigReader({
+        platform: { sandbox: { enabled: true }, clusters: [cluster] },
+      }),
+    );
+    expect(result.simulated).toBe(true);
+    expect(result.clusters).toEqual([
+      {
+        ...cluster,
+        environment: undefined,
+        management: false,
+      },
+    ]);
+  });
+
+  it('treats a missing platform block as no clusters and not simulated', () => {
+    expect(readPlatformConfig(new ConfigReader({}))).toEqual({
+      simulated: false,
+      sandboxControlUrl: undefined,
+      clusters: [],
+    });
+  });
+
+  it('names the key of an unknown provisioner', () => {
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({
+          platform: { clusters: [cluster, { ...cluster, name: 'b', provisioner: 'eks' }] },
+        }),
+      ),
+    ).toThrow(/platform\.clusters\[1\]\.provisioner: 'eks'/);
+  });
+
+  it('names the key of a cluster name that is not a DNS label', () => {
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({ platform: { clusters: [{ ...cluster, name: 'Prod_EU' }] } }),
+      ),
+    ).toThrow(/platform\.clusters\[0\]\.name/);
+  });
+
+  it('refuses the same cluster twice', () => {
+    expect(() =>
+      readPlatformConfig(new ConfigReader({ platform: { clusters: [cluster, cluster] } })),
+    ).toThrow(/listed twice/);
+  });
+
+  it('refuses a url that is not http(s)', () => {
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({ platform: { clusters: [{ ...cluster, url: 'ftp://x' }] } }),
+      ),
+    ).toThrow(/platform\.clusters\[0\]\.url/);
+  });
+});

@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** @public */
+export type ClusterProvisioner = 'cluster-api' | 'kubeadm' | 'rke2';
+
+/** A cluster as configured; the token never leaves the backend. */
+export interface ConfiguredCluster {
+  name: string;
+  provisioner: ClusterProvisioner;
+  environment?: string;
+  management: boolean;
+  url: string;
+  serviceAccountToken?: string;
+}
+
+export interface PlatformConfig {
+  simulated: boolean;
+  sandboxControlUrl?: string;
+  clusters: ConfiguredCluster[];
+}
+
+const PROVISIONERS: ClusterProvisioner[] = ['cluster-api', 'kubeadm', 'rke2'];
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Reads and validates the `platform` config block at start-up, so that a
+ * mistake stops the backend with a message naming the key instead of
+ * surfacing later as a broken page.
+ */
+export function readPlatformConfig(config: Config): PlatformConfig {
+  const simulated = config.getOptionalBoolean('platform.sandbox.enabled') ?? false;
+  const sandboxControlUrl = config.getOptionalString('platform.sandbox.controlUrl');
+  const clusterConfigs = config.getOptionalConfigArray('platform.clusters') ?? [];
+  const seen = new Set<string>();
+
+  const clusters = clusterConfigs.map((cluster, index) => {
+    const key = `platform.clusters[${index}]`;
+    const name = cluster.getString('name');
+    if (!DNS_1123_LABEL.test(name) || name.length > 63) {
+      throw new InputError(
+        `Invalid config at ${key}.name: '${name}' is not a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)`,
+      );
+    }
+    if (seen.has(name)) {
+      throw new InputError(`Invalid config at ${key}.name: cluster '${name}' is listed twice`);
+    }
+    seen.add(name);
+    const provisioner = cluster.getString('provisioner');
+    if (!PROVISIONERS.includes(provisioner as ClusterProvisioner)) {
+      throw new InputError(
+        `Invalid config at ${key}.provisioner: '${provisioner}' is not one of ${PROVISIONERS.join(', ')}`,
+      );
+    }
+    const url = cluster.getString('url');
+    if (!/^https?:\/\//.test(url)) {
+      throw new InputError(`Invalid config at ${key}.url: '${url}' is not an http(s) URL`);
+    }
+    return {
+      name,
+      provisioner: provisioner as ClusterProvisioner,
+      environment: cluster.getOptionalString('environment'),
+      management: cluster.getOptionalBoolean('management') ?? false,
+      url,
+      serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
+    };
+  });
+
+  return { simulated, sandboxControlUrl, clusters };
+}
