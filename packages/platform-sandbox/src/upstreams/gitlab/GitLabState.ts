@@ -1,0 +1,243 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { UpstreamContext } from '../types';
+import { stableHex } from '../shared/ids';
+import { developerToken, PipelineStatus, STALE_RUNNER_TARGET } from './assumptions';
+import { PLATFORM_PROJECTS, seedPipelines, seedRunners } from './seedData';
+import {
+  GitLabCommit,
+  GitLabNamespace,
+  GitLabPipeline,
+  GitLabProject,
+  GitLabRunner,
+  GitLabUser,
+  RepositoryFile,
+  Visibility,
+} from './types';
+
+export type RunnerStatus = 'online' | 'offline' | 'stale' | 'never_contacted';
+
+/** Who is asking: a user, or nobody (anonymous reads of public projects). */
+export type Viewer = GitLabUser | undefined;
+
+const FAILING_PIPELINES = 3;
+
+/**
+ * The GitLab instance's data: users, groups, projects with their repositories,
+ * pipelines and runners. Pipeline and runner statuses are derived from the
+ * fleet's faults at read time, so injecting a fault changes the next answer.
+ */
+export class GitLabState {
+  readonly users: GitLabUser[];
+  readonly namespaces: GitLabNamespace[] = [];
+  readonly projects = new Map<number, GitLabProject>();
+  readonly pipelines = new Map<number, GitLabPipeline[]>();
+  readonly runners: GitLabRunner[];
+  private nextProjectId = 100;
+  private nextNamespaceId = 10;
+
+  constructor(private readonly ctx: UpstreamContext) {
+    const created = new Date(ctx.clock.now().getTime() - 400 * 86400_000).toISOString();
+    this.users = [
+      { id: 1, username: 'sandbox-admin', name: 'Sandbox Admin', isAdmin: true, token: ctx.credentials.gitlabToken, createdAt: created },
+      { id: 2, username: 'developer', name: 'Dev Eloper', isAdmin: false, token: developerToken(ctx.credentials.gitlabToken), createdAt: created },
+    ];
+    for (const user of this.users) {
+      this.namespaces.push({ id: user.id, name: user.name, path: user.username, kind: 'user', fullPath: user.username, parentId: null });
+    }
+    const anchor = ctx.clock.now();
+    for (const component of ctx.fleet.components) {
+      const [groupPath, ...rest] = component.gitlabProject.split('/');
+      const project = this.addProject({
+        name: rest.join('/') || component.name,
+        path: rest.join('/') || component.name,
+        namespace: this.groupFor(groupPath),
+        description: `${component.name}, owned by ${component.team}`,
+        visibility: 'internal',
+        createdAt: created,
+        component: component.name,
+        files: {
+          'README.md': `# ${component.name}\n`,
+          '.gitlab-ci.yml': 'stages: [build, test, scan, publish, deploy]\n',
+          'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${component.name}\nspec:\n  type: service\n  owner: ${component.team}\n  lifecycle: production\n`,
+        },
+      });
+      this.pipelines.set(project.id, seedPipelines(project.id, component.gitlabProject, component.versions, anchor, 1));
+    }
+    for (const spec of PLATFORM_PROJECTS) {
+      const project = this.addProject({
+        name: spec.path,
+        path: spec.path,
+        namespace: this.groupFor('platform'),
+        description: spec.description,
+        visibility: spec.visibility,
+        createdAt: created,
+        files: { 'README.md': `# ${spec.path}\n` },
+      });
+      this.pipelines.set(project.id, seedPipelines(project.id, `platform/${spec.path}`, [], anchor, 1));
+    }
+    const groups = new Map(
+      this.namespaces.filter(n => n.kind === 'group').map(n => [n.fullPath, n.id]),
+    );
+    this.runners = seedRunners(ctx.fleet, groups);
+  }
+
+  userByToken(token: string | undefined): GitLabUser | undefined {
+    return token === undefined ? undefined : this.users.find(u => u.token === token);
+  }
+
+  /** Private projects are visible to admins only; public ones to everyone. */
+  canSee(viewer: Viewer, project: GitLabProject): boolean {
+    if (project.visibility === 'public') return true;
+    if (!viewer) return false;
+    return viewer.isAdmin || project.visibility === 'internal';
+  }
+
+  visibleProjects(viewer: Viewer): GitLabProject[] {
+    return [...this.projects.values()].filter(p => this.canSee(viewer, p));
+  }
+
+  /** Finds a project by numeric id or full path, as `/projects/:id` accepts both. */
+  findProject(idOrPath: string, viewer: Viewer): GitLabProject | undefined {
+    const project = /^\d+$/.test(idOrPath)
+      ? this.projects.get(Number(idOrPath))
+      : [...this.projects.values()].find(p => fullPath(p) === idOrPath);
+    return project && this.canSee(viewer, project) ? project : undefined;
+  }
+
+  findNamespace(idOrPath: string): GitLabNamespace | undefined {
+    return /^\d+$/.test(idOrPath)
+      ? this.namespaces.find(n => n.id === Number(idOrPath))
+      : this.namespaces.find(n => n.fullPath === idOrPath);
+  }
+
+  addProject(input: {
+    name: string;
+    path: string;
+    namespace: GitLabNamespace;
+    description: string | null;
+    visibility: Visibility;
+    createdAt?: string;
+    component?: string;
+    defaultBranch?: string;
+    files?: Record<string, string>;
+  }): GitLabProject {
+    const createdAt = input.createdAt ?? this.ctx.clock.now().toISOString();
+    const defaultBranch = input.defaultBranch ?? 'main';
+    const project: GitLabProject = {
+      id: this.nextProjectId++,
+      name: input.name,
+      path: input.path,
+      description: input.description,
+      namespace: input.namespace,
+      visibility: input.visibility,
+      defaultBranch,
+      createdAt,
+      lastActivityAt: createdAt,
+      archived: false,
+      branches: new Map(),
+      commits: new Map(),
+      component: input.component,
+    };
+    if (input.files) {
+      const commit = this.makeCommit(project, 'Initial commit', [], createdAt);
+      const files = new Map<string, RepositoryFile>();
+      for (const [path, content] of Object.entries(input.files)) {
+        files.set(path, { content, lastCommitId: commit.id });
+      }
+      project.branches.set(defaultBranch, files);
+      project.commits.set(defaultBranch, [commit]);
+    }
+    this.projects.set(project.id, project);
+    this.pipelines.set(project.id, this.pipelines.get(project.id) ?? []);
+    return project;
+  }
+
+  makeCommit(project: GitLabProject, message: string, parentIds: string[], createdAt?: string): GitLabCommit {
+    const at = createdAt ?? this.ctx.clock.now().toISOString();
+    const id = stableHex(40, fullPath(project), message, at, parentIds.join(','));
+    return {
+      id,
+      shortId: id.slice(0, 8),
+      title: message.split('\n')[0],
+      message,
+      authorName: 'Sandbox Admin',
+      authorEmail: 'sandbox-admin@example.internal',
+      createdAt: at,
+      parentIds,
+    };
+  }
+
+  pipelineStatus(pipeline: GitLabPipeline): PipelineStatus {
+    const project = this.projects.get(pipeline.projectId);
+    if (!project || pipeline.ref !== project.defaultBranch || !this.isPipelineFaulted(project)) {
+      return pipeline.baseStatus;
+    }
+    const onDefault = (this.pipelines.get(project.id) ?? [])
+      .filter(p => p.ref === project.defaultBranch)
+      .sort((a, b) => b.id - a.id)
+      .slice(0, FAILING_PIPELINES);
+    return onDefault.some(p => p.id === pipeline.id) ? 'failed' : pipeline.baseStatus;
+  }
+
+  /** `pipeline-failing` names a component or project; without a target it hits every component on that cluster. */
+  private isPipelineFaulted(project: GitLabProject): boolean {
+    return this.ctx.fleet.clusters.some(cluster =>
+      this.ctx.control.faults(cluster.name).some(fault => {
+        if (fault.id !== 'pipeline-failing') return false;
+        if (fault.target) {
+          return fault.target === project.component || fault.target === fullPath(project);
+        }
+        const component = this.ctx.fleet.components.find(c => c.name === project.component);
+        return Boolean(component && component.deployments[cluster.name]);
+      }),
+    );
+  }
+
+  runnerStatus(runner: GitLabRunner): RunnerStatus {
+    const fault = this.ctx.control.hasFault(runner.cluster, 'gitlab-runner-offline');
+    if (!fault) return 'online';
+    return fault.target === STALE_RUNNER_TARGET ? 'stale' : 'offline';
+  }
+
+  runnerContactedAt(runner: GitLabRunner): string {
+    const now = this.ctx.clock.now().getTime();
+    const ageMs = { online: 20_000, offline: 2 * 3600_000, stale: 100 * 86400_000, never_contacted: 0 }[
+      this.runnerStatus(runner)
+    ];
+    return new Date(now - ageMs).toISOString();
+  }
+
+  private groupFor(path: string): GitLabNamespace {
+    const existing = this.namespaces.find(n => n.kind === 'group' && n.fullPath === path);
+    if (existing) return existing;
+    const group: GitLabNamespace = {
+      id: this.nextNamespaceId++,
+      name: path,
+      path,
+      kind: 'group',
+      fullPath: path,
+      parentId: null,
+    };
+    this.namespaces.push(group);
+    return group;
+  }
+}
+
+export function fullPath(project: GitLabProject): string {
+  return `${project.namespace.fullPath}/${project.path}`;
+}

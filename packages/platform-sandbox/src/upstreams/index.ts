@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { UpstreamContext, UpstreamSimulator } from './types';
+import { createGitLabSimulator } from './gitlab/GitLabSimulator';
+
+export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
+export { createGitLabSimulator } from './gitlab/GitLabSimulator';
+export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
+
+/** Every simulated upstream of part 2, ready for the sandbox server to mount. */
+export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulator[] {
+  return [createGitLabSimulator(ctx)];
+}
