@@ -1,1 +1,30 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The platform frontend plugin. The default export is for the new frontend
+ * system; the named legacy exports serve apps still on `createApp` from
+ * `@backstage/app-defaults`.
+ *
+ * @packageDocumentation
+ */
+
 export { platformPlugin as default } from './plugin';
+export { platformLegacyPlugin, PlatformPage } from './legacy/plugin';
+export { platformApiRef } from './api/PlatformApi';
+export type { PlatformApi } from './api/PlatformApi';
+export { PlatformClient } from './api/PlatformClient';
+export { rootRouteRef } from './routes';

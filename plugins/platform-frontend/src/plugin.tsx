@@ -1,26 +1,65 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 import {
+  ApiBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-
+import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import DashboardIcon from '@material-ui/icons/Dashboard';
+import { platformApiRef } from './api/PlatformApi';
+import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
 
-export const page = PageBlueprint.make({
+const platformApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: platformApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new PlatformClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const platformPage = PageBlueprint.make({
   params: {
     path: '/platform',
-    routeRef: rootRouteRef,
+    title: 'Platform',
+    icon: <DashboardIcon />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
     loader: () =>
-      import('./components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
+      import('./components/PlatformPage').then(m => compatWrapper(<m.PlatformPage />)),
   },
 });
 
+/**
+ * The platform plugin for the new frontend system.
+ *
+ * @public
+ */
 export const platformPlugin = createFrontendPlugin({
   pluginId: 'platform',
+  title: 'Platform',
+  icon: <DashboardIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [page],
+  extensions: [platformApi, platformPage],
   routes: {
-    root: rootRouteRef,
-  }
+    root: convertLegacyRouteRef(rootRouteRef),
+  },
 });

@@ -1,0 +1,15 @@
+# The two commands. Both bootstrap a fresh machine (Node 22 from the npm
+# registry, the committed Yarn release, dependencies) before they run.
+.PHONY: start test install sandbox
+
+start:
+	@bash scripts/start.sh
+
+test:
+	@bash scripts/test.sh
+
+install:
+	@bash scripts/install.sh
+
+sandbox:
+	@bash -c 'source scripts/env.sh && scripts/install.sh && yarn sandbox'

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { expect, Page, test } from '@playwright/test';
+
+const SCREENSHOTS = '.test-results/screenshots';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+}
+
+test('a guest signs in and finds the platform system in the catalog', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters[kind]=system&filters[user]=all');
+  await expect(page.getByRole('link', { name: 'platform', exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/catalog-systems.png`, fullPage: true });
+});
+
+test('the platform system shows its 13 layers', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters[kind]=resource&filters[type]=platform-layer&filters[user]=all');
+  await expect(page.getByText(/All resources \(13\)|\(13\)/).first()).toBeVisible();
+  for (const layer of ['layer-provisioning', 'layer-external-lb', 'layer-observability']) {
+    await expect(page.getByRole('link', { name: layer, exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}/catalog-layers.png`, fullPage: true });
+});
+
+test('the platform page is in the sidebar and lists the layers', async ({ page }) => {
+  await signInAsGuest(page);
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Platform', exact: true }).click();
+  await expect(page).toHaveURL(/\/platform$/);
+  await expect(page.getByText('External LB')).toBeVisible();
+  await expect(page.getByText('Observability', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/platform-page.png`, fullPage: true });
+});

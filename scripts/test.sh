@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make test`: type check, lint, unit and integration tests (jest, with a real
+# PostgreSQL), end-to-end tests (Playwright in Debian's Chromium). Ends with
+# the one line CI reads: "N passed, N failed", adding up every suite.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+scripts/install.sh || exit 1
+rm -rf .test-results
+mkdir -p .test-results
+
+if [ "$(id -u)" = 0 ]; then
+  scripts/services.sh install || exit 1
+fi
+pg_env=$(scripts/services.sh start) || exit 1
+export "$pg_env"
+
+echo "== type check"
+yarn tsc
+echo $? > .test-results/typecheck.status
+
+echo "== lint"
+yarn backstage-cli repo lint
+echo $? > .test-results/lint.status
+
+echo "== unit and integration tests"
+CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
+
+echo "== end-to-end tests"
+scripts/e2e.sh
+
+echo "== summary"
+node scripts/summarize-results.js
