@@ -15,13 +15,15 @@
  */
 
 import { UpstreamContext, UpstreamSimulator } from './types';
+import { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 import { createGitLabSimulator } from './gitlab/GitLabSimulator';
 
 export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
+export { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 export { createGitLabSimulator } from './gitlab/GitLabSimulator';
 export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
 
 /** Every simulated upstream of part 2, ready for the sandbox server to mount. */
 export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulator[] {
-  return [createGitLabSimulator(ctx)];
+  return [createGitLabSimulator(ctx), createArgoCdSimulator(ctx)];
 }

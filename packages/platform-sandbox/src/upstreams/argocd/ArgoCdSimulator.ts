@@ -1,0 +1,262 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { applyBehaviour } from '../../control/applyBehaviour';
+import { parsePath, readParams, sendJson } from '../shared/http';
+import { findRoute, Route } from '../shared/router';
+import { UpstreamContext, UpstreamSimulator } from '../types';
+import { ArgoCdCluster } from './ArgoCdCluster';
+import { ARGOCD_VERSION } from './assumptions';
+import { appNotFound, GrpcCode, permissionDenied, writeArgoError, writeArgoFailure } from './errors';
+import { parseFields, projectItem } from './fields';
+import { ArgoApp } from './model';
+import { renderApplication, renderResourceTree } from './render';
+import { parseLabelSelector } from './selector';
+import { ArgoSessions } from './sessions';
+
+interface ArgoScope {
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: URLSearchParams;
+  instance: ArgoCdCluster;
+  username: string;
+  now: number;
+}
+
+/**
+ * Applies the 403-vs-404 rule: without a project, a missing app is
+ * indistinguishable from one the caller may not see (403); with a project,
+ * a missing app or one in another project is 404.
+ */
+function appOrError(scope: ArgoScope, name: string, project: string | undefined): ArgoApp | undefined {
+  const app = scope.instance.apps.get(name);
+  if (project === undefined || project === '') {
+    if (!app) permissionDenied(scope.res);
+    return app;
+  }
+  if (!app || app.project !== project) {
+    appNotFound(scope.res, name);
+    return undefined;
+  }
+  return app;
+}
+
+function listApplications(scope: ArgoScope): void {
+  const { query, instance, now } = scope;
+  const projects = [...query.getAll('projects'), ...query.getAll('project')].filter(Boolean);
+  const selectorText = query.get('selector');
+  const selector = selectorText ? parseLabelSelector(selectorText) : undefined;
+  if (selectorText && !selector) {
+    writeArgoError(scope.res, GrpcCode.InvalidArgument, `error parsing labels: unable to parse requirement: ${selectorText}`);
+    return;
+  }
+  const name = query.get('name');
+  const repo = query.get('repo');
+  const items = [...instance.apps.values()]
+    .filter(app => projects.length === 0 || projects.includes(app.project))
+    .filter(app => !selector || selector(app.labels))
+    .filter(app => !name || app.name === name)
+    .filter(app => !repo || app.repoURL === repo)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(app => renderApplication(instance, app, now));
+  const metadata = { resourceVersion: String(instance.resourceVersion) };
+  const projection = parseFields(query.getAll('fields'));
+  const projected = projection ? items.map(item => projectItem(item, projection)) : items;
+  // Go serialises an empty list as null, and Argo CD clients must cope with it.
+  sendJson(scope.res, 200, { metadata, items: projected.length > 0 ? projected : null });
+}
+
+function getApplication(scope: ArgoScope, params: Record<string, string>): void {
+  const app = appOrError(scope, params.name, scope.query.get('project') ?? undefined);
+  if (app) sendJson(scope.res, 200, renderApplication(scope.instance, app, scope.now));
+}
+
+function resourceTree(scope: ArgoScope, params: Record<string, string>): void {
+  const app = appOrError(scope, params.name, scope.query.get('project') ?? undefined);
+  if (app) sendJson(scope.res, 200, renderResourceTree(scope.instance, app, scope.now));
+}
+
+async function readBodyOr400(scope: ArgoScope): Promise<Record<string, unknown> | undefined> {
+  const body = await readParams(scope.req);
+  if (!body) writeArgoError(scope.res, GrpcCode.InvalidArgument, 'invalid character in request body');
+  return body;
+}
+
+function refusal(scope: ArgoScope, reason: string, app: ArgoApp, id?: number): void {
+  if (reason === 'in-progress') {
+    writeArgoError(scope.res, GrpcCode.FailedPrecondition, 'another operation is already in progress');
+  } else if (reason === 'auto-sync') {
+    writeArgoError(scope.res, GrpcCode.FailedPrecondition, 'rollback cannot be initiated when auto-sync is enabled');
+  } else {
+    writeArgoError(scope.res, GrpcCode.InvalidArgument, `application ${app.name} does not have deployment with id ${id}`);
+  }
+}
+
+async function syncApplication(scope: ArgoScope, params: Record<string, string>): Promise<void> {
+  const body = await readBodyOr400(scope);
+  if (!body) return;
+  const app = appOrError(scope, params.name, typeof body.project === 'string' ? body.project : undefined);
+  if (!app) return;
+  const refused = scope.instance.startSync(app, {
+    revision: typeof body.revision === 'string' ? body.revision : undefined,
+    dryRun: body.dryRun === true,
+    prune: body.prune === true,
+    username: scope.username,
+  });
+  if (refused) {
+    refusal(scope, refused, app);
+    return;
+  }
+  sendJson(scope.res, 200, renderApplication(scope.instance, app, scope.now));
+}
+
+async function rollbackApplication(scope: ArgoScope, params: Record<string, string>): Promise<void> {
+  const body = await readBodyOr400(scope);
+  if (!body) return;
+  const app = appOrError(scope, params.name, typeof body.project === 'string' ? body.project : undefined);
+  if (!app) return;
+  const id = Number(body.id ?? 0);
+  const refused = scope.instance.startRollback(app, id, {
+    dryRun: body.dryRun === true,
+    prune: body.prune === true,
+    username: scope.username,
+  });
+  if (refused) {
+    refusal(scope, refused, app, id);
+    return;
+  }
+  sendJson(scope.res, 200, renderApplication(scope.instance, app, scope.now));
+}
+
+function terminateOperation(scope: ArgoScope, params: Record<string, string>): void {
+  const app = appOrError(scope, params.name, scope.query.get('project') ?? undefined);
+  if (!app) return;
+  if (!scope.instance.terminate(app)) {
+    writeArgoError(scope.res, GrpcCode.InvalidArgument, 'Unable to terminate operation. No operation is in progress');
+    return;
+  }
+  sendJson(scope.res, 200, {});
+}
+
+function userInfo(scope: ArgoScope): void {
+  sendJson(scope.res, 200, { loggedIn: true, username: scope.username, iss: 'argocd' });
+}
+
+const ROUTES: Route<ArgoScope>[] = [
+  { method: 'GET', pattern: '/api/v1/applications', handle: listApplications },
+  { method: 'GET', pattern: '/api/v1/applications/:name', handle: getApplication },
+  { method: 'GET', pattern: '/api/v1/applications/:name/resource-tree', handle: resourceTree },
+  { method: 'POST', pattern: '/api/v1/applications/:name/sync', handle: syncApplication },
+  { method: 'POST', pattern: '/api/v1/applications/:name/rollback', handle: rollbackApplication },
+  { method: 'DELETE', pattern: '/api/v1/applications/:name/operation', handle: terminateOperation },
+  { method: 'GET', pattern: '/api/v1/session/userinfo', handle: userInfo },
+];
+
+function notFound(res: ServerResponse): void {
+  writeArgoError(res, GrpcCode.NotFound, 'Not Found');
+}
+
+/** Argo CD's REST API, one instance per cluster, mounted at `/argocd/<cluster>`. */
+export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
+  const instances = new Map<string, ArgoCdCluster>();
+  const sessions = new ArgoSessions(ctx.credentials, ctx.clock);
+
+  function instanceFor(cluster: string): ArgoCdCluster | undefined {
+    let instance = instances.get(cluster);
+    if (!instance) {
+      const spec = ctx.fleet.clusters.find(c => c.name === cluster);
+      if (!spec) return undefined;
+      instance = new ArgoCdCluster(ctx, spec);
+      instances.set(cluster, instance);
+    }
+    return instance;
+  }
+
+  const stopTicks = ctx.clock.onTick(now => {
+    for (const instance of instances.values()) instance.reconcile(now.getTime());
+  });
+  const stopFaults = ctx.control.onFaultsChanged(cluster => instances.get(cluster)?.onFaultsChanged());
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, cluster?: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const proceed = await applyBehaviour(ctx.control, req, res, {
+      upstream: 'argocd',
+      cluster: cluster ?? '*',
+      verb: method,
+      writeError: writeArgoFailure,
+    });
+    if (!proceed) return;
+    const instance = cluster ? instanceFor(cluster) : undefined;
+    if (!instance) {
+      notFound(res);
+      return;
+    }
+    const { segments, query } = parsePath(path);
+    const route = segments.join('/');
+    if (method === 'GET' && route === 'api/version') {
+      sendJson(res, 200, ARGOCD_VERSION);
+      return;
+    }
+    if (route === 'api/v1/session' && method === 'POST') {
+      const body = await readParams(req);
+      const token = body ? sessions.login(body.username, body.password) : undefined;
+      if (!token) {
+        writeArgoError(res, GrpcCode.Unauthenticated, 'Invalid username or password');
+        return;
+      }
+      sendJson(res, 200, { token });
+      return;
+    }
+    if (route === 'api/v1/session' && method === 'DELETE') {
+      sendJson(res, 200, {}, { 'Set-Cookie': 'argocd.token=; path=/; Max-Age=0' });
+      return;
+    }
+    const token = sessions.tokenOf(req);
+    if (!token) {
+      writeArgoError(res, GrpcCode.Unauthenticated, 'no session information');
+      return;
+    }
+    const session = sessions.check(token);
+    if (!session.ok) {
+      writeArgoError(res, GrpcCode.Unauthenticated, session.message);
+      return;
+    }
+    const now = ctx.clock.now().getTime();
+    instance.reconcile(now);
+    const found = findRoute(ROUTES, method, segments);
+    if (!('route' in found)) {
+      if (found.pathExists) {
+        writeArgoError(res, GrpcCode.Unimplemented, 'Not Implemented');
+      } else {
+        notFound(res);
+      }
+      return;
+    }
+    await found.route.handle({ req, res, query, instance, username: session.username, now }, found.params);
+  }
+
+  return {
+    id: 'argocd',
+    mount: 'argocd',
+    perCluster: true,
+    handle,
+    close: () => {
+      stopTicks();
+      stopFaults();
+    },
+  };
+}
