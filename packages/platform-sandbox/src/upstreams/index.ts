@@ -17,13 +17,25 @@
 import { UpstreamContext, UpstreamSimulator } from './types';
 import { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 import { createGitLabSimulator } from './gitlab/GitLabSimulator';
+import { createGrafanaSimulator } from './grafana/GrafanaSimulator';
+import { createLokiSimulator } from './loki/LokiSimulator';
+import { createTempoSimulator } from './tempo/TempoSimulator';
 
 export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
 export { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 export { createGitLabSimulator } from './gitlab/GitLabSimulator';
 export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
+export { createGrafanaSimulator } from './grafana/GrafanaSimulator';
+export { createLokiSimulator } from './loki/LokiSimulator';
+export { createTempoSimulator } from './tempo/TempoSimulator';
 
 /** Every simulated upstream of part 2, ready for the sandbox server to mount. */
 export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulator[] {
-  return [createGitLabSimulator(ctx), createArgoCdSimulator(ctx)];
+  return [
+    createGitLabSimulator(ctx),
+    createArgoCdSimulator(ctx),
+    createGrafanaSimulator(ctx),
+    createTempoSimulator(ctx),
+    createLokiSimulator(ctx),
+  ];
 }
