@@ -87,6 +87,14 @@ export class ControlState {
     this.behaviours.clear();
   }
 
+  /** Every behaviour setting in force, for the control API's state view. */
+  behaviourSettings(): Array<{ upstream: string; cluster: string } & Partial<Behaviour>> {
+    return [...this.behaviours].map(([key, patch]) => {
+      const [upstream, cluster] = key.split('|');
+      return { upstream, cluster, ...patch };
+    });
+  }
+
   /** The most specific setting wins: upstream+cluster, cluster, upstream, all. */
   behaviourFor(upstream: UpstreamId, cluster: string): Behaviour {
     return {

@@ -1,0 +1,316 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { KubeObject, timestamp } from '../kube/objects';
+import { ObjectStore } from '../kube/store';
+import { ClusterSpec } from '../scenario/types';
+import { ClusterFaults, faultNodeHealth } from './clusterFaults';
+import { conditionsOf, hasNode, machinePhase, machineStatus, machineVersion, mergeConditions, v1beta2 } from './capiMachines';
+import {
+  CAPI,
+  CAPI_CP,
+  CLUSTER_NAME_LABEL,
+  CONTROL_PLANE_LABEL,
+  controlPlaneName,
+  machineDeploymentName,
+  machineObject,
+  MachineRole,
+} from './capiObjects';
+import { byIndex } from './clusterFaults';
+import { nodeIp } from './nodes';
+import { Condition, setStatus } from './objectWrites';
+import { TIMINGS } from './timings';
+
+const MACHINES = `machines.${CAPI}`;
+const KCPS = `kubeadmcontrolplanes.${CAPI_CP}`;
+const MDS = `machinedeployments.${CAPI}`;
+
+export interface CapiMachineView {
+  name: string;
+  role: MachineRole;
+  version: string;
+  /** The node has registered in the workload cluster. */
+  joined: boolean;
+  /** The machine is Running: its node's kubelet is ready. */
+  running: boolean;
+  index: number;
+  createdAt: string;
+}
+
+function roleOf(machine: KubeObject): MachineRole {
+  return CONTROL_PLANE_LABEL in (machine.metadata.labels ?? {}) ? 'control-plane' : 'worker';
+}
+
+export function machinesOf(store: ObjectStore, spec: ClusterSpec): KubeObject[] {
+  return store.list(MACHINES, spec.capiNamespace ?? 'default').filter(m => m.metadata.labels?.[CLUSTER_NAME_LABEL] === spec.name);
+}
+
+function indexOf(name: string): number {
+  return Number(/-(\d+)$/.exec(name)?.[1] ?? 0);
+}
+
+/** The machines of a workload cluster as its node controller needs them. */
+export function machineViews(store: ObjectStore, spec: ClusterSpec, now: Date): CapiMachineView[] {
+  return machinesOf(store, spec).map(m => {
+    const phase = machinePhase(m, now);
+    return { name: m.metadata.name, role: roleOf(m), version: machineVersion(m), joined: hasNode(phase), running: phase === 'Running' || phase === 'Deleting', index: indexOf(m.metadata.name), createdAt: m.metadata.creationTimestamp ?? timestamp(now) };
+  });
+}
+
+interface Group {
+  role: MachineRole;
+  replicas: number;
+  version: string;
+  machines: KubeObject[];
+  prefix: string;
+}
+
+/** Scale and rolling upgrade of one machine group, one step per reconcile, surge 1 as upstream defaults. */
+function stepGroup(store: ObjectStore, spec: ClusterSpec, group: Group, now: Date): void {
+  const active = group.machines.filter(m => !m.metadata.deletionTimestamp);
+  const outdated = active.filter(m => machineVersion(m) !== group.version).sort((a, b) => byIndex(a.metadata.name, b.metadata.name));
+  const provisioning = active.filter(m => machinePhase(m, now) !== 'Running');
+  const nextIndex = () => Math.max(0, ...group.machines.map(m => indexOf(m.metadata.name))) + 1;
+  const create = (count: number) => {
+    let index = nextIndex();
+    for (let i = 0; i < count; i++) {
+      const name = `${group.prefix}-${index++}`;
+      store.create(MACHINES, machineObject(spec, group.role, name, group.version, timestamp(now)));
+    }
+  };
+  const markDeleting = (machine: KubeObject) =>
+    store.update(MACHINES, { ...machine, metadata: { ...machine.metadata, deletionTimestamp: timestamp(now) } });
+  if (outdated.length > 0) {
+    if (provisioning.length > 0) return;
+    if (active.length <= group.replicas) create(1);
+    else markDeleting(outdated[0]);
+    return;
+  }
+  if (active.length < group.replicas) {
+    if (group.role === 'control-plane') {
+      if (provisioning.length === 0) create(1);
+    } else {
+      create(group.replicas - active.length);
+    }
+  } else if (active.length > group.replicas) {
+    const newestFirst = [...active].sort((a, b) => byIndex(b.metadata.name, a.metadata.name));
+    const excess = group.role === 'control-plane' ? 1 : active.length - group.replicas;
+    if (group.role === 'control-plane' && provisioning.length > 0) return;
+    newestFirst.slice(0, excess).forEach(markDeleting);
+  }
+}
+
+function finishDeletions(store: ObjectStore, machines: KubeObject[], now: Date): void {
+  for (const m of machines) {
+    const since = m.metadata.deletionTimestamp ? Date.parse(m.metadata.deletionTimestamp) : undefined;
+    if (since !== undefined && now.getTime() - since >= TIMINGS.machineDeleteMs) store.delete(MACHINES, m.metadata.namespace, m.metadata.name);
+  }
+}
+
+interface Counts {
+  desired: number;
+  replicas: number;
+  ready: number;
+  upToDate: number;
+}
+
+function countsOf(machines: KubeObject[], desired: number, version: string, now: Date, faults: ClusterFaults): Counts {
+  const roles = machines.map(m => ({ name: m.metadata.name, controlPlane: roleOf(m) === 'control-plane' }));
+  const live = machines.filter(m => !m.metadata.deletionTimestamp);
+  const ready = live.filter(m => machinePhase(m, now) === 'Running' && faultNodeHealth(faults, m.metadata.name, roles).ready === 'True').length;
+  return { desired, replicas: live.length, ready, upToDate: live.filter(m => machineVersion(m) === version).length };
+}
+
+function replicaConditions(kind: string, c: Counts, gen: number): Condition[] {
+  const available = c.ready >= c.desired && c.desired > 0 ? true : kind === 'MachineDeployment' ? c.ready >= c.desired : c.ready > Math.floor(c.desired / 2);
+  const missing = c.desired - c.ready;
+  return [
+    v1beta2('Available', available, available ? 'Available' : 'NotAvailable', available ? '' : `* ${missing} available replica${missing === 1 ? '' : 's'} missing`, gen),
+    v1beta2('MachinesReady', c.ready === c.replicas, c.ready === c.replicas ? 'Ready' : 'NotReady', c.ready === c.replicas ? '' : `* ${c.replicas - c.ready} Machine${c.replicas - c.ready === 1 ? '' : 's'} not ready`, gen),
+    v1beta2('MachinesUpToDate', c.upToDate === c.replicas, c.upToDate === c.replicas ? 'UpToDate' : 'NotUpToDate', '', gen),
+    v1beta2('RollingOut', c.upToDate < c.replicas, c.upToDate < c.replicas ? 'RollingOut' : 'NotRollingOut', c.upToDate < c.replicas ? `Rolling out ${c.replicas - c.upToDate} not up-to-date replicas` : '', gen),
+    v1beta2('ScalingUp', c.replicas < c.desired, c.replicas < c.desired ? 'ScalingUp' : 'NotScalingUp', c.replicas < c.desired ? `Scaling up from ${c.replicas} to ${c.desired} replicas` : '', gen),
+    v1beta2('ScalingDown', c.replicas > c.desired, c.replicas > c.desired ? 'ScalingDown' : 'NotScalingDown', c.replicas > c.desired ? `Scaling down from ${c.replicas} to ${c.desired} replicas` : '', gen),
+    v1beta2('Remediating', false, 'NotRemediating', '', gen),
+    v1beta2('Deleting', false, 'NotDeleting', '', gen),
+    v1beta2('Paused', false, 'NotPaused', '', gen),
+  ];
+}
+
+function v1beta1Summary(c: Counts, extra: Condition[] = []): Record<string, unknown> {
+  const ready = c.ready >= c.desired;
+  return {
+    conditions: [
+      { type: 'Ready', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: 'WaitingForAvailableMachines', severity: 'Warning' }) },
+      { type: 'Available', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: 'WaitingForAvailableMachines', severity: 'Warning' }) },
+      ...extra,
+    ],
+    readyReplicas: c.ready,
+    availableReplicas: c.ready,
+    updatedReplicas: c.upToDate,
+    unavailableReplicas: Math.max(0, c.replicas - c.ready),
+  };
+}
+
+function lowestVersion(machines: KubeObject[]): string | undefined {
+  const versions = machines.map(machineVersion).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return versions[0];
+}
+
+/**
+ * The Cluster API controllers for every workload cluster declared in a
+ * management cluster: machines are created, provisioned, joined and removed
+ * over simulated time; KCP, MachineDeployment, MHC and Cluster status follow.
+ */
+export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf: (cluster: string) => ClusterFaults, indexOf2: (cluster: string) => number, now: Date): void {
+  const at = timestamp(now);
+  for (const spec of specs) {
+    const namespace = spec.capiNamespace ?? 'default';
+    const kcp = store.get(KCPS, namespace, controlPlaneName(spec.name));
+    const md = store.get(MDS, namespace, machineDeploymentName(spec.name));
+    const cluster = store.get(`clusters.${CAPI}`, namespace, spec.name);
+    if (!cluster) continue;
+    const faults = faultsOf(spec.name);
+    finishDeletions(store, machinesOf(store, spec), now);
+    const all = machinesOf(store, spec);
+    const cp = all.filter(m => roleOf(m) === 'control-plane');
+    const workers = all.filter(m => roleOf(m) === 'worker');
+    const kcpSpec = (kcp?.spec ?? {}) as { replicas?: number; version?: string };
+    const mdSpec = (md?.spec ?? {}) as { replicas?: number; template?: { spec?: { version?: string } } };
+    if (kcp) stepGroup(store, spec, { role: 'control-plane', replicas: kcpSpec.replicas ?? 1, version: kcpSpec.version ?? spec.kubernetesVersion, machines: cp, prefix: controlPlaneName(spec.name) }, now);
+    if (md) stepGroup(store, spec, { role: 'worker', replicas: mdSpec.replicas ?? 0, version: mdSpec.template?.spec?.version ?? spec.kubernetesVersion, machines: workers, prefix: machineDeploymentName(spec.name) }, now);
+
+    const machines = machinesOf(store, spec);
+    const roles = machines.map(m => ({ name: m.metadata.name, controlPlane: roleOf(m) === 'control-plane' }));
+    const clusterIndex = indexOf2(spec.name);
+    for (const m of machines) {
+      const health = faultNodeHealth(faults, m.metadata.name, roles);
+      setStatus(store, MACHINES, m, machineStatus(m, machinePhase(m, now), health, nodeIp(clusterIndex, indexOf(m.metadata.name) + (roleOf(m) === 'worker' ? 10 : 0)), now));
+    }
+    const cpMachines = machines.filter(m => roleOf(m) === 'control-plane');
+    const workerMachines = machines.filter(m => roleOf(m) === 'worker');
+    const cpCounts = countsOf(cpMachines, kcpSpec.replicas ?? 1, kcpSpec.version ?? '', now, faults);
+    const wCounts = countsOf(workerMachines, mdSpec.replicas ?? 0, mdSpec.template?.spec?.version ?? '', now, faults);
+    const cpRunning = cpMachines.filter(m => !m.metadata.deletionTimestamp && machinePhase(m, now) === 'Running');
+    if (kcp) {
+      const gen = kcp.metadata.generation ?? 1;
+      const etcdHealthy = cpCounts.ready === cpCounts.replicas;
+      const conditions = [
+        ...replicaConditions('KubeadmControlPlane', cpCounts, gen),
+        v1beta2('Initialized', true, 'Initialized', '', gen),
+        v1beta2('CertificatesAvailable', true, 'Available', '', gen),
+        v1beta2('EtcdClusterHealthy', etcdHealthy, etcdHealthy ? 'Healthy' : 'NotHealthy', etcdHealthy ? '' : '* Machine ' + cpMachines.find(m => faultNodeHealth(faults, m.metadata.name, roles).ready !== 'True')?.metadata.name + ':\n  * EtcdMemberHealthy: Etcd member is unreachable', gen),
+        v1beta2('ControlPlaneComponentsHealthy', etcdHealthy, etcdHealthy ? 'Healthy' : 'NotHealthy', etcdHealthy ? '' : '* Control plane components on one Machine are not healthy', gen),
+      ];
+      setStatus(store, KCPS, kcp, {
+        selector: `${CLUSTER_NAME_LABEL}=${spec.name},${CONTROL_PLANE_LABEL}`,
+        replicas: cpCounts.replicas,
+        readyReplicas: cpCounts.ready,
+        availableReplicas: cpCounts.ready,
+        upToDateReplicas: cpCounts.upToDate,
+        version: lowestVersion(cpRunning.length > 0 ? cpRunning : cpMachines),
+        observedGeneration: gen,
+        initialization: { controlPlaneInitialized: true },
+        conditions: mergeConditions(conditionsOf(kcp.status, 'v1beta2'), conditions, at),
+        deprecated: { v1beta1: { ...v1beta1Summary(cpCounts, [
+          { type: 'EtcdClusterHealthy', status: etcdHealthy ? 'True' : 'False', ...(etcdHealthy ? {} : { reason: 'EtcdClusterUnhealthy', severity: 'Error' }) },
+          { type: 'MachinesCreated', status: 'True' },
+          { type: 'Resized', status: cpCounts.replicas === cpCounts.desired ? 'True' : 'False' },
+        ]) } },
+      });
+    }
+    if (md) {
+      const gen = md.metadata.generation ?? 1;
+      const phase = wCounts.replicas < wCounts.desired ? 'ScalingUp' : wCounts.replicas > wCounts.desired ? 'ScalingDown' : 'Running';
+      setStatus(store, MDS, md, {
+        selector: `${CLUSTER_NAME_LABEL}=${spec.name},${CAPI}/deployment-name=${md.metadata.name}`,
+        replicas: wCounts.replicas,
+        readyReplicas: wCounts.ready,
+        availableReplicas: wCounts.ready,
+        upToDateReplicas: wCounts.upToDate,
+        phase,
+        observedGeneration: gen,
+        conditions: mergeConditions(conditionsOf(md.status, 'v1beta2'), replicaConditions('MachineDeployment', wCounts, gen), at),
+        deprecated: { v1beta1: v1beta1Summary(wCounts) },
+      });
+    }
+    updateHealthChecks(store, spec, workerMachines, faults, roles);
+    updateCluster(store, cluster, cpCounts, wCounts, at);
+  }
+}
+
+function updateHealthChecks(store: ObjectStore, spec: ClusterSpec, workers: KubeObject[], faults: ClusterFaults, roles: Array<{ name: string; controlPlane: boolean }>): void {
+  for (const mhc of store.list(`machinehealthchecks.${CAPI}`, spec.capiNamespace ?? 'default')) {
+    if ((mhc.spec as { clusterName?: string }).clusterName !== spec.name) continue;
+    const live = workers.filter(m => !m.metadata.deletionTimestamp);
+    const healthy = live.filter(m => faultNodeHealth(faults, m.metadata.name, roles).ready !== 'Unknown').length;
+    const maxUnhealthy = Math.floor(live.length * 0.4);
+    setStatus(store, `machinehealthchecks.${CAPI}`, mhc, {
+      expectedMachines: live.length,
+      currentHealthy: healthy,
+      remediationsAllowed: Math.max(0, maxUnhealthy - (live.length - healthy)),
+      observedGeneration: mhc.metadata.generation ?? 1,
+      targets: live.map(m => m.metadata.name),
+      conditions: [v1beta2('RemediationAllowed', true, 'RemediationAllowed', '', mhc.metadata.generation ?? 1)],
+      deprecated: { v1beta1: { conditions: [{ type: 'RemediationAllowed', status: 'True' }] } },
+    });
+  }
+}
+
+function updateCluster(store: ObjectStore, cluster: KubeObject, cp: Counts, workers: Counts, at: string): void {
+  const gen = cluster.metadata.generation ?? 1;
+  const cpAvailable = cp.ready > Math.floor(cp.desired / 2);
+  const workersAvailable = workers.ready >= workers.desired;
+  const available = cpAvailable && workersAvailable;
+  const missing = workers.desired - workers.ready;
+  const conditions: Condition[] = [
+    v1beta2('Available', available, available ? 'Available' : 'NotAvailable', available ? '' : !workersAvailable ? `* WorkersAvailable: ${missing} available replica${missing === 1 ? '' : 's'} missing` : '* ControlPlaneAvailable: control plane not available', gen),
+    v1beta2('InfrastructureReady', true, 'Ready', '', gen),
+    v1beta2('ControlPlaneInitialized', true, 'Initialized', '', gen),
+    v1beta2('ControlPlaneAvailable', cpAvailable, cpAvailable ? 'Available' : 'NotAvailable', '', gen),
+    v1beta2('WorkersAvailable', workersAvailable, workers.desired === 0 ? 'NoWorkers' : workersAvailable ? 'Available' : 'NotAvailable', workersAvailable ? '' : `* MachineDeployment ${cluster.metadata.name}-md-0: ${missing} available replica${missing === 1 ? '' : 's'} missing`, gen),
+    v1beta2('ControlPlaneMachinesReady', cp.ready === cp.replicas, cp.ready === cp.replicas ? 'Ready' : 'NotReady', '', gen),
+    v1beta2('WorkerMachinesReady', workers.ready === workers.replicas, workers.ready === workers.replicas ? 'Ready' : 'NotReady', '', gen),
+    v1beta2('ControlPlaneMachinesUpToDate', cp.upToDate === cp.replicas, cp.upToDate === cp.replicas ? 'UpToDate' : 'NotUpToDate', '', gen),
+    v1beta2('WorkerMachinesUpToDate', workers.upToDate === workers.replicas, workers.upToDate === workers.replicas ? 'UpToDate' : 'NotUpToDate', '', gen),
+    v1beta2('RemoteConnectionProbe', true, 'ProbeSucceeded', '', gen),
+    v1beta2('RollingOut', cp.upToDate < cp.replicas || workers.upToDate < workers.replicas, cp.upToDate < cp.replicas || workers.upToDate < workers.replicas ? 'RollingOut' : 'NotRollingOut', '', gen),
+    v1beta2('ScalingUp', cp.replicas < cp.desired || workers.replicas < workers.desired, cp.replicas < cp.desired || workers.replicas < workers.desired ? 'ScalingUp' : 'NotScalingUp', '', gen),
+    v1beta2('ScalingDown', cp.replicas > cp.desired || workers.replicas > workers.desired, cp.replicas > cp.desired || workers.replicas > workers.desired ? 'ScalingDown' : 'NotScalingDown', '', gen),
+    v1beta2('Remediating', false, 'NotRemediating', '', gen),
+    v1beta2('Deleting', false, 'NotDeleting', '', gen),
+    v1beta2('Paused', false, 'NotPaused', '', gen),
+  ];
+  const summary = (c: Counts) => ({ desiredReplicas: c.desired, replicas: c.replicas, readyReplicas: c.ready, availableReplicas: c.ready, upToDateReplicas: c.upToDate });
+  setStatus(store, `clusters.${CAPI}`, cluster, {
+    initialization: { infrastructureProvisioned: true, controlPlaneInitialized: true },
+    controlPlane: summary(cp),
+    workers: summary(workers),
+    phase: 'Provisioned',
+    observedGeneration: gen,
+    conditions: mergeConditions(conditionsOf(cluster.status, 'v1beta2'), conditions, at),
+    deprecated: {
+      v1beta1: {
+        conditions: [
+          { type: 'Ready', status: cpAvailable ? 'True' : 'False', ...(cpAvailable ? {} : { reason: 'EtcdClusterUnhealthy', severity: 'Error' }) },
+          { type: 'ControlPlaneInitialized', status: 'True' },
+          { type: 'ControlPlaneReady', status: cpAvailable ? 'True' : 'False' },
+          { type: 'InfrastructureReady', status: 'True' },
+        ],
+      },
+    },
+  });
+}

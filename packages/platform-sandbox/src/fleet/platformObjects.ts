@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { KubeObject } from '../kube/objects';
+import { ObjectStore } from '../kube/store';
+import { ARGOCD_NAMESPACE, ClusterContext, GATEWAY, lbPoolRange, WILDCARD_CERT } from './clusterContext';
+import { upsert } from './objectWrites';
+import { serviceObject } from './workloadManifests';
+
+const GW = 'gateway.networking.k8s.io';
+const CM = 'cert-manager.io';
+
+function certificate(namespace: string, name: string, dnsNames: string[], issuer: string, createdAt: string): KubeObject {
+  return {
+    apiVersion: `${CM}/v1`,
+    kind: 'Certificate',
+    metadata: { name, namespace, creationTimestamp: createdAt },
+    spec: {
+      secretName: name,
+      dnsNames,
+      issuerRef: { kind: 'ClusterIssuer', name: issuer, group: CM },
+      duration: '2160h0m0s',
+      renewBefore: '720h0m0s',
+      privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
+    },
+  };
+}
+
+export { certificate as certificateObject };
+
+/** The platform's own custom resources: storage class, gateway, issuers, LB pool, Argo CD apps. */
+export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
+  const at = ctx.installedAt;
+  const domain = ctx.fleet.domain;
+  upsert(store, 'storageclasses.storage.k8s.io', {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'longhorn', creationTimestamp: at, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'driver.longhorn.io',
+    allowVolumeExpansion: true,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+    parameters: { numberOfReplicas: '3', staleReplicaTimeout: '30', fsType: 'ext4', dataLocality: 'disabled' },
+  });
+  upsert(store, `gatewayclasses.${GW}`, {
+    apiVersion: `${GW}/v1`,
+    kind: 'GatewayClass',
+    metadata: { name: 'traefik', creationTimestamp: at },
+    spec: { controllerName: 'traefik.io/gateway-controller' },
+  });
+  upsert(store, `gateways.${GW}`, {
+    apiVersion: `${GW}/v1`,
+    kind: 'Gateway',
+    metadata: { name: GATEWAY.name, namespace: GATEWAY.namespace, creationTimestamp: at },
+    spec: {
+      gatewayClassName: 'traefik',
+      listeners: [
+        { name: 'http', protocol: 'HTTP', port: 8000, allowedRoutes: { namespaces: { from: 'All' } } },
+        {
+          name: 'https',
+          protocol: 'HTTPS',
+          port: 8443,
+          hostname: `*.${domain}`,
+          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: WILDCARD_CERT.name }] },
+          allowedRoutes: { namespaces: { from: 'All' } },
+        },
+      ],
+    },
+  });
+  upsert(store, 'services', serviceObject('traefik', 'traefik', { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik' }, 8000, at, {}, 'LoadBalancer', '10.96.100.10'));
+  upsert(store, `certificates.${CM}`, certificate(WILDCARD_CERT.namespace, WILDCARD_CERT.name, [`*.${domain}`], 'letsencrypt-prod', at));
+  for (const [name, server] of [
+    ['letsencrypt-staging', 'https://acme-staging-v02.api.letsencrypt.org/directory'],
+    ['letsencrypt-prod', 'https://acme-v02.api.letsencrypt.org/directory'],
+  ]) {
+    upsert(store, `clusterissuers.${CM}`, {
+      apiVersion: `${CM}/v1`,
+      kind: 'ClusterIssuer',
+      metadata: { name, creationTimestamp: at },
+      spec: {
+        acme: {
+          server,
+          email: `platform-team@${domain}`,
+          privateKeySecretRef: { name: `${name}-account-key` },
+          solvers: [{ http01: { gatewayHTTPRoute: { parentRefs: [{ name: GATEWAY.name, namespace: GATEWAY.namespace, kind: 'Gateway' }] } } }],
+        },
+      },
+    });
+  }
+  const pool = lbPoolRange(ctx.index);
+  upsert(store, 'ipaddresspools.metallb.io', {
+    apiVersion: 'metallb.io/v1beta1',
+    kind: 'IPAddressPool',
+    metadata: { name: 'default-pool', namespace: 'metallb-system', creationTimestamp: at },
+    spec: { addresses: [`${pool.first}-${pool.last}`], autoAssign: true, avoidBuggyIPs: false },
+  });
+  upsert(store, 'l2advertisements.metallb.io', {
+    apiVersion: 'metallb.io/v1beta1',
+    kind: 'L2Advertisement',
+    metadata: { name: 'default', namespace: 'metallb-system', creationTimestamp: at },
+    spec: { ipAddressPools: ['default-pool'] },
+  });
+  for (const product of ['cilium', 'metallb', 'traefik', 'longhorn', 'cert-manager', 'dex', 'monitoring', 'gitlab-runner']) {
+    upsert(store, 'applications.argoproj.io', argoApplication(ctx, product, product === 'monitoring' ? 'monitoring' : product === 'cilium' ? 'kube-system' : product === 'metallb' ? 'metallb-system' : product === 'longhorn' ? 'longhorn-system' : product, `platform/${product}`, 'HEAD', 'platform'));
+  }
+}
+
+/** An Argo CD Application as the platform's app-of-apps declares it; status comes from the Argo CD controller. */
+export function argoApplication(ctx: ClusterContext, name: string, namespace: string, path: string, revision: string, project: string): KubeObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name,
+      namespace: ARGOCD_NAMESPACE,
+      creationTimestamp: ctx.installedAt,
+      labels: { 'app.kubernetes.io/name': name, 'argocd.argoproj.io/instance': 'app-of-apps' },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+    },
+    spec: {
+      project,
+      source: { repoURL: `https://gitlab.${ctx.fleet.domain}/platform/gitops.git`, path: `${ctx.spec.name}/${path}`, targetRevision: revision },
+      destination: { server: 'https://kubernetes.default.svc', namespace },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'] },
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { KubeObject, timestamp } from '../kube/objects';
+import { labelSelectorFromSpec } from '../kube/selectors';
+import { ObjectStore } from '../kube/store';
+import { healthOf, NodeHealth } from './nodes';
+import { shortHash } from './objectWrites';
+import { SANDBOX_ANNOTATION } from './timings';
+
+/** Pod annotation a fault sets to make a pod unhealthy. */
+export const POD_FAULT_ANNOTATION = `${SANDBOX_ANNOTATION}/fault`;
+export type PodFault = 'crashloop' | 'not-ready';
+
+export interface PodOwner {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid?: string;
+}
+
+export function podIp(name: string): string {
+  const h = shortHash(name, 6);
+  const n = [...h].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  return `10.244.${n % 250}.${(n >>> 8) % 250 + 2}`;
+}
+
+/** A pod made from a workload template, placed on a node. */
+export function podFromTemplate(
+  template: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> },
+  name: string,
+  namespace: string,
+  nodeName: string,
+  owner: PodOwner,
+  extraLabels: Record<string, string> = {},
+): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace,
+      labels: { ...template.metadata?.labels, ...extraLabels },
+      ownerReferences: [{ ...owner, controller: true, blockOwnerDeletion: true }],
+    },
+    spec: { ...template.spec, nodeName, restartPolicy: 'Always', schedulerName: 'default-scheduler', dnsPolicy: 'ClusterFirst' },
+    status: { phase: 'Pending' },
+  };
+}
+
+/**
+ * The status the kubelet would report for a pod, from its node's health and
+ * any fault set on it: Running and Ready, CrashLoopBackOff, or not ready.
+ */
+export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Date): Record<string, unknown> {
+  const previous = (pod.status ?? {}) as Record<string, unknown>;
+  const started = (previous.startTime as string | undefined) ?? pod.metadata.creationTimestamp ?? timestamp(now);
+  const fault = pod.metadata.annotations?.[POD_FAULT_ANNOTATION] as PodFault | undefined;
+  const nodeReady = node?.ready === 'True';
+  const nodeLost = node === undefined || node.ready === 'Unknown';
+  const containers = ((pod.spec as { containers?: Array<{ name: string; image: string }> })?.containers ?? []);
+  const ready = !fault && nodeReady;
+  const previousConditions = (previous.conditions as Array<{ type: string; status: string; lastTransitionTime: string }>) ?? [];
+  const transition = (type: string, status: string) =>
+    previousConditions.find(c => c.type === type && c.status === status)?.lastTransitionTime ?? timestamp(now);
+  const condition = (type: string, status: boolean, reason?: string) => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: transition(type, status ? 'True' : 'False'),
+    ...(reason ? { reason } : {}),
+  });
+  const restarts = fault === 'crashloop' ? 17 : 0;
+  const containerStatuses = containers.map(c => ({
+    name: c.name,
+    image: c.image,
+    imageID: `${c.image.split(':')[0]}@sha256:${shortHash(c.image, 32)}`,
+    containerID: `containerd://${shortHash(`${pod.metadata.name}/${c.name}`, 32)}`,
+    ready,
+    started: fault !== 'crashloop',
+    restartCount: restarts,
+    state:
+      fault === 'crashloop'
+        ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})` } }
+        : { running: { startedAt: started } },
+    ...(fault === 'crashloop'
+      ? { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: started, finishedAt: started, containerID: `containerd://${shortHash(`${pod.metadata.name}/last`, 32)}` } } }
+      : { lastState: {} }),
+  }));
+  const unready = fault ? 'ContainersNotReady' : nodeLost ? undefined : 'ContainersNotReady';
+  return {
+    phase: 'Running',
+    conditions: [
+      condition('PodReadyToStartContainers', !nodeLost),
+      condition('Initialized', true),
+      condition('Ready', ready, ready ? undefined : unready),
+      condition('ContainersReady', ready, ready ? undefined : unready),
+      condition('PodScheduled', true),
+    ],
+    hostIP: (previous.hostIP as string | undefined) ?? undefined,
+    podIP: podIp(pod.metadata.name),
+    podIPs: [{ ip: podIp(pod.metadata.name) }],
+    startTime: started,
+    containerStatuses,
+    qosClass: 'Burstable',
+  };
+}
+
+export function isPodReady(pod: KubeObject): boolean {
+  const conditions = ((pod.status as { conditions?: Array<{ type: string; status: string }> })?.conditions ?? []);
+  return conditions.some(c => c.type === 'Ready' && c.status === 'True');
+}
+
+export function podsOwnedBy(store: ObjectStore, namespace: string, kind: string, name: string): KubeObject[] {
+  return store
+    .list('pods', namespace)
+    .filter(p => (p.metadata.ownerReferences ?? []).some(o => o.kind === kind && o.name === name));
+}
+
+/** Nodes a DaemonSet's pods go to (its nodeSelector; tolerations are assumed to allow all taints). */
+export function nodesFor(nodes: KubeObject[], template: { spec?: { nodeSelector?: Record<string, string> } }): KubeObject[] {
+  const selector = template.spec?.nodeSelector;
+  if (!selector) return nodes;
+  const matches = labelSelectorFromSpec({ matchLabels: selector });
+  return nodes.filter(matches);
+}
+
+export function nodeHealthMap(nodes: KubeObject[]): Map<string, NodeHealth> {
+  return new Map(nodes.map(n => [n.metadata.name, healthOf(n)]));
+}

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { deepEqual, JsonObject, KubeObject } from '../kube/objects';
+import { ObjectStore } from '../kube/store';
+import { isReady } from './nodes';
+import { setStatus, shortHash, upsert } from './objectWrites';
+import { isPodReady, nodeHealthMap, nodesFor, podFromTemplate, podsOwnedBy, podStatus } from './pods';
+import { STATIC_POD_COMPONENTS } from './platformCatalog';
+
+type Template = { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
+
+interface WorkloadSpec {
+  replicas?: number;
+  selector?: { matchLabels?: Record<string, string> };
+  template: Template;
+}
+
+function specOf(object: KubeObject): WorkloadSpec {
+  return object.spec as WorkloadSpec;
+}
+
+function owner(object: KubeObject) {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, uid: object.metadata.uid };
+}
+
+/** Worker nodes that accept new pods; all nodes when there are no workers. */
+function schedulableNodes(nodes: KubeObject[]): KubeObject[] {
+  const ready = nodes.filter(n => isReady(n) && !(n.spec as { unschedulable?: boolean }).unschedulable);
+  const workers = ready.filter(n => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})));
+  return workers.length > 0 ? workers : ready.length > 0 ? ready : nodes;
+}
+
+/**
+ * Keeps the pods of a set of replicas: creates missing ones, deletes the
+ * extra, never touches the pods it keeps (so faults set on them stay).
+ */
+function ensureReplicaPods(
+  store: ObjectStore,
+  set: KubeObject,
+  names: string[],
+  nodeFor: (name: string, index: number) => string,
+  extraLabels: Record<string, string> = {},
+): void {
+  const namespace = set.metadata.namespace!;
+  const existing = podsOwnedBy(store, namespace, set.kind, set.metadata.name);
+  const wanted = new Set(names);
+  for (const pod of existing) {
+    if (!wanted.has(pod.metadata.name)) store.delete('pods', namespace, pod.metadata.name);
+  }
+  names.forEach((name, index) => {
+    if (store.get('pods', namespace, name)) return;
+    const pod = podFromTemplate(specOf(set).template, name, namespace, nodeFor(name, index), owner(set), extraLabels);
+    store.create('pods', pod);
+  });
+}
+
+function reconcileDeployment(store: ObjectStore, deployment: KubeObject): void {
+  const spec = specOf(deployment);
+  const hash = shortHash(JSON.stringify(spec.template), 10);
+  const name = `${deployment.metadata.name}-${hash}`;
+  const namespace = deployment.metadata.namespace!;
+  const labels = { ...spec.template.metadata?.labels, 'pod-template-hash': hash };
+  const existing = store.get('replicasets.apps', namespace, name);
+  upsert(store, 'replicasets.apps', {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name,
+      namespace,
+      labels,
+      annotations: { 'deployment.kubernetes.io/desired-replicas': String(spec.replicas ?? 1), 'deployment.kubernetes.io/revision': deployment.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '1' },
+      ownerReferences: [{ ...owner(deployment), controller: true, blockOwnerDeletion: true }],
+      ...(existing ? { creationTimestamp: existing.metadata.creationTimestamp } : {}),
+    },
+    spec: {
+      replicas: spec.replicas ?? 1,
+      selector: { matchLabels: { ...spec.selector?.matchLabels, 'pod-template-hash': hash } },
+      template: { ...spec.template, metadata: { ...spec.template.metadata, labels } },
+    },
+    ...(existing?.status ? { status: existing.status } : {}),
+  });
+  // Older ReplicaSets of this Deployment are scaled to zero: a finished rollout.
+  for (const rs of store.list('replicasets.apps', namespace)) {
+    const ownedHere = (rs.metadata.ownerReferences ?? []).some(o => o.kind === 'Deployment' && o.name === deployment.metadata.name);
+    if (ownedHere && rs.metadata.name !== name && (rs.spec as WorkloadSpec).replicas !== 0) {
+      store.update('replicasets.apps', { ...rs, spec: { ...(rs.spec as JsonObject), replicas: 0 } });
+    }
+  }
+}
+
+function reconcileReplicaSet(store: ObjectStore, rs: KubeObject, nodes: KubeObject[]): void {
+  const replicas = specOf(rs).replicas ?? 1;
+  const targets = schedulableNodes(nodes);
+  const names = Array.from({ length: replicas }, (_, i) => `${rs.metadata.name}-${shortHash(`${rs.metadata.name}/${i}`, 5)}`);
+  ensureReplicaPods(store, rs, names, (_name, i) => targets[(i + hashIndex(rs.metadata.name)) % targets.length]?.metadata.name ?? '');
+}
+
+function hashIndex(text: string): number {
+  return [...text].reduce((acc, ch) => (acc + ch.charCodeAt(0)) % 997, 0);
+}
+
+function reconcileStatefulSet(store: ObjectStore, sts: KubeObject, nodes: KubeObject[]): void {
+  const replicas = specOf(sts).replicas ?? 1;
+  const targets = schedulableNodes(nodes);
+  const revision = `${sts.metadata.name}-${shortHash(JSON.stringify(specOf(sts).template), 10)}`;
+  const names = Array.from({ length: replicas }, (_, i) => `${sts.metadata.name}-${i}`);
+  ensureReplicaPods(
+    store,
+    sts,
+    names,
+    (_n, i) => targets[(i + hashIndex(sts.metadata.name)) % targets.length]?.metadata.name ?? '',
+    { 'controller-revision-hash': revision },
+  );
+}
+
+function reconcileDaemonSet(store: ObjectStore, ds: KubeObject, nodes: KubeObject[]): void {
+  const targets = nodesFor(nodes, specOf(ds).template as never);
+  const byName = new Map(targets.map(n => [`${ds.metadata.name}-${shortHash(`${ds.metadata.name}/${n.metadata.name}`, 5)}`, n.metadata.name]));
+  ensureReplicaPods(store, ds, [...byName.keys()], name => byName.get(name)!);
+}
+
+function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersionOf: (node: KubeObject) => string): void {
+  const controlPlane = nodes.filter(n => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
+  const wanted = new Set<string>();
+  for (const node of controlPlane) {
+    for (const component of STATIC_POD_COMPONENTS) {
+      const name = `${component}-${node.metadata.name}`;
+      wanted.add(name);
+      if (store.get('pods', 'kube-system', name)) continue;
+      const image = component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${kubeVersionOf(node).split('+')[0]}`;
+      store.create('pods', {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name,
+          namespace: 'kube-system',
+          labels: { component, tier: 'control-plane' },
+          annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': shortHash(name, 32) },
+          ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true }],
+        },
+        spec: { nodeName: node.metadata.name, hostNetwork: true, priorityClassName: 'system-node-critical', containers: [{ name: component, image }] },
+        status: { phase: 'Pending' },
+      });
+    }
+  }
+  for (const pod of store.list('pods', 'kube-system')) {
+    if (pod.metadata.labels?.tier === 'control-plane' && !wanted.has(pod.metadata.name)) store.delete('pods', 'kube-system', pod.metadata.name);
+  }
+}
+
+function deploymentStatus(d: KubeObject, pods: KubeObject[], rsName: string): JsonObject {
+  const replicas = specOf(d).replicas ?? 1;
+  const ready = pods.filter(isPodReady).length;
+  const maxUnavailable = Math.floor(replicas * 0.25);
+  const available = ready >= replicas - maxUnavailable;
+  const previous = (d.status ?? {}) as { conditions?: Array<{ type: string; status: string; lastTransitionTime: string; lastUpdateTime: string }> };
+  const since = (type: string, status: string, fallback: string) =>
+    previous.conditions?.find(c => c.type === type && c.status === status)?.lastTransitionTime ?? fallback;
+  const created = d.metadata.creationTimestamp ?? '';
+  return {
+    observedGeneration: d.metadata.generation ?? 1,
+    replicas: pods.length,
+    updatedReplicas: pods.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    ...(pods.length - ready > 0 ? { unavailableReplicas: pods.length - ready } : {}),
+    conditions: [
+      {
+        type: 'Available',
+        status: available ? 'True' : 'False',
+        reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+        lastUpdateTime: since('Available', available ? 'True' : 'False', created),
+        lastTransitionTime: since('Available', available ? 'True' : 'False', created),
+      },
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${rsName}" has successfully progressed.`,
+        lastUpdateTime: since('Progressing', 'True', created),
+        lastTransitionTime: since('Progressing', 'True', created),
+      },
+    ],
+  };
+}
+
+function currentReplicaSet(store: ObjectStore, d: KubeObject): KubeObject | undefined {
+  const hash = shortHash(JSON.stringify(specOf(d).template), 10);
+  return store.get('replicasets.apps', d.metadata.namespace, `${d.metadata.name}-${hash}`);
+}
+
+/** Writes the status each workload controller would compute from its pods. */
+function refreshStatuses(store: ObjectStore, nodes: KubeObject[]): void {
+  for (const rs of store.list('replicasets.apps')) {
+    const pods = podsOwnedBy(store, rs.metadata.namespace!, 'ReplicaSet', rs.metadata.name);
+    const ready = pods.filter(isPodReady).length;
+    setStatus(store, 'replicasets.apps', rs, {
+      replicas: pods.length,
+      fullyLabeledReplicas: pods.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: rs.metadata.generation ?? 1,
+    });
+  }
+  for (const d of store.list('deployments.apps')) {
+    const rs = currentReplicaSet(store, d);
+    const pods = rs ? podsOwnedBy(store, d.metadata.namespace!, 'ReplicaSet', rs.metadata.name) : [];
+    setStatus(store, 'deployments.apps', d, deploymentStatus(d, pods, rs?.metadata.name ?? ''));
+  }
+  for (const ds of store.list('daemonsets.apps')) {
+    const pods = podsOwnedBy(store, ds.metadata.namespace!, 'DaemonSet', ds.metadata.name);
+    const desired = nodesFor(nodes, specOf(ds).template as never).length;
+    const ready = pods.filter(isPodReady).length;
+    setStatus(store, 'daemonsets.apps', ds, {
+      currentNumberScheduled: pods.length,
+      desiredNumberScheduled: desired,
+      numberMisscheduled: 0,
+      numberReady: ready,
+      numberAvailable: ready,
+      ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}),
+      updatedNumberScheduled: pods.length,
+      observedGeneration: ds.metadata.generation ?? 1,
+    });
+  }
+  for (const sts of store.list('statefulsets.apps')) {
+    const pods = podsOwnedBy(store, sts.metadata.namespace!, 'StatefulSet', sts.metadata.name);
+    const ready = pods.filter(isPodReady).length;
+    const revision = `${sts.metadata.name}-${shortHash(JSON.stringify(specOf(sts).template), 10)}`;
+    setStatus(store, 'statefulsets.apps', sts, {
+      replicas: pods.length,
+      readyReplicas: ready,
+      currentReplicas: pods.length,
+      updatedReplicas: pods.length,
+      availableReplicas: ready,
+      currentRevision: revision,
+      updateRevision: revision,
+      collisionCount: 0,
+      observedGeneration: sts.metadata.generation ?? 1,
+    });
+  }
+}
+
+/**
+ * The Deployment, ReplicaSet, StatefulSet and DaemonSet controllers and the
+ * kubelet, collapsed into one pass: pods follow their owners and nodes, and
+ * every workload's status follows its pods.
+ */
+export function reconcileWorkloads(store: ObjectStore, now: Date, kubeVersionOf: (node: KubeObject) => string): void {
+  const nodes = store.list('nodes');
+  for (const d of store.list('deployments.apps')) reconcileDeployment(store, d);
+  for (const rs of store.list('replicasets.apps')) reconcileReplicaSet(store, rs, nodes);
+  for (const sts of store.list('statefulsets.apps')) reconcileStatefulSet(store, sts, nodes);
+  for (const ds of store.list('daemonsets.apps')) reconcileDaemonSet(store, ds, nodes);
+  reconcileStaticPods(store, nodes, kubeVersionOf);
+  const health = nodeHealthMap(nodes);
+  const hostIps = new Map(nodes.map(n => [n.metadata.name, ((n.status as { addresses?: Array<{ type: string; address: string }> }).addresses ?? []).find(a => a.type === 'InternalIP')?.address]));
+  for (const pod of store.list('pods')) {
+    const nodeName = (pod.spec as { nodeName?: string }).nodeName ?? '';
+    const status: Record<string, unknown> = { ...podStatus(pod, health.get(nodeName), now), hostIP: hostIps.get(nodeName) };
+    if ((pod.spec as { hostNetwork?: boolean }).hostNetwork && status.hostIP) {
+      status.podIP = status.hostIP;
+      status.podIPs = [{ ip: status.hostIP }];
+    }
+    if (!deepEqual(pod.status, status)) store.update('pods', { ...pod, status });
+  }
+  refreshStatuses(store, nodes);
+}

@@ -1,0 +1,262 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { applyBehaviour } from '../control/applyBehaviour';
+import { ControlState } from '../control/ControlState';
+import { SimClock } from '../control/SimClock';
+import { nonResourceAllowed, selfSubjectAccessReview } from './accessReview';
+import { forbidden, forbiddenPath, RbacAuthorizer, UserInfo } from './authz';
+import { readBody } from './body';
+import { toServedVersion } from './conversion';
+import {
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  openApiDocument,
+  openApiIndex,
+  versionInfo,
+} from './discovery';
+import { serveHealth } from './health';
+import { nodeMetrics, podMetrics } from './metrics';
+import { OperationContext, OperationResult } from './operationContext';
+import { getObject, listObjects } from './readOperations';
+import { parseResourcePath, ResourceRequest } from './requestInfo';
+import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
+import { parseFieldSelector, parseLabelSelector } from './selectors';
+import { ApiError, badRequest, internalError, notFound, pathNotFound, statusForCode, unauthorized } from './status';
+import { ObjectStore } from './store';
+import { serveWatch } from './watch';
+import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './writeOperations';
+import { toTable, wantsTable } from './table';
+
+export interface KubeApiServerOptions {
+  cluster: string;
+  /** e.g. `v1.33.4` or `v1.33.4+rke2r1`. */
+  gitVersion: string;
+  store: ObjectStore;
+  control: ControlState;
+  clock: SimClock;
+  /** Bearer token to user, for this cluster. */
+  tokens: ReadonlyMap<string, UserInfo>;
+  /** host:port the API is reached on, for /api serverAddressByClientCIDRs. */
+  serverAddress: string;
+  /** Path prefix the API is mounted under, e.g. `/k8s/prod-eu-1`. */
+  prefix: string;
+  registry?: ResourceRegistry;
+  bookmarkIntervalMs?: number;
+}
+
+const WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
+
+/** The Kubernetes API of one simulated cluster, over its object store. */
+export class KubeApiServer {
+  readonly registry: ResourceRegistry;
+  readonly authorizer: RbacAuthorizer;
+
+  constructor(private readonly options: KubeApiServerOptions) {
+    this.registry = options.registry ?? new ResourceRegistry();
+    this.authorizer = new RbacAuthorizer(options.store);
+  }
+
+  get store(): ObjectStore {
+    return this.options.store;
+  }
+
+  /** Answers one request; `path` is relative to the prefix and keeps its query string. */
+  async handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const url = new URL(path, 'http://sandbox.invalid');
+    const method = req.method ?? 'GET';
+    const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '');
+    const request = parseResourcePath(method, url.pathname, watch);
+    const passed = await applyBehaviour(this.options.control, req, res, {
+      upstream: 'kubernetes',
+      cluster: this.options.cluster,
+      verb: request?.verb ?? method.toLowerCase(),
+      writeError: (r, status) => writeStatus(r, statusForCode(status)),
+    });
+    if (!passed) return;
+    try {
+      await this.route(req, res, url, request);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : internalError(error instanceof Error ? error.message : String(error));
+      if (res.headersSent) res.end();
+      else writeStatus(res, apiError);
+    }
+  }
+
+  private authenticate(req: IncomingMessage): UserInfo {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    const user = match ? this.options.tokens.get(match[1].trim()) : undefined;
+    if (!user) throw unauthorized();
+    return user;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest | undefined): Promise<void> {
+    const pathname = url.pathname.replace(/\/+$/, '') || '/';
+    if (serveHealth(req, res, pathname, url.searchParams)) return;
+    if (pathname === '/version') {
+      writeJson(res, 200, versionInfo(this.options.gitVersion));
+      return;
+    }
+    const user = this.authenticate(req);
+    if (!request) {
+      const verb = (req.method ?? 'GET').toLowerCase();
+      if (!nonResourceAllowed(user, pathname, verb)) throw forbiddenPath(user, verb, pathname);
+      const body = this.discovery(pathname);
+      if (!body) throw pathNotFound();
+      writeJson(res, 200, body);
+      return;
+    }
+    const type = this.registry.find(request.group, request.version, request.resource);
+    if (!type) throw pathNotFound();
+    if (request.subresource && !type.subresources.includes(request.subresource as never)) throw pathNotFound();
+    if (type.namespaced === false && request.namespace) throw pathNotFound();
+    const body = WRITE_VERBS.has(request.verb) ? await readBody(req) : undefined;
+    if (type.kind === 'SelfSubjectAccessReview') {
+      if (request.verb !== 'create') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      writeJson(res, 201, selfSubjectAccessReview(this.authorizer, user, body ?? ''));
+      return;
+    }
+    const attrs = { ...request, resource: type.plural };
+    if (!this.authorizer.allowed(user, attrs)) throw forbidden(user, attrs);
+    const dryRun = url.searchParams.getAll('dryRun');
+    if (dryRun.some(v => v !== 'All')) {
+      throw badRequest(`dryRun: Unsupported value: "${dryRun.find(v => v !== 'All')}": supported values: "All"`);
+    }
+    const ctx: OperationContext = {
+      type,
+      request,
+      query: url.searchParams,
+      store: this.options.store,
+      now: () => this.options.clock.now(),
+      user,
+      userAgent: String(req.headers['user-agent'] ?? ''),
+      contentType: String(req.headers['content-type'] ?? ''),
+      body,
+    };
+    if (request.verb === 'watch') {
+      this.watch(req, res, ctx);
+      return;
+    }
+    const result = type.readOnly ? this.readMetrics(ctx) : this.operate(ctx);
+    const accept = String(req.headers.accept ?? '');
+    const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now()) : result.body;
+    writeJson(res, result.status, output);
+  }
+
+  private operate(ctx: OperationContext): OperationResult {
+    switch (ctx.request.verb) {
+      case 'get':
+        return getObject(ctx);
+      case 'list':
+        return listObjects(ctx);
+      case 'create':
+        if (ctx.request.name) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+        return createObject(ctx);
+      case 'update':
+        return updateObject(ctx);
+      case 'patch':
+        return patchObject(ctx);
+      case 'delete':
+        return deleteObject(ctx);
+      case 'deletecollection':
+        return deleteCollection(ctx);
+      default:
+        throw badRequest(`unsupported verb ${ctx.request.verb}`);
+    }
+  }
+
+  private readMetrics(ctx: OperationContext): OperationResult {
+    const { request, type } = ctx;
+    const now = this.options.clock.now();
+    const all = type.kind === 'NodeMetrics' ? nodeMetrics(this.store, now) : podMetrics(this.store, now, request.namespace);
+    if (request.verb === 'get') {
+      const found = all.find(o => o.metadata.name === request.name);
+      if (!found) throw notFound(type, request.name!);
+      return { status: 200, body: found };
+    }
+    if (request.verb !== 'list') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    const labels = parseLabelSelector(ctx.query.get('labelSelector'));
+    return {
+      status: 200,
+      body: {
+        kind: `${type.kind}List`,
+        apiVersion: 'metrics.k8s.io/v1beta1',
+        metadata: {},
+        items: all.filter(labels),
+      },
+    };
+  }
+
+  private watch(req: IncomingMessage, res: ServerResponse, ctx: OperationContext): void {
+    const { query, type, request } = ctx;
+    if (type.readOnly) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    const labels = parseLabelSelector(query.get('labelSelector'));
+    const fields = parseFieldSelector(query.get('fieldSelector'), type.kind);
+    const name = request.name;
+    const rvParam = query.get('resourceVersion');
+    const fromRv = rvParam && rvParam !== '0' ? Number(rvParam) : undefined;
+    if (fromRv !== undefined && !Number.isInteger(fromRv)) throw badRequest(`invalid resource version: ${rvParam}`);
+    const timeoutSeconds = Number(query.get('timeoutSeconds') ?? '1800');
+    serveWatch(req, res, {
+      store: this.store,
+      resource: groupResource(type),
+      namespace: request.namespace,
+      matches: o => labels(o) && fields(o) && (!name || o.metadata.name === name),
+      present: o => toServedVersion(type, o, request.version),
+      fromRv,
+      bookmarks: query.get('allowWatchBookmarks') === 'true',
+      bookmarkIntervalMs: this.options.bookmarkIntervalMs ?? 60_000,
+      timeoutMs: (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds : 1800) * 1000,
+      apiVersion: apiVersionOf(type.group, request.version),
+      kind: type.kind,
+    });
+  }
+
+  private discovery(pathname: string): unknown {
+    const parts = pathname.split('/').filter(p => p !== '');
+    if (pathname === '/api') return apiVersions(this.options.serverAddress);
+    if (pathname === '/apis') return apiGroupList(this.registry);
+    if (parts[0] === 'api' && parts.length === 2) return apiResourceList(this.registry, '', parts[1]);
+    if (parts[0] === 'apis' && parts.length === 2) return apiGroup(this.registry, parts[1]);
+    if (parts[0] === 'apis' && parts.length === 3) return apiResourceList(this.registry, parts[1], parts[2]);
+    if (pathname === '/openapi/v3') return openApiIndex(this.registry, this.options.prefix);
+    if (parts[0] === 'openapi' && parts[1] === 'v3') {
+      if (parts[2] === 'api' && parts.length === 4) return openApiDocument(this.registry, '', parts[3]);
+      if (parts[2] === 'apis' && parts.length === 5) return openApiDocument(this.registry, parts[3], parts[4]);
+    }
+    return undefined;
+  }
+
+  /** Resource types, for controllers and tests. */
+  typeOf(group: string, plural: string): ResourceType | undefined {
+    return this.registry.types.find(t => t.group === group && t.plural === plural);
+  }
+}
+
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.end(text);
+}
+
+export function writeStatus(res: ServerResponse, error: ApiError): void {
+  if (error.code === 429) res.setHeader('Retry-After', '1');
+  writeJson(res, error.code, error.toStatus());
+}

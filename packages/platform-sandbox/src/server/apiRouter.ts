@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { SimulatedFleet } from '../fleet/SimulatedFleet';
+import { UpstreamSimulator } from '../upstreams/types';
+
+export const KUBERNETES_MOUNT = 'k8s';
+
+function notFound(res: ServerResponse, message: string): void {
+  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'NotFound', code: 404 });
+  res.writeHead(404, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Routes the simulated APIs by first path segment: `/k8s/<cluster>/...` to
+ * that cluster's Kubernetes API, `/<mount>[/<cluster>]/...` to the upstream
+ * simulators. Everything else is a 404.
+ */
+export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimulator[]) {
+  const byMount = new Map(upstreams.map(u => [u.mount, u]));
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const raw = req.url ?? '/';
+    const queryStart = raw.indexOf('?');
+    const pathname = queryStart >= 0 ? raw.slice(0, queryStart) : raw;
+    const query = queryStart >= 0 ? raw.slice(queryStart) : '';
+    const segments = pathname.split('/');
+    const mount = segments[1] ?? '';
+    if (mount === KUBERNETES_MOUNT) {
+      const name = decodeURIComponent(segments[2] ?? '');
+      const cluster = name ? fleet.cluster(name) : undefined;
+      if (!cluster) {
+        notFound(res, `no simulated cluster "${name}"`);
+        return;
+      }
+      const rest = `/${segments.slice(3).join('/')}${query}`;
+      await cluster.api.handle(req, res, rest);
+      return;
+    }
+    const upstream = byMount.get(mount);
+    if (!upstream) {
+      notFound(res, `nothing is mounted at /${mount}`);
+      return;
+    }
+    if (upstream.perCluster) {
+      const name = decodeURIComponent(segments[2] ?? '');
+      if (!fleet.spec(name)) {
+        notFound(res, `no simulated cluster "${name}"`);
+        return;
+      }
+      await upstream.handle(req, res, `/${segments.slice(3).join('/')}${query}`, name);
+      return;
+    }
+    await upstream.handle(req, res, `/${segments.slice(2).join('/')}${query}`);
+  };
+}
