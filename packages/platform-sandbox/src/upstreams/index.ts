@@ -19,6 +19,7 @@ import { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 import { createGitLabSimulator } from './gitlab/GitLabSimulator';
 import { createGrafanaSimulator } from './grafana/GrafanaSimulator';
 import { createLokiSimulator } from './loki/LokiSimulator';
+import { createNexusSimulator } from './nexus/NexusSimulator';
 import { createTempoSimulator } from './tempo/TempoSimulator';
 
 export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
@@ -27,6 +28,8 @@ export { createGitLabSimulator } from './gitlab/GitLabSimulator';
 export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
 export { createGrafanaSimulator } from './grafana/GrafanaSimulator';
 export { createLokiSimulator } from './loki/LokiSimulator';
+export { createNexusSimulator } from './nexus/NexusSimulator';
+export type { NexusSimulatorOptions } from './nexus/NexusSimulator';
 export { createTempoSimulator } from './tempo/TempoSimulator';
 
 /** Every simulated upstream of part 2, ready for the sandbox server to mount. */
@@ -37,5 +40,6 @@ export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulato
     createGrafanaSimulator(ctx),
     createTempoSimulator(ctx),
     createLokiSimulator(ctx),
+    createNexusSimulator(ctx),
   ];
 }
