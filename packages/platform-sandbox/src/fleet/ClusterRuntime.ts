@@ -138,6 +138,7 @@ export class ClusterRuntime {
    */
   reconcile(force = false): void {
     const now = this.options.clock.now();
+    this.store.compact();
     const faults = this.options.faultsOf(this.spec.name);
     // Machines live in the management cluster: their changes count as ours.
     const key = faults.key() + JSON.stringify(this.options.machines?.() ?? []);
@@ -162,7 +163,6 @@ export class ClusterRuntime {
     reconcileStorage(store, faults, now);
     reconcileApplications(store, faults, firstComponent, now);
     reconcileCiliumNodes(store);
-    store.compact();
     this.lastRevision = store.resourceVersion;
     this.lastFaults = key;
     this.lastReconcileAt = now.getTime();

@@ -26,7 +26,7 @@ import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { findObject, scaleOf } from './readOperations';
 import { apiVersionOf } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, unsupportedMediaType } from './status';
+import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, StatusCause, unsupportedMediaType } from './status';
 
 function decodeObject(ctx: OperationContext, yaml = false): KubeObject {
   const parsed = parseBody(ctx.body ?? '', yaml);
@@ -118,7 +118,8 @@ function commit(ctx: OperationContext, previous: KubeObject | undefined, candida
     next.metadata.generation = (previous.metadata.generation ?? 1) + (specChanged(previous, next) ? 1 : 0);
     next.metadata.uid = previous.metadata.uid;
     next.metadata.creationTimestamp = previous.metadata.creationTimestamp;
-    next.metadata.deletionTimestamp = previous.metadata.deletionTimestamp;
+    if (previous.metadata.deletionTimestamp) next.metadata.deletionTimestamp = previous.metadata.deletionTimestamp;
+    else delete next.metadata.deletionTimestamp;
   } else {
     next.metadata.generation = 1;
     delete next.metadata.resourceVersion;
@@ -148,6 +149,11 @@ function commit(ctx: OperationContext, previous: KubeObject | undefined, candida
 
 function respond(ctx: OperationContext, object: KubeObject): KubeObject {
   return ctx.request.subresource === 'scale' ? scaleOf(object) : present(ctx, object);
+}
+
+/** apimachinery ValidatePatchOptions failures: 422 on PatchOptions.meta.k8s.io. */
+function invalidPatchOptions(cause: StatusCause): ApiError {
+  return invalid({ group: 'meta.k8s.io', kind: 'PatchOptions' }, '', [cause]);
 }
 
 export function createObject(ctx: OperationContext): OperationResult {
@@ -186,7 +192,7 @@ export function patchObject(ctx: OperationContext): OperationResult {
   const contentType = ctx.contentType.split(';')[0].trim();
   const force = ctx.query.get('force');
   if (contentType === 'application/apply-patch+yaml') return applyObject(ctx, force === 'true');
-  if (force !== null) throw badRequest('force=true is only valid for apply patches');
+  if (force !== null) throw invalidPatchOptions({ reason: 'FieldValueForbidden', message: 'Forbidden: may not be specified for non-apply patch', field: 'force' });
   const previous = findObject(ctx);
   const base = ctx.request.subresource === 'scale' ? scaleOf(previous) : present(ctx, previous);
   let patched: unknown;
@@ -212,7 +218,7 @@ export function patchObject(ctx: OperationContext): OperationResult {
 
 function applyObject(ctx: OperationContext, force: boolean): OperationResult {
   const manager = ctx.query.get('fieldManager');
-  if (!manager) throw badRequest('PATCH, application/apply-patch+yaml: fieldManager is required for apply requests');
+  if (!manager) throw invalidPatchOptions({ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' });
   const config = decodeObject(ctx, true);
   if (!config.apiVersion || !config.kind) {
     throw badRequest('apiVersion and kind must be set in the applied configuration');
