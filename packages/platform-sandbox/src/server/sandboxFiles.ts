@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { stringify } from 'yaml';
+import { Sandbox } from './startSandbox';
+
+/** What the CLI writes to `sandbox.json`: every URL and credential of the run. */
+export function sandboxDescription(sandbox: Sandbox): Record<string, unknown> {
+  return {
+    controlUrl: sandbox.controlUrl,
+    apiUrl: sandbox.url,
+    kubeconfig: 'kubeconfig',
+    clusters: sandbox.fleetSpec.clusters.map(c => ({
+      name: c.name,
+      provisioner: c.provisioner,
+      environment: c.environment,
+      region: c.region,
+      management: c.environment === 'management',
+      managementCluster: c.managementCluster,
+      kubernetes: {
+        url: sandbox.kubernetesUrl(c.name),
+        tokens: sandbox.credentials.kubernetes[c.name],
+      },
+    })),
+    upstreams: Object.fromEntries(
+      sandbox.upstreams.map(u => [u.mount, { id: u.id, url: u.perCluster ? `${sandbox.url}/${u.mount}/<cluster>` : `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }]),
+    ),
+    credentials: sandbox.credentials,
+  };
+}
+
+/**
+ * `app-config.sandbox.yaml` for the portal backend: the official Kubernetes
+ * plugin's config (read-only service account tokens), the sandbox block and
+ * the platform's cluster list.
+ */
+export function appConfigYaml(sandbox: Sandbox): string {
+  const clusters = sandbox.fleetSpec.clusters;
+  const reader = (name: string) => sandbox.credentials.kubernetes[name].reader;
+  return stringify({
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: clusters.map(c => ({
+            name: c.name,
+            url: sandbox.kubernetesUrl(c.name),
+            authProvider: 'serviceAccount',
+            serviceAccountToken: reader(c.name),
+            skipTLSVerify: true,
+            skipMetricsLookup: false,
+          })),
+        },
+      ],
+    },
+    platform: {
+      sandbox: {
+        enabled: true,
+        controlUrl: sandbox.controlUrl,
+        apiUrl: sandbox.url,
+        upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, `${sandbox.url}/${u.mount}`])),
+      },
+      clusters: clusters.map(c => ({
+        name: c.name,
+        provisioner: c.provisioner,
+        environment: c.environment,
+        region: c.region,
+        management: c.environment === 'management',
+        ...(c.managementCluster ? { managementCluster: c.managementCluster } : {}),
+        kubernetes: { url: sandbox.kubernetesUrl(c.name), token: reader(c.name) },
+      })),
+    },
+  });
+}
