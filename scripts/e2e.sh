@@ -22,6 +22,13 @@ if [ -f packages/platform-sandbox/src/cli.ts ]; then
     echo "e2e: the sandbox did not start" >&2
   fi
 fi
+# With PLATFORM_TEST_POSTGRES_URL set (make test sets it) the backend runs on
+# a real PostgreSQL instead of the embedded SQLite.
+if [ -n "${PLATFORM_TEST_POSTGRES_URL:-}" ]; then
+  export APP_CONFIG_backend_database_client=pg
+  export APP_CONFIG_backend_database_connection="$PLATFORM_TEST_POSTGRES_URL"
+  export APP_CONFIG_backend_database_prefix="pp_e2e_$(date +%s)_"
+fi
 BROWSER=none setsid yarn start "${configs[@]}" > "$log" 2>&1 < /dev/null &
 pgids+=("$!")
 

@@ -42,6 +42,8 @@ export const ANNOTATIONS = {
   tracingServiceName: 'platform-portal.io/tracing-service-name',
   /** On kubernetes-cluster resources: how the cluster was made. */
   clusterProvisioner: 'platform-portal.io/cluster-provisioner',
+  /** On platform-layer resources: the runbook ids (comma-separated) that apply. */
+  layerRunbooks: 'platform-portal.io/runbooks',
   /** On platform-layer resources: the layer id. */
   layerId: 'platform-portal.io/layer-id',
 } as const;
