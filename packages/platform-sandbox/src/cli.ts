@@ -30,8 +30,9 @@ simulated ArgoCD, Nexus, Grafana, GitLab, ... APIs) on 127.0.0.1, and writes
 kubeconfig, sandbox.json and app-config.sandbox.yaml to <dir> (default:
 <repo>/.sandbox). Without --clusters the demo scenario runs.`;
 
+/** The repository root: the nearest directory up from here with .yarnrc.yml and packages/. */
 function repoRoot(): string {
-  let dir = resolve(__dirname);
+  let dir = process.cwd();
   while (dirname(dir) !== dir) {
     if (existsSync(join(dir, '.yarnrc.yml')) && existsSync(join(dir, 'packages'))) return dir;
     dir = dirname(dir);

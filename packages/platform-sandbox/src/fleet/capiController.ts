@@ -135,7 +135,9 @@ function countsOf(machines: KubeObject[], desired: number, version: string, now:
 }
 
 function replicaConditions(kind: string, c: Counts, gen: number): Condition[] {
-  const available = c.ready >= c.desired && c.desired > 0 ? true : kind === 'MachineDeployment' ? c.ready >= c.desired : c.ready > Math.floor(c.desired / 2);
+  // A control plane is available with etcd quorum; workers need every desired replica.
+  const quorum = c.ready > Math.floor(c.desired / 2);
+  const available = kind === 'MachineDeployment' ? c.ready >= c.desired : quorum;
   const missing = c.desired - c.ready;
   return [
     v1beta2('Available', available, available ? 'Available' : 'NotAvailable', available ? '' : `* ${missing} available replica${missing === 1 ? '' : 's'} missing`, gen),
@@ -212,7 +214,7 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
         ...replicaConditions('KubeadmControlPlane', cpCounts, gen),
         v1beta2('Initialized', true, 'Initialized', '', gen),
         v1beta2('CertificatesAvailable', true, 'Available', '', gen),
-        v1beta2('EtcdClusterHealthy', etcdHealthy, etcdHealthy ? 'Healthy' : 'NotHealthy', etcdHealthy ? '' : '* Machine ' + cpMachines.find(m => faultNodeHealth(faults, m.metadata.name, roles).ready !== 'True')?.metadata.name + ':\n  * EtcdMemberHealthy: Etcd member is unreachable', gen),
+        v1beta2('EtcdClusterHealthy', etcdHealthy, etcdHealthy ? 'Healthy' : 'NotHealthy', etcdHealthy ? '' : `* Machine ${cpMachines.find(m => faultNodeHealth(faults, m.metadata.name, roles).ready !== 'True')?.metadata.name}:\n  * EtcdMemberHealthy: Etcd member is unreachable`, gen),
         v1beta2('ControlPlaneComponentsHealthy', etcdHealthy, etcdHealthy ? 'Healthy' : 'NotHealthy', etcdHealthy ? '' : '* Control plane components on one Machine are not healthy', gen),
       ];
       setStatus(store, KCPS, kcp, {
@@ -234,7 +236,9 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
     }
     if (md) {
       const gen = md.metadata.generation ?? 1;
-      const phase = wCounts.replicas < wCounts.desired ? 'ScalingUp' : wCounts.replicas > wCounts.desired ? 'ScalingDown' : 'Running';
+      let phase = 'Running';
+      if (wCounts.replicas < wCounts.desired) phase = 'ScalingUp';
+      if (wCounts.replicas > wCounts.desired) phase = 'ScalingDown';
       setStatus(store, MDS, md, {
         selector: `${CLUSTER_NAME_LABEL}=${spec.name},${CAPI}/deployment-name=${md.metadata.name}`,
         replicas: wCounts.replicas,
@@ -276,12 +280,17 @@ function updateCluster(store: ObjectStore, cluster: KubeObject, cp: Counts, work
   const workersAvailable = workers.ready >= workers.desired;
   const available = cpAvailable && workersAvailable;
   const missing = workers.desired - workers.ready;
+  let availableMessage = '';
+  if (!cpAvailable) availableMessage = '* ControlPlaneAvailable: control plane not available';
+  if (!workersAvailable) availableMessage = `* WorkersAvailable: ${missing} available replica${missing === 1 ? '' : 's'} missing`;
+  let workersReason = workersAvailable ? 'Available' : 'NotAvailable';
+  if (workers.desired === 0) workersReason = 'NoWorkers';
   const conditions: Condition[] = [
-    v1beta2('Available', available, available ? 'Available' : 'NotAvailable', available ? '' : !workersAvailable ? `* WorkersAvailable: ${missing} available replica${missing === 1 ? '' : 's'} missing` : '* ControlPlaneAvailable: control plane not available', gen),
+    v1beta2('Available', available, available ? 'Available' : 'NotAvailable', availableMessage, gen),
     v1beta2('InfrastructureReady', true, 'Ready', '', gen),
     v1beta2('ControlPlaneInitialized', true, 'Initialized', '', gen),
     v1beta2('ControlPlaneAvailable', cpAvailable, cpAvailable ? 'Available' : 'NotAvailable', '', gen),
-    v1beta2('WorkersAvailable', workersAvailable, workers.desired === 0 ? 'NoWorkers' : workersAvailable ? 'Available' : 'NotAvailable', workersAvailable ? '' : `* MachineDeployment ${cluster.metadata.name}-md-0: ${missing} available replica${missing === 1 ? '' : 's'} missing`, gen),
+    v1beta2('WorkersAvailable', workersAvailable, workersReason, workersAvailable ? '' : `* MachineDeployment ${cluster.metadata.name}-md-0: ${missing} available replica${missing === 1 ? '' : 's'} missing`, gen),
     v1beta2('ControlPlaneMachinesReady', cp.ready === cp.replicas, cp.ready === cp.replicas ? 'Ready' : 'NotReady', '', gen),
     v1beta2('WorkerMachinesReady', workers.ready === workers.replicas, workers.ready === workers.replicas ? 'Ready' : 'NotReady', '', gen),
     v1beta2('ControlPlaneMachinesUpToDate', cp.upToDate === cp.replicas, cp.upToDate === cp.replicas ? 'UpToDate' : 'NotUpToDate', '', gen),

@@ -41,7 +41,8 @@ export function machineVersion(machine: KubeObject): string {
 
 /** v1beta2 condition: reason is required, observedGeneration set. */
 export function v1beta2(type: string, ok: boolean | 'Unknown', reason: string, message = '', generation = 1): Condition {
-  return { type, status: ok === 'Unknown' ? 'Unknown' : ok ? 'True' : 'False', observedGeneration: generation, reason, message };
+  const status = ok === 'Unknown' ? 'Unknown' : String(ok).replace(/^./, c => c.toUpperCase());
+  return { type, status: status as Condition['status'], observedGeneration: generation, reason, message };
 }
 
 function conditionsOf(status: unknown, path: 'v1beta2' | 'v1beta1'): Condition[] | undefined {
@@ -63,29 +64,32 @@ export function machineStatus(machine: KubeObject, phase: MachinePhase, health: 
   const nodeReady = phase === 'Running' && health.ready === 'True';
   const nodeUnknown = phase === 'Running' && health.ready === 'Unknown';
   const nodeName = machine.metadata.name;
-  const readyNode = nodeReady
-    ? v1beta2('NodeReady', true, 'NodeReady', '', gen)
-    : nodeUnknown
-      ? v1beta2('NodeReady', 'Unknown', 'NodeReadyUnknown', `* Node.Ready: Kubelet stopped posting node status.`, gen)
-      : provisioned
-        ? v1beta2('NodeReady', false, 'NodeNotReady', '* Node.Ready: container runtime network not ready', gen)
-        : v1beta2('NodeReady', 'Unknown', 'NodeDoesNotExist', '* Node does not exist', gen);
+  let readyNode = v1beta2('NodeReady', 'Unknown', 'NodeDoesNotExist', '* Node does not exist', gen);
+  if (provisioned) readyNode = v1beta2('NodeReady', false, 'NodeNotReady', '* Node.Ready: container runtime network not ready', gen);
+  if (nodeUnknown) readyNode = v1beta2('NodeReady', 'Unknown', 'NodeReadyUnknown', '* Node.Ready: Kubelet stopped posting node status.', gen);
+  if (nodeReady) readyNode = v1beta2('NodeReady', true, 'NodeReady', '', gen);
   const healthy = nodeReady && !health.memoryPressure;
   const deleting = phase === 'Deleting';
+  let nodeHealthy = v1beta2('NodeHealthy', false, 'NodeNotHealthy', health.memoryPressure ? '* Node.MemoryPressure: kubelet has insufficient memory available' : readyNode.message ?? '', gen);
+  if (nodeUnknown || !provisioned) nodeHealthy = v1beta2('NodeHealthy', 'Unknown', 'NodeHealthUnknown', readyNode.message ?? '', gen);
+  if (healthy) nodeHealthy = v1beta2('NodeHealthy', true, 'NodeHealthy', '', gen);
+  let notReadyMessage = healthy ? '' : `* NodeHealthy: ${readyNode.message}`;
+  if (deleting) notReadyMessage = '* Deleting: Machine deletion in progress, stage: DrainingNode';
   const v2: Condition[] = [
     v1beta2('BootstrapConfigReady', true, 'Ready', '', gen),
     v1beta2('InfrastructureReady', provisioned, provisioned ? 'Ready' : 'NotReady', provisioned ? '' : '* VSphereMachine: cloning VM from template', gen),
     readyNode,
-    v1beta2('NodeHealthy', healthy ? true : nodeUnknown || !provisioned ? 'Unknown' : false, healthy ? 'NodeHealthy' : nodeUnknown ? 'NodeHealthUnknown' : 'NodeNotHealthy', healthy ? '' : health.memoryPressure ? '* Node.MemoryPressure: kubelet has insufficient memory available' : readyNode.message ?? '', gen),
+    nodeHealthy,
     v1beta2('HealthCheckSucceeded', !nodeUnknown, nodeUnknown ? 'UnhealthyNode' : 'HealthCheckSucceeded', nodeUnknown ? 'Health check failed: Condition Ready on Node is reporting status Unknown for more than 5m0s' : '', gen),
     v1beta2('UpToDate', true, 'UpToDate', '', gen),
-    v1beta2('Ready', healthy && !deleting, healthy && !deleting ? 'Ready' : 'NotReady', healthy && !deleting ? '' : deleting ? '* Deleting: Machine deletion in progress, stage: DrainingNode' : `* NodeHealthy: ${readyNode.message}`, gen),
+    v1beta2('Ready', healthy && !deleting, healthy && !deleting ? 'Ready' : 'NotReady', notReadyMessage, gen),
     v1beta2('Available', healthy && !deleting, healthy && !deleting ? 'Available' : 'NotReady', '', gen),
     v1beta2('Deleting', deleting, deleting ? 'DrainingNode' : 'NotDeleting', '', gen),
     v1beta2('Paused', false, 'NotPaused', '', gen),
   ];
+  const v1NotReadyReason = deleting ? 'Deleting' : 'NodeNotReady';
   const v1: Condition[] = [
-    { type: 'Ready', status: healthy && !deleting ? 'True' : 'False', ...(healthy && !deleting ? {} : { reason: deleting ? 'Deleting' : 'NodeNotReady', severity: 'Warning' }) },
+    { type: 'Ready', status: healthy && !deleting ? 'True' : 'False', ...(healthy && !deleting ? {} : { reason: v1NotReadyReason, severity: 'Warning' }) },
     { type: 'BootstrapReady', status: 'True' },
     { type: 'InfrastructureReady', status: provisioned ? 'True' : 'False', ...(provisioned ? {} : { reason: 'Cloning', severity: 'Info' }) },
     { type: 'NodeHealthy', status: healthy ? 'True' : 'False', ...(healthy ? {} : { reason: nodeUnknown ? 'NodeConditionsFailed' : 'NodeProvisioning', severity: nodeUnknown ? 'Warning' : 'Info' }) },

@@ -41,6 +41,18 @@ function certificate(namespace: string, name: string, dnsNames: string[], issuer
 
 export { certificate as certificateObject };
 
+/** Argo CD Applications of the platform itself, with their destination namespace. */
+const PLATFORM_APPLICATIONS: Record<string, string> = {
+  cilium: 'kube-system',
+  metallb: 'metallb-system',
+  traefik: 'traefik',
+  longhorn: 'longhorn-system',
+  'cert-manager': 'cert-manager',
+  dex: 'dex',
+  monitoring: 'monitoring',
+  'gitlab-runner': 'gitlab-runner',
+};
+
 /** The platform's own custom resources: storage class, gateway, issuers, LB pool, Argo CD apps. */
 export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
   const at = ctx.installedAt;
@@ -113,8 +125,8 @@ export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): v
     metadata: { name: 'default', namespace: 'metallb-system', creationTimestamp: at },
     spec: { ipAddressPools: ['default-pool'] },
   });
-  for (const product of ['cilium', 'metallb', 'traefik', 'longhorn', 'cert-manager', 'dex', 'monitoring', 'gitlab-runner']) {
-    upsert(store, 'applications.argoproj.io', argoApplication(ctx, product, product === 'monitoring' ? 'monitoring' : product === 'cilium' ? 'kube-system' : product === 'metallb' ? 'metallb-system' : product === 'longhorn' ? 'longhorn-system' : product, `platform/${product}`, 'HEAD', 'platform'));
+  for (const [product, namespace] of Object.entries(PLATFORM_APPLICATIONS)) {
+    upsert(store, 'applications.argoproj.io', argoApplication(ctx, product, namespace, `platform/${product}`, 'HEAD', 'platform'));
   }
 }
 

@@ -100,7 +100,8 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
       ? { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: started, finishedAt: started, containerID: `containerd://${shortHash(`${pod.metadata.name}/last`, 32)}` } } }
       : { lastState: {} }),
   }));
-  const unready = fault ? 'ContainersNotReady' : nodeLost ? undefined : 'ContainersNotReady';
+  // Pods on a lost node are marked not ready by the node controller, without a container reason.
+  const unready = !fault && nodeLost ? undefined : 'ContainersNotReady';
   return {
     phase: 'Running',
     conditions: [

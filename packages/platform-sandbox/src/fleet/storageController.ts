@@ -110,7 +110,8 @@ function reconcileVolume(store: ObjectStore, volume: KubeObject, workers: KubeOb
   const replicaCount = Math.min((volume.spec as { numberOfReplicas?: number }).numberOfReplicas ?? 3, Math.max(workers.length, 1));
   const start = [...name].reduce((a, c) => a + c.charCodeAt(0), 0);
   const replicaNodes = Array.from({ length: replicaCount }, (_, i) => workers[(start + i) % Math.max(workers.length, 1)]?.metadata.name ?? '');
-  const failed = robustness === 'faulted' ? replicaCount : robustness === 'degraded' ? 1 : 0;
+  const failedReplicas: Record<Robustness, number> = { healthy: 0, degraded: 1, faulted: replicaCount };
+  const failed = failedReplicas[robustness];
   replicaNodes.forEach((node, i) => {
     const replicaName = `${name}-r-${shortHash(`${name}/${i}`, 8)}`;
     const isFailed = i < failed;
@@ -164,11 +165,9 @@ export function reconcileStorage(store: ObjectStore, faults: ClusterFaults, now:
       store.delete(`volumes.${LH}`, LH_NS, volume.metadata.name);
       continue;
     }
-    const robustness: Robustness = faults.hits('longhorn-volume-faulted', volume.metadata.name, fallback)
-      ? 'faulted'
-      : faults.hits('longhorn-volume-degraded', volume.metadata.name, fallback)
-        ? 'degraded'
-        : 'healthy';
+    let robustness: Robustness = 'healthy';
+    if (faults.hits('longhorn-volume-degraded', volume.metadata.name, fallback)) robustness = 'degraded';
+    if (faults.hits('longhorn-volume-faulted', volume.metadata.name, fallback)) robustness = 'faulted';
     reconcileVolume(store, volume, workers, robustness, at);
   }
 }

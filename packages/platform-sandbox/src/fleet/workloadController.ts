@@ -41,7 +41,8 @@ function owner(object: KubeObject) {
 function schedulableNodes(nodes: KubeObject[]): KubeObject[] {
   const ready = nodes.filter(n => isReady(n) && !(n.spec as { unschedulable?: boolean }).unschedulable);
   const workers = ready.filter(n => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})));
-  return workers.length > 0 ? workers : ready.length > 0 ? ready : nodes;
+  if (workers.length > 0) return workers;
+  return ready.length > 0 ? ready : nodes;
 }
 
 /**

@@ -21,8 +21,10 @@ import {
   KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
+  V1Deployment,
   Watch,
 } from '@kubernetes/client-node';
+import { kubeconfigYaml } from '../server/kubeconfig';
 import { Sandbox } from '../server/startSandbox';
 import { startTestSandbox } from '../server/testSupport';
 
@@ -161,7 +163,7 @@ describe('@kubernetes/client-node against the simulated API server', () => {
 
   it('applies server-side: creates, is idempotent, reports conflicts, forces, and dry-runs', async () => {
     const objects = KubernetesObjectApi.makeApiClient(kc);
-    const config = (replicas: number) => ({
+    const config = (replicas: number): V1Deployment => ({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'ssa-demo', namespace: 'payments', labels: { 'app.kubernetes.io/name': 'ssa-demo' } },
@@ -217,10 +219,12 @@ describe('@kubernetes/client-node against the simulated API server', () => {
   });
 
   it('authorizes per token: team deployers in their namespaces only, the reader read-only, bad tokens 401', async () => {
-    const team = new KubeConfig();
-    team.loadFromString(sandbox.kubeconfig());
-    team.setCurrentContext(CLUSTER);
-    team.getCurrentUser()!.token = sandbox.credentials.kubernetes[CLUSTER].teams['team-payments'];
+    const configFor = (token: string) => {
+      const config = new KubeConfig();
+      config.loadFromString(kubeconfigYaml([{ name: CLUSTER, url: sandbox.kubernetesUrl(CLUSTER), token }]));
+      return config;
+    };
+    const team = configFor(sandbox.credentials.kubernetes[CLUSTER].teams['team-payments']);
     const teamCore = team.makeApiClient(CoreV1Api);
     expect((await teamCore.listNamespacedPod({ namespace: 'payments' })).items.length).toBeGreaterThan(0);
     const denied = await failure(teamCore.listNamespacedPod({ namespace: 'storefront' }));
@@ -235,15 +239,13 @@ describe('@kubernetes/client-node against the simulated API server', () => {
     });
     expect(elsewhere.status?.allowed).toBe(false);
 
-    team.getCurrentUser()!.token = sandbox.credentials.kubernetes[CLUSTER].reader;
-    const reader = team.makeApiClient(CoreV1Api);
+    const reader = configFor(sandbox.credentials.kubernetes[CLUSTER].reader).makeApiClient(CoreV1Api);
     expect((await reader.listNode()).items).toHaveLength(8);
     const write = await failure(reader.createNamespace({ body: { metadata: { name: 'reader-made' } } }));
     expect(write.code).toBe(403);
     expect(write.body.message).toContain('cannot create resource "namespaces" in API group "" at the cluster scope');
 
-    team.getCurrentUser()!.token = 'not-a-token';
-    const anonymous = await failure(team.makeApiClient(CoreV1Api).listNode());
+    const anonymous = await failure(configFor('not-a-token').makeApiClient(CoreV1Api).listNode());
     expect(anonymous.code).toBe(401);
   });
 
@@ -261,8 +263,6 @@ describe('@kubernetes/client-node against the simulated API server', () => {
     expect(v1.status.controlPlaneReady).toBe(true);
     expect(v1.status.v1beta2.conditions).toEqual(v2.status.conditions);
     expect(v1.spec.controlPlaneRef.apiVersion).toBe('controlplane.cluster.x-k8s.io/v1beta1');
-    const secret = await kc.makeApiClient(CoreV1Api);
-    void secret;
     const mgmtCore = mgmt.makeApiClient(CoreV1Api);
     const kubeconfig = await mgmtCore.readNamespacedSecret({ namespace: 'clusters', name: 'prod-eu-1-kubeconfig' });
     expect(kubeconfig.type).toBe('cluster.x-k8s.io/secret');

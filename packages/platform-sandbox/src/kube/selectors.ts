@@ -120,8 +120,8 @@ const FIELDS_BY_KIND: Record<string, string[]> = {
   PersistentVolumeClaim: [],
 };
 
-function fieldValue(object: KubeObject, path: string): string {
-  if (path === 'source') path = 'source.component';
+function fieldValue(object: KubeObject, field: string): string {
+  const path = field === 'source' ? 'source.component' : field;
   let current: unknown = object;
   for (const part of path.split('.')) {
     if (current === null || typeof current !== 'object') return '';

@@ -61,18 +61,18 @@ function qualified(type: Res): string {
   return groupResource(type);
 }
 
-function details(type: Res, name: string): StatusDetails {
+function detailsOf(type: Res, name: string): StatusDetails {
   return { name, ...(type.group ? { group: type.group } : {}), kind: type.plural };
 }
 
 /** apimachinery `NewNotFound`. */
 export function notFound(type: Res, name: string): ApiError {
-  return new ApiError(404, 'NotFound', `${qualified(type)} "${name}" not found`, details(type, name));
+  return new ApiError(404, 'NotFound', `${qualified(type)} "${name}" not found`, detailsOf(type, name));
 }
 
 /** apimachinery `NewAlreadyExists`. */
 export function alreadyExists(type: Res, name: string): ApiError {
-  return new ApiError(409, 'AlreadyExists', `${qualified(type)} "${name}" already exists`, details(type, name));
+  return new ApiError(409, 'AlreadyExists', `${qualified(type)} "${name}" already exists`, detailsOf(type, name));
 }
 
 /** apimachinery `NewConflict` for a stale resourceVersion. */
@@ -81,7 +81,7 @@ export function conflict(type: Res, name: string, why = 'the object has been mod
     409,
     'Conflict',
     `Operation cannot be fulfilled on ${qualified(type)} "${name}": ${why}`,
-    details(type, name),
+    detailsOf(type, name),
   );
 }
 

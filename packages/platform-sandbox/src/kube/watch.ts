@@ -98,8 +98,8 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
       metadata: { resourceVersion: String(Math.max(lastRv, store.resourceVersion)) },
     });
   const bookmarkTimer = options.bookmarks ? setInterval(bookmark, options.bookmarkIntervalMs) : undefined;
-  const timeout = setTimeout(() => stop(), options.timeoutMs);
   let stopped = false;
+  let timeout: NodeJS.Timeout | undefined = undefined;
   const stop = () => {
     if (stopped) return;
     stopped = true;
@@ -108,6 +108,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
     clearTimeout(timeout);
     res.end();
   };
+  timeout = setTimeout(stop, options.timeoutMs);
   req.on('close', stop);
   res.on('close', stop);
 }

@@ -23,12 +23,18 @@ export async function startTestSandbox(fleet: FleetSpec = defaultFleet(), bookma
   return startSandbox({ fleet, port: 0, controlPort: 0, realTimeTicks: false, bookmarkIntervalMs });
 }
 
+/** Strings are sent as they are (to test malformed bodies), anything else as JSON. */
+function encode(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
 /** Calls the control API and returns status and parsed JSON. */
 export async function controlCall(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${sandbox.controlUrl}${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body: encode(body),
   });
   return { status: res.status, json: await res.json() };
 }
@@ -47,7 +53,7 @@ export async function kubeCall(
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...(options.body !== undefined ? { 'Content-Type': options.contentType ?? 'application/json' } : {}),
     },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body: encode(options.body),
   });
   const text = await res.text();
   let json: any;
