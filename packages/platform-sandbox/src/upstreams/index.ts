@@ -20,6 +20,7 @@ import { createGitLabSimulator } from './gitlab/GitLabSimulator';
 import { createGrafanaSimulator } from './grafana/GrafanaSimulator';
 import { createLokiSimulator } from './loki/LokiSimulator';
 import { createNexusSimulator } from './nexus/NexusSimulator';
+import { createMimirSimulator, createPrometheusSimulator } from './prometheus/PrometheusSimulator';
 import { createTempoSimulator } from './tempo/TempoSimulator';
 
 export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
@@ -30,6 +31,7 @@ export { createGrafanaSimulator } from './grafana/GrafanaSimulator';
 export { createLokiSimulator } from './loki/LokiSimulator';
 export { createNexusSimulator } from './nexus/NexusSimulator';
 export type { NexusSimulatorOptions } from './nexus/NexusSimulator';
+export { createMimirSimulator, createPrometheusSimulator } from './prometheus/PrometheusSimulator';
 export { createTempoSimulator } from './tempo/TempoSimulator';
 
 /** Every simulated upstream of part 2, ready for the sandbox server to mount. */
@@ -41,5 +43,7 @@ export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulato
     createTempoSimulator(ctx),
     createLokiSimulator(ctx),
     createNexusSimulator(ctx),
+    createPrometheusSimulator(ctx),
+    createMimirSimulator(ctx),
   ];
 }
