@@ -15,6 +15,7 @@
  */
 
 import { UpstreamContext, UpstreamSimulator } from './types';
+import { createAlertmanagerSimulator } from './alertmanager/AlertmanagerSimulator';
 import { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 import { createGitLabSimulator } from './gitlab/GitLabSimulator';
 import { createGrafanaSimulator } from './grafana/GrafanaSimulator';
@@ -24,6 +25,7 @@ import { createMimirSimulator, createPrometheusSimulator } from './prometheus/Pr
 import { createTempoSimulator } from './tempo/TempoSimulator';
 
 export type { SandboxCredentials, UpstreamContext, UpstreamSimulator } from './types';
+export { createAlertmanagerSimulator } from './alertmanager/AlertmanagerSimulator';
 export { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 export { createGitLabSimulator } from './gitlab/GitLabSimulator';
 export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
@@ -45,5 +47,6 @@ export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulato
     createNexusSimulator(ctx),
     createPrometheusSimulator(ctx),
     createMimirSimulator(ctx),
+    createAlertmanagerSimulator(ctx),
   ];
 }
