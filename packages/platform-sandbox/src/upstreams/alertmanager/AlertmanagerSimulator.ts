@@ -79,17 +79,18 @@ export function createAlertmanagerSimulator(ctx: UpstreamContext): UpstreamSimul
     } else if (route === 'api/v2/alerts/groups' && method === 'GET') {
       const list = alerts(res, query);
       if (!list) return;
-      const groups = new Map<string, { labels: Record<string, string>; receiver: { name: string }; alerts: typeof list }>();
+      type Alert = (typeof list)[number];
+      const groups = new Map<string, { labels: Record<string, string>; receiver: { name: string }; alerts: Alert[] }>();
       for (const alert of list) {
         const labels = { alertname: alert.labels.alertname, cluster: alert.labels.cluster };
         const key = JSON.stringify(labels);
-        const group = groups.get(key) ?? { labels, receiver: { name: receiverFor(alert.labels) }, alerts: [] };
+        const group = groups.get(key) ?? { labels, receiver: { name: receiverFor(alert.labels) }, alerts: [] as Alert[] };
         group.alerts.push(alert);
         groups.set(key, group);
       }
       sendJson(res, 200, [...groups.values()]);
     } else if (route === 'api/v2/silences' && method === 'GET') {
-      const filters = [];
+      const filters: Array<(labels: Record<string, string>) => boolean> = [];
       for (const text of query.getAll('filter')) {
         const m = parseMatcher(text);
         const compiled = m && compileMatcher(m);
