@@ -134,7 +134,7 @@ export class ClusterRuntime {
 
   /**
    * Runs every controller once. Skipped when nothing changed: no write, no
-   * fault change and less than 10 simulated seconds since the last run.
+   * fault or machine change, and the periodic pass is not yet due.
    */
   reconcile(force = false): void {
     const now = this.options.clock.now();
@@ -142,7 +142,10 @@ export class ClusterRuntime {
     const faults = this.options.faultsOf(this.spec.name);
     // Machines live in the management cluster: their changes count as ours.
     const key = faults.key() + JSON.stringify(this.options.machines?.() ?? []);
-    const quiet = this.store.resourceVersion === this.lastRevision && key === this.lastFaults && now.getTime() - this.lastReconcileAt < 10_000;
+    // Management clusters move machines through phases as time passes; other
+    // clusters only need a periodic pass for slow things like renewals.
+    const period = this.options.managedClusters?.length ? 10_000 : 60_000;
+    const quiet = this.store.resourceVersion === this.lastRevision && key === this.lastFaults && now.getTime() - this.lastReconcileAt < period;
     if (quiet && !force) return;
     const ctx = this.options.ctx;
     const firstComponent = componentsOn(ctx.fleet, ctx.spec.name)[0]?.name;

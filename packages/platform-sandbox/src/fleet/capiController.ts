@@ -54,8 +54,34 @@ function roleOf(machine: KubeObject): MachineRole {
   return CONTROL_PLANE_LABEL in (machine.metadata.labels ?? {}) ? 'control-plane' : 'worker';
 }
 
+const machineIndex = new WeakMap<ObjectStore, { revision: number; byCluster: Map<string, KubeObject[]> }>();
+
+/**
+ * Machines grouped by cluster, computed once per store revision: a
+ * management cluster of 1,000 workload clusters holds thousands of them.
+ */
+function machinesByCluster(store: ObjectStore): Map<string, KubeObject[]> {
+  const cached = machineIndex.get(store);
+  if (cached && cached.revision === store.resourceVersion) return cached.byCluster;
+  const byCluster = new Map<string, KubeObject[]>();
+  for (const machine of store.list(MACHINES)) {
+    const cluster = `${machine.metadata.namespace}/${machine.metadata.labels?.[CLUSTER_NAME_LABEL] ?? ''}`;
+    const list = byCluster.get(cluster) ?? [];
+    list.push(machine);
+    byCluster.set(cluster, list);
+  }
+  machineIndex.set(store, { revision: store.resourceVersion, byCluster });
+  return byCluster;
+}
+
 export function machinesOf(store: ObjectStore, spec: ClusterSpec): KubeObject[] {
-  return store.list(MACHINES, spec.capiNamespace ?? 'default').filter(m => m.metadata.labels?.[CLUSTER_NAME_LABEL] === spec.name);
+  return machinesByCluster(store).get(`${spec.capiNamespace ?? 'default'}/${spec.name}`) ?? [];
+}
+
+/** The current state of a known set of machines plus any created since. */
+function refreshed(store: ObjectStore, machines: KubeObject[], created: KubeObject[]): KubeObject[] {
+  const current = machines.map(m => store.get(MACHINES, m.metadata.namespace, m.metadata.name)).filter((m): m is KubeObject => !!m);
+  return [...current, ...created];
 }
 
 function indexOf(name: string): number {
@@ -79,7 +105,8 @@ interface Group {
 }
 
 /** Scale and rolling upgrade of one machine group, one step per reconcile, surge 1 as upstream defaults. */
-function stepGroup(store: ObjectStore, spec: ClusterSpec, group: Group, now: Date): void {
+function stepGroup(store: ObjectStore, spec: ClusterSpec, group: Group, now: Date): KubeObject[] {
+  const created: KubeObject[] = [];
   const active = group.machines.filter(m => !m.metadata.deletionTimestamp);
   const outdated = active.filter(m => machineVersion(m) !== group.version).sort((a, b) => byIndex(a.metadata.name, b.metadata.name));
   const provisioning = active.filter(m => machinePhase(m, now) !== 'Running');
@@ -88,16 +115,16 @@ function stepGroup(store: ObjectStore, spec: ClusterSpec, group: Group, now: Dat
     let index = nextIndex();
     for (let i = 0; i < count; i++) {
       const name = `${group.prefix}-${index++}`;
-      store.create(MACHINES, machineObject(spec, group.role, name, group.version, timestamp(now)));
+      created.push(store.create(MACHINES, machineObject(spec, group.role, name, group.version, timestamp(now))));
     }
   };
   const markDeleting = (machine: KubeObject) =>
     store.update(MACHINES, { ...machine, metadata: { ...machine.metadata, deletionTimestamp: timestamp(now) } });
   if (outdated.length > 0) {
-    if (provisioning.length > 0) return;
+    if (provisioning.length > 0) return created;
     if (active.length <= group.replicas) create(1);
     else markDeleting(outdated[0]);
-    return;
+    return created;
   }
   if (active.length < group.replicas) {
     if (group.role === 'control-plane') {
@@ -108,9 +135,10 @@ function stepGroup(store: ObjectStore, spec: ClusterSpec, group: Group, now: Dat
   } else if (active.length > group.replicas) {
     const newestFirst = [...active].sort((a, b) => byIndex(b.metadata.name, a.metadata.name));
     const excess = group.role === 'control-plane' ? 1 : active.length - group.replicas;
-    if (group.role === 'control-plane' && provisioning.length > 0) return;
+    if (group.role === 'control-plane' && provisioning.length > 0) return created;
     newestFirst.slice(0, excess).forEach(markDeleting);
   }
+  return created;
 }
 
 function finishDeletions(store: ObjectStore, machines: KubeObject[], now: Date): void {
@@ -179,6 +207,8 @@ function lowestVersion(machines: KubeObject[]): string | undefined {
  */
 export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf: (cluster: string) => ClusterFaults, indexOf2: (cluster: string) => number, now: Date): void {
   const at = timestamp(now);
+  // Grouped once: each cluster's loop below only touches its own machines.
+  const groups = machinesByCluster(store);
   for (const spec of specs) {
     const namespace = spec.capiNamespace ?? 'default';
     const kcp = store.get(KCPS, namespace, controlPlaneName(spec.name));
@@ -186,16 +216,18 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
     const cluster = store.get(`clusters.${CAPI}`, namespace, spec.name);
     if (!cluster) continue;
     const faults = faultsOf(spec.name);
-    finishDeletions(store, machinesOf(store, spec), now);
-    const all = machinesOf(store, spec);
+    const known = groups.get(`${namespace}/${spec.name}`) ?? [];
+    finishDeletions(store, known, now);
+    const all = refreshed(store, known, []);
     const cp = all.filter(m => roleOf(m) === 'control-plane');
     const workers = all.filter(m => roleOf(m) === 'worker');
     const kcpSpec = (kcp?.spec ?? {}) as { replicas?: number; version?: string };
     const mdSpec = (md?.spec ?? {}) as { replicas?: number; template?: { spec?: { version?: string } } };
-    if (kcp) stepGroup(store, spec, { role: 'control-plane', replicas: kcpSpec.replicas ?? 1, version: kcpSpec.version ?? spec.kubernetesVersion, machines: cp, prefix: controlPlaneName(spec.name) }, now);
-    if (md) stepGroup(store, spec, { role: 'worker', replicas: mdSpec.replicas ?? 0, version: mdSpec.template?.spec?.version ?? spec.kubernetesVersion, machines: workers, prefix: machineDeploymentName(spec.name) }, now);
+    const created: KubeObject[] = [];
+    if (kcp) created.push(...stepGroup(store, spec, { role: 'control-plane', replicas: kcpSpec.replicas ?? 1, version: kcpSpec.version ?? spec.kubernetesVersion, machines: cp, prefix: controlPlaneName(spec.name) }, now));
+    if (md) created.push(...stepGroup(store, spec, { role: 'worker', replicas: mdSpec.replicas ?? 0, version: mdSpec.template?.spec?.version ?? spec.kubernetesVersion, machines: workers, prefix: machineDeploymentName(spec.name) }, now));
 
-    const machines = machinesOf(store, spec);
+    const machines = refreshed(store, all, created);
     const roles = machines.map(m => ({ name: m.metadata.name, controlPlane: roleOf(m) === 'control-plane' }));
     const clusterIndex = indexOf2(spec.name);
     for (const m of machines) {
@@ -257,8 +289,9 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
 }
 
 function updateHealthChecks(store: ObjectStore, spec: ClusterSpec, workers: KubeObject[], faults: ClusterFaults, roles: Array<{ name: string; controlPlane: boolean }>): void {
-  for (const mhc of store.list(`machinehealthchecks.${CAPI}`, spec.capiNamespace ?? 'default')) {
-    if ((mhc.spec as { clusterName?: string }).clusterName !== spec.name) continue;
+  // Looked up by name, not listed: listing per cluster is quadratic in a big fleet.
+  const mhc = store.get(`machinehealthchecks.${CAPI}`, spec.capiNamespace ?? 'default', `${machineDeploymentName(spec.name)}-unhealthy`);
+  if (mhc) {
     const live = workers.filter(m => !m.metadata.deletionTimestamp);
     const healthy = live.filter(m => faultNodeHealth(faults, m.metadata.name, roles).ready !== 'Unknown').length;
     const maxUnhealthy = Math.floor(live.length * 0.4);
