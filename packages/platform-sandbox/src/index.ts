@@ -28,3 +28,9 @@ export type {
 export { SimClock } from './control/SimClock';
 export { applyBehaviour } from './control/applyBehaviour';
 export type { GateOptions } from './control/applyBehaviour';
+export { startSandbox, seedFaults } from './server/startSandbox';
+export type { Sandbox, SandboxClusterEndpoint, StartSandboxOptions } from './server/startSandbox';
+export { appConfigYaml, sandboxDescription } from './server/sandboxFiles';
+export { kubeconfigYaml } from './server/kubeconfig';
+export type { KubeconfigCluster } from './server/kubeconfig';
+export { SimulatedFleet } from './fleet/SimulatedFleet';
