@@ -19,6 +19,8 @@ import { createAlertmanagerSimulator } from './alertmanager/AlertmanagerSimulato
 import { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 import { createGitLabSimulator } from './gitlab/GitLabSimulator';
 import { createGrafanaSimulator } from './grafana/GrafanaSimulator';
+import { createHaproxySimulator } from './haproxy/HaproxySimulator';
+import { createKeepalivedSimulator } from './keepalived/KeepalivedSimulator';
 import { createLokiSimulator } from './loki/LokiSimulator';
 import { createNexusSimulator } from './nexus/NexusSimulator';
 import { createMimirSimulator, createPrometheusSimulator } from './prometheus/PrometheusSimulator';
@@ -30,6 +32,8 @@ export { createArgoCdSimulator } from './argocd/ArgoCdSimulator';
 export { createGitLabSimulator } from './gitlab/GitLabSimulator';
 export type { GitLabSimulator, GitLabSimulatorOptions } from './gitlab/GitLabSimulator';
 export { createGrafanaSimulator } from './grafana/GrafanaSimulator';
+export { createHaproxySimulator } from './haproxy/HaproxySimulator';
+export { createKeepalivedSimulator } from './keepalived/KeepalivedSimulator';
 export { createLokiSimulator } from './loki/LokiSimulator';
 export { createNexusSimulator } from './nexus/NexusSimulator';
 export type { NexusSimulatorOptions } from './nexus/NexusSimulator';
@@ -48,5 +52,7 @@ export function createUpstreamSimulators(ctx: UpstreamContext): UpstreamSimulato
     createPrometheusSimulator(ctx),
     createMimirSimulator(ctx),
     createAlertmanagerSimulator(ctx),
+    createHaproxySimulator(ctx),
+    createKeepalivedSimulator(ctx),
   ];
 }
