@@ -34,6 +34,9 @@ pgids+=("$!")
 
 ready=0
 for _ in $(seq 1 240); do
+  if grep -q 'Backend startup failed' "$log"; then
+    break
+  fi
   if curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null &&
      curl -sf http://localhost:3000 >/dev/null; then
     ready=1
@@ -42,8 +45,8 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 if [ "$ready" != 1 ]; then
-  echo "e2e: the portal did not become ready within 4 minutes; last lines of $log:" >&2
-  tail -30 "$log" >&2
+  echo "e2e: the portal did not become ready; its errors, from $log:" >&2
+  grep -E ' error |Error' "$log" | grep -v readiness | tail -20 >&2
   exit 1
 fi
 

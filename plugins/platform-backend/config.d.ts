@@ -26,6 +26,10 @@ export interface Config {
       enabled: boolean;
       /** URL of the sandbox control API, used by tests and benchmarks only. */
       controlUrl?: string;
+      /** Base URL of the simulated upstream APIs. */
+      apiUrl?: string;
+      /** Base URL of each simulated upstream, by upstream id. */
+      upstreams?: { [upstream: string]: string };
     };
     /**
      * Clusters the portal watches. Cluster API workload clusters are also
@@ -38,15 +42,22 @@ export interface Config {
       provisioner: 'cluster-api' | 'kubeadm' | 'rke2';
       /** e.g. production, staging, development, management. */
       environment?: string;
+      /** Region or data centre, for filtering. */
+      region?: string;
       /** True for a Cluster API management cluster. */
       management?: boolean;
-      /** Base URL of the cluster's Kubernetes API server. */
-      url: string;
-      /**
-       * Bearer token of the portal's service account on this cluster.
-       * @visibility secret
-       */
-      serviceAccountToken?: string;
+      /** For Cluster API workload clusters: the management cluster's name. */
+      managementCluster?: string;
+      /** How the portal reaches the cluster's Kubernetes API server. */
+      kubernetes: {
+        /** Base URL of the API server. */
+        url: string;
+        /**
+         * Bearer token of the portal's service account on this cluster.
+         * @visibility secret
+         */
+        token?: string;
+      };
     }>;
   };
 }

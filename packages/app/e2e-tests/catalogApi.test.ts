@@ -35,10 +35,17 @@ async function guestToken(request: APIRequestContext): Promise<string> {
   return (await res.json()).backstageIdentity.token;
 }
 
-async function entities(request: APIRequestContext, token: string, filter: string) {
-  const res = await request.get(`${BACKEND}/api/catalog/entities?filter=${filter}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+async function entities(
+  request: APIRequestContext,
+  token: string,
+  filter: string,
+) {
+  const res = await request.get(
+    `${BACKEND}/api/catalog/entities?filter=${filter}`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+    },
+  );
   expect(res.status()).toBe(200);
   return (await res.json()) as EntityLike[];
 }
@@ -50,24 +57,36 @@ test('the catalog API serves the platform system, its layers and the teams, with
 
   // The catalog ingests its locations shortly after the backend is ready.
   await expect
-    .poll(async () => (await entities(request, token, 'kind=system')).map(s => s.metadata.name), {
-      timeout: 60_000,
-    })
+    .poll(
+      async () =>
+        (
+          await entities(request, token, 'kind=system')
+        ).map(s => s.metadata.name),
+      {
+        timeout: 60_000,
+      },
+    )
     .toContain('platform');
 
   const layerFilter = 'kind=resource,spec.type=platform-layer';
   await expect
-    .poll(async () => (await entities(request, token, layerFilter)).length, { timeout: 60_000 })
+    .poll(async () => (await entities(request, token, layerFilter)).length, {
+      timeout: 60_000,
+    })
     .toBe(13);
   const layers = await entities(request, token, layerFilter);
-  expect(layers.find(l => l.metadata.name === 'layer-external-lb')?.spec?.owner).toBe(
-    'group:default/infrastructure-team',
-  );
+  expect(
+    layers.find(l => l.metadata.name === 'layer-external-lb')?.spec?.owner,
+  ).toBe('group:default/infrastructure-team');
 
   await expect
-    .poll(async () => (await entities(request, token, 'kind=group')).length, { timeout: 60_000 })
+    .poll(async () => (await entities(request, token, 'kind=group')).length, {
+      timeout: 60_000,
+    })
     .toBeGreaterThanOrEqual(9);
-  const groups = (await entities(request, token, 'kind=group')).map(g => g.metadata.name);
+  const groups = (await entities(request, token, 'kind=group')).map(
+    g => g.metadata.name,
+  );
   for (const team of [
     'platform-team',
     'infrastructure-team',
@@ -81,14 +100,22 @@ test('the catalog API serves the platform system, its layers and the teams, with
     expect(groups).toContain(team);
   }
 
-  const everything = await entities(request, token, 'kind=component,kind=system,kind=resource,kind=group,kind=user');
+  const everything = await entities(
+    request,
+    token,
+    'kind=component,kind=system,kind=resource,kind=group,kind=user',
+  );
   const withErrors = everything
     .filter(e => e.status?.items?.some(item => item.level === 'error'))
     .map(e => `${e.kind}:${e.metadata.name}`);
   expect(withErrors).toEqual([]);
 });
 
-test('the catalog API refuses a request without a token', async ({ request }) => {
-  const res = await request.get(`${BACKEND}/api/catalog/entities?filter=kind=system`);
+test('the catalog API refuses a request without a token', async ({
+  request,
+}) => {
+  const res = await request.get(
+    `${BACKEND}/api/catalog/entities?filter=kind=system`,
+  );
   expect(res.status()).toBe(401);
 });

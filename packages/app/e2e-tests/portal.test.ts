@@ -23,31 +23,55 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
 }
 
-test('a guest signs in and finds the platform system in the catalog', async ({ page }) => {
+test('a guest signs in and finds the platform system in the catalog', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/catalog?filters[kind]=system&filters[user]=all');
-  await expect(page.getByRole('link', { name: 'Kubernetes Platform', exact: true })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/catalog-systems.png`, fullPage: true });
+  await expect(
+    page.getByRole('link', { name: 'Kubernetes Platform', exact: true }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/catalog-systems.png`,
+    fullPage: true,
+  });
 });
 
 test('the platform system shows its 13 layers', async ({ page }) => {
   await signInAsGuest(page);
-  await page.goto('/catalog?filters[kind]=resource&filters[type]=platform-layer&filters[user]=all');
+  await page.goto(
+    '/catalog?filters[kind]=resource&filters[type]=platform-layer&filters[user]=all',
+  );
   await expect(page.getByText('All Resources (13)')).toBeVisible();
   for (const layer of ['Provisioning', 'External LB', 'Observability']) {
-    await expect(page.getByRole('link', { name: layer, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: layer, exact: true }),
+    ).toBeVisible();
   }
-  await page.screenshot({ path: `${SCREENSHOTS}/catalog-layers.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/catalog-layers.png`,
+    fullPage: true,
+  });
 });
 
-test('the platform page is in the sidebar and lists the layers', async ({ page }) => {
+test('the platform page is in the sidebar and lists the layers', async ({
+  page,
+}) => {
   await signInAsGuest(page);
-  await page.getByRole('link', { name: 'Platform', exact: true }).first().click();
+  await page
+    .getByRole('link', { name: 'Platform', exact: true })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/platform$/);
   await expect(page.getByText('External LB')).toBeVisible();
   await expect(page.getByText('Observability', { exact: true })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/platform-page.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/platform-page.png`,
+    fullPage: true,
+  });
 });

@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
@@ -26,8 +30,10 @@ const config = {
       {
         name: 'prod-eu-1',
         provisioner: 'cluster-api',
-        url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
-        serviceAccountToken: 'do-not-leak',
+        kubernetes: {
+          url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
+          token: 'do-not-leak',
+        },
       },
     ],
   },
@@ -36,12 +42,17 @@ const config = {
 describe('platformPlugin', () => {
   it('200 with the 13 layers and their owners', async () => {
     const { server } = await startTestBackend({
-      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
     const res = await request(server).get('/api/platform/layers');
     expect(res.status).toBe(200);
     expect(res.body.layers).toHaveLength(13);
-    expect(res.body.layers.find((l: { id: string }) => l.id === 'external-lb')).toMatchObject({
+    expect(
+      res.body.layers.find((l: { id: string }) => l.id === 'external-lb'),
+    ).toMatchObject({
       title: 'External LB',
       owners: ['infrastructure-team'],
     });
@@ -49,7 +60,10 @@ describe('platformPlugin', () => {
 
   it('200 saying the fleet is simulated, without leaking any token', async () => {
     const { server } = await startTestBackend({
-      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
     const res = await request(server).get('/api/platform/environment');
     expect(res.status).toBe(200);
@@ -59,7 +73,10 @@ describe('platformPlugin', () => {
 
   it('401 without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [platformPlugin, mockServices.rootConfig.factory({ data: config })],
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
     const res = await request(server)
       .get('/api/platform/layers')
@@ -86,7 +103,17 @@ describe('platformPlugin', () => {
         features: [
           platformPlugin,
           mockServices.rootConfig.factory({
-            data: { platform: { clusters: [{ name: 'x', provisioner: 'eks', url: 'http://a' }] } },
+            data: {
+              platform: {
+                clusters: [
+                  {
+                    name: 'x',
+                    provisioner: 'eks',
+                    kubernetes: { url: 'http://a' },
+                  },
+                ],
+              },
+            },
           }),
         ],
       }),

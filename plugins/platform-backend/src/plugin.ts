@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { readPlatformConfig } from './config/readPlatformConfig';
 import { createRouter } from './router';
 
@@ -42,7 +45,9 @@ export const platformPlugin = createBackendPlugin({
             `Platform fleet is simulated by platform-sandbox (${platformConfig.clusters.length} clusters configured)`,
           );
         }
-        httpRouter.use(await createRouter({ httpAuth, permissions, platformConfig }));
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, platformConfig }),
+        );
       },
     });
   },

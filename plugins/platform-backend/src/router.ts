@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
@@ -35,14 +38,20 @@ export interface RouterOptions {
   platformConfig: PlatformConfig;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, platformConfig } = options;
   const router = Router();
   router.use(express.json());
-  router.use(createPermissionIntegrationRouter({ permissions: platformPermissions }));
+  router.use(
+    createPermissionIntegrationRouter({ permissions: platformPermissions }),
+  );
 
   const requireHealthRead = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await permissions.authorize(
       [{ permission: platformHealthReadPermission }],
       { credentials },

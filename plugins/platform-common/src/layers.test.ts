@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
-import { getLayer, isLayerId, LAYERS, LAYER_IDS, layerEntityName } from './layers';
+import {
+  getLayer,
+  isLayerId,
+  LAYERS,
+  LAYER_IDS,
+  layerEntityName,
+} from './layers';
 
 describe('layers', () => {
   it('lists the 13 layers of the platform guide, each once', () => {

@@ -21,7 +21,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import DashboardIcon from '@material-ui/icons/Dashboard';
 import { platformApiRef } from './api/PlatformApi';
 import { PlatformClient } from './api/PlatformClient';
@@ -32,7 +35,8 @@ const platformApi = ApiBlueprint.make({
     defineParams({
       api: platformApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new PlatformClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -44,7 +48,9 @@ const platformPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
     loader: () =>
-      import('./components/PlatformPage').then(m => compatWrapper(<m.PlatformPage />)),
+      import('./components/PlatformPage').then(m =>
+        compatWrapper(<m.PlatformPage />),
+      ),
   },
 });
 

@@ -20,8 +20,10 @@ import { readPlatformConfig } from './readPlatformConfig';
 const cluster = {
   name: 'prod-eu-1',
   provisioner: 'cluster-api',
-  url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
-  serviceAccountToken: 'secret-token',
+  kubernetes: {
+    url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
+    token: 'secret-token',
+  },
 };
 
 describe('readPlatformConfig', () => {
@@ -36,7 +38,9 @@ describe('readPlatformConfig', () => {
       {
         ...cluster,
         environment: undefined,
+        region: undefined,
         management: false,
+        managementCluster: undefined,
       },
     ]);
   });
@@ -53,7 +57,9 @@ describe('readPlatformConfig', () => {
     expect(() =>
       readPlatformConfig(
         new ConfigReader({
-          platform: { clusters: [cluster, { ...cluster, name: 'b', provisioner: 'eks' }] },
+          platform: {
+            clusters: [cluster, { ...cluster, name: 'b', provisioner: 'eks' }],
+          },
         }),
       ),
     ).toThrow(/platform\.clusters\[1\]\.provisioner: 'eks'/);
@@ -62,22 +68,30 @@ describe('readPlatformConfig', () => {
   it('names the key of a cluster name that is not a DNS label', () => {
     expect(() =>
       readPlatformConfig(
-        new ConfigReader({ platform: { clusters: [{ ...cluster, name: 'Prod_EU' }] } }),
+        new ConfigReader({
+          platform: { clusters: [{ ...cluster, name: 'Prod_EU' }] },
+        }),
       ),
     ).toThrow(/platform\.clusters\[0\]\.name/);
   });
 
   it('refuses the same cluster twice', () => {
     expect(() =>
-      readPlatformConfig(new ConfigReader({ platform: { clusters: [cluster, cluster] } })),
+      readPlatformConfig(
+        new ConfigReader({ platform: { clusters: [cluster, cluster] } }),
+      ),
     ).toThrow(/listed twice/);
   });
 
   it('refuses a url that is not http(s)', () => {
     expect(() =>
       readPlatformConfig(
-        new ConfigReader({ platform: { clusters: [{ ...cluster, url: 'ftp://x' }] } }),
+        new ConfigReader({
+          platform: {
+            clusters: [{ ...cluster, kubernetes: { url: 'ftp://x' } }],
+          },
+        }),
       ),
-    ).toThrow(/platform\.clusters\[0\]\.url/);
+    ).toThrow(/platform\.clusters\[0\]\.kubernetes\.url/);
   });
 });

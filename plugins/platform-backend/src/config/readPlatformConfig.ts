@@ -25,9 +25,10 @@ export interface ConfiguredCluster {
   name: string;
   provisioner: ClusterProvisioner;
   environment?: string;
+  region?: string;
   management: boolean;
-  url: string;
-  serviceAccountToken?: string;
+  managementCluster?: string;
+  kubernetes: { url: string; token?: string };
 }
 
 export interface PlatformConfig {
@@ -45,9 +46,13 @@ const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * surfacing later as a broken page.
  */
 export function readPlatformConfig(config: Config): PlatformConfig {
-  const simulated = config.getOptionalBoolean('platform.sandbox.enabled') ?? false;
-  const sandboxControlUrl = config.getOptionalString('platform.sandbox.controlUrl');
-  const clusterConfigs = config.getOptionalConfigArray('platform.clusters') ?? [];
+  const simulated =
+    config.getOptionalBoolean('platform.sandbox.enabled') ?? false;
+  const sandboxControlUrl = config.getOptionalString(
+    'platform.sandbox.controlUrl',
+  );
+  const clusterConfigs =
+    config.getOptionalConfigArray('platform.clusters') ?? [];
   const seen = new Set<string>();
 
   const clusters = clusterConfigs.map((cluster, index) => {
@@ -59,26 +64,33 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       );
     }
     if (seen.has(name)) {
-      throw new InputError(`Invalid config at ${key}.name: cluster '${name}' is listed twice`);
+      throw new InputError(
+        `Invalid config at ${key}.name: cluster '${name}' is listed twice`,
+      );
     }
     seen.add(name);
     const provisioner = cluster.getString('provisioner');
     if (!PROVISIONERS.includes(provisioner as ClusterProvisioner)) {
       throw new InputError(
-        `Invalid config at ${key}.provisioner: '${provisioner}' is not one of ${PROVISIONERS.join(', ')}`,
+        `Invalid config at ${key}.provisioner: '${provisioner}' is not one of ${PROVISIONERS.join(
+          ', ',
+        )}`,
       );
     }
-    const url = cluster.getString('url');
+    const url = cluster.getString('kubernetes.url');
     if (!/^https?:\/\//.test(url)) {
-      throw new InputError(`Invalid config at ${key}.url: '${url}' is not an http(s) URL`);
+      throw new InputError(
+        `Invalid config at ${key}.kubernetes.url: '${url}' is not an http(s) URL`,
+      );
     }
     return {
       name,
       provisioner: provisioner as ClusterProvisioner,
       environment: cluster.getOptionalString('environment'),
+      region: cluster.getOptionalString('region'),
       management: cluster.getOptionalBoolean('management') ?? false,
-      url,
-      serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
+      managementCluster: cluster.getOptionalString('managementCluster'),
+      kubernetes: { url, token: cluster.getOptionalString('kubernetes.token') },
     };
   });
 

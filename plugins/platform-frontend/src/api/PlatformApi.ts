@@ -15,7 +15,10 @@
  */
 
 import { createApiRef } from '@backstage/core-plugin-api';
-import { EnvironmentResponse, LayersResponse } from '@platform-portal/plugin-platform-common';
+import {
+  EnvironmentResponse,
+  LayersResponse,
+} from '@platform-portal/plugin-platform-common';
 
 /**
  * Client of the platform backend's REST API.

@@ -16,7 +16,10 @@
 
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EnvironmentResponse, LayersResponse } from '@platform-portal/plugin-platform-common';
+import {
+  EnvironmentResponse,
+  LayersResponse,
+} from '@platform-portal/plugin-platform-common';
 import { PlatformApi } from './PlatformApi';
 
 /** @public */

@@ -36,7 +36,8 @@ export const platformLegacyPlugin = createPlugin({
     createApiFactory({
       api: platformApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new PlatformClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -51,7 +52,8 @@ export const platformLegacyPlugin = createPlugin({
 export const PlatformPage = platformLegacyPlugin.provide(
   createRoutableExtension({
     name: 'PlatformPage',
-    component: () => import('../components/PlatformPage').then(m => m.PlatformPage),
+    component: () =>
+      import('../components/PlatformPage').then(m => m.PlatformPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -62,7 +62,9 @@ describe('PlatformPage', () => {
     await renderPage();
     expect(await screen.findByText('External LB')).toBeInTheDocument();
     expect(screen.getByText('Observability')).toBeInTheDocument();
-    expect(screen.getAllByText('infrastructure-team').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('infrastructure-team').length).toBeGreaterThan(
+      0,
+    );
     expect(screen.queryByText(/Simulated fleet/)).not.toBeInTheDocument();
   });
 
@@ -84,7 +86,10 @@ describe('PlatformPage', () => {
       http.get(`${BASE}/layers`, () =>
         HttpResponse.json(
           {
-            error: { name: 'NotAllowedError', message: 'Missing permission platform.health.read' },
+            error: {
+              name: 'NotAllowedError',
+              message: 'Missing permission platform.health.read',
+            },
             request: { method: 'GET', url: '/api/platform/layers' },
             response: { statusCode: 403 },
           },
@@ -97,7 +102,9 @@ describe('PlatformPage', () => {
     );
     await renderPage();
     expect(
-      await screen.findByText(/Missing permission platform.health.read \(HTTP 403\)/),
+      await screen.findByText(
+        /Missing permission platform.health.read \(HTTP 403\)/,
+      ),
     ).toBeInTheDocument();
   });
 });

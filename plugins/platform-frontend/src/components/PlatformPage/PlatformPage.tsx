@@ -32,7 +32,10 @@ import { SimulatedFleetBanner } from '../SimulatedFleetBanner';
 
 function PlatformPageContent() {
   const platformApi = useApi(platformApiRef);
-  const { value, loading, error } = useAsync(() => platformApi.getLayers(), [platformApi]);
+  const { value, loading, error } = useAsync(
+    () => platformApi.getLayers(),
+    [platformApi],
+  );
   if (loading) {
     return <Progress />;
   }
@@ -49,7 +52,10 @@ function PlatformPageContent() {
 export function PlatformPage() {
   return (
     <Page themeId="tool">
-      <Header title="Platform" subtitle="Every cluster and every layer of the platform" />
+      <Header
+        title="Platform"
+        subtitle="Every cluster and every layer of the platform"
+      />
       <Content>
         <Grid container spacing={2} direction="column">
           <Grid item>

@@ -31,8 +31,8 @@ export function SimulatedFleetBanner() {
   }
   return (
     <Alert severity="info" role="status" aria-label="Simulated fleet">
-      Simulated fleet: these {value.clusterCount} clusters and their upstreams are
-      served by platform-sandbox, not by real infrastructure.
+      Simulated fleet: these {value.clusterCount} clusters and their upstreams
+      are served by platform-sandbox, not by real infrastructure.
     </Alert>
   );
 }
