@@ -175,6 +175,20 @@ describe('GitLab simulator', () => {
     });
   });
 
+  it('pages project jobs with keyset links, newest first, every job once', async () => {
+    const project = await client().Projects.show('team-payments/payments-api');
+    const ids: number[] = [];
+    let next: string | undefined = `${api}/projects/${project.id}/jobs?pagination=keyset&per_page=40`;
+    while (next) {
+      const res: Response = await fetch(next, { headers: { 'PRIVATE-TOKEN': ADMIN } });
+      expect(res.headers.get('x-total')).toBeNull();
+      ids.push(...(await res.json()).map((j: any) => j.id));
+      next = /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+    }
+    expect(ids).toHaveLength(PIPELINES_PER_PROJECT * 5);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+  });
+
   describe('runners', () => {
     it('reports runners on a cluster with gitlab-runner-offline as offline, live', async () => {
       const runners = await client().Runners.all();
@@ -248,6 +262,9 @@ describe('GitLab simulator', () => {
       const me = await api2.Users.showCurrentUser();
       expect(await api2.Users.show(me.id)).toMatchObject({ username: 'sandbox-admin' });
       const ns = await api2.Namespaces.show('team-payments');
+      expect(ns).toMatchObject({ kind: 'group', full_path: 'team-payments' });
+      const existing = await api2.Groups.allProjects('team-payments', { search: 'new-service' });
+      expect(existing).toEqual([]);
       const created = await api2.Projects.create({ name: 'new-service', namespaceId: ns.id, visibility: 'private' });
       expect(created).toMatchObject({ path_with_namespace: 'team-payments/new-service', empty_repo: true });
       const commit = await api2.Commits.create(created.id, 'main', 'Initial commit', [
@@ -255,6 +272,9 @@ describe('GitLab simulator', () => {
         { action: 'create', filePath: 'src/index.ts', content: Buffer.from('export {};\n').toString('base64'), encoding: 'base64' },
       ]);
       expect(commit.title).toBe('Initial commit');
+      const member = await api2.ProjectMembers.add(created.id, 50, { userId: 2 });
+      expect(member).toMatchObject({ id: 2, access_level: 50 });
+      expect((await api2.Groups.allProjects('team-payments', { search: 'new-service' })).map(p => p.id)).toEqual([created.id]);
       const file = await api2.RepositoryFiles.show(created.id, 'src/index.ts', 'main');
       expect(Buffer.from(file.content, 'base64').toString()).toBe('export {};\n');
       const again = await fetch(`${api}/projects/${created.id}/repository/commits`, {

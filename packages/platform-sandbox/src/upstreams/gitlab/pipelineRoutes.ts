@@ -19,7 +19,7 @@ import { sendJson } from '../shared/http';
 import { Route } from '../shared/router';
 import { PIPELINE_SCOPES, PIPELINE_SOURCES, PIPELINE_STATUSES, PipelineStatus } from './assumptions';
 import { gitlabParamError, notFound } from './errors';
-import { sendOffsetPage } from './pagination';
+import { sendKeysetPage, sendOffsetPage } from './pagination';
 import { GitLabScope } from './scope';
 import { GitLabPipeline, GitLabProject } from './types';
 
@@ -141,6 +141,13 @@ function projectJobs(scope: GitLabScope, params: Record<string, string>): void {
     .sort((a, b) => b.id - a.id)
     .flatMap(p => scope.render.jobs(p).reverse())
     .filter(j => scopes.length === 0 || scopes.includes(j.status));
+  if (scope.query.get('pagination') === 'keyset') {
+    // Project jobs support keyset paging, newest first by default.
+    const query = new URLSearchParams(scope.query);
+    if (!query.has('sort')) query.set('sort', 'desc');
+    sendKeysetPage(scope.req, scope.res, query, jobs, j => j);
+    return;
+  }
   sendOffsetPage(scope.req, scope.res, scope.query, jobs, j => j);
 }
 

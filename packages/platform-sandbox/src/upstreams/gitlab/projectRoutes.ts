@@ -216,6 +216,46 @@ function version(scope: GitLabScope): void {
   sendJson(scope.res, 200, { version: '18.3.0-ee', revision: '5c1b2f9a', kas: { enabled: false } });
 }
 
+/** `/groups/:id/projects` and `/users/:id/projects`: the namespace's visible projects, `search` by name. */
+function namespaceProjects(kind: 'group' | 'user') {
+  return (scope: GitLabScope, params: Record<string, string>): void => {
+    const ns = scope.state.findNamespace(params.id);
+    if (!ns || ns.kind !== kind) {
+      notFound(scope.res, kind === 'group' ? 'Group' : 'User');
+      return;
+    }
+    const search = scope.query.get('search')?.toLowerCase();
+    const projects = [...scope.state.projects.values()]
+      .filter(p => p.namespace.id === ns.id && scope.state.canSee(scope.viewer, p))
+      .filter(p => !search || p.name.toLowerCase().includes(search) || p.path.toLowerCase().includes(search))
+      .sort((a, b) => b.id - a.id);
+    sendOffsetPage(scope.req, scope.res, scope.query, projects, p => scope.render.project(p));
+  };
+}
+
+const ACCESS_LEVELS = [10, 15, 20, 30, 40, 50];
+
+/** Adding a member is accepted and echoed; the sandbox does not model permissions per project. */
+async function addProjectMember(scope: GitLabScope, params: Record<string, string>): Promise<void> {
+  const project = scope.state.findProject(params.id, scope.viewer);
+  if (!project) {
+    notFound(scope.res, 'Project');
+    return;
+  }
+  const body = (await readParams(scope.req)) ?? {};
+  const user = scope.state.users.find(u => String(u.id) === String(body.user_id ?? ''));
+  const level = Number(body.access_level);
+  if (!ACCESS_LEVELS.includes(level)) {
+    gitlabParamError(scope.res, 'access_level does not have a valid value');
+    return;
+  }
+  if (!user) {
+    notFound(scope.res, 'User');
+    return;
+  }
+  sendJson(scope.res, 201, { ...scope.render.user(user, false), access_level: level, expires_at: null });
+}
+
 /** Routes that do not need a signed-in user: GitLab lists and shows public projects anonymously. */
 export const ANONYMOUS_ROUTES: Route<GitLabScope>[] = [
   { method: 'GET', pattern: '/projects', handle: listProjects },
@@ -227,6 +267,9 @@ export const PROJECT_ROUTES: Route<GitLabScope>[] = [
   { method: 'GET', pattern: '/namespaces', handle: listNamespaces },
   { method: 'GET', pattern: '/namespaces/:id', handle: showNamespace },
   { method: 'GET', pattern: '/groups/:id', handle: showGroup },
+  { method: 'GET', pattern: '/groups/:id/projects', handle: namespaceProjects('group') },
+  { method: 'GET', pattern: '/users/:id/projects', handle: namespaceProjects('user') },
+  { method: 'POST', pattern: '/projects/:id/members', handle: addProjectMember },
   { method: 'GET', pattern: '/user', handle: currentUser },
   { method: 'GET', pattern: '/users', handle: listUsers },
   { method: 'GET', pattern: '/users/:id', handle: showUser },
