@@ -22,6 +22,7 @@ import { gettableAlerts, parseAlertQuery, receiverFor } from '../alerts/gettable
 import { compileMatcher, parseMatcher } from '../alerts/matchers';
 import { parsePath, readParams, sendJson, sendText } from '../shared/http';
 import { UpstreamContext, UpstreamSimulator } from '../types';
+import { ALREADY_EXPIRED_STATUS, alreadyExpired, SILENCE_NOT_FOUND } from './assumptions';
 import { SilenceStore } from './silences';
 
 const VERSION_INFO = {
@@ -119,12 +120,12 @@ export function createAlertmanagerSimulator(ctx: UpstreamContext): UpstreamSimul
       if (method === 'GET') {
         const silence = silences.get(id);
         if (silence) sendJson(res, 200, silences.render(silence));
-        else sendJson(res, 404, 'silence not found');
+        else sendJson(res, 404, SILENCE_NOT_FOUND);
       } else if (method === 'DELETE') {
         const outcome = silences.expire(id);
         if (outcome === 'ok') sendJson(res, 200, null);
-        else if (outcome === 'not-found') sendJson(res, 404, 'silence not found');
-        else sendJson(res, 500, `silence ${id} already expired`);
+        else if (outcome === 'not-found') sendJson(res, 404, SILENCE_NOT_FOUND);
+        else sendJson(res, ALREADY_EXPIRED_STATUS, alreadyExpired(id));
       } else {
         sendJson(res, 405, 'method not allowed');
       }

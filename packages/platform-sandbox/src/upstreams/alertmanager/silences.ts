@@ -18,6 +18,7 @@ import { SimClock } from '../../control/SimClock';
 import { LabelMatcher } from '../alerts/matchers';
 import { SilenceLike, silenceState } from '../alerts/gettableAlerts';
 import { stableUuid } from '../shared/ids';
+import { SILENCE_NOT_FOUND } from './assumptions';
 
 export interface Silence extends SilenceLike {
   createdBy: string;
@@ -70,7 +71,7 @@ export class SilenceStore {
     const now = this.clock.now();
     if (endsAt <= now) return { error: 'silence invalid: end time can\'t be in the past', status: 400 };
     let id = typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
-    if (id && !this.silences.has(id)) return { error: `silence not found`, status: 404 };
+    if (id && !this.silences.has(id)) return { error: SILENCE_NOT_FOUND, status: 404 };
     id ??= stableUuid('silence', this.counter++);
     this.silences.set(id, {
       id,

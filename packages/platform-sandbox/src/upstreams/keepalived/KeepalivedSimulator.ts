@@ -19,6 +19,7 @@ import { applyBehaviour } from '../../control/applyBehaviour';
 import { KeepalivedNode, keepalivedNodes, VRRP_STATE_NUMBER } from '../externalLb/loadBalancers';
 import { parsePath, sendJson, sendText } from '../shared/http';
 import { UpstreamContext, UpstreamSimulator } from '../types';
+import { EXPORTER_PATH, JSON_DUMP_FILE, stateFileName } from './assumptions';
 
 /** keepalived's JSON dump (`--enable-json`, SIGJSON) for one VRRP instance; a subset of its fields. */
 function jsonDump(node: KeepalivedNode) {
@@ -102,11 +103,11 @@ export function createKeepalivedSimulator(ctx: UpstreamContext): UpstreamSimulat
     const file = segments.slice(2).join('/');
     if (!node || segments.length < 3) {
       sendText(res, 404, 'not found\n');
-    } else if (file === `${node.instance}.state`) {
+    } else if (file === stateFileName(node.instance)) {
       sendText(res, 200, `${node.state}\n`);
-    } else if (file === 'keepalived.json') {
+    } else if (file === JSON_DUMP_FILE) {
       sendJson(res, 200, jsonDump(node));
-    } else if (file === 'metrics') {
+    } else if (file === EXPORTER_PATH) {
       sendText(res, 200, exporterMetrics(node), { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
     } else {
       sendText(res, 404, 'not found\n');

@@ -21,10 +21,10 @@ import { checkTenant, writeNoOrgId } from '../shared/tenancy';
 import { buildTrace, decodeTraceId, Span, Trace, TRACE_SLOT_MS } from '../telemetry/traces';
 import { buildWorkloads } from '../telemetry/workloads';
 import { UpstreamContext, UpstreamSimulator } from '../types';
+import { DEFAULT_SEARCH_WINDOW_S, TRACE_NOT_FOUND } from './assumptions';
 import { otlpBatches, searchHit } from './otlp';
 import { parseTraceQL, SpanFilter, TraceQLError } from './traceql';
 
-const DEFAULT_SEARCH_WINDOW_S = 3600;
 /** Longest search window the simulator scans, as Tempo's query frontend caps it. */
 const MAX_SEARCH_WINDOW_S = 7 * 86400;
 
@@ -158,13 +158,13 @@ export function createTempoSimulator(ctx: UpstreamContext): UpstreamSimulator {
     const own = tenant === 'own';
     if (segments[0] === 'api' && segments[1] === 'traces' && segments.length === 3) {
       const trace = own ? findTrace(segments[2], query) : undefined;
-      if (!trace) sendText(res, 404, 'trace not found\n');
+      if (!trace) sendText(res, 404, TRACE_NOT_FOUND);
       else sendJson(res, 200, otlpBatches(trace));
       return;
     }
     if (route.startsWith('api/v2/traces/') && segments.length === 4) {
       const trace = own ? findTrace(segments[3], query) : undefined;
-      if (!trace) sendText(res, 404, 'trace not found\n');
+      if (!trace) sendText(res, 404, TRACE_NOT_FOUND);
       else sendJson(res, 200, { trace: { resourceSpans: otlpBatches(trace).batches }, status: 'COMPLETE' });
       return;
     }

@@ -15,10 +15,10 @@
  */
 
 import { Span, Trace } from '../telemetry/traces';
+import { OTLP_ID_ENCODING } from './assumptions';
 
-/** Bytes fields are base64 in OTLP/JSON as Tempo serialises them (proto3 JSON mapping). */
 function b64(hex: string): string {
-  return Buffer.from(hex, 'hex').toString('base64');
+  return Buffer.from(hex, 'hex').toString(OTLP_ID_ENCODING);
 }
 
 function attributes(map: Record<string, string | number>) {
