@@ -107,6 +107,24 @@ export class ArgoCdCluster {
     });
   }
 
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls the listener whenever an app may have changed; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Apps also change without a new resourceVersion as time passes (Progressing → Healthy). */
+  notifyTick(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private bump(): void {
+    this.resourceVersion += 1;
+    this.notifyTick();
+  }
+
   /** The git revision that deploys the given version of an app. */
   revisionOf(app: string, version: string): string {
     return stableHex(40, this.cluster.name, app, version);
@@ -147,13 +165,13 @@ export class ArgoCdCluster {
           },
         ].slice(-HISTORY_LIMIT);
       }
-      this.resourceVersion += 1;
+      this.bump();
     }
   }
 
   /** Faults change what every app reports, so watchers must see a new version. */
   onFaultsChanged(): void {
-    this.resourceVersion += 1;
+    this.bump();
   }
 
   /**
@@ -223,12 +241,12 @@ export class ArgoCdCluster {
     app.operation.phase = 'Failed';
     app.operation.message = 'Operation terminated';
     app.operation.finishedAt = this.ctx.clock.now().getTime();
-    this.resourceVersion += 1;
+    this.bump();
     return true;
   }
 
   private begin(app: ArgoApp, op: Omit<SyncOperation, 'startedAt' | 'phase' | 'message'>): void {
     app.operation = { ...op, startedAt: this.ctx.clock.now().getTime(), phase: 'Running', message: 'waiting for completion of hook and 1 more resources' };
-    this.resourceVersion += 1;
+    this.bump();
   }
 }

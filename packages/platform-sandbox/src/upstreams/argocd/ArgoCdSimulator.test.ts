@@ -213,6 +213,39 @@ describe('Argo CD simulator', () => {
     });
   });
 
+  it('streams ADDED then MODIFIED events as a sync moves on simulated time', async () => {
+    const abort = new AbortController();
+    const res = await fetch(url('prod-eu-2', '/api/v1/stream/applications?name=orders-service'), {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      signal: abort.signal,
+    });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const nextEvent = async () => {
+      while (!buffer.includes('\n\n')) {
+        const { value } = await reader.read();
+        buffer += decoder.decode(value, { stream: true });
+      }
+      const end = buffer.indexOf('\n\n');
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      return JSON.parse(event.replace(/^data: /, '')).result;
+    };
+    const added = await nextEvent();
+    expect(added.type).toBe('ADDED');
+    expect(added.application.status.sync.status).toBe('OutOfSync');
+    await post('prod-eu-2', '/api/v1/applications/orders-service/sync', {});
+    const running = await nextEvent();
+    expect(running).toMatchObject({ type: 'MODIFIED', application: { status: { operationState: { phase: 'Running' } } } });
+    ctx.clock.advance(SYNC_DURATION_MS);
+    const done = await nextEvent();
+    expect(done.application.status.operationState.phase).toBe('Succeeded');
+    expect(done.application.status.sync.status).toBe('Synced');
+    abort.abort();
+  });
+
   it('fails in Argo CD shape when the control API sets errorRate 1 for one cluster', async () => {
     ctx.control.setBehaviour({ upstream: 'argocd', cluster: 'mgmt' }, { errorRate: 1, errorStatus: 503 });
     const res = await get('mgmt', '/api/v1/applications');

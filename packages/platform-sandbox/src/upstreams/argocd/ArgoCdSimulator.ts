@@ -27,6 +27,7 @@ import { ArgoApp } from './model';
 import { renderApplication, renderResourceTree } from './render';
 import { parseLabelSelector } from './selector';
 import { ArgoSessions } from './sessions';
+import { streamApplications } from './stream';
 
 interface ArgoScope {
   req: IncomingMessage;
@@ -35,6 +36,7 @@ interface ArgoScope {
   instance: ArgoCdCluster;
   username: string;
   now: number;
+  clock: () => number;
 }
 
 /**
@@ -57,20 +59,10 @@ function appOrError(scope: ArgoScope, name: string, project: string | undefined)
 
 function listApplications(scope: ArgoScope): void {
   const { query, instance, now } = scope;
-  const projects = [...query.getAll('projects'), ...query.getAll('project')].filter(Boolean);
-  const selectorText = query.get('selector');
-  const selector = selectorText ? parseLabelSelector(selectorText) : undefined;
-  if (selectorText && !selector) {
-    writeArgoError(scope.res, GrpcCode.InvalidArgument, `error parsing labels: unable to parse requirement: ${selectorText}`);
-    return;
-  }
-  const name = query.get('name');
-  const repo = query.get('repo');
+  const matches = appFilter(scope);
+  if (!matches) return;
   const items = [...instance.apps.values()]
-    .filter(app => projects.length === 0 || projects.includes(app.project))
-    .filter(app => !selector || selector(app.labels))
-    .filter(app => !name || app.name === name)
-    .filter(app => !repo || app.repoURL === repo)
+    .filter(matches)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(app => renderApplication(instance, app, now));
   const metadata = { resourceVersion: String(instance.resourceVersion) };
@@ -78,6 +70,30 @@ function listApplications(scope: ArgoScope): void {
   const projected = projection ? items.map(item => projectItem(item, projection)) : items;
   // Go serialises an empty list as null, and Argo CD clients must cope with it.
   sendJson(scope.res, 200, { metadata, items: projected.length > 0 ? projected : null });
+}
+
+/** Filters shared by the list and the stream: projects, selector, name, repo. */
+function appFilter(scope: ArgoScope): ((app: ArgoApp) => boolean) | undefined {
+  const { query } = scope;
+  const projects = [...query.getAll('projects'), ...query.getAll('project')].filter(Boolean);
+  const selectorText = query.get('selector');
+  const selector = selectorText ? parseLabelSelector(selectorText) : undefined;
+  if (selectorText && !selector) {
+    writeArgoError(scope.res, GrpcCode.InvalidArgument, `error parsing labels: unable to parse requirement: ${selectorText}`);
+    return undefined;
+  }
+  const name = query.get('name') ?? query.get('applicationName');
+  const repo = query.get('repo');
+  return app =>
+    (projects.length === 0 || projects.includes(app.project)) &&
+    (!selector || selector(app.labels)) &&
+    (!name || app.name === name) &&
+    (!repo || app.repoURL === repo);
+}
+
+function watchApplications(scope: ArgoScope, clock: () => number): void {
+  const matches = appFilter(scope);
+  if (matches) streamApplications(scope.req, scope.res, scope.instance, matches, clock);
 }
 
 function getApplication(scope: ArgoScope, params: Record<string, string>): void {
@@ -164,6 +180,7 @@ const ROUTES: Route<ArgoScope>[] = [
   { method: 'POST', pattern: '/api/v1/applications/:name/rollback', handle: rollbackApplication },
   { method: 'DELETE', pattern: '/api/v1/applications/:name/operation', handle: terminateOperation },
   { method: 'GET', pattern: '/api/v1/session/userinfo', handle: userInfo },
+  { method: 'GET', pattern: '/api/v1/stream/applications', handle: scope => watchApplications(scope, scope.clock) },
 ];
 
 function notFound(res: ServerResponse): void {
@@ -187,7 +204,10 @@ export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
   }
 
   const stopTicks = ctx.clock.onTick(now => {
-    for (const instance of instances.values()) instance.reconcile(now.getTime());
+    for (const instance of instances.values()) {
+      instance.reconcile(now.getTime());
+      instance.notifyTick();
+    }
   });
   const stopFaults = ctx.control.onFaultsChanged(cluster => instances.get(cluster)?.onFaultsChanged());
 
@@ -246,7 +266,8 @@ export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
       }
       return;
     }
-    await found.route.handle({ req, res, query, instance, username: session.username, now }, found.params);
+    const clock = () => ctx.clock.now().getTime();
+    await found.route.handle({ req, res, query, instance, username: session.username, now, clock }, found.params);
   }
 
   return {
