@@ -20,7 +20,8 @@ import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
 import { nonResourceAllowed, selfSubjectAccessReview } from './accessReview';
 import { forbidden, forbiddenPath, RbacAuthorizer, UserInfo } from './authz';
-import { readBody } from './body';
+import { readRawBody } from './body';
+import { decodeAccessReview, isProtobuf } from './protobuf';
 import { toServedVersion } from './conversion';
 import {
   apiGroup,
@@ -38,7 +39,7 @@ import { getObject, listObjects } from './readOperations';
 import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { ApiError, badRequest, internalError, notFound, pathNotFound, statusForCode, unauthorized } from './status';
+import { ApiError, badRequest, internalError, notFound, pathNotFound, statusForCode, unauthorized, unsupportedMediaType } from './status';
 import { ObjectStore } from './store';
 import { serveWatch } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './writeOperations';
@@ -127,7 +128,7 @@ export class KubeApiServer {
     if (!type) throw pathNotFound();
     if (request.subresource && !type.subresources.includes(request.subresource as never)) throw pathNotFound();
     if (type.namespaced === false && request.namespace) throw pathNotFound();
-    const body = WRITE_VERBS.has(request.verb) ? await readBody(req) : undefined;
+    const body = WRITE_VERBS.has(request.verb) ? await this.readJsonBody(req, type) : undefined;
     if (type.kind === 'SelfSubjectAccessReview') {
       if (request.verb !== 'create') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       writeJson(res, 201, selfSubjectAccessReview(this.authorizer, user, body ?? ''));
@@ -158,6 +159,18 @@ export class KubeApiServer {
     const accept = String(req.headers.accept ?? '');
     const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now()) : result.body;
     writeJson(res, result.status, output);
+  }
+
+  /**
+   * The request body as JSON text. Protobuf is understood only for access
+   * reviews (kubectl auth can-i); other protobuf bodies are a 415.
+   */
+  private async readJsonBody(req: IncomingMessage, type: ResourceType): Promise<string> {
+    const raw = await readRawBody(req);
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (!isProtobuf(contentType)) return raw.toString('utf8');
+    if (type.kind === 'SelfSubjectAccessReview') return JSON.stringify(decodeAccessReview(raw));
+    throw unsupportedMediaType(contentType);
   }
 
   private operate(ctx: OperationContext): OperationResult {

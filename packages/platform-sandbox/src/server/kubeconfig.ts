@@ -22,16 +22,23 @@ export interface KubeconfigCluster {
   token: string;
   /** User name in the kubeconfig, e.g. `admin`. */
   user?: string;
+  /** PEM CA for an https URL; without it TLS verification is skipped. */
+  certificateAuthority?: string;
 }
 
-/** A kubeconfig with one context per cluster (plain HTTP on loopback, bearer tokens). */
+/** A kubeconfig with one context per cluster (bearer tokens; plain HTTP or HTTPS with the sandbox CA). */
 export function kubeconfigYaml(clusters: KubeconfigCluster[], currentContext?: string): string {
   const user = (c: KubeconfigCluster) => `${c.name}-${c.user ?? 'admin'}`;
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: clusters.map(c => ({ name: c.name, cluster: { server: c.url, 'insecure-skip-tls-verify': true } })),
+    clusters: clusters.map(c => ({
+      name: c.name,
+      cluster: c.certificateAuthority
+        ? { server: c.url, 'certificate-authority-data': Buffer.from(c.certificateAuthority).toString('base64') }
+        : { server: c.url, 'insecure-skip-tls-verify': true },
+    })),
     users: clusters.map(c => ({ name: user(c), user: { token: c.token } })),
     contexts: clusters.map(c => ({ name: c.name, context: { cluster: c.name, user: user(c) } })),
     'current-context': currentContext ?? clusters[0]?.name ?? '',

@@ -22,6 +22,7 @@ export function sandboxDescription(sandbox: Sandbox): Record<string, unknown> {
   return {
     controlUrl: sandbox.controlUrl,
     apiUrl: sandbox.url,
+    ...(sandbox.tlsUrl ? { tlsUrl: sandbox.tlsUrl, certificateAuthority: sandbox.certificateAuthority } : {}),
     kubeconfig: 'kubeconfig',
     clusters: sandbox.fleetSpec.clusters.map(c => ({
       name: c.name,

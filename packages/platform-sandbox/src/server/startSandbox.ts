@@ -15,6 +15,7 @@
  */
 
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
 import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
@@ -25,6 +26,7 @@ import { createApiRouter, KUBERNETES_MOUNT } from './apiRouter';
 import { createControlHandler } from './controlApi';
 import { generateCredentials } from './credentials';
 import { kubeconfigYaml } from './kubeconfig';
+import { generateSelfSignedCertificate } from './selfSignedCertificate';
 
 export interface StartSandboxOptions {
   fleet: FleetSpec;
@@ -34,6 +36,11 @@ export interface StartSandboxOptions {
   port?: number;
   /** Port of the control API; 0 picks a free one. */
   controlPort?: number;
+  /**
+   * Also serve the simulated APIs over HTTPS (self-signed certificate for
+   * 127.0.0.1) on this port; kubectl only sends tokens over TLS.
+   */
+  tlsPort?: number;
   /** The part-2 simulators to mount; may be empty. */
   upstreams?: (ctx: UpstreamContext) => UpstreamSimulator[];
   /** Tick simulated controllers in real time (default true; tests pass false and advance time). */
@@ -55,6 +62,10 @@ export interface Sandbox {
   url: string;
   /** Base URL of the control API, e.g. http://127.0.0.1:7101 */
   controlUrl: string;
+  /** HTTPS base URL of the same APIs, when tlsPort was given. */
+  tlsUrl?: string;
+  /** PEM certificate of the HTTPS listener (its own CA). */
+  certificateAuthority?: string;
   credentials: SandboxCredentials;
   fleetSpec: FleetSpec;
   fleet: SimulatedFleet;
@@ -63,8 +74,12 @@ export interface Sandbox {
   upstreams: UpstreamSimulator[];
   clusters: SandboxClusterEndpoint[];
   kubernetesUrl(cluster: string): string;
-  /** A kubeconfig with one context per cluster, using each cluster's admin token (or `reader`). */
-  kubeconfig(role?: 'admin' | 'reader'): string;
+  /**
+   * A kubeconfig with one context per cluster, using each cluster's admin
+   * token (or `reader`); over HTTPS with the sandbox CA when `tls` is set and
+   * the sandbox has a TLS port.
+   */
+  kubeconfig(role?: 'admin' | 'reader', options?: { tls?: boolean }): string;
   stop(): Promise<void>;
 }
 
@@ -133,9 +148,29 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const controlSockets = trackSockets(controlServer);
   const port = await listen(apiServer, host, options.port ?? 0);
   const url = `http://${host}:${port}`;
-  const kubernetesUrl = (cluster: string) => `${url}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
-  const kubeconfigFor = (names: string[], role: 'admin' | 'reader') =>
-    kubeconfigYaml(names.map(name => ({ name, url: kubernetesUrl(name), token: credentials.kubernetes[name][role], user: role })));
+  const certificate = options.tlsPort !== undefined ? generateSelfSignedCertificate() : undefined;
+  const tlsServer = certificate ? createTlsServer({ cert: certificate.cert, key: certificate.key }) : undefined;
+  const tlsSockets = tlsServer ? trackSockets(tlsServer as unknown as Server) : new Set<Socket>();
+  let tlsUrl: string | undefined;
+  if (tlsServer) {
+    try {
+      tlsUrl = `https://${host}:${await listen(tlsServer as unknown as Server, host, options.tlsPort ?? 0)}`;
+    } catch (error) {
+      await close(apiServer, apiSockets);
+      throw error;
+    }
+  }
+  const kubernetesUrl = (cluster: string, base = url) => `${base}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
+  const kubeconfigFor = (names: string[], role: 'admin' | 'reader', tls = false) =>
+    kubeconfigYaml(
+      names.map(name => ({
+        name,
+        url: kubernetesUrl(name, tls && tlsUrl ? tlsUrl : url),
+        token: credentials.kubernetes[name][role],
+        user: role,
+        certificateAuthority: tls && tlsUrl ? certificate?.cert : undefined,
+      })),
+    );
 
   const fleet = new SimulatedFleet({
     fleet: options.fleet,
@@ -143,7 +178,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     clock,
     credentials,
     endpointFor: cluster => ({ url: kubernetesUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` }),
-    kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin'),
+    kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin', true),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
   });
   const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials }) ?? [];
@@ -153,13 +188,16 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     kubernetes: Object.fromEntries(clusters.map(c => [c.name, c.kubernetesUrl])),
     upstreams: Object.fromEntries(upstreams.map(u => [u.mount, u.perCluster ? `${url}/${u.mount}/<cluster>` : `${url}/${u.mount}`])),
   });
-  apiServer.on('request', guarded(createApiRouter(fleet, upstreams)));
+  const router = guarded(createApiRouter(fleet, upstreams));
+  apiServer.on('request', router);
+  tlsServer?.on('request', router);
   controlServer.on('request', guarded(createControlHandler({ control, clock, fleet, endpoints })));
   let controlPort: number;
   try {
     controlPort = await listen(controlServer, host, options.controlPort ?? 0);
   } catch (error) {
     await close(apiServer, apiSockets);
+    if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
     throw error;
   }
   if (options.realTimeTicks !== false) clock.start();
@@ -167,6 +205,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   return {
     url,
     controlUrl: `http://${host}:${controlPort}`,
+    tlsUrl,
+    certificateAuthority: certificate?.cert,
     credentials,
     fleetSpec: options.fleet,
     fleet,
@@ -174,13 +214,17 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     clock,
     upstreams,
     clusters,
-    kubernetesUrl,
-    kubeconfig: (role = 'admin') => kubeconfigFor(clusters.map(c => c.name), role),
+    kubernetesUrl: (cluster: string) => kubernetesUrl(cluster),
+    kubeconfig: (role = 'admin', kubeconfigOptions = {}) => kubeconfigFor(clusters.map(c => c.name), role, kubeconfigOptions.tls),
     stop: async () => {
       clock.stop();
       fleet.close();
       for (const upstream of upstreams) upstream.close?.();
-      await Promise.all([close(apiServer, apiSockets), close(controlServer, controlSockets)]);
+      await Promise.all([
+        close(apiServer, apiSockets),
+        close(controlServer, controlSockets),
+        ...(tlsServer ? [close(tlsServer as unknown as Server, tlsSockets)] : []),
+      ]);
     },
   };
 }

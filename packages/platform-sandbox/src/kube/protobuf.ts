@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { badRequest } from './status';
+
+/*
+ * Just enough protobuf to read a SelfSubjectAccessReview that kubectl
+ * (`auth can-i`) sends as `application/vnd.kubernetes.protobuf`: the "k8s\0"
+ * envelope around runtime.Unknown, then the review's spec. Field numbers are
+ * those of k8s.io/api/authorization/v1/generated.proto.
+ */
+
+const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
+
+type Fields = Map<number, Buffer[]>;
+
+function readVarint(buf: Buffer, offset: number): [number, number] {
+  let value = 0;
+  let shift = 0;
+  let pos = offset;
+  for (;;) {
+    if (pos >= buf.length) throw badRequest('truncated protobuf varint');
+    const byte = buf[pos++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if ((byte & 0x80) === 0) return [value, pos];
+    shift += 7;
+  }
+}
+
+/** The length-delimited fields of one message, by field number. */
+function fieldsOf(buf: Buffer): Fields {
+  const fields: Fields = new Map();
+  let pos = 0;
+  while (pos < buf.length) {
+    const [key, afterKey] = readVarint(buf, pos);
+    const field = Math.floor(key / 8);
+    const wireType = key % 8;
+    pos = afterKey;
+    if (wireType === 0) {
+      pos = readVarint(buf, pos)[1];
+    } else if (wireType === 1) {
+      pos += 8;
+    } else if (wireType === 5) {
+      pos += 4;
+    } else if (wireType === 2) {
+      const [len, start] = readVarint(buf, pos);
+      fields.set(field, [...(fields.get(field) ?? []), buf.subarray(start, start + len)]);
+      pos = start + len;
+    } else {
+      throw badRequest(`unsupported protobuf wire type ${wireType}`);
+    }
+  }
+  return fields;
+}
+
+function text(fields: Fields, n: number): string | undefined {
+  const value = fields.get(n)?.[0];
+  return value ? value.toString('utf8') : undefined;
+}
+
+function message(fields: Fields, n: number): Fields | undefined {
+  const value = fields.get(n)?.[0];
+  return value ? fieldsOf(value) : undefined;
+}
+
+export function isProtobuf(contentType: string): boolean {
+  return contentType.split(';')[0].trim() === 'application/vnd.kubernetes.protobuf';
+}
+
+/** Decodes a protobuf SelfSubjectAccessReview into its JSON form. */
+export function decodeAccessReview(body: Buffer): Record<string, unknown> {
+  if (!body.subarray(0, 4).equals(MAGIC)) throw badRequest('protobuf body without the k8s envelope');
+  const unknown = fieldsOf(body.subarray(4));
+  const raw = unknown.get(2)?.[0] ?? Buffer.alloc(0);
+  const review = fieldsOf(raw);
+  const spec = message(review, 2);
+  const resource = spec && message(spec, 1);
+  const nonResource = spec && message(spec, 2);
+  const resourceAttributes = resource && {
+    namespace: text(resource, 1),
+    verb: text(resource, 2),
+    group: text(resource, 3),
+    version: text(resource, 4),
+    resource: text(resource, 5),
+    subresource: text(resource, 6),
+    name: text(resource, 7),
+  };
+  const nonResourceAttributes = nonResource && { path: text(nonResource, 1), verb: text(nonResource, 2) };
+  return {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    spec: {
+      ...(resourceAttributes ? { resourceAttributes: JSON.parse(JSON.stringify(resourceAttributes)) } : {}),
+      ...(nonResourceAttributes ? { nonResourceAttributes: JSON.parse(JSON.stringify(nonResourceAttributes)) } : {}),
+    },
+  };
+}
