@@ -286,6 +286,22 @@ describe('GitLab simulator', () => {
       expect(await again.json()).toEqual({ message: 'A file with this name already exists' });
     });
 
+    it('starts a pipeline for a commit with a CI file that runs on simulated time', async () => {
+      const project = await client().Projects.show('team-storefront/storefront-web');
+      const commit = await client().Commits.create(project.id, 'main', 'Bump image', [
+        { action: 'update', filePath: 'README.md', content: '# storefront-web v2\n' },
+      ]);
+      const pipelineId = (commit as any).last_pipeline.id;
+      const status = async () => (await client().Pipelines.show(project.id, pipelineId)).status;
+      expect(await status()).toBe('pending');
+      ctx.clock.advance(10_000);
+      expect(await status()).toBe('running');
+      ctx.clock.advance(120_000);
+      expect(await status()).toBe('success');
+      const latest = await (await get(`/projects/${project.id}/pipelines/latest?ref=main`)).json();
+      expect(latest).toMatchObject({ id: pipelineId, sha: commit.id });
+    });
+
     it('answers validation failures in GitLab shapes', async () => {
       const post = (body: unknown) =>
         fetch(`${api}/projects`, {

@@ -35,6 +35,9 @@ export type RunnerStatus = 'online' | 'offline' | 'stale' | 'never_contacted';
 export type Viewer = GitLabUser | undefined;
 
 const FAILING_PIPELINES = 3;
+/** Simulated seconds a pipeline started by a commit waits for a runner, and runs in all. */
+const LIVE_PENDING_SECONDS = 5;
+const LIVE_PIPELINE_SECONDS = 120;
 
 /**
  * The GitLab instance's data: users, groups, projects with their repositories,
@@ -182,7 +185,34 @@ export class GitLabState {
     };
   }
 
+  /** A push to a branch with a CI file starts a pipeline: pending, running, then done. */
+  startPipeline(project: GitLabProject, ref: string, sha: string, userId: number): GitLabPipeline {
+    const existing = this.pipelines.get(project.id) ?? [];
+    const iid = existing.reduce((max, p) => Math.max(max, p.iid), 0) + 1;
+    const pipeline: GitLabPipeline = {
+      id: project.id * 1000 + iid,
+      iid,
+      projectId: project.id,
+      sha,
+      ref,
+      tag: false,
+      source: 'push',
+      createdAt: this.ctx.clock.now(),
+      baseStatus: 'success',
+      durationSeconds: LIVE_PIPELINE_SECONDS,
+      userId,
+      live: true,
+    };
+    this.pipelines.set(project.id, [...existing, pipeline]);
+    return pipeline;
+  }
+
   pipelineStatus(pipeline: GitLabPipeline): PipelineStatus {
+    if (pipeline.live) {
+      const elapsed = (this.ctx.clock.now().getTime() - pipeline.createdAt.getTime()) / 1000;
+      if (elapsed < LIVE_PENDING_SECONDS) return 'pending';
+      if (elapsed < pipeline.durationSeconds) return 'running';
+    }
     const project = this.projects.get(pipeline.projectId);
     if (!project || pipeline.ref !== project.defaultBranch || !this.isPipelineFaulted(project)) {
       return pipeline.baseStatus;

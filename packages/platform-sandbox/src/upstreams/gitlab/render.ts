@@ -114,14 +114,15 @@ export class GitLabRenderer {
     const started = new Date(p.createdAt.getTime() + 15_000);
     const finished = new Date(started.getTime() + p.durationSeconds * 1000);
     const user = this.state.users.find(u => u.id === p.userId);
-    const ran = status !== 'skipped' && status !== 'created';
+    const hasStarted = !['skipped', 'created', 'pending'].includes(status);
+    const ran = hasStarted && status !== 'running';
     return {
       ...this.pipeline(p),
       before_sha: '0000000000000000000000000000000000000000',
       tag: p.tag,
       yaml_errors: null,
       user: user ? this.user(user, false) : null,
-      started_at: ran ? started.toISOString() : null,
+      started_at: hasStarted ? started.toISOString() : null,
       finished_at: ran ? finished.toISOString() : null,
       committed_at: null,
       duration: ran ? p.durationSeconds : null,

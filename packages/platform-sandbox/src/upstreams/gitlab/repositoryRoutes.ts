@@ -165,12 +165,15 @@ async function createCommit(scope: GitLabScope, params: Record<string, string>):
   project.branches.set(branch, files);
   project.commits.set(branch, [commit, ...history]);
   project.lastActivityAt = commit.createdAt;
+  const pipeline = files.has('.gitlab-ci.yml')
+    ? scope.state.startPipeline(project, branch, commit.id, scope.viewer?.id ?? 1)
+    : undefined;
   sendJson(scope.res, 201, {
     ...scope.render.commit(project, commit),
     stats: { additions: pending.length, deletions: 0, total: pending.length },
-    status: null,
+    status: pipeline ? scope.state.pipelineStatus(pipeline) : null,
     project_id: project.id,
-    last_pipeline: null,
+    last_pipeline: pipeline ? scope.render.pipeline(pipeline) : null,
   });
 }
 

@@ -84,6 +84,8 @@ export interface GitLabPipeline {
   baseStatus: PipelineStatus;
   durationSeconds: number;
   userId: number;
+  /** Started by a commit in the sandbox: its status moves on simulated time. */
+  live?: boolean;
 }
 
 export interface GitLabRunner {
