@@ -29,6 +29,7 @@ import { reconcileCertificates } from './certificateController';
 import { reconcileCiliumNodes } from './ciliumNodeController';
 import { ClusterContext, componentsOn, distributionVersion, teamsOf } from './clusterContext';
 import { ClusterFaults } from './clusterFaults';
+import { reconcileEvents } from './eventsController';
 import { reconcileGateways } from './gatewayController';
 import { reconcileIdentityFaults } from './identityFaults';
 import { reconcileLoadBalancers } from './loadBalancerController';
@@ -157,15 +158,18 @@ export class ClusterRuntime {
     reconcileNodes(store, ctx, this.desiredNodes(), faults, now);
     reconcileNamespaces(store, ALL_RESOURCES);
     reconcileIdentityFaults(store, faults);
-    reconcileWorkloads(store, now, versionOf);
+    // Pods made while the cluster is first built date from its installation.
+    const createdAt = this.lastRevision < 0 ? ctx.installedAt : undefined;
+    reconcileWorkloads(store, now, versionOf, createdAt);
     applyPodFaults(store, desiredPodFaults(store, faults, firstComponent));
-    reconcileWorkloads(store, now, versionOf);
+    reconcileWorkloads(store, now, versionOf, createdAt);
     reconcileLoadBalancers(store, faults, ctx.fleet, ctx.spec.name, now);
     reconcileCertificates(store, faults, now);
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);
     reconcileApplications(store, faults, firstComponent, now);
     reconcileCiliumNodes(store);
+    reconcileEvents(store, now);
     this.lastRevision = store.resourceVersion;
     this.lastFaults = key;
     this.lastReconcileAt = now.getTime();

@@ -101,6 +101,8 @@ describe('fleet controllers over simulated time', () => {
     expect(crashing).toHaveLength(1);
     expect(crashing[0].status.containerStatuses[0].restartCount).toBeGreaterThan(0);
     expect(crashing[0].spec.nodeName).toBe('prod-eu-1-md-0-1');
+    const events = await kubeCall(sandbox, 'prod-eu-1', `/api/v1/namespaces/kube-system/events?fieldSelector=involvedObject.name=${crashing[0].metadata.name}`);
+    expect(events.json.items.map((e: any) => [e.type, e.reason])).toEqual([['Warning', 'BackOff']]);
 
     const cleared = await controlCall(sandbox, 'DELETE', '/faults?cluster=prod-eu-1&id=cilium-agent-crashloop');
     expect(cleared.status).toBe(200);
@@ -124,6 +126,11 @@ describe('fleet controllers over simulated time', () => {
 
     const node = await kubeCall(sandbox, 'staging-1', '/api/v1/nodes/staging-1-md-0-2');
     expect(readyOf(node.json)).toBe('Unknown');
+    const nodeEvents = await kubeCall(sandbox, 'staging-1', '/api/v1/events?fieldSelector=involvedObject.kind=Node,reason=NodeNotReady');
+    expect(nodeEvents.json.items.map((e: any) => e.involvedObject.name)).toEqual(['staging-1-md-0-2']);
+    const pods = await kubeCall(sandbox, 'staging-1', '/api/v1/namespaces/payments/pods');
+    const installed = Date.parse(pods.json.items[0].metadata.creationTimestamp);
+    expect(Date.now() - installed).toBeGreaterThan(30 * 24 * 3600_000);
 
     const volume = await kubeCall(sandbox, 'prod-eu-2', '/apis/longhorn.io/v1beta2/namespaces/longhorn-system/volumes/pvc-orders-db');
     expect(volume.json.status.robustness).toBe('degraded');

@@ -54,6 +54,7 @@ function ensureReplicaPods(
   set: KubeObject,
   names: string[],
   nodeFor: (name: string, index: number) => string,
+  createdAt: string | undefined,
   extraLabels: Record<string, string> = {},
 ): void {
   const namespace = set.metadata.namespace!;
@@ -65,11 +66,12 @@ function ensureReplicaPods(
   names.forEach((name, index) => {
     if (store.get('pods', namespace, name)) return;
     const pod = podFromTemplate(specOf(set).template, name, namespace, nodeFor(name, index), owner(set), extraLabels);
+    if (createdAt) pod.metadata.creationTimestamp = createdAt;
     store.create('pods', pod);
   });
 }
 
-function reconcileDeployment(store: ObjectStore, deployment: KubeObject): void {
+function reconcileDeployment(store: ObjectStore, deployment: KubeObject, createdAt: string | undefined): void {
   const spec = specOf(deployment);
   const hash = shortHash(JSON.stringify(spec.template), 10);
   const name = `${deployment.metadata.name}-${hash}`;
@@ -86,6 +88,7 @@ function reconcileDeployment(store: ObjectStore, deployment: KubeObject): void {
       annotations: { 'deployment.kubernetes.io/desired-replicas': String(spec.replicas ?? 1), 'deployment.kubernetes.io/revision': deployment.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '1' },
       ownerReferences: [{ ...owner(deployment), controller: true, blockOwnerDeletion: true }],
       ...(existing ? { creationTimestamp: existing.metadata.creationTimestamp } : {}),
+      ...(!existing && createdAt ? { creationTimestamp: createdAt } : {}),
     },
     spec: {
       replicas: spec.replicas ?? 1,
@@ -103,18 +106,18 @@ function reconcileDeployment(store: ObjectStore, deployment: KubeObject): void {
   }
 }
 
-function reconcileReplicaSet(store: ObjectStore, rs: KubeObject, nodes: KubeObject[]): void {
+function reconcileReplicaSet(store: ObjectStore, rs: KubeObject, nodes: KubeObject[], createdAt: string | undefined): void {
   const replicas = specOf(rs).replicas ?? 1;
   const targets = schedulableNodes(nodes);
   const names = Array.from({ length: replicas }, (_, i) => `${rs.metadata.name}-${shortHash(`${rs.metadata.name}/${i}`, 5)}`);
-  ensureReplicaPods(store, rs, names, (_name, i) => targets[(i + hashIndex(rs.metadata.name)) % targets.length]?.metadata.name ?? '');
+  ensureReplicaPods(store, rs, names, (_name, i) => targets[(i + hashIndex(rs.metadata.name)) % targets.length]?.metadata.name ?? '', createdAt);
 }
 
 function hashIndex(text: string): number {
   return [...text].reduce((acc, ch) => (acc + ch.charCodeAt(0)) % 997, 0);
 }
 
-function reconcileStatefulSet(store: ObjectStore, sts: KubeObject, nodes: KubeObject[]): void {
+function reconcileStatefulSet(store: ObjectStore, sts: KubeObject, nodes: KubeObject[], createdAt: string | undefined): void {
   const replicas = specOf(sts).replicas ?? 1;
   const targets = schedulableNodes(nodes);
   const revision = `${sts.metadata.name}-${shortHash(JSON.stringify(specOf(sts).template), 10)}`;
@@ -124,17 +127,18 @@ function reconcileStatefulSet(store: ObjectStore, sts: KubeObject, nodes: KubeOb
     sts,
     names,
     (_n, i) => targets[(i + hashIndex(sts.metadata.name)) % targets.length]?.metadata.name ?? '',
+    createdAt,
     { 'controller-revision-hash': revision },
   );
 }
 
-function reconcileDaemonSet(store: ObjectStore, ds: KubeObject, nodes: KubeObject[]): void {
+function reconcileDaemonSet(store: ObjectStore, ds: KubeObject, nodes: KubeObject[], createdAt: string | undefined): void {
   const targets = nodesFor(nodes, specOf(ds).template as never);
   const byName = new Map(targets.map(n => [`${ds.metadata.name}-${shortHash(`${ds.metadata.name}/${n.metadata.name}`, 5)}`, n.metadata.name]));
-  ensureReplicaPods(store, ds, [...byName.keys()], name => byName.get(name)!);
+  ensureReplicaPods(store, ds, [...byName.keys()], name => byName.get(name)!, createdAt);
 }
 
-function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersionOf: (node: KubeObject) => string): void {
+function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersionOf: (node: KubeObject) => string, createdAt: string | undefined): void {
   const controlPlane = nodes.filter(n => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
   const wanted = new Set<string>();
   for (const node of controlPlane) {
@@ -150,6 +154,7 @@ function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersio
           name,
           namespace: 'kube-system',
           labels: { component, tier: 'control-plane' },
+          ...(createdAt ? { creationTimestamp: createdAt } : {}),
           annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': shortHash(name, 32) },
           ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true }],
         },
@@ -261,13 +266,19 @@ function refreshStatuses(store: ObjectStore, nodes: KubeObject[]): void {
  * kubelet, collapsed into one pass: pods follow their owners and nodes, and
  * every workload's status follows its pods.
  */
-export function reconcileWorkloads(store: ObjectStore, now: Date, kubeVersionOf: (node: KubeObject) => string): void {
+export function reconcileWorkloads(
+  store: ObjectStore,
+  now: Date,
+  kubeVersionOf: (node: KubeObject) => string,
+  /** Creation time for objects made now; the install time when the cluster is first built. */
+  createdAt?: string,
+): void {
   const nodes = store.list('nodes');
-  for (const d of store.list('deployments.apps')) reconcileDeployment(store, d);
-  for (const rs of store.list('replicasets.apps')) reconcileReplicaSet(store, rs, nodes);
-  for (const sts of store.list('statefulsets.apps')) reconcileStatefulSet(store, sts, nodes);
-  for (const ds of store.list('daemonsets.apps')) reconcileDaemonSet(store, ds, nodes);
-  reconcileStaticPods(store, nodes, kubeVersionOf);
+  for (const d of store.list('deployments.apps')) reconcileDeployment(store, d, createdAt);
+  for (const rs of store.list('replicasets.apps')) reconcileReplicaSet(store, rs, nodes, createdAt);
+  for (const sts of store.list('statefulsets.apps')) reconcileStatefulSet(store, sts, nodes, createdAt);
+  for (const ds of store.list('daemonsets.apps')) reconcileDaemonSet(store, ds, nodes, createdAt);
+  reconcileStaticPods(store, nodes, kubeVersionOf, createdAt);
   const health = nodeHealthMap(nodes);
   const hostIps = new Map(nodes.map(n => [n.metadata.name, ((n.status as { addresses?: Array<{ type: string; address: string }> }).addresses ?? []).find(a => a.type === 'InternalIP')?.address]));
   for (const pod of store.list('pods')) {
