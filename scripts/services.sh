@@ -32,7 +32,7 @@ start_postgres() {
     pg_isready -q -h 127.0.0.1 && break
     sleep 0.5
   done
-  su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
+  (cd / && su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"") >/dev/null
   echo "PLATFORM_TEST_POSTGRES_URL=postgresql://postgres:$PG_PASSWORD@127.0.0.1:5432/postgres"
 }
 
