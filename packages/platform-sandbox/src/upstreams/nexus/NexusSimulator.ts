@@ -17,7 +17,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBehaviour } from '../../control/applyBehaviour';
 import { basicCredentials, sameSecret } from '../shared/auth';
-import { compareKeys } from '../shared/compare';
 import { faultsWithId } from '../shared/fleetFaults';
 import { parsePath, sendEmpty, sendJson } from '../shared/http';
 import { UpstreamContext, UpstreamSimulator } from '../types';
@@ -31,6 +30,9 @@ import {
 } from './assumptions';
 import { buildCatalog, isWellFormedId, NexusAsset, NexusComponent, REPOSITORIES } from './catalog';
 import { page, readToken } from './continuation';
+import { NexusRenderer } from './render';
+import { inRepository, searchComponents } from './search';
+import { statusChecks } from './statusChecks';
 
 export interface NexusSimulatorOptions {
   searchPageSize?: number;
@@ -44,39 +46,13 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
   const catalog = buildCatalog(ctx.fleet, ctx.clock.now());
   const components: NexusComponent[] = catalog.components;
   const looseAssets: NexusAsset[] = catalog.looseAssets;
-  const baseUrl = `https://nexus.${ctx.fleet.domain}`;
 
   const readOnly = () => faultsWithId(ctx.fleet, ctx.control, 'nexus-not-writable').length > 0;
   const blobStoreFull = () => faultsWithId(ctx.fleet, ctx.control, 'nexus-blobstore-full').length > 0;
 
-  function renderAsset(a: NexusAsset) {
-    const sha1 = Buffer.from(a.id).toString('hex').slice(0, 40).padEnd(40, '0');
-    return {
-      downloadUrl: `${baseUrl}/repository/${a.repository}/${a.path}`,
-      path: a.path,
-      id: a.id,
-      repository: a.repository,
-      format: a.format,
-      checksum: { sha1, sha256: `${sha1}${sha1}`.slice(0, 64) },
-      contentType: a.contentType,
-      lastModified: a.lastModified,
-      lastDownloaded: null,
-      uploader: a.repository.endsWith('proxy') ? 'anonymous' : 'ci-publisher',
-      uploaderIp: '10.40.0.12',
-      fileSize: a.fileSize,
-      blobCreated: a.lastModified,
-      blobStoreName: 'default',
-    };
-  }
-  const renderComponent = (c: NexusComponent) => ({
-    id: c.id,
-    repository: c.repository,
-    format: c.format,
-    group: c.group,
-    name: c.name,
-    version: c.version,
-    assets: c.assets.map(renderAsset),
-  });
+  const render = new NexusRenderer(`https://nexus.${ctx.fleet.domain}`);
+  const renderAsset = (a: NexusAsset) => render.asset(a);
+  const renderComponent = (c: NexusComponent) => render.component(c);
   const allAssets = () => [...components.flatMap(c => c.assets), ...looseAssets];
 
   function repositoryOr4xx(res: ServerResponse, name: string | null): boolean {
@@ -91,92 +67,14 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
     return true;
   }
 
-  /** Members of a group repository answer for it. */
-  function inRepository(itemRepo: string, requested: string): boolean {
-    const repo = REPOSITORIES.find(r => r.name === requested);
-    return itemRepo === requested || Boolean(repo?.members?.includes(itemRepo));
-  }
-
-  function listPaged<T, R>(res: ServerResponse, scope: string, items: T[], token: string | null, size: number, render: (t: T) => R): void {
+  function listPaged<T, R>(res: ServerResponse, scope: string, items: T[], token: string | null, size: number, renderItem: (t: T) => R): void {
     const offset = readToken(scope, token);
     if (offset === undefined) {
       sendEmpty(res, BAD_TOKEN_STATUS);
       return;
     }
     const p = page(scope, items, offset, size);
-    sendJson(res, 200, { items: p.items.map(render), continuationToken: p.continuationToken });
-  }
-
-  function globMatch(pattern: string | null, value: string | null): boolean {
-    if (pattern === null || pattern === '') return true;
-    if (value === null) return false;
-    const re = new RegExp(`^${pattern.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-    return re.test(value);
-  }
-
-  function searchComponents(query: URLSearchParams): NexusComponent[] | string {
-    const repository = query.get('repository');
-    const keyword = query.get('q');
-    const name = query.get('name') ?? query.get('docker.imageName');
-    const version = query.get('version') ?? query.get('docker.imageTag');
-    const matches = components.filter(
-      c =>
-        (!repository || inRepository(c.repository, repository)) &&
-        (!query.get('format') || c.format === query.get('format')) &&
-        globMatch(query.get('group'), c.group) &&
-        globMatch(name, c.name) &&
-        globMatch(version, c.version) &&
-        (!keyword || globMatch(`*${keyword}*`, `${c.name} ${c.version}`)),
-    );
-    const sort = query.get('sort');
-    if (sort && !['group', 'name', 'version', 'repository'].includes(sort)) return `sort: ${sort}`;
-    const direction = query.get('direction') ?? (sort === 'version' ? 'desc' : 'asc');
-    if (direction !== 'asc' && direction !== 'desc') return `direction: ${direction}`;
-    if (sort) {
-      const key = (c: NexusComponent) => (sort === 'version' ? versionKey(c.version) : String(c[sort as 'name'] ?? ''));
-      matches.sort((a, b) => (direction === 'asc' ? 1 : -1) * compareKeys(key(a), key(b), compareKeys(a.id, b.id)));
-    }
-    return matches;
-  }
-
-  function statusChecks() {
-    const timestamp = ctx.clock.now().toISOString();
-    const check = (healthy: boolean, message: string | null) => ({ healthy, message, error: null, details: null, time: Date.parse(timestamp), duration: 0, timestamp });
-    return {
-      'Available CPUs': check(true, 'The host system is allocating a maximum of 8 cores to the application.'),
-      'Blob Stores': blobStoreFull() ? check(false, 'Blob store default is over its soft quota or out of space') : check(true, 'All blob stores are ready.'),
-      'Default Admin Credentials': check(true, 'The default admin credentials have been changed.'),
-      'File Blob Stores Path': check(true, 'All file blob stores use paths within the data directory.'),
-      'File Descriptors': check(true, 'The file descriptor limit is 65536.'),
-      'Lifecycle Phase': check(true, 'Lifecycle phase is STARTED'),
-      'Read-Only Detector': readOnly() ? check(false, 'Nexus Repository Manager is in read-only mode') : check(true, 'Nexus Repository Manager is not in read-only mode'),
-      Scheduler: check(true, 'The scheduler is running.'),
-      'Thread Deadlock Detector': check(true, 'No deadlocked threads'),
-      Transactions: check(true, 'All transactions are being processed.'),
-    };
-  }
-
-  function repositoryJson(name: string) {
-    const r = REPOSITORIES.find(x => x.name === name)!;
-    return {
-      name: r.name,
-      format: r.format,
-      type: r.type,
-      url: `${baseUrl}/repository/${r.name}`,
-      attributes: r.remoteUrl ? { proxy: { remoteUrl: r.remoteUrl } } : {},
-    };
-  }
-
-  function repositoryDetail(name: string) {
-    const r = REPOSITORIES.find(x => x.name === name)!;
-    return {
-      ...repositoryJson(name),
-      online: true,
-      storage: { blobStoreName: 'default', strictContentTypeValidation: true, ...(r.type === 'hosted' ? { writePolicy: 'allow_once' } : {}) },
-      ...(r.format === 'docker' ? { docker: { v1Enabled: false, forceBasicAuth: true, httpPort: r.httpPort ?? null, httpsPort: null, subdomain: null } } : {}),
-      ...(r.members ? { group: { memberNames: r.members } } : {}),
-      ...(r.remoteUrl ? { proxy: { remoteUrl: r.remoteUrl, contentMaxAge: 1440, metadataMaxAge: 1440 } } : {}),
-    };
+    sendJson(res, 200, { items: p.items.map(renderItem), continuationToken: p.continuationToken });
   }
 
   function authenticated(req: IncomingMessage): boolean {
@@ -215,13 +113,13 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
     const repository = query.get('repository');
     const token = query.get('continuationToken');
     if (method === 'GET' && joined === 'status/check') {
-      sendJson(res, 200, statusChecks());
+      sendJson(res, 200, statusChecks(ctx.clock.now(), { readOnly: readOnly(), blobStoreFull: blobStoreFull() }));
     } else if (method === 'GET' && joined === 'repositories') {
-      sendJson(res, 200, REPOSITORIES.map(r => repositoryJson(r.name)));
+      sendJson(res, 200, REPOSITORIES.map(r => render.repository(r.name)));
     } else if (method === 'GET' && route[0] === 'repositories' && route.length === 4) {
       const [, format, type, name] = route;
       const r = REPOSITORIES.find(x => x.name === name && x.format === format && x.type === type);
-      if (r) sendJson(res, 200, repositoryDetail(name));
+      if (r) sendJson(res, 200, render.repositoryDetail(name));
       else sendEmpty(res, 404);
     } else if (method === 'GET' && joined === 'blobstores') {
       const used = Math.floor(BLOB_STORE_BYTES * 0.62);
@@ -267,7 +165,7 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
         sendEmpty(res, 405);
       }
     } else if (method === 'GET' && (joined === 'search' || joined === 'search/assets' || joined === 'search/assets/download')) {
-      const found = searchComponents(query);
+      const found = searchComponents(components, query);
       if (typeof found === 'string') {
         sendJson(res, 400, [{ id: '*', message: `Invalid parameter ${found}` }]);
         return;
@@ -298,13 +196,4 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
   }
 
   return { id: 'nexus', mount: 'nexus', perCluster: false, handle };
-}
-
-/** Orders versions numerically part by part, so 1.10.0 sorts after 1.9.0. */
-function versionKey(version: string): string {
-  return version
-    .replace(/^v/, '')
-    .split(/[.-]/)
-    .map(p => (/^\d+$/.test(p) ? p.padStart(8, '0') : p))
-    .join('.');
 }
