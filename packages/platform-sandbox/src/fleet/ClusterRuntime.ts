@@ -30,6 +30,7 @@ import { reconcileCiliumNodes } from './ciliumNodeController';
 import { ClusterContext, componentsOn, distributionVersion, teamsOf } from './clusterContext';
 import { ClusterFaults } from './clusterFaults';
 import { reconcileEvents } from './eventsController';
+import { collectGarbage } from './garbageCollector';
 import { reconcileGateways } from './gatewayController';
 import { reconcileIdentityFaults } from './identityFaults';
 import { reconcileLoadBalancers } from './loadBalancerController';
@@ -39,6 +40,7 @@ import { upsert } from './objectWrites';
 import { PLATFORM_NAMESPACES, PLATFORM_WORKLOADS } from './platformCatalog';
 import { buildPlatformObjects } from './platformObjects';
 import { applyPodFaults, desiredPodFaults } from './podFaults';
+import { reconcileQuotas } from './quotaController';
 import { buildRbac, READER_NAMESPACE } from './rbac';
 import { reconcileStorage } from './storageController';
 import { buildTeamComponents, buildTeamNamespaces } from './teamObjects';
@@ -158,6 +160,7 @@ export class ClusterRuntime {
     reconcileNodes(store, ctx, this.desiredNodes(), faults, now);
     reconcileNamespaces(store, ALL_RESOURCES);
     reconcileIdentityFaults(store, faults);
+    collectGarbage(store);
     // Pods made while the cluster is first built date from its installation.
     const createdAt = this.lastRevision < 0 ? ctx.installedAt : undefined;
     reconcileWorkloads(store, now, versionOf, createdAt);
@@ -170,6 +173,7 @@ export class ClusterRuntime {
     reconcileApplications(store, faults, firstComponent, now);
     reconcileCiliumNodes(store);
     reconcileEvents(store, now);
+    reconcileQuotas(store);
     this.lastRevision = store.resourceVersion;
     this.lastFaults = key;
     this.lastReconcileAt = now.getTime();

@@ -83,6 +83,20 @@ describe('what portal clients read', () => {
     expect(scale.json).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 3 } });
   });
 
+  it('keeps quota usage and collects the pods of a deleted Deployment', async () => {
+    const quota = await kubeCall(sandbox, 'prod-eu-1', '/api/v1/namespaces/payments/resourcequotas/team-quota');
+    expect(quota.json.status.used).toMatchObject({ pods: '5', persistentvolumeclaims: '2', 'requests.cpu': '500m', 'requests.storage': '40Gi' });
+    expect(quota.json.status.hard).toEqual(quota.json.spec.hard);
+    expect((await kubeCall(sandbox, 'prod-eu-1', '/apis/apps/v1/namespaces/payments/deployments/orders-service', { method: 'DELETE' })).status).toBe(200);
+    await controlCall(sandbox, 'POST', '/time/advance', { ms: 1000 });
+    const pods = await kubeCall(sandbox, 'prod-eu-1', '/api/v1/namespaces/payments/pods?labelSelector=app.kubernetes.io/name=orders-service');
+    expect(pods.json.items).toEqual([]);
+    const replicaSets = await kubeCall(sandbox, 'prod-eu-1', '/apis/apps/v1/namespaces/payments/replicasets?labelSelector=app.kubernetes.io/name=orders-service');
+    expect(replicaSets.json.items).toEqual([]);
+    const after = await kubeCall(sandbox, 'prod-eu-1', '/api/v1/namespaces/payments/resourcequotas/team-quota');
+    expect(after.json.status.used.pods).toBe('3');
+  });
+
   it('deletes a namespace in two steps: Terminating, then gone with its contents', async () => {
     const deleted = await kubeCall(sandbox, 'prod-eu-1', '/api/v1/namespaces/storefront', { method: 'DELETE' });
     expect(deleted.status).toBe(200);
