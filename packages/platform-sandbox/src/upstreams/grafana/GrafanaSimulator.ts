@@ -24,14 +24,10 @@ import { parsePath, sendJson } from '../shared/http';
 import { findRoute, Route } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
 import { renderAlertsList, renderRuleGroups, provisionedRules } from './alerting';
-import {
-  GRAFANA_VERSION,
-  INVALID_TOKEN_BODY,
-  SEARCH_DEFAULT_LIMIT,
-  SEARCH_MAX_LIMIT,
-  UNAUTHORIZED_BODY,
-} from './assumptions';
-import { buildDashboards, Dashboard, Folder, slugify } from './dashboards';
+import { GRAFANA_VERSION, INVALID_TOKEN_BODY, UNAUTHORIZED_BODY } from './assumptions';
+import { buildDashboards } from './dashboards';
+import { dashboardJson } from './dashboardJson';
+import { searchHits } from './search';
 
 interface GrafanaScope {
   res: ServerResponse;
@@ -47,124 +43,14 @@ export function createGrafanaSimulator(ctx: UpstreamContext): UpstreamSimulator 
   const { folders, dashboards } = buildDashboards(ctx.fleet);
   const timeline = new FaultTimeline(ctx);
 
-  const folderHit = (f: Folder) => ({
-    id: 1000 + folders.indexOf(f),
-    uid: f.uid,
-    orgId: 1,
-    title: f.title,
-    uri: `db/${slugify(f.title)}`,
-    url: `/dashboards/f/${f.uid}/${slugify(f.title)}`,
-    slug: '',
-    type: 'dash-folder',
-    tags: [],
-    isStarred: false,
-    sortMeta: 0,
-  });
-  const dashboardHit = (d: Dashboard) => ({
-    id: d.id,
-    uid: d.uid,
-    orgId: 1,
-    title: d.title,
-    uri: `db/${slugify(d.title)}`,
-    url: `/d/${d.uid}/${slugify(d.title)}`,
-    slug: '',
-    type: 'dash-db',
-    tags: d.tags,
-    isStarred: false,
-    folderId: 1000 + folders.indexOf(d.folder),
-    folderUid: d.folder.uid,
-    folderTitle: d.folder.title,
-    folderUrl: `/dashboards/f/${d.folder.uid}/${slugify(d.folder.title)}`,
-    sortMeta: 0,
-  });
-
   function search({ res, query }: GrafanaScope): void {
-    const type = query.get('type');
-    const text = query.get('query')?.toLowerCase();
-    const tags = query.getAll('tag');
-    const list = (name: string) => query.getAll(name).flatMap(v => v.split(',')).filter(Boolean);
-    const folderUids = list('folderUIDs');
-    const dashboardUids = list('dashboardUIDs');
-    if (query.get('starred') === 'true') {
-      // Service accounts have no stars.
-      sendJson(res, 200, []);
-      return;
-    }
-    const parsedLimit = Number.parseInt(query.get('limit') ?? '', 10);
-    const limit = parsedLimit > 0 ? Math.min(parsedLimit, SEARCH_MAX_LIMIT) : SEARCH_DEFAULT_LIMIT;
-    const parsedPage = Number.parseInt(query.get('page') ?? '', 10);
-    const page = parsedPage > 0 ? parsedPage : 1;
-    const matchesText = (title: string) => !text || title.toLowerCase().includes(text);
-    const folderHits =
-      (type === null || type === 'dash-folder') && tags.length === 0 && dashboardUids.length === 0
-        ? folders.filter(f => matchesText(f.title) && folderUids.length === 0).map(folderHit)
-        : [];
-    const dashboardHits =
-      type === null || type === 'dash-db'
-        ? dashboards
-            .filter(d => matchesText(d.title))
-            .filter(d => tags.every(t => d.tags.includes(t)))
-            .filter(d => folderUids.length === 0 || folderUids.includes(d.folder.uid))
-            .filter(d => dashboardUids.length === 0 || dashboardUids.includes(d.uid))
-            .sort((a, b) => a.title.localeCompare(b.title))
-            .map(dashboardHit)
-        : [];
-    const hits = [...folderHits.sort((a, b) => a.title.localeCompare(b.title)), ...dashboardHits];
-    sendJson(res, 200, hits.slice((page - 1) * limit, page * limit));
+    sendJson(res, 200, searchHits(folders, dashboards, query));
   }
 
   function dashboardByUid({ res }: GrafanaScope, params: Record<string, string>): void {
     const d = dashboards.find(x => x.uid === params.uid);
-    if (!d) {
-      sendJson(res, 404, { message: 'Dashboard not found' });
-      return;
-    }
-    const slug = slugify(d.title);
-    sendJson(res, 200, {
-      dashboard: {
-        id: d.id,
-        uid: d.uid,
-        title: d.title,
-        tags: d.tags,
-        timezone: 'browser',
-        schemaVersion: 39,
-        version: d.version,
-        time: { from: 'now-6h', to: 'now' },
-        templating: {
-          list: [
-            { name: 'datasource', type: 'datasource', query: 'prometheus' },
-            { name: 'cluster', type: 'query', query: 'label_values(up, cluster)', multi: true, includeAll: true },
-          ],
-        },
-        panels: [
-          { id: 1, type: 'timeseries', title: d.title, gridPos: { h: 8, w: 24, x: 0, y: 0 }, datasource: { type: 'prometheus', uid: 'mimir' }, targets: [{ refId: 'A', expr: d.expr }] },
-        ],
-      },
-      meta: {
-        type: 'db',
-        canSave: true,
-        canEdit: true,
-        canAdmin: true,
-        canStar: false,
-        canDelete: true,
-        slug,
-        url: `/d/${d.uid}/${slug}`,
-        expires: '0001-01-01T00:00:00Z',
-        created: '2026-01-10T09:00:00Z',
-        updated: '2026-06-01T09:00:00Z',
-        updatedBy: 'admin',
-        createdBy: 'admin',
-        version: d.version,
-        hasAcl: false,
-        isFolder: false,
-        folderId: 1000 + folders.indexOf(d.folder),
-        folderUid: d.folder.uid,
-        folderTitle: d.folder.title,
-        folderUrl: `/dashboards/f/${d.folder.uid}/${slugify(d.folder.title)}`,
-        provisioned: true,
-        provisionedExternalId: `${d.uid}.json`,
-      },
-    });
+    if (d) sendJson(res, 200, dashboardJson(d, folders));
+    else sendJson(res, 404, { message: 'Dashboard not found' });
   }
 
   function amAlerts({ res, query }: GrafanaScope): void {
