@@ -77,7 +77,7 @@ test('the catalog API serves the platform system, its layers and the teams, with
   const layers = await entities(request, token, layerFilter);
   expect(
     layers.find(l => l.metadata.name === 'layer-external-lb')?.spec?.owner,
-  ).toBe('group:default/infrastructure-team');
+  ).toBe('infrastructure-team');
 
   await expect
     .poll(async () => (await entities(request, token, 'kind=group')).length, {
