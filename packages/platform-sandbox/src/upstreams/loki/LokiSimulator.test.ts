@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import fc from 'fast-check';
 import { createTestContext, startTestServer, TestServer } from '../__testUtils__/testServer';
 import { UpstreamContext } from '../types';
 import { createLokiSimulator } from './LokiSimulator';
@@ -56,6 +57,28 @@ describe('Loki simulator', () => {
     const forward = await (await queryRange('{app="payments-api", cluster="prod-eu-1"}', '&limit=3&direction=forward')).json();
     const fts = forward.data.result[0].values.map((v: [string, string]) => BigInt(v[0]));
     expect(fts[0] < fts[1]).toBe(true);
+  });
+
+  it('returns exactly limit entries across streams, ordered by direction, none twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.constantFrom('forward', 'backward'), async (limit, direction) => {
+        const body = await (await queryRange('{namespace="payments"}', `&limit=${limit}&direction=${direction}`)).json();
+        const entries: Array<[bigint, string]> = body.data.result.flatMap((s: any) =>
+          s.values.map((v: [string, string]) => [BigInt(v[0]), `${s.stream.pod}|${v[0]}`]),
+        );
+        expect(entries).toHaveLength(limit);
+        expect(new Set(entries.map(e => e[1])).size).toBe(limit);
+        const times = entries.map(e => e[0]).sort((a, b) => (a < b ? -1 : 1));
+        const now = BigInt(ctx.clock.now().getTime()) * 1_000_000n;
+        const hour = 3_600_000n * 1_000_000n;
+        expect(times.every(t => t <= now && t > now - hour)).toBe(true);
+        // Backward returns the newest entries, forward the oldest of the window (one line every 10 s).
+        const slack = 20_000_000_000n;
+        const edge = direction === 'backward' ? times[times.length - 1] : times[0];
+        expect(direction === 'backward' ? now - edge < slack : edge - (now - hour) <= slack).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('filters lines and labels, and reports error logs only while a fault is active', async () => {
