@@ -18,6 +18,7 @@ import { KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { ClusterSpec } from '../scenario/types';
 import { ClusterFaults, faultNodeHealth } from './clusterFaults';
+import { reconcileMachineSets } from './capiMachineSets';
 import { conditionsOf, hasNode, machinePhase, machineStatus, machineVersion, mergeConditions, v1beta2 } from './capiMachines';
 import {
   CAPI,
@@ -283,6 +284,7 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
         deprecated: { v1beta1: v1beta1Summary(wCounts) },
       });
     }
+    if (md) reconcileMachineSets(store, spec, md, workerMachines, m => faultNodeHealth(faults, m.metadata.name, roles).ready === 'True', now);
     updateHealthChecks(store, spec, workerMachines, faults, roles);
     updateCluster(store, cluster, cpCounts, wCounts, at);
   }

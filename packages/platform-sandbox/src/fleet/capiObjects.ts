@@ -16,6 +16,7 @@
 
 import { KubeObject } from '../kube/objects';
 import { ClusterSpec } from '../scenario/types';
+import { shortHash } from './objectWrites';
 
 export const CAPI = 'cluster.x-k8s.io';
 export const CAPI_CP = 'controlplane.cluster.x-k8s.io';
@@ -32,6 +33,13 @@ export function machineDeploymentName(cluster: string): string {
   return `${cluster}-md-0`;
 }
 
+export const SET_NAME_LABEL = `${CAPI}/set-name`;
+
+/** One MachineSet per MachineDeployment template version, as a rollout leaves them. */
+export function machineSetName(cluster: string, version: string): string {
+  return `${machineDeploymentName(cluster)}-${shortHash(version, 5)}`;
+}
+
 export type MachineRole = 'control-plane' | 'worker';
 
 /** A Machine of a workload cluster; its name is also the node's name. */
@@ -39,7 +47,7 @@ export function machineObject(spec: ClusterSpec, role: MachineRole, name: string
   const namespace = spec.capiNamespace ?? 'default';
   const owner = role === 'control-plane'
     ? { apiVersion: `${CAPI_CP}/v1beta2`, kind: 'KubeadmControlPlane', name: controlPlaneName(spec.name), controller: true, blockOwnerDeletion: true }
-    : { apiVersion: `${CAPI}/v1beta2`, kind: 'MachineDeployment', name: machineDeploymentName(spec.name), controller: true, blockOwnerDeletion: true };
+    : { apiVersion: `${CAPI}/v1beta2`, kind: 'MachineSet', name: machineSetName(spec.name, version), controller: true, blockOwnerDeletion: true };
   return {
     apiVersion: `${CAPI}/v1beta2`,
     kind: 'Machine',
@@ -51,7 +59,7 @@ export function machineObject(spec: ClusterSpec, role: MachineRole, name: string
         [CLUSTER_NAME_LABEL]: spec.name,
         ...(role === 'control-plane'
           ? { [CONTROL_PLANE_LABEL]: '', [CONTROL_PLANE_NAME_LABEL]: controlPlaneName(spec.name) }
-          : { [DEPLOYMENT_NAME_LABEL]: machineDeploymentName(spec.name) }),
+          : { [DEPLOYMENT_NAME_LABEL]: machineDeploymentName(spec.name), [SET_NAME_LABEL]: machineSetName(spec.name, version) }),
       },
       ownerReferences: [owner],
       finalizers: ['machine.cluster.x-k8s.io'],

@@ -28,6 +28,9 @@ function readyOf(node: any): string {
   return node.status.conditions.find((c: any) => c.type === 'Ready').status;
 }
 
+// Generous: these tests step simulated time many times; CI machines can be busy.
+jest.setTimeout(60_000);
+
 describe('fleet controllers over simulated time', () => {
   let sandbox: Sandbox;
 
@@ -67,6 +70,8 @@ describe('fleet controllers over simulated time', () => {
     expect(ready.json.items.map(readyOf)).toEqual(Array(10).fill('True'));
     const cilium = await kubeCall(sandbox, 'prod-eu-1', '/apis/apps/v1/namespaces/kube-system/daemonsets/cilium');
     expect(cilium.json.status).toMatchObject({ desiredNumberScheduled: 10, numberReady: 10 });
+    const sets = await kubeCall(sandbox, 'mgmt', `${CAPI}/machinesets?labelSelector=cluster.x-k8s.io/deployment-name=prod-eu-1-md-0`);
+    expect(sets.json.items.map((ms: any) => [ms.spec.replicas, ms.status.readyReplicas])).toEqual([[7, 7]]);
     const cluster = await kubeCall(sandbox, 'mgmt', `${CAPI}/clusters/prod-eu-1`);
     expect(cluster.json.status.workers).toMatchObject({ desiredReplicas: 7, replicas: 7, readyReplicas: 7 });
   });
@@ -89,6 +94,31 @@ describe('fleet controllers over simulated time', () => {
     const nodes = await kubeCall(sandbox, 'staging-1', '/api/v1/nodes?labelSelector=node-role.kubernetes.io/control-plane');
     expect(nodes.json.items.map((n: any) => [n.metadata.name, n.status.nodeInfo.kubeletVersion])).toEqual([['staging-1-control-plane-2', 'v1.33.4']]);
     expect(versionsSeen).toEqual(new Set(['v1.32.8', 'v1.33.4']));
+  });
+
+  it('upgrading a MachineDeployment template version moves workers to a new MachineSet, one machine at a time', async () => {
+    const patch = await kubeCall(sandbox, 'mgmt', `${CAPI}/machinedeployments/prod-eu-2-md-0`, {
+      method: 'PATCH',
+      body: [{ op: 'replace', path: '/spec/template/spec/version', value: 'v1.34.1' }],
+      contentType: 'application/json-patch+json',
+    });
+    expect(patch.status).toBe(200);
+    let maxWorkers = 0;
+    for (let i = 0; i < 40; i++) {
+      await advance(sandbox, 30_000);
+      const machines = await kubeCall(sandbox, 'mgmt', `${CAPI}/machines?labelSelector=cluster.x-k8s.io/deployment-name=prod-eu-2-md-0`);
+      maxWorkers = Math.max(maxWorkers, machines.json.items.length);
+      const upgraded = machines.json.items.filter((m: any) => m.spec.version === 'v1.34.1' && m.status.phase === 'Running');
+      if (machines.json.items.length === 4 && upgraded.length === 4) break;
+    }
+    expect(maxWorkers).toBe(5);
+    const workers = await kubeCall(sandbox, 'prod-eu-2', '/api/v1/nodes?labelSelector=node-role.kubernetes.io/worker');
+    expect(workers.json.items.map((n: any) => n.status.nodeInfo.kubeletVersion)).toEqual(Array(4).fill('v1.34.1'));
+    const sets = await kubeCall(sandbox, 'mgmt', `${CAPI}/machinesets?labelSelector=cluster.x-k8s.io/deployment-name=prod-eu-2-md-0`);
+    const byVersion = Object.fromEntries(sets.json.items.map((ms: any) => [ms.spec.template.spec.version, ms.spec.replicas]));
+    expect(byVersion).toEqual({ 'v1.33.4': 0, 'v1.34.1': 4 });
+    const md = await kubeCall(sandbox, 'mgmt', `${CAPI}/machinedeployments/prod-eu-2-md-0`);
+    expect(md.json.status).toMatchObject({ replicas: 4, upToDateReplicas: 4, readyReplicas: 4 });
   });
 
   it('reflects an injected fault live and recovers when it is cleared', async () => {

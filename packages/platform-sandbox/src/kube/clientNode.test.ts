@@ -45,6 +45,8 @@ async function failure(promise: Promise<unknown>): Promise<{ code: number; body:
   throw new Error('expected the call to fail');
 }
 
+jest.setTimeout(30_000);
+
 describe('@kubernetes/client-node against the simulated API server', () => {
   let sandbox: Sandbox;
   let kc: KubeConfig;

@@ -17,6 +17,8 @@
 import { Sandbox } from './startSandbox';
 import { controlCall, kubeCall, startTestSandbox } from './testSupport';
 
+jest.setTimeout(30_000);
+
 describe('control API', () => {
   let sandbox: Sandbox;
 

@@ -37,6 +37,8 @@ const BACKSTAGE_OBJECTS = [
   '/api/v1/namespaces/payments/persistentvolumeclaims',
 ];
 
+jest.setTimeout(30_000);
+
 describe('what portal clients read', () => {
   let sandbox: Sandbox;
 

@@ -24,6 +24,8 @@ function field(n: number, value: Buffer | string): Buffer {
   return Buffer.concat([Buffer.from([(n << 3) | 2, bytes.length]), bytes]);
 }
 
+jest.setTimeout(30_000);
+
 describe('HTTPS listener (for kubectl)', () => {
   let sandbox: Sandbox;
 
