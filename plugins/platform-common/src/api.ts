@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { LayerDefinition } from './layers';
+import { HealthVerdict, LayerHealth } from './health';
+import { LayerDefinition, LayerId } from './layers';
 
 /** GET /api/platform/layers @public */
 export interface LayersResponse {
@@ -27,4 +28,90 @@ export interface EnvironmentResponse {
   simulated: boolean;
   /** Number of clusters the portal is configured with. */
   clusterCount: number;
+}
+
+/** A verdict with the time it was observed. @public */
+export interface LayerVerdictSummary {
+  layer: LayerId;
+  verdict: HealthVerdict;
+  observedAt: string;
+  stale: boolean;
+  reason?: string;
+}
+
+/** How many layers have each verdict. @public */
+export type VerdictCounts = Record<HealthVerdict, number>;
+
+/** One row of the fleet matrix. @public */
+export interface ClusterHealthSummary {
+  cluster: string;
+  verdict: HealthVerdict;
+  counts: VerdictCounts;
+  layers: LayerVerdictSummary[];
+}
+
+/** GET /api/platform/health: every cluster × every layer. @public */
+export interface FleetHealthResponse {
+  layers: LayerId[];
+  clusters: ClusterHealthSummary[];
+  counts: VerdictCounts;
+}
+
+/** GET /api/platform/health/:cluster @public */
+export interface ClusterHealthResponse {
+  cluster: string;
+  verdict: HealthVerdict;
+  layers: LayerHealth[];
+}
+
+/** GET /api/platform/health/:cluster/:layer @public */
+export type LayerHealthResponse = LayerHealth;
+
+/** A layer changing verdict on a cluster. @public */
+export interface HealthStateChange {
+  cluster: string;
+  layer: LayerId;
+  from?: HealthVerdict;
+  to: HealthVerdict;
+  changedAt: string;
+  message: string;
+}
+
+/** GET /api/platform/health/:cluster/history @public */
+export interface HealthHistoryResponse {
+  cluster: string;
+  changes: HealthStateChange[];
+}
+
+/** A cluster as the portal knows it; no credentials. @public */
+export interface ClusterSummary {
+  name: string;
+  provisioner: 'cluster-api' | 'kubeadm' | 'rke2';
+  environment?: string;
+  region?: string;
+  management: boolean;
+  managementCluster?: string;
+  verdict: HealthVerdict;
+}
+
+/** GET /api/platform/clusters @public */
+export interface ClustersResponse {
+  clusters: ClusterSummary[];
+}
+
+/** A node of a cluster with its capacity. @public */
+export interface ClusterNode {
+  name: string;
+  roles: string[];
+  ready: boolean;
+  kubeletVersion?: string;
+  capacity: { cpu?: string; memory?: string; pods?: string };
+}
+
+/** GET /api/platform/clusters/:cluster: what the catalog shows plus live detail. @public */
+export interface ClusterDetailResponse extends ClusterSummary {
+  kubernetesVersions: string[];
+  nodes: ClusterNode[];
+  /** Set when the live detail could not be read; the summary still is. */
+  liveError?: string;
 }

@@ -51,6 +51,8 @@ export interface HealthCheckResult {
   evidence: HealthEvidence[];
   /** Runbook id from the platform guide that applies when the check fails. */
   runbook?: string;
+  /** The step of the platform guide's 50-step build-out this check verifies. */
+  buildOutStep?: number;
 }
 
 /** @public */
@@ -60,6 +62,10 @@ export interface LayerHealth {
   verdict: HealthVerdict;
   checks: HealthCheckResult[];
   observedAt: string;
+  /** Why the verdict is `unknown`, when it is. */
+  reason?: string;
+  /** True when the data is older than the staleness limit: not to be trusted as ok. */
+  stale?: boolean;
 }
 
 /**
