@@ -36,10 +36,10 @@ export const ARGOCD_VERSION = {
   JsonnetVersion: 'v0.21.0',
 };
 
-/** Simulated seconds a sync operation stays Running before it finishes. */
-export const SYNC_DURATION_MS = 5_000;
-/** Simulated seconds the app stays Progressing after a successful sync. */
-export const PROGRESSING_MS = 10_000;
+/** Simulated time a sync operation stays Running before it finishes. */
+export const SYNC_DURATION_MS = 20_000;
+/** Simulated time the app stays Progressing after a successful sync. */
+export const PROGRESSING_MS = 30_000;
 /** `spec.revisionHistoryLimit` default. */
 export const HISTORY_LIMIT = 10;
 

@@ -36,7 +36,7 @@ export type Viewer = GitLabUser | undefined;
 
 const FAILING_PIPELINES = 3;
 /** Simulated seconds a pipeline started by a commit waits for a runner, and runs in all. */
-const LIVE_PENDING_SECONDS = 5;
+const LIVE_PENDING_SECONDS = 30;
 const LIVE_PIPELINE_SECONDS = 120;
 
 /**

@@ -248,5 +248,6 @@ export function fleetSeries(ctx: UpstreamContext): SeriesDef[] {
 
 /** A series' value at a time: gauges are flat, counters grow linearly. */
 export function valueAt(series: SeriesDef, atMs: number): number {
-  return series.type === 'counter' ? Math.floor(series.value * (atMs / 1000)) : series.value;
+  // Multiplying before dividing keeps integer rates exact, so differences between samples are exact too.
+  return series.type === 'counter' ? Math.floor((series.value * atMs) / 1000) : series.value;
 }
