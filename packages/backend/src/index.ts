@@ -39,7 +39,7 @@ backend.add(
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@platform-portal/plugin-permission-backend-module-platform'),
 );
 
 backend.add(import('@backstage/plugin-search-backend'));

@@ -56,3 +56,16 @@ export const platformPermissions = [
   platformArgocdRollbackPermission,
   platformSelfServicePermission,
 ];
+
+/**
+ * Create or change a team's namespace through self-service. The resource is
+ * the catalog Group that owns the namespace, or an entity that group owns,
+ * so the decision follows team membership.
+ *
+ * @public
+ */
+export const platformNamespaceWritePermission = createPermission({
+  name: 'platform.namespace.write',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
