@@ -24,6 +24,7 @@ import { ARGOCD_VERSION } from './assumptions';
 import { appNotFound, GrpcCode, permissionDenied, writeArgoError, writeArgoFailure } from './errors';
 import { parseFields, projectItem } from './fields';
 import { ArgoApp } from './model';
+import { registerArgoInstances } from './registry';
 import { renderApplication, renderResourceTree } from './render';
 import { parseLabelSelector } from './selector';
 import { ArgoSessions } from './sessions';
@@ -190,6 +191,7 @@ function notFound(res: ServerResponse): void {
 /** Argo CD's REST API, one instance per cluster, mounted at `/argocd/<cluster>`. */
 export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
   const instances = new Map<string, ArgoCdCluster>();
+  registerArgoInstances(ctx.control, instances);
   const sessions = new ArgoSessions(ctx.credentials, ctx.clock);
 
   function instanceFor(cluster: string): ArgoCdCluster | undefined {

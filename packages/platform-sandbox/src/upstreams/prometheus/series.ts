@@ -16,6 +16,7 @@
 
 import { ClusterSpec } from '../../scenario/types';
 import { isAutomated, PLATFORM_APPS } from '../argocd/assumptions';
+import { argoInstance } from '../argocd/registry';
 import { haproxyBackends, keepalivedNodes, VRRP_STATE_NUMBER } from '../externalLb/loadBalancers';
 import { stableInt } from '../shared/ids';
 import { controlPlaneNodes, workerNodes } from '../telemetry/nodes';
@@ -196,17 +197,21 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
     ...deployed.map(c => ({ name: c.name, project: c.namespace, dest: c.namespace, platform: false })),
     ...PLATFORM_APPS.map(a => ({ name: a.name, project: 'platform', dest: a.namespace, platform: true })),
   ];
+  const instance = argoInstance(ctx.control, cluster.name);
   for (const app of apps) {
     const hit = (id: string) => faults.some(f => f.id === id && (!f.target || f.target === app.name));
+    // Once Argo CD has been asked about this cluster, its own state (after syncs and rollbacks) wins.
+    const live = instance?.apps.get(app.name);
+    const nowMs = ctx.clock.now().getTime();
     gauge('argocd_app_info', {
       ...argo,
       name: app.name,
       project: app.project,
       dest_namespace: app.dest,
-      autosync_enabled: String(isAutomated(cluster, app.platform)),
-      sync_status: hit('argocd-app-out-of-sync') || hit('argocd-sync-failed') ? 'OutOfSync' : 'Synced',
-      health_status: hit('argocd-app-degraded') ? 'Degraded' : 'Healthy',
-      operation: '',
+      autosync_enabled: String(live ? live.automated : isAutomated(cluster, app.platform)),
+      sync_status: live ? instance!.syncStatus(live, nowMs) : syncFromFaults(hit),
+      health_status: live ? instance!.health(live, nowMs).status : healthFromFaults(hit),
+      operation: live?.operation?.phase === 'Running' ? live.operation.kind : '',
     }, 1);
   }
 
@@ -239,6 +244,14 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
     gauge('keepalived_vrrp_state', { job: 'keepalived', instance: `${node.host}:9165`, iname: node.instance, intf: node.interface, vrid: String(node.vrid), ip_address: node.vip }, VRRP_STATE_NUMBER[node.state]);
   }
   return out;
+}
+
+function syncFromFaults(hit: (id: string) => boolean): string {
+  return hit('argocd-app-out-of-sync') || hit('argocd-sync-failed') ? 'OutOfSync' : 'Synced';
+}
+
+function healthFromFaults(hit: (id: string) => boolean): string {
+  return hit('argocd-app-degraded') ? 'Degraded' : 'Healthy';
 }
 
 /** Every series of the fleet. */
