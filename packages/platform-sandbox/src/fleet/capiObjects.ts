@@ -42,6 +42,10 @@ export function machineSetName(cluster: string, version: string): string {
 
 export type MachineRole = 'control-plane' | 'worker';
 
+export function roleOf(machine: KubeObject): MachineRole {
+  return CONTROL_PLANE_LABEL in (machine.metadata.labels ?? {}) ? 'control-plane' : 'worker';
+}
+
 /** A Machine of a workload cluster; its name is also the node's name. */
 export function machineObject(spec: ClusterSpec, role: MachineRole, name: string, version: string, createdAt: string): KubeObject {
   const namespace = spec.capiNamespace ?? 'default';
