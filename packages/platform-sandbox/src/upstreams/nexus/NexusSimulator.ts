@@ -26,6 +26,7 @@ import {
   DEFAULT_SEARCH_PAGE_SIZE,
   REPOSITORY_REQUIRED,
   repositoryNotFound,
+  SERVER_HEADER,
   WWW_AUTHENTICATE,
 } from './assumptions';
 import { buildCatalog, isWellFormedId, NexusAsset, NexusComponent, REPOSITORIES } from './catalog';
@@ -91,6 +92,7 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
       writeError: (r, status) => sendEmpty(r, status),
     });
     if (!proceed) return;
+    res.setHeader('Server', SERVER_HEADER);
     const { segments, query } = parsePath(path);
     if (segments[0] !== 'service' || segments[1] !== 'rest' || segments[2] !== 'v1') {
       sendEmpty(res, 404);

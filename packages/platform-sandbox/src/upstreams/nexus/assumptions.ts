@@ -29,4 +29,5 @@ export const repositoryNotFound = (name: string) => `Unable to locate repository
 /** An unreadable continuation token: 400 with an empty body (upstream behaviour unconfirmed). */
 export const BAD_TOKEN_STATUS = 400;
 
-export const NEXUS_VERSION = '3.82.0-08';
+/** Nexus names itself in the `Server` header of every answer. */
+export const SERVER_HEADER = 'Nexus/3.82.0-08 (COMMUNITY)';

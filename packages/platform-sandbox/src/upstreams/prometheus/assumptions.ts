@@ -29,8 +29,5 @@ export const SCRAPE_INTERVAL_MS = 15_000;
 /** Prometheus's limit on points per series in a range query. */
 export const MAX_POINTS = 11_000;
 
-/** Default lookback for instant vector selectors. */
-export const LOOKBACK_MS = 5 * 60_000;
-
 /** Days a certificate stays valid; renewal is due 30 days before the end. */
 export const CERT_LIFETIME_DAYS = 90;

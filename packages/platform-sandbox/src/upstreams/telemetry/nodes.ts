@@ -30,7 +30,3 @@ export function workerNodes(cluster: ClusterSpec): string[] {
   const prefix = cluster.provisioner === 'cluster-api' ? `${cluster.name}-md-0` : `${cluster.name}-worker`;
   return Array.from({ length: cluster.workerReplicas }, (_, i) => `${prefix}-${i + 1}`);
 }
-
-export function allNodes(cluster: ClusterSpec): string[] {
-  return [...controlPlaneNodes(cluster), ...workerNodes(cluster)];
-}

@@ -27,8 +27,7 @@ export const AGGREGATE_OPS = ['sum', 'count', 'max', 'min', 'avg'] as const;
 export type AggregateOp = (typeof AGGREGATE_OPS)[number];
 
 export const COMPARISON_OPS = ['==', '!=', '>', '<', '>=', '<='] as const;
-export const ARITHMETIC_OPS = ['+', '-', '*', '/'] as const;
-export type BinaryOp = (typeof COMPARISON_OPS)[number] | (typeof ARITHMETIC_OPS)[number];
+export type BinaryOp = (typeof COMPARISON_OPS)[number] | '+' | '-' | '*' | '/';
 
 /** Functions the subset evaluates, with their argument kinds. */
 export const FUNCTIONS: Record<string, Array<'range' | 'vector'>> = {
