@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+// The official Backstage Kubernetes plugin, unchanged, reading the simulated
+// clusters of platform-sandbox (scripts/e2e.sh starts both).
+test('the Kubernetes tab of an example component shows its workloads on the sandbox clusters', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api/kubernetes');
+  for (const cluster of ['prod-eu-1', 'prod-eu-2', 'staging-1']) {
+    await expect(
+      page.getByText(cluster, { exact: true }).first(),
+    ).toBeVisible();
+  }
+  // payments-api runs three replicas on each of these clusters.
+  await expect(page.getByText('3 pods')).toHaveCount(3);
+  await page.screenshot({
+    path: '.test-results/screenshots/kubernetes-tab.png',
+    fullPage: true,
+  });
+});
