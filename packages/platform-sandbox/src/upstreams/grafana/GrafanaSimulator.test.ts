@@ -107,6 +107,9 @@ describe('Grafana simulator', () => {
     const filtered = await (await get('/api/alertmanager/grafana/api/v2/alerts?filter=alertname%3D%22DexDown%22')).json();
     expect(filtered).toHaveLength(1);
     expect(filtered[0].labels).toMatchObject({ cluster: 'prod-eu-1', layer: 'identity', severity: 'critical' });
+    const bad = await get('/api/alertmanager/grafana/api/v2/alerts?filter=%3D%3D');
+    expect(bad.status).toBe(400);
+    expect(typeof (await bad.json())).toBe('string');
     ctx.control.clearFault('prod-eu-1');
     const after = await (await get('/api/prometheus/grafana/api/v1/alerts')).json();
     expect(after.data.alerts.some((a: any) => a.labels.alertname === 'DexDown')).toBe(false);

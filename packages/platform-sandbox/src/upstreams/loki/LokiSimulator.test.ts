@@ -121,6 +121,8 @@ describe('Loki simulator', () => {
     expect(apps.data).toEqual(['orders-service', 'payments-api']);
     const other = await (await get('/loki/api/v1/labels', { 'X-Scope-OrgID': 'other' })).json();
     expect(other.data).toEqual([]);
+    const several = await (await get('/loki/api/v1/labels', { 'X-Scope-OrgID': 'other|platform' })).json();
+    expect(several.data).toEqual(labels.data);
   });
 
   it('is not ready and drops that cluster\'s logs under loki-not-ready', async () => {

@@ -183,5 +183,13 @@ describe('Prometheus and Mimir simulators', () => {
       const other = await (await mimir('up', { 'X-Scope-OrgID': 'other-team' })).json();
       expect(other.data.result).toEqual([]);
     });
+
+    it('can be failed on its own through the control API (upstream prometheus, cluster mimir)', async () => {
+      ctx.control.setBehaviour({ upstream: 'prometheus', cluster: 'mimir' }, { errorRate: 1, errorStatus: 500 });
+      const res = await mimir('up', { 'X-Scope-OrgID': 'platform' });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toMatchObject({ status: 'error', errorType: 'internal' });
+      expect((await query('up')).status).toBe(200);
+    });
   });
 });
