@@ -35,7 +35,8 @@ import {
 import { serveHealth } from './health';
 import { nodeMetrics, podMetrics } from './metrics';
 import { OperationContext, OperationResult } from './operationContext';
-import { getObject, listObjects } from './readOperations';
+import { podLog } from './podLogs';
+import { findObject, getObject, listObjects } from './readOperations';
 import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
@@ -153,6 +154,13 @@ export class KubeApiServer {
     };
     if (request.verb === 'watch') {
       this.watch(req, res, ctx);
+      return;
+    }
+    if (request.subresource === 'log') {
+      if (request.verb !== 'get') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const text = podLog(findObject(ctx), url.searchParams, this.options.clock.now());
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
       return;
     }
     const result = type.readOnly ? this.readMetrics(ctx) : this.operate(ctx);

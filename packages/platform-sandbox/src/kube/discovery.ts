@@ -92,11 +92,12 @@ export function apiResourceList(
   }
   for (const type of types) {
     for (const sub of type.subresources) {
-      resources.push(
-        sub === 'scale'
-          ? { name: `${type.plural}/scale`, singularName: '', namespaced: type.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
-          : { name: `${type.plural}/status`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] },
-      );
+      const name = `${type.plural}/${sub}`;
+      if (sub === 'scale') {
+        resources.push({ name, singularName: '', namespaced: type.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+      } else {
+        resources.push({ name, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: sub === 'log' ? ['get'] : ['get', 'patch', 'update'] });
+      }
     }
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(group, version), resources };

@@ -17,7 +17,7 @@
 /** How the API server validates the names of one kind (apimachinery `ValidateObjectMeta` name funcs). */
 export type NameRule = 'dns1123Subdomain' | 'dns1123Label' | 'dns1035Label' | 'path';
 
-export type Subresource = 'status' | 'scale';
+export type Subresource = 'status' | 'scale' | 'log';
 
 /** One kind served by the simulated API server. */
 export interface ResourceType {
@@ -55,7 +55,7 @@ const RBAC: Partial<ResourceType> = { nameRule: 'path' };
 const DEFINITIONS: Def[] = [
   ['', 'v1', 'Namespace', 'namespaces', false, { ...STATUS, ...LABEL, shortNames: ['ns'] }],
   ['', 'v1', 'Node', 'nodes', false, { ...STATUS, shortNames: ['no'] }],
-  ['', 'v1', 'Pod', 'pods', true, { ...STATUS, ...ALL, shortNames: ['po'] }],
+  ['', 'v1', 'Pod', 'pods', true, { subresources: ['status', 'log'], ...ALL, shortNames: ['po'] }],
   ['', 'v1', 'Service', 'services', true, { ...STATUS, ...ALL, nameRule: 'dns1035Label', shortNames: ['svc'] }],
   ['', 'v1', 'Endpoints', 'endpoints', true, { shortNames: ['ep'] }],
   ['', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, { ...STATUS, shortNames: ['pvc'] }],

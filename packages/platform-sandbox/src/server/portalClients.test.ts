@@ -73,6 +73,22 @@ describe('what portal clients read', () => {
     expect(nodes.items).toHaveLength(8);
   });
 
+  it('serves pod logs, ending in the error of a crash-looping container', async () => {
+    const pods = await kubeCall(sandbox, 'onprem-kubeadm-1', '/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app=cilium');
+    const crashing = pods.json.items.find((p: any) => p.status.containerStatuses[0].state.waiting);
+    const healthy = pods.json.items.find((p: any) => p.status.containerStatuses[0].state.running);
+    const reader = sandbox.credentials.kubernetes['onprem-kubeadm-1'].reader;
+    const log = await kubeCall(sandbox, 'onprem-kubeadm-1', `/api/v1/namespaces/kube-system/pods/${crashing.metadata.name}/log?tailLines=2`, { token: reader });
+    expect(log.status).toBe(200);
+    const lines = log.text.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('level=fatal');
+    const fine = await kubeCall(sandbox, 'onprem-kubeadm-1', `/api/v1/namespaces/kube-system/pods/${healthy.metadata.name}/log`, { token: reader });
+    expect(fine.text).not.toContain('level=fatal');
+    const wrong = await kubeCall(sandbox, 'onprem-kubeadm-1', `/api/v1/namespaces/kube-system/pods/${healthy.metadata.name}/log?container=nope`);
+    expect(wrong.status).toBe(400);
+  });
+
   it('changes status only through the status subresource', async () => {
     const path = '/apis/apps/v1/namespaces/payments/deployments/payments-api';
     const main = await kubeCall(sandbox, 'prod-eu-1', path, { method: 'PATCH', body: { status: { readyReplicas: 0 } }, contentType: 'application/merge-patch+json' });
