@@ -25,3 +25,5 @@ export * from './health';
 export * from './annotations';
 export * from './permissions';
 export * from './api';
+export * from './labels';
+export * from './runbooks';

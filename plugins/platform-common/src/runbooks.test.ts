@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { LAYERS } from './layers';
+import { getRunbook, RUNBOOKS } from './runbooks';
+
+describe('runbooks', () => {
+  it('has every runbook a layer refers to, with steps in order', () => {
+    for (const layer of LAYERS) {
+      for (const id of layer.runbooks) {
+        const runbook = getRunbook(id);
+        expect(runbook).toBeDefined();
+        expect(runbook!.steps.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('keeps the commands of each step with the step', () => {
+    const stuck = getRunbook('certificate-renewal-stuck')!;
+    expect(stuck.steps[1].text).toBe('Force re-issuance if stuck');
+    expect(stuck.steps[1].commands).toEqual([
+      'kubectl delete certificaterequest <request-name> -n <namespace>',
+    ]);
+  });
+
+  it('gives every runbook a unique id', () => {
+    expect(new Set(RUNBOOKS.map(r => r.id)).size).toBe(RUNBOOKS.length);
+  });
+
+  it('answers undefined for an unknown runbook', () => {
+    expect(getRunbook('reboot-the-internet')).toBeUndefined();
+  });
+});

@@ -1,0 +1,292 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/** One step of a runbook, with the commands it runs. @public */
+export interface RunbookStep {
+  text: string;
+  commands: string[];
+}
+
+/**
+ * A runbook from the platform guide's operational runbooks, so the portal can
+ * show the steps next to the failing check instead of linking away.
+ *
+ * @public
+ */
+export interface Runbook {
+  id: string;
+  title: string;
+  steps: RunbookStep[];
+}
+
+/** @public */
+export const RUNBOOKS: readonly Runbook[] = [
+  {
+    id: 'add-worker-node',
+    title: 'Adding a New Worker Node',
+    steps: [
+      {
+        text: 'Provision VM with required specs (CPU, RAM, disk)',
+        commands: [],
+      },
+      {
+        text: 'Install OS and prerequisites (containerd, open-iscsi)',
+        commands: [],
+      },
+      {
+        text: 'Join the cluster',
+        commands: [
+          'kubeadm join <control-plane-endpoint>:6443 --token <token> --discovery-token-ca-cert-hash sha256:<hash>',
+        ],
+      },
+      {
+        text: 'Verify',
+        commands: [
+          'kubectl get nodes',
+          'kubectl label node <new-node> node-role.kubernetes.io/worker=worker',
+        ],
+      },
+      {
+        text: 'Cilium auto-detects and programs eBPF',
+        commands: [],
+      },
+      {
+        text: 'Longhorn auto-detects and schedules replicas',
+        commands: ['kubectl get pods -n longhorn-system'],
+      },
+    ],
+  },
+  {
+    id: 'remove-node',
+    title: 'Replacing a Failed Node',
+    steps: [
+      {
+        text: 'Cordon the node',
+        commands: ['kubectl cordon <failed-node>'],
+      },
+      {
+        text: 'Drain the node',
+        commands: [
+          'kubectl drain <failed-node> --ignore-daemonsets --delete-emptydir-data',
+        ],
+      },
+      {
+        text: 'Remove from cluster',
+        commands: ['kubectl delete node <failed-node>'],
+      },
+      {
+        text: 'Longhorn rebuilds replicas; MetalLB reassigns IPs; HAProxy removes from pool',
+        commands: [],
+      },
+      {
+        text: 'Provision replacement and join',
+        commands: [],
+      },
+    ],
+  },
+  {
+    id: 'certificate-renewal-stuck',
+    title: 'Certificate Expiry Emergency',
+    steps: [
+      {
+        text: 'Check certificate status',
+        commands: [
+          'kubectl get certificates -A',
+          'kubectl describe certificate <name> -n <namespace>',
+        ],
+      },
+      {
+        text: 'Force re-issuance if stuck',
+        commands: [
+          'kubectl delete certificaterequest <request-name> -n <namespace>',
+        ],
+      },
+      {
+        text: 'Verify renewal',
+        commands: [
+          "kubectl get secret <tls-secret> -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates",
+        ],
+      },
+    ],
+  },
+  {
+    id: 'longhorn-volume-degraded',
+    title: 'Storage Volume Degraded',
+    steps: [
+      {
+        text: 'Check Longhorn volumes',
+        commands: ['kubectl get volumes -n longhorn-system'],
+      },
+      {
+        text: 'Identify under-replicated volumes',
+        commands: [],
+      },
+      {
+        text: 'If node is down, wait or delete failed replica',
+        commands: [],
+      },
+      {
+        text: 'Monitor rebuild in Longhorn UI',
+        commands: [],
+      },
+    ],
+  },
+  {
+    id: 'metallb-ip-not-assigned',
+    title: 'MetalLB IP Not Responding',
+    steps: [
+      {
+        text: 'Check speaker pods',
+        commands: [
+          'kubectl get pods -n metallb-system',
+          'kubectl logs -n metallb-system -l component=speaker',
+        ],
+      },
+      {
+        text: 'Verify IPAddressPool',
+        commands: ['kubectl get ipaddresspool -n metallb-system -o yaml'],
+      },
+      {
+        text: 'Check service EXTERNAL-IP',
+        commands: ['kubectl get svc <service-name>'],
+      },
+      {
+        text: 'For Layer 2: Check ARP table',
+        commands: ['arp -a | grep <external-ip>'],
+      },
+      {
+        text: 'For BGP: Check router peering status',
+        commands: [],
+      },
+    ],
+  },
+  {
+    id: 'traefik-not-routing',
+    title: 'Traefik Gateway Not Routing',
+    steps: [
+      {
+        text: 'Check Traefik pods',
+        commands: [
+          'kubectl get pods -n traefik',
+          'kubectl logs -n traefik -l app=traefik',
+        ],
+      },
+      {
+        text: 'Verify GatewayClass',
+        commands: ['kubectl get gatewayclass traefik -o yaml'],
+      },
+      {
+        text: 'Check Gateway status',
+        commands: ['kubectl get gateway external-gateway -n ingress -o yaml'],
+      },
+      {
+        text: 'Verify HTTPRoute parentRefs',
+        commands: ['kubectl get httproute <route-name> -n <namespace> -o yaml'],
+      },
+      {
+        text: 'Check backend endpoints',
+        commands: ['kubectl get endpoints <service-name> -n <namespace>'],
+      },
+    ],
+  },
+  {
+    id: 'cilium-network-policy-drops',
+    title: 'Cilium Network Policy Blocking Traffic',
+    steps: [
+      {
+        text: 'Check Hubble for drops',
+        commands: ['hubble observe --verdict DROPPED --namespace <namespace>'],
+      },
+      {
+        text: 'Check policy rules',
+        commands: ['kubectl get ciliumpolicies -n <namespace> -o yaml'],
+      },
+      {
+        text: 'Verify pod labels',
+        commands: ['kubectl get pods -n <namespace> --show-labels'],
+      },
+      {
+        text: 'Temporarily allow all for debugging',
+        commands: ['kubectl delete ciliumpolicy <policy-name> -n <namespace>'],
+      },
+      {
+        text: 'Check Cilium agent logs',
+        commands: ['kubectl logs -n kube-system -l app=cilium'],
+      },
+    ],
+  },
+  {
+    id: 'observability-component-down',
+    title: 'Observability Stack Down',
+    steps: [
+      {
+        text: 'Check component health',
+        commands: ['kubectl get pods -n observability'],
+      },
+      {
+        text: 'Check resources',
+        commands: ['kubectl top pods -n observability'],
+      },
+      {
+        text: 'Check PVC status',
+        commands: ['kubectl get pvc -n observability'],
+      },
+      {
+        text: 'If OOMKilled, increase limits',
+        commands: [
+          'kubectl patch statefulset mimir -n observability --type=\'json\' -p=\'[{"op": "replace", "path": "/spec/template/spec/containers/0/resources/limits/memory", "value":"8Gi"}]\'',
+        ],
+      },
+      {
+        text: 'Check Prometheus targets',
+        commands: [
+          'kubectl port-forward svc/prometheus -n observability 9090:9090',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'argocd-sync-failure',
+    title: 'GitOps Sync Failure',
+    steps: [
+      {
+        text: 'Check application status',
+        commands: ['argocd app get <app-name>'],
+      },
+      {
+        text: 'View sync errors',
+        commands: ['argocd app sync <app-name> --dry-run'],
+      },
+      {
+        text: 'Check for resource conflicts',
+        commands: ['kubectl get events -n <app-namespace>'],
+      },
+      {
+        text: 'Check for drift',
+        commands: ['argocd app diff <app-name>'],
+      },
+      {
+        text: 'Force sync if needed',
+        commands: ['argocd app sync <app-name> --force'],
+      },
+    ],
+  },
+];
+
+/** @public */
+export function getRunbook(id: string): Runbook | undefined {
+  return RUNBOOKS.find(runbook => runbook.id === id);
+}
