@@ -16,3 +16,5 @@
 export function someFunction() {
   // ...
 }
+
+export * from './clusters';

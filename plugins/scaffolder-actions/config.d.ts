@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export interface Config {
+  platform?: {
+    /** What self-service scaffolder actions may create. */
+    selfService?: {
+      /** Hostnames of routes and certificates must sit below one of these domains. */
+      allowedDomains?: string[];
+      /** ClusterIssuers teams may request certificates from. */
+      issuers?: string[];
+      /** The shared Gateway routes attach to. */
+      gateway?: { namespace?: string; name?: string; sectionName?: string };
+      /** Catalog group name of the platform team (allowed to change clusters). */
+      platformTeam?: string;
+      /** Longhorn storage classes teams can choose, by replica count. */
+      storageClasses?: Array<{ name: string; replicas: number }>;
+      /** Largest volume in GiB. */
+      maxVolumeGi?: number;
+      /** Where Applications are created and the ArgoCD UI for links (`<cluster>` is replaced). */
+      argocd?: { namespace?: string; baseUrl?: string };
+      /** GitLab base URL; Applications may only point at repositories below it. */
+      gitlab?: { baseUrl?: string };
+      /** Grafana base URL for namespace dashboard links. */
+      grafana?: { baseUrl?: string };
+      /** How long actions wait for controllers, in seconds. */
+      waitTimeoutSeconds?: number;
+      /** How often actions poll while waiting. */
+      pollIntervalMs?: number;
+    };
+  };
+}

@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import { UserEntity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  defaultFleet,
+  Sandbox,
+  startSandbox,
+} from '@platform-portal/platform-sandbox';
+import {
+  ConfigClusterAccessService,
+  readClusterConnections,
+} from '@platform-portal/plugin-platform-node';
+import {
+  readSelfServiceConfig,
+  SelfServiceConfig,
+} from '../config/readSelfServiceConfig';
+
+export const DOMAIN = 'apps.example.internal';
+
+/** A sandbox fleet over HTTPS whose controllers only run when the test advances time. */
+export async function startTestSandbox(): Promise<Sandbox> {
+  return startSandbox({
+    fleet: defaultFleet(),
+    realTimeTicks: false,
+    tlsPort: 0,
+  });
+}
+
+/**
+ * The portal configuration the sandbox stands for: cluster URLs with the
+ * reader token for reads and the admin token for self-service writes.
+ */
+export function sandboxConfig(
+  sandbox: Sandbox,
+  selfService: Record<string, unknown> = {},
+) {
+  return new ConfigReader({
+    app: { baseUrl: 'http://localhost:3000' },
+    platform: {
+      clusters: sandbox.fleetSpec.clusters.map(c => ({
+        name: c.name,
+        provisioner: c.provisioner,
+        environment: c.environment,
+        management: c.environment === 'management',
+        ...(c.managementCluster
+          ? { managementCluster: c.managementCluster }
+          : {}),
+        kubernetes: {
+          url: sandbox
+            .kubernetesUrl(c.name)
+            .replace(sandbox.url, sandbox.tlsUrl!),
+          caData: sandbox.certificateAuthority,
+          token: sandbox.credentials.kubernetes[c.name].reader,
+          writeToken: sandbox.credentials.kubernetes[c.name].admin,
+        },
+      })),
+      selfService: {
+        allowedDomains: [DOMAIN],
+        grafana: { baseUrl: 'http://grafana.example' },
+        argocd: { baseUrl: `${sandbox.url}/argocd/<cluster>` },
+        gitlab: { baseUrl: `https://gitlab.${DOMAIN}` },
+        pollIntervalMs: 20,
+        waitTimeoutSeconds: 5,
+        ...selfService,
+      },
+    },
+  });
+}
+
+export interface ActionTestSetup {
+  clusters: ConfigClusterAccessService;
+  config: SelfServiceConfig;
+  permissions: ReturnType<typeof mockServices.permissions.mock>;
+  auditor: ReturnType<typeof mockServices.auditor.mock>;
+}
+
+export function actionSetup(
+  sandbox: Sandbox,
+  selfService?: Record<string, unknown>,
+): ActionTestSetup {
+  const config = sandboxConfig(sandbox, selfService);
+  return {
+    clusters: new ConfigClusterAccessService(readClusterConnections(config)),
+    config: readSelfServiceConfig(config),
+    permissions: mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: 'ALLOW' as any })),
+    }),
+    auditor: mockServices.auditor.mock(),
+  };
+}
+
+export function userOf(name: string, groups: string[]): UserEntity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { memberOf: groups },
+  };
+}
+
+/** A task context for a user of the given groups; outputs are collected. */
+export function contextFor<T extends Record<string, any>>(
+  input: T,
+  options: { user?: UserEntity; isDryRun?: boolean; signal?: AbortSignal } = {},
+): {
+  ctx: ActionContext<any, any>;
+  outputs: Record<string, unknown>;
+  logs: string[];
+} {
+  const outputs: Record<string, unknown> = {};
+  const logs: string[] = [];
+  const user = options.user ?? userOf('pat', ['team-payments']);
+  const ctx = createMockActionContext<T>({
+    input,
+    user: { entity: user, ref: `user:default/${user.metadata.name}` },
+  });
+  // The mock only takes some fields from its options; set the rest here.
+  ctx.isDryRun = options.isDryRun;
+  ctx.signal = options.signal;
+  ctx.output = ((name: string, value: unknown) => {
+    outputs[name] = value;
+  }) as typeof ctx.output;
+  for (const level of ['info', 'warn', 'error', 'debug'] as const) {
+    const original = ctx.logger[level].bind(ctx.logger);
+    (ctx.logger as any)[level] = (message: string, ...rest: unknown[]) => {
+      logs.push(message);
+      return (original as any)(message, ...rest);
+    };
+  }
+  return { ctx: ctx as unknown as ActionContext<any, any>, outputs, logs };
+}
+
+/** Store revision of a cluster: it moves on every write and only then. */
+export function revisionOf(sandbox: Sandbox, cluster: string): number {
+  return sandbox.fleet.cluster(cluster)!.store.resourceVersion;
+}
+
+/** Every secret the sandbox handed out, to prove none leaks into logs or outputs. */
+export function allTokens(sandbox: Sandbox): string[] {
+  return Object.values(sandbox.credentials.kubernetes).flatMap(t => [
+    t.admin,
+    t.reader,
+    ...Object.values(t.teams),
+  ]);
+}

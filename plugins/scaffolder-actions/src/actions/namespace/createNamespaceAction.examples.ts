@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import { stringify } from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description: 'A small namespace for a team with the default network rules',
+    example: stringify({
+      steps: [
+        {
+          id: 'namespace',
+          action: 'platform:namespace:create',
+          name: 'Create namespace',
+          input: {
+            cluster: 'prod-eu-1',
+            namespace: 'checkout',
+            team: 'team-payments',
+            entity: 'checkout-api',
+            size: 'S',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'A large namespace that only accepts traffic from the gateway',
+    example: stringify({
+      steps: [
+        {
+          id: 'namespace',
+          action: 'platform:namespace:create',
+          name: 'Create namespace',
+          input: {
+            cluster: '${{ parameters.cluster }}',
+            namespace: '${{ parameters.namespace }}',
+            team: '${{ parameters.team }}',
+            size: 'L',
+            allowSameNamespace: false,
+            allowIngressFromGateway: true,
+            allowDnsEgress: true,
+          },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,230 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Sandbox } from '@platform-portal/platform-sandbox';
+import {
+  actionSetup,
+  allTokens,
+  contextFor,
+  revisionOf,
+  startTestSandbox,
+  userOf,
+} from '../../__testUtils__/sandboxSupport';
+import { createNamespaceAction } from './createNamespaceAction';
+
+const CLUSTER = 'prod-eu-1';
+
+describe('platform:namespace:create', () => {
+  let sandbox: Sandbox;
+  let setup: ReturnType<typeof actionSetup>;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox.stop());
+  beforeEach(() => {
+    setup = actionSetup(sandbox);
+  });
+
+  const store = () => sandbox.fleet.cluster(CLUSTER)!.store;
+  const input = (namespace: string, extra: Record<string, unknown> = {}) => ({
+    cluster: CLUSTER,
+    namespace,
+    team: 'team-payments',
+    entity: 'checkout-api',
+    size: 'M',
+    ...extra,
+  });
+
+  it('creates the namespace, quota, limits, edit binding and network policies', async () => {
+    const { ctx, outputs } = contextFor(input('checkout'));
+    await createNamespaceAction(setup).handler(ctx);
+
+    const ns = store().get('namespaces', undefined, 'checkout')!;
+    expect(ns.metadata.labels).toMatchObject({
+      'platform-portal.io/owner': 'team-payments',
+      'platform-portal.io/entity': 'checkout-api',
+    });
+    const quota = store().get('resourcequotas', 'checkout', 'platform-quota')!;
+    expect((quota.spec as any).hard).toMatchObject({
+      'requests.cpu': '8',
+      'requests.memory': '16Gi',
+    });
+    expect(
+      store().get('limitranges', 'checkout', 'platform-limits'),
+    ).toBeDefined();
+    const binding = store().get(
+      'rolebindings.rbac.authorization.k8s.io',
+      'checkout',
+      'team-payments-edit',
+    )!;
+    expect((binding as any).roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'edit',
+    });
+    expect((binding as any).subjects).toEqual([
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: 'team-payments',
+      },
+    ]);
+    const deny = store().get(
+      'ciliumnetworkpolicies.cilium.io',
+      'checkout',
+      'default-deny',
+    )!;
+    expect(deny.spec).toEqual({
+      endpointSelector: {},
+      ingress: [{}],
+      egress: [{}],
+    });
+    const policies = store()
+      .list('ciliumnetworkpolicies.cilium.io', 'checkout')
+      .map(p => p.metadata.name)
+      .sort();
+    expect(policies).toEqual([
+      'allow-dns-egress',
+      'allow-from-gateway',
+      'allow-same-namespace',
+      'default-deny',
+    ]);
+    // Nothing cluster-wide besides the Namespace itself.
+    expect(
+      store()
+        .list('clusterrolebindings.rbac.authorization.k8s.io')
+        .some(b => b.metadata.name.includes('team-payments')),
+    ).toBe(false);
+    expect(outputs).toMatchObject({
+      cluster: CLUSTER,
+      namespace: 'checkout',
+      changed: true,
+    });
+    expect(outputs.dashboardUrl).toBe(
+      'http://grafana.example/d/k8s-namespace/namespace?var-cluster=prod-eu-1&var-namespace=checkout',
+    );
+    expect(setup.auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'namespace-create',
+        meta: expect.objectContaining({
+          namespace: 'checkout',
+          actor: 'user:default/pat',
+        }),
+      }),
+    );
+  });
+
+  it('is a no-op when run twice with the same input', async () => {
+    await createNamespaceAction(setup).handler(contextFor(input('twice')).ctx);
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx, outputs } = contextFor(input('twice'));
+    await createNamespaceAction(setup).handler(ctx);
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+    expect(outputs.changed).toBe(false);
+    expect(
+      (outputs.objects as string[]).every(o => o.endsWith('unchanged')),
+    ).toBe(true);
+  });
+
+  it('leaves out the allow rules that were not asked for', async () => {
+    await createNamespaceAction(setup).handler(
+      contextFor(
+        input('quiet', { allowSameNamespace: false, allowDnsEgress: false }),
+      ).ctx,
+    );
+    const policies = store()
+      .list('ciliumnetworkpolicies.cilium.io', 'quiet')
+      .map(p => p.metadata.name)
+      .sort();
+    expect(policies).toEqual(['allow-from-gateway', 'default-deny']);
+  });
+
+  it('dry run prints what it would apply and changes nothing', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx, outputs, logs } = contextFor(input('dry'), { isDryRun: true });
+    await createNamespaceAction(setup).handler(ctx);
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+    expect(store().get('namespaces', undefined, 'dry')).toBeUndefined();
+    expect(
+      logs.some(
+        l =>
+          l.includes('Would apply Namespace dry') &&
+          l.includes('accepted by the API server dry run'),
+      ),
+    ).toBe(true);
+    expect(
+      logs.some(l =>
+        l.includes('Would apply CiliumNetworkPolicy dry/default-deny'),
+      ),
+    ).toBe(true);
+    expect(outputs.objects).toContain('Namespace dry: would-apply');
+    const printed = JSON.stringify({ logs, outputs });
+    for (const token of allTokens(sandbox))
+      expect(printed).not.toContain(token);
+  });
+
+  it('refuses a namespace that belongs to another team, without writing', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx } = contextFor(input('storefront'));
+    await expect(createNamespaceAction(setup).handler(ctx)).rejects.toThrow(
+      'namespace: "storefront" on cluster prod-eu-1 belongs to team-storefront, not team-payments',
+    );
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
+  it('refuses platform namespaces that no team owns', async () => {
+    const { ctx } = contextFor(input('argocd', { team: 'platform-team' }), {
+      user: userOf('alice', ['platform-team']),
+    });
+    await expect(createNamespaceAction(setup).handler(ctx)).rejects.toThrow(
+      'is not a team namespace',
+    );
+  });
+
+  it('refuses users outside the team and denials of the permission framework', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const stranger = contextFor(input('stranger'), {
+      user: userOf('sam', ['team-storefront']),
+    });
+    await expect(
+      createNamespaceAction(setup).handler(stranger.ctx),
+    ).rejects.toThrow('user:default/sam is not a member of team-payments');
+    setup.permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.DENY },
+    ]);
+    await expect(
+      createNamespaceAction(setup).handler(contextFor(input('denied')).ctx),
+    ).rejects.toThrow('not allowed');
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
+  it('refuses unknown and management clusters by name', async () => {
+    await expect(
+      createNamespaceAction(setup).handler(
+        contextFor(input('x', { cluster: 'nowhere' })).ctx,
+      ),
+    ).rejects.toThrow(
+      'cluster: cluster "nowhere" is not one of the platform\'s clusters',
+    );
+    await expect(
+      createNamespaceAction(setup).handler(
+        contextFor(input('x', { cluster: 'mgmt' })).ctx,
+      ),
+    ).rejects.toThrow('is a management cluster');
+  });
+});

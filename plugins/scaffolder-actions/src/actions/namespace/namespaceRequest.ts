@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  NamespaceSize,
+  requireDnsLabel,
+  requireNamespaceSize,
+  invalid,
+} from '../../validation';
+
+/** A validated request for a team namespace. */
+export interface NamespaceRequest {
+  cluster: string;
+  namespace: string;
+  team: string;
+  entity?: string;
+  size: NamespaceSize;
+  allowSameNamespace: boolean;
+  allowIngressFromGateway: boolean;
+  allowDnsEgress: boolean;
+}
+
+const RESERVED = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+function requireBoolean(
+  field: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') invalid(field, 'must be true or false');
+  return value;
+}
+
+/** Validates every field of the action's input; nothing has been written yet. */
+export function parseNamespaceRequest(
+  input: Record<string, unknown>,
+): NamespaceRequest {
+  const namespace = requireDnsLabel('namespace', input.namespace);
+  if (RESERVED.includes(namespace) || namespace.startsWith('kube-')) {
+    invalid('namespace', `"${namespace}" is reserved for Kubernetes`);
+  }
+  return {
+    cluster: requireDnsLabel('cluster', input.cluster),
+    namespace,
+    team: requireDnsLabel('team', input.team),
+    entity:
+      input.entity === undefined
+        ? undefined
+        : requireDnsLabel('entity', input.entity),
+    size: requireNamespaceSize('size', input.size ?? 'S'),
+    allowSameNamespace: requireBoolean(
+      'allowSameNamespace',
+      input.allowSameNamespace,
+      true,
+    ),
+    allowIngressFromGateway: requireBoolean(
+      'allowIngressFromGateway',
+      input.allowIngressFromGateway,
+      true,
+    ),
+    allowDnsEgress: requireBoolean(
+      'allowDnsEgress',
+      input.allowDnsEgress,
+      true,
+    ),
+  };
+}

@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { JsonObject } from '@backstage/types';
+import {
+  KubeConfig,
+  KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from '@kubernetes/client-node';
+import { describeKubeError, isNotFound } from './kubeErrors';
+
+/** The field manager of every self-service write; stable so re-runs are no-ops. */
+export const FIELD_MANAGER = 'platform-portal-selfservice';
+
+/** A manifest to apply: a plain JSON object with apiVersion, kind and metadata. */
+export type Manifest = JsonObject & {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
+};
+
+export function describeObject(manifest: {
+  kind: string;
+  metadata: { name?: string; namespace?: string };
+}): string {
+  const { name, namespace } = manifest.metadata;
+  return `${manifest.kind} ${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+/** Reads and server-side applies objects on one cluster. */
+export class ClusterObjects {
+  private readonly api: KubernetesObjectApi;
+
+  constructor(readonly cluster: string, kubeConfig: KubeConfig) {
+    this.api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  }
+
+  /** The object, or undefined when it does not exist. */
+  async read(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<KubernetesObject | undefined> {
+    try {
+      return await this.api.read({
+        apiVersion,
+        kind,
+        metadata: { name, namespace },
+      });
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw describeKubeError(
+        error,
+        this.cluster,
+        `reading ${kind} ${namespace ? `${namespace}/` : ''}${name}`,
+      );
+    }
+  }
+
+  /**
+   * Server-side apply without force: a field another manager owns is a
+   * conflict and an error, never an overwrite. With `dryRun` the API server
+   * validates and returns the would-be object, and nothing is stored.
+   */
+  async apply(
+    manifest: Manifest,
+    options: { dryRun: boolean },
+  ): Promise<KubernetesObject> {
+    try {
+      return await this.api.patch(
+        manifest as KubernetesObject,
+        undefined,
+        options.dryRun ? 'All' : undefined,
+        FIELD_MANAGER,
+        false,
+        PatchStrategy.ServerSideApply,
+      );
+    } catch (error) {
+      throw describeKubeError(
+        error,
+        this.cluster,
+        `${options.dryRun ? 'dry-run apply of' : 'applying'} ${describeObject(
+          manifest,
+        )}`,
+      );
+    }
+  }
+}

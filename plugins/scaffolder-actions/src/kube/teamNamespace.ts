@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError, InputError } from '@backstage/errors';
+import { LABELS } from '@platform-portal/plugin-platform-common';
+import {
+  ClusterAccessService,
+  PlatformCluster,
+} from '@platform-portal/plugin-platform-node';
+import { ClusterObjects } from './ClusterObjects';
+
+/** The configured cluster with this name, as an InputError on the `cluster` field otherwise. */
+export function requireCluster(
+  clusters: ClusterAccessService,
+  name: string,
+  options: { field?: string; management?: boolean } = {},
+): PlatformCluster {
+  const field = options.field ?? 'cluster';
+  const cluster = clusters.listClusters().find(c => c.name === name);
+  if (!cluster)
+    throw new InputError(
+      `${field}: cluster "${name}" is not one of the platform's clusters`,
+    );
+  if (
+    options.management !== undefined &&
+    cluster.management !== options.management
+  ) {
+    throw new InputError(
+      options.management
+        ? `${field}: cluster "${name}" is not a Cluster API management cluster`
+        : `${field}: cluster "${name}" is a management cluster; team workloads run on workload clusters`,
+    );
+  }
+  return cluster;
+}
+
+/** The team that owns a namespace, from its labels; undefined when nobody does. */
+export function namespaceOwner(
+  labels: Record<string, string> | undefined,
+): string | undefined {
+  return labels?.[LABELS.owner] ?? labels?.[LABELS.team];
+}
+
+/**
+ * Returns whether the namespace exists; throws when it exists but belongs to
+ * another team or to nobody (system and platform namespaces).
+ */
+export async function checkNamespaceOwnership(
+  objects: ClusterObjects,
+  namespace: string,
+  team: string,
+): Promise<boolean> {
+  const existing = await objects.read('v1', 'Namespace', namespace);
+  if (!existing) return false;
+  const owner = namespaceOwner(existing.metadata?.labels);
+  if (owner === undefined) {
+    throw new ConflictError(
+      `namespace: "${namespace}" already exists on cluster ${objects.cluster} and is not a team namespace`,
+    );
+  }
+  if (owner !== team) {
+    throw new ConflictError(
+      `namespace: "${namespace}" on cluster ${objects.cluster} belongs to ${owner}, not ${team}`,
+    );
+  }
+  return true;
+}
+
+/** Team actions write only into an existing namespace that the team owns. */
+export async function requireTeamNamespace(
+  objects: ClusterObjects,
+  namespace: string,
+  team: string,
+): Promise<void> {
+  if (!(await checkNamespaceOwnership(objects, namespace, team))) {
+    throw new InputError(
+      `namespace: "${namespace}" does not exist on cluster ${objects.cluster}; create it with platform:namespace:create first`,
+    );
+  }
+}
