@@ -23,7 +23,7 @@ import { bearerToken, sameSecret } from '../shared/auth';
 import { parsePath, sendJson } from '../shared/http';
 import { findRoute, Route } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
-import { renderAlertsList, renderRuleGroups, provisionedRules } from './alerting';
+import { grafanaAlertsList, grafanaRuleGroups, provisionedRules } from './alerting';
 import { GRAFANA_VERSION, INVALID_TOKEN_BODY, UNAUTHORIZED_BODY } from './assumptions';
 import { buildDashboards } from './dashboards';
 import { dashboardJson } from './dashboardJson';
@@ -85,12 +85,12 @@ export function createGrafanaSimulator(ctx: UpstreamContext): UpstreamSimulator 
     {
       method: 'GET',
       pattern: '/api/prometheus/grafana/api/v1/rules',
-      handle: ({ res }) => sendJson(res, 200, renderRuleGroups(timeline.active(), ctx.fleet, ctx.clock.now())),
+      handle: ({ res }) => sendJson(res, 200, grafanaRuleGroups(timeline.active(), ctx.fleet, ctx.clock.now())),
     },
     {
       method: 'GET',
       pattern: '/api/prometheus/grafana/api/v1/alerts',
-      handle: ({ res }) => sendJson(res, 200, renderAlertsList(timeline.active(), ctx.fleet)),
+      handle: ({ res }) => sendJson(res, 200, grafanaAlertsList(timeline.active(), ctx.fleet)),
     },
     { method: 'GET', pattern: '/api/alertmanager/grafana/api/v2/alerts', handle: amAlerts },
     {

@@ -14,66 +14,26 @@
  * limitations under the License.
  */
 
-import { FaultId, FAULT_LAYERS, FleetSpec, LAYER_IDS } from '../../scenario/types';
-import { alertFor, AlertInstance } from '../alerts/alertInstances';
+import { FaultId, FAULT_LAYERS, FleetSpec } from '../../scenario/types';
 import { FAULT_ALERT_RULES } from '../alerts/faultAlerts';
 import { TimedFault } from '../alerts/FaultTimeline';
+import { renderAlertsList, renderRuleGroups } from '../alerts/ruleListing';
 import { FIRING_INSTANCE_STATE } from './assumptions';
 
 const FAULT_IDS = Object.keys(FAULT_LAYERS) as FaultId[];
 
-function instancesOf(id: FaultId, faults: TimedFault[], fleet: FleetSpec): AlertInstance[] {
-  return faults.filter(f => f.id === id).map(f => alertFor(f, fleet));
+/** `/api/prometheus/grafana/api/v1/rules`: Grafana-managed rules in a Prometheus-style listing. */
+export function grafanaRuleGroups(faults: TimedFault[], fleet: FleetSpec, now: Date) {
+  const listing = renderRuleGroups(faults, fleet, now, {
+    instanceState: FIRING_INSTANCE_STATE,
+    file: 'Platform',
+    ruleLabels: { __grafana_origin: 'sandbox' },
+  });
+  return { ...listing, data: { groups: listing.data.groups.map(g => ({ ...g, folderUid: 'platform' })) } };
 }
 
-function renderInstance(alert: AlertInstance) {
-  return {
-    labels: alert.labels,
-    annotations: alert.annotations,
-    state: FIRING_INSTANCE_STATE,
-    activeAt: alert.startsAt.toISOString(),
-    value: '1e+00',
-  };
-}
-
-/** `/api/prometheus/grafana/api/v1/rules`: one group per layer, one rule per fault kind. */
-export function renderRuleGroups(faults: TimedFault[], fleet: FleetSpec, now: Date) {
-  const groups = LAYER_IDS.map(layer => {
-    const rules = FAULT_IDS.filter(id => FAULT_LAYERS[id] === layer).map(id => {
-      const rule = FAULT_ALERT_RULES[id];
-      const alerts = instancesOf(id, faults, fleet);
-      const annotations: Record<string, string> = { summary: rule.summary };
-      if (rule.runbook) annotations.runbook_url = `https://runbooks.${fleet.domain}/${rule.runbook}`;
-      return {
-        state: alerts.length > 0 ? 'firing' : 'inactive',
-        name: rule.alertname,
-        query: rule.expr,
-        duration: 300,
-        labels: { severity: rule.severity, layer, __grafana_origin: 'sandbox' },
-        annotations,
-        alerts: alerts.map(renderInstance),
-        totals: alerts.length > 0 ? { alerting: alerts.length } : { normal: 1 },
-        health: 'ok',
-        type: 'alerting',
-        lastEvaluation: now.toISOString(),
-        evaluationTime: 0.0021,
-      };
-    });
-    return {
-      name: layer,
-      file: 'Platform',
-      folderUid: 'platform',
-      rules,
-      interval: 60,
-      lastEvaluation: now.toISOString(),
-      evaluationTime: 0.0042,
-    };
-  }).filter(g => g.rules.length > 0);
-  return { status: 'success', data: { groups } };
-}
-
-export function renderAlertsList(faults: TimedFault[], fleet: FleetSpec) {
-  return { status: 'success', data: { alerts: faults.map(f => renderInstance(alertFor(f, fleet))) } };
+export function grafanaAlertsList(faults: TimedFault[], fleet: FleetSpec) {
+  return renderAlertsList(faults, fleet, FIRING_INSTANCE_STATE);
 }
 
 /** `/api/v1/provisioning/alert-rules` shape for each fault kind. */

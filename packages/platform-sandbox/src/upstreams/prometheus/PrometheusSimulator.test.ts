@@ -170,6 +170,21 @@ describe('Prometheus and Mimir simulators', () => {
     expect((await fetch(`${server.baseUrl}/prometheus/metrics/nowhere`)).status).toBe(404);
   });
 
+  it('lists the fault alert rules and firing alerts like a Prometheus ruler', async () => {
+    const rules = await (await fetch(`${server.baseUrl}/prometheus/api/v1/rules`)).json();
+    const storage = rules.data.groups.find((g: any) => g.name === 'storage');
+    const degraded = storage.rules.find((r: any) => r.name === 'LonghornVolumeDegraded');
+    expect(degraded).toMatchObject({ state: 'firing', type: 'alerting', query: 'longhorn_volume_robustness == 2' });
+    expect(degraded.alerts[0]).toMatchObject({ state: 'firing', labels: { cluster: 'prod-eu-2', layer: 'storage' } });
+    // The rule's expression agrees with the series Prometheus serves.
+    const series = await vector(degraded.query);
+    expect(series.map(s => s.metric.cluster)).toEqual([degraded.alerts[0].labels.cluster]);
+    const alerts = await (await fetch(`${server.baseUrl}/prometheus/api/v1/alerts`)).json();
+    expect(alerts.data.alerts.every((a: any) => a.state === 'firing')).toBe(true);
+    const other = await (await fetch(`${server.baseUrl}/mimir/prometheus/api/v1/rules`, { headers: { 'X-Scope-OrgID': 'other' } })).json();
+    expect(other.data.groups).toEqual([]);
+  });
+
   describe('Mimir', () => {
     const mimir = (q: string, headers: Record<string, string>) =>
       fetch(`${server.baseUrl}/mimir/prometheus/api/v1/query?query=${encodeURIComponent(q)}`, { headers });

@@ -16,6 +16,7 @@
 
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBehaviour } from '../../control/applyBehaviour';
+import { FaultTimeline } from '../alerts/FaultTimeline';
 import { parsePath, sendText } from '../shared/http';
 import { checkTenant, writeNoOrgId } from '../shared/tenancy';
 import { UpstreamContext, UpstreamSimulator } from '../types';
@@ -30,6 +31,7 @@ import { clusterSeries, fleetSeries } from './series';
  * scrape with `honor_labels: true`.
  */
 export function createPrometheusSimulator(ctx: UpstreamContext): UpstreamSimulator {
+  const timeline = new FaultTimeline(ctx);
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const proceed = await applyBehaviour(ctx.control, req, res, {
       upstream: 'prometheus',
@@ -51,11 +53,11 @@ export function createPrometheusSimulator(ctx: UpstreamContext): UpstreamSimulat
       sendText(res, 200, renderExposition(fleetSeries(ctx), now), exposition);
     } else if (segments[0] === 'metrics' && segments.length === 2 && index !== -1) {
       sendText(res, 200, renderExposition(clusterSeries(ctx, ctx.fleet.clusters[index], index), now), exposition);
-    } else if (!(await handleQueryApi(ctx, req, res, segments, query, true))) {
+    } else if (!(await handleQueryApi(ctx, req, res, segments, query, true, timeline))) {
       sendText(res, 404, '404 page not found\n');
     }
   }
-  return { id: 'prometheus', mount: 'prometheus', perCluster: false, handle };
+  return { id: 'prometheus', mount: 'prometheus', perCluster: false, handle, close: () => timeline.close() };
 }
 
 /**
@@ -64,6 +66,7 @@ export function createPrometheusSimulator(ctx: UpstreamContext): UpstreamSimulat
  * Another tenant sees an empty store.
  */
 export function createMimirSimulator(ctx: UpstreamContext): UpstreamSimulator {
+  const timeline = new FaultTimeline(ctx);
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const proceed = await applyBehaviour(ctx.control, req, res, {
       upstream: 'prometheus',
@@ -80,9 +83,9 @@ export function createMimirSimulator(ctx: UpstreamContext): UpstreamSimulator {
       sendText(res, 404, '404 page not found\n');
     } else if (tenant === 'missing') {
       writeNoOrgId(res);
-    } else if (!(await handleQueryApi(ctx, req, res, segments.slice(1), query, tenant === 'own'))) {
+    } else if (!(await handleQueryApi(ctx, req, res, segments.slice(1), query, tenant === 'own', timeline))) {
       writePromError(res, 'not_found', 'not found');
     }
   }
-  return { id: 'prometheus', mount: 'mimir', perCluster: false, handle };
+  return { id: 'prometheus', mount: 'mimir', perCluster: false, handle, close: () => timeline.close() };
 }

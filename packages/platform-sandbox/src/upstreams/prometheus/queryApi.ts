@@ -15,7 +15,9 @@
  */
 
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultTimeline } from '../alerts/FaultTimeline';
 import { compileMatcher, LabelMatcher } from '../alerts/matchers';
+import { renderAlertsList, renderRuleGroups } from '../alerts/ruleListing';
 import { readBody, sendJson } from '../shared/http';
 import { UpstreamContext } from '../types';
 import { MAX_POINTS } from './assumptions';
@@ -149,6 +151,7 @@ export async function handleQueryApi(
   route: string[],
   query: URLSearchParams,
   own: boolean,
+  timeline: FaultTimeline,
 ): Promise<boolean> {
   if (route[0] !== 'api' || route[1] !== 'v1') return false;
   const params = await requestParams(req, query);
@@ -240,6 +243,19 @@ export async function handleQueryApi(
       ? [...new Set(found.map(s => s.labels[decodeURIComponent(values[1])]).filter(v => v !== undefined))].sort()
       : [...new Set(found.flatMap(s => Object.keys(s.labels)))].sort();
     sendJson(res, 200, { status: 'success', data });
+    return true;
+  }
+  if (endpoint === 'rules') {
+    // The ruler evaluates the fault alert rules; another tenant has no rules.
+    const rules = renderRuleGroups(timeline.active(), ctx.fleet, ctx.clock.now(), {
+      instanceState: 'firing',
+      file: '/etc/prometheus/rules/platform.yaml',
+    });
+    sendJson(res, 200, own ? rules : { status: 'success', data: { groups: [] } });
+    return true;
+  }
+  if (endpoint === 'alerts') {
+    sendJson(res, 200, renderAlertsList(own ? timeline.active() : [], ctx.fleet, 'firing'));
     return true;
   }
   writePromError(res, 'not_found', 'not found');
