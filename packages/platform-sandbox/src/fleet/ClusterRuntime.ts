@@ -151,7 +151,6 @@ export class ClusterRuntime {
     const quiet = this.store.resourceVersion === this.lastRevision && key === this.lastFaults && now.getTime() - this.lastReconcileAt < period;
     if (quiet && !force) return;
     const ctx = this.options.ctx;
-    const firstComponent = componentsOn(ctx.fleet, ctx.spec.name)[0]?.name;
     const versionOf = (node: KubeObject) => (node.status as { nodeInfo?: { kubeletVersion?: string } })?.nodeInfo?.kubeletVersion ?? ctx.spec.kubernetesVersion;
     const store = this.store;
     if (this.options.managedClusters?.length) {
@@ -164,13 +163,13 @@ export class ClusterRuntime {
     // Pods made while the cluster is first built date from its installation.
     const createdAt = this.lastRevision < 0 ? ctx.installedAt : undefined;
     reconcileWorkloads(store, now, versionOf, createdAt);
-    applyPodFaults(store, desiredPodFaults(store, faults, firstComponent));
+    applyPodFaults(store, desiredPodFaults(store, faults, componentsOn(ctx.fleet, ctx.spec.name).map(c => c.name)));
     reconcileWorkloads(store, now, versionOf, createdAt);
     reconcileLoadBalancers(store, faults, ctx.fleet, ctx.spec.name, now);
     reconcileCertificates(store, faults, now);
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);
-    reconcileApplications(store, faults, firstComponent, now);
+    reconcileApplications(store, faults, now);
     reconcileCiliumNodes(store);
     reconcileEvents(store, now);
     reconcileQuotas(store);

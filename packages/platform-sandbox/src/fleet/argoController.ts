@@ -37,15 +37,15 @@ function deploymentHealth(store: ObjectStore, namespace: string, name: string): 
 }
 
 /** Argo CD's application controller: sync and health of each Application, steered by the gitops faults. */
-export function reconcileApplications(store: ObjectStore, faults: ClusterFaults, firstComponent: string | undefined, now: Date): void {
+export function reconcileApplications(store: ObjectStore, faults: ClusterFaults, now: Date): void {
   const at = timestamp(now);
   for (const app of store.list('applications.argoproj.io')) {
     const spec = app.spec as AppSpec;
     const name = app.metadata.name;
-    const fallback = firstComponent ?? 'cilium';
-    const outOfSync = faults.hits('argocd-app-out-of-sync', name, fallback);
-    const degraded = faults.hits('argocd-app-degraded', name, fallback);
-    const failed = faults.hits('argocd-sync-failed', name, fallback);
+    // As the Argo CD API simulator: an untargeted fault applies to every application.
+    const outOfSync = faults.appliesTo('argocd-app-out-of-sync', name);
+    const degraded = faults.appliesTo('argocd-app-degraded', name);
+    const failed = faults.appliesTo('argocd-sync-failed', name);
     const revision = shortHash(`${spec.source.path}@${spec.source.targetRevision}`, 40).toLowerCase();
     const isComponent = !!store.get('deployments.apps', spec.destination.namespace, name);
     const resources = isComponent

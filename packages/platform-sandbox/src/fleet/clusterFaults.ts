@@ -36,6 +36,11 @@ export class ClusterFaults {
     return this.targets(id).some(t => (t ?? fallback) === name);
   }
 
+  /** Whether a fault applies to `name`: targeted at it, or untargeted (then it applies to all). */
+  appliesTo(id: FaultId, name: string): boolean {
+    return this.targets(id).some(t => t === undefined || t === name);
+  }
+
   key(): string {
     return JSON.stringify(this.list);
   }

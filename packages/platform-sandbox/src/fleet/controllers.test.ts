@@ -182,6 +182,17 @@ describe('fleet controllers over simulated time', () => {
     expect((await kubeCall(sandbox, 'edge-rke2-1', '/version')).json.gitVersion).toBe('v1.33.4+rke2r1');
   });
 
+  it('applies an untargeted Argo CD fault to every Application, as the Argo CD API does', async () => {
+    await controlCall(sandbox, 'POST', '/faults', { cluster: 'onprem-kubeadm-1', id: 'argocd-sync-failed' });
+    const apps = await kubeCall(sandbox, 'onprem-kubeadm-1', '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications');
+    expect(apps.json.items.length).toBeGreaterThan(5);
+    expect(new Set(apps.json.items.map((a: any) => `${a.status.operationState.phase}/${a.status.sync.status}`))).toEqual(new Set(['Failed/OutOfSync']));
+    await controlCall(sandbox, 'DELETE', '/faults?cluster=onprem-kubeadm-1&id=argocd-sync-failed');
+    const healed = await kubeCall(sandbox, 'onprem-kubeadm-1', '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/storefront-web');
+    expect(healed.json.status.sync.status).toBe('Synced');
+    expect(healed.json.spec.source.path).toBe('clusters/onprem-kubeadm-1/storefront-web');
+  });
+
   it('frees the MetalLB pool when metallb-pool-exhausted is cleared: the pending Service gets an address', async () => {
     await controlCall(sandbox, 'DELETE', '/faults?cluster=staging-1&id=metallb-pool-exhausted');
     const lb = await kubeCall(sandbox, 'staging-1', '/api/v1/services?fieldSelector=metadata.namespace=payments');

@@ -17,6 +17,7 @@
 import { KubeObject } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { ARGOCD_NAMESPACE, ClusterContext, GATEWAY, lbPoolRange, WILDCARD_CERT } from './clusterContext';
+import { isAutomated, PLATFORM_APPS } from '../upstreams/argocd/assumptions';
 import { upsert } from './objectWrites';
 import { serviceObject } from './workloadManifests';
 
@@ -40,18 +41,6 @@ function certificate(namespace: string, name: string, dnsNames: string[], issuer
 }
 
 export { certificate as certificateObject };
-
-/** Argo CD Applications of the platform itself, with their destination namespace. */
-const PLATFORM_APPLICATIONS: Record<string, string> = {
-  cilium: 'kube-system',
-  metallb: 'metallb-system',
-  traefik: 'traefik',
-  longhorn: 'longhorn-system',
-  'cert-manager': 'cert-manager',
-  dex: 'dex',
-  monitoring: 'monitoring',
-  'gitlab-runner': 'gitlab-runner',
-};
 
 /** The platform's own custom resources: storage class, gateway, issuers, LB pool, Argo CD apps. */
 export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
@@ -125,13 +114,18 @@ export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): v
     metadata: { name: 'default', namespace: 'metallb-system', creationTimestamp: at },
     spec: { ipAddressPools: ['default-pool'] },
   });
-  for (const [product, namespace] of Object.entries(PLATFORM_APPLICATIONS)) {
-    upsert(store, 'applications.argoproj.io', argoApplication(ctx, product, namespace, `platform/${product}`, 'HEAD', 'platform'));
+  // The same add-on applications the Argo CD API simulator reports for this cluster.
+  for (const addon of PLATFORM_APPS) {
+    upsert(store, 'applications.argoproj.io', argoApplication(ctx, addon.name, addon.namespace, `platform/${addon.name}`, addon.version, 'platform', isAutomated(ctx.spec, true)));
   }
 }
 
-/** An Argo CD Application as the platform's app-of-apps declares it; status comes from the Argo CD controller. */
-export function argoApplication(ctx: ClusterContext, name: string, namespace: string, path: string, revision: string, project: string): KubeObject {
+/**
+ * An Argo CD Application as the platform's app-of-apps declares it, with the
+ * repository layout the Argo CD API simulator uses; status comes from the
+ * Argo CD controller.
+ */
+export function argoApplication(ctx: ClusterContext, name: string, namespace: string, path: string, revision: string, project: string, automated: boolean): KubeObject {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -144,9 +138,9 @@ export function argoApplication(ctx: ClusterContext, name: string, namespace: st
     },
     spec: {
       project,
-      source: { repoURL: `https://gitlab.${ctx.fleet.domain}/platform/gitops.git`, path: `${ctx.spec.name}/${path}`, targetRevision: revision },
+      source: { repoURL: `https://gitlab.${ctx.fleet.domain}/platform/gitops-apps.git`, path, targetRevision: revision },
       destination: { server: 'https://kubernetes.default.svc', namespace },
-      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'] },
+      syncPolicy: { ...(automated ? { automated: { prune: true, selfHeal: true } } : {}), syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'] },
     },
   };
 }

@@ -28,7 +28,7 @@ function podsOf(pods: KubeObject[], namespace: string | undefined, name: string)
 }
 
 /** Which pods the cluster's faults make unhealthy, and how. */
-export function desiredPodFaults(store: ObjectStore, faults: ClusterFaults, firstComponent: string | undefined): Map<string, PodFault> {
+export function desiredPodFaults(store: ObjectStore, faults: ClusterFaults, components: string[]): Map<string, PodFault> {
   const pods = store.list('pods');
   const marks = new Map<string, PodFault>();
   const mark = (list: KubeObject[], fault: PodFault) => list.forEach(p => marks.set(`${p.metadata.namespace}/${p.metadata.name}`, fault));
@@ -45,9 +45,9 @@ export function desiredPodFaults(store: ObjectStore, faults: ClusterFaults, firs
   for (const target of faults.targets('scrape-target-down')) {
     mark(podsOf(pods, undefined, target ?? 'node-exporter').slice(0, 1), 'not-ready');
   }
-  for (const target of faults.targets('argocd-app-degraded')) {
-    const name = target ?? firstComponent;
-    if (name) mark(podsOf(pods, undefined, name).slice(0, 1), 'crashloop');
+  // A degraded application shows as a crashing pod of its Deployment (components only).
+  for (const component of components) {
+    if (faults.appliesTo('argocd-app-degraded', component)) mark(podsOf(pods, undefined, component).slice(0, 1), 'crashloop');
   }
   return marks;
 }

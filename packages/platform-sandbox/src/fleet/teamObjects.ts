@@ -17,6 +17,7 @@
 import { ObjectStore } from '../kube/store';
 import { ClusterContext, componentClaimName, componentsOn, GATEWAY, teamsOf } from './clusterContext';
 import { namespaceObject } from './namespaces';
+import { isAutomated } from '../upstreams/argocd/assumptions';
 import { upsert } from './objectWrites';
 import { argoApplication, certificateObject } from './platformObjects';
 import { serviceObject, workloadObject } from './workloadManifests';
@@ -95,6 +96,6 @@ export function buildTeamComponents(store: ObjectStore, ctx: ClusterContext): vo
         metadata: { name: `${name}-tls`, namespace, creationTimestamp: at, labels: { 'backstage.io/kubernetes-id': name } },
       });
     }
-    upsert(store, 'applications.argoproj.io', argoApplication(ctx, name, namespace, `apps/${name}`, version, component.team));
+    upsert(store, 'applications.argoproj.io', argoApplication(ctx, name, namespace, `clusters/${ctx.spec.name}/${name}`, version, component.namespace, isAutomated(ctx.spec, false)));
   }
 }
