@@ -139,6 +139,18 @@ function reconcileDaemonSet(store: ObjectStore, ds: KubeObject, nodes: KubeObjec
   ensureReplicaPods(store, ds, [...byName.keys()], name => byName.get(name)!, createdAt);
 }
 
+/** Flags the identity layer looks for: the API server trusts Dex as its OIDC issuer. */
+const STATIC_POD_FLAGS: Record<string, string[]> = {
+  'kube-apiserver': [
+    '--authorization-mode=Node,RBAC',
+    '--oidc-issuer-url=https://dex.apps.example.internal',
+    '--oidc-client-id=kubernetes',
+    '--oidc-username-claim=email',
+    '--oidc-groups-claim=groups',
+  ],
+  etcd: ['--client-cert-auth=true', '--data-dir=/var/lib/etcd'],
+};
+
 function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersionOf: (node: KubeObject) => string, createdAt: string | undefined): void {
   const controlPlane = nodes.filter(n => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
   const wanted = new Set<string>();
@@ -159,7 +171,12 @@ function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersio
           annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': shortHash(name, 32) },
           ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true }],
         },
-        spec: { nodeName: node.metadata.name, hostNetwork: true, priorityClassName: 'system-node-critical', containers: [{ name: component, image }] },
+        spec: {
+          nodeName: node.metadata.name,
+          hostNetwork: true,
+          priorityClassName: 'system-node-critical',
+          containers: [{ name: component, image, command: [component, ...(STATIC_POD_FLAGS[component] ?? [])] }],
+        },
         status: { phase: 'Pending' },
       });
     }
