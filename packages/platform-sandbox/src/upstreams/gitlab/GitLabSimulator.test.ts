@@ -18,7 +18,7 @@ import { Gitlab, GitbeakerRetryError } from '@gitbeaker/rest';
 import fc from 'fast-check';
 import { createTestContext, startTestServer, TestServer } from '../__testUtils__/testServer';
 import { UpstreamContext } from '../types';
-import { developerToken } from './assumptions';
+import { developerToken, readApiToken } from './assumptions';
 import { createGitLabSimulator, GitLabSimulator } from './GitLabSimulator';
 import { PIPELINES_PER_PROJECT } from './seedData';
 
@@ -74,6 +74,18 @@ describe('GitLab simulator', () => {
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ message: '404 Project Not Found' });
       expect((await get('/projects/platform%2Fgitops-apps')).status).toBe(200);
+    });
+
+    it('refuses writes to a read_api token with 403 insufficient_scope, but lets it read', async () => {
+      const readOnly = { 'PRIVATE-TOKEN': readApiToken(ADMIN), 'Content-Type': 'application/json' };
+      expect((await get('/projects/platform%2Fgitops-apps', readOnly)).status).toBe(200);
+      const res = await fetch(`${api}/projects`, { method: 'POST', headers: readOnly, body: JSON.stringify({ name: 'x' }) });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        error: 'insufficient_scope',
+        error_description: 'The request requires higher privileges than provided by the access token.',
+        scope: 'api',
+      });
     });
 
     it('refuses /runners/all to a non-admin with 403', async () => {

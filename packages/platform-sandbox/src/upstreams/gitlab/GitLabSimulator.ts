@@ -20,7 +20,7 @@ import { bearerToken, headerValue } from '../shared/auth';
 import { parsePath, sendJson, sendText } from '../shared/http';
 import { findRoute } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
-import { DEFAULT_RATE_LIMIT, THROTTLED_BODY } from './assumptions';
+import { DEFAULT_RATE_LIMIT, INSUFFICIENT_SCOPE, THROTTLED_BODY } from './assumptions';
 import { gitlabMessage, notFound, unauthorized, writeGitLabError } from './errors';
 import { GitLabState } from './GitLabState';
 import { PIPELINE_ROUTES } from './pipelineRoutes';
@@ -96,6 +96,10 @@ export function createGitLabSimulator(
     const anonymous = findRoute(ANONYMOUS_ROUTES, method, apiSegments);
     if (!viewer && !('route' in anonymous)) {
       unauthorized(res);
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD' && state.isReadOnlyToken(token)) {
+      sendJson(res, 403, INSUFFICIENT_SCOPE);
       return;
     }
     const found = findRoute(ROUTES, method, apiSegments);

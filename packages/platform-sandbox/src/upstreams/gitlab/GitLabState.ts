@@ -16,7 +16,7 @@
 
 import { UpstreamContext } from '../types';
 import { stableHex } from '../shared/ids';
-import { developerToken, PipelineStatus, STALE_RUNNER_TARGET } from './assumptions';
+import { developerToken, PipelineStatus, readApiToken, STALE_RUNNER_TARGET } from './assumptions';
 import { PLATFORM_PROJECTS, seedPipelines, seedRunners } from './seedData';
 import {
   GitLabCommit,
@@ -100,7 +100,13 @@ export class GitLabState {
   }
 
   userByToken(token: string | undefined): GitLabUser | undefined {
-    return token === undefined ? undefined : this.users.find(u => u.token === token);
+    if (token === undefined) return undefined;
+    return this.users.find(u => u.token === token) ?? (this.isReadOnlyToken(token) ? this.users[0] : undefined);
+  }
+
+  /** Tokens with scope `read_api` may only read. */
+  isReadOnlyToken(token: string | undefined): boolean {
+    return token === readApiToken(this.ctx.credentials.gitlabToken);
   }
 
   /** Private projects are visible to admins only; public ones to everyone. */

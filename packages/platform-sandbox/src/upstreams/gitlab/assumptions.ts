@@ -46,6 +46,21 @@ export function developerToken(adminToken: string): string {
   return `${adminToken}-developer`;
 }
 
+/**
+ * A read-only token for the admin user (scope `read_api`), so that the
+ * insufficient-scope error can be exercised. Sandbox convention.
+ */
+export function readApiToken(adminToken: string): string {
+  return `${adminToken}-read-api`;
+}
+
+/** Body of a 403 for a token whose scopes do not allow the request. */
+export const INSUFFICIENT_SCOPE = {
+  error: 'insufficient_scope',
+  error_description: 'The request requires higher privileges than provided by the access token.',
+  scope: 'api',
+};
+
 /** Fault target that makes a runner stale rather than offline (sandbox convention). */
 export const STALE_RUNNER_TARGET = 'stale';
 
