@@ -27,3 +27,4 @@ export * from './permissions';
 export * from './api';
 export * from './labels';
 export * from './runbooks';
+export * from './grafanaUrls';

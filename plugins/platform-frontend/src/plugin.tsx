@@ -48,9 +48,7 @@ const platformPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
     loader: () =>
-      import('./components/PlatformPage').then(m =>
-        compatWrapper(<m.PlatformPage />),
-      ),
+      import('./components/Router').then(m => compatWrapper(<m.Router />)),
   },
 });
 

@@ -16,7 +16,14 @@
 
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ClusterDetailResponse,
+  ClusterHealthResponse,
+  ClustersResponse,
   EnvironmentResponse,
+  FleetHealthResponse,
+  HealthHistoryResponse,
+  LayerHealthResponse,
+  LayerId,
   LayersResponse,
 } from '@platform-portal/plugin-platform-common';
 
@@ -28,6 +35,12 @@ import {
 export interface PlatformApi {
   getLayers(): Promise<LayersResponse>;
   getEnvironment(): Promise<EnvironmentResponse>;
+  getFleetHealth(): Promise<FleetHealthResponse>;
+  getClusterHealth(cluster: string): Promise<ClusterHealthResponse>;
+  getLayerHealth(cluster: string, layer: LayerId): Promise<LayerHealthResponse>;
+  getHealthHistory(cluster: string): Promise<HealthHistoryResponse>;
+  getClusters(): Promise<ClustersResponse>;
+  getCluster(cluster: string): Promise<ClusterDetailResponse>;
 }
 
 /** @public */

@@ -17,7 +17,14 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClusterDetailResponse,
+  ClusterHealthResponse,
+  ClustersResponse,
   EnvironmentResponse,
+  FleetHealthResponse,
+  HealthHistoryResponse,
+  LayerHealthResponse,
+  LayerId,
   LayersResponse,
 } from '@platform-portal/plugin-platform-common';
 import { PlatformApi } from './PlatformApi';
@@ -33,11 +40,40 @@ export class PlatformClient implements PlatformApi {
   }
 
   getLayers(): Promise<LayersResponse> {
-    return this.get<LayersResponse>('/layers');
+    return this.get('/layers');
   }
 
   getEnvironment(): Promise<EnvironmentResponse> {
-    return this.get<EnvironmentResponse>('/environment');
+    return this.get('/environment');
+  }
+
+  getFleetHealth(): Promise<FleetHealthResponse> {
+    return this.get('/health');
+  }
+
+  getClusterHealth(cluster: string): Promise<ClusterHealthResponse> {
+    return this.get(`/health/${encodeURIComponent(cluster)}`);
+  }
+
+  getLayerHealth(
+    cluster: string,
+    layer: LayerId,
+  ): Promise<LayerHealthResponse> {
+    return this.get(
+      `/health/${encodeURIComponent(cluster)}/${encodeURIComponent(layer)}`,
+    );
+  }
+
+  getHealthHistory(cluster: string): Promise<HealthHistoryResponse> {
+    return this.get(`/health/${encodeURIComponent(cluster)}/history`);
+  }
+
+  getClusters(): Promise<ClustersResponse> {
+    return this.get('/clusters');
+  }
+
+  getCluster(cluster: string): Promise<ClusterDetailResponse> {
+    return this.get(`/clusters/${encodeURIComponent(cluster)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

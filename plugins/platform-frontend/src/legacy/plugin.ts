@@ -52,8 +52,7 @@ export const platformLegacyPlugin = createPlugin({
 export const PlatformPage = platformLegacyPlugin.provide(
   createRoutableExtension({
     name: 'PlatformPage',
-    component: () =>
-      import('../components/PlatformPage').then(m => m.PlatformPage),
+    component: () => import('../components/Router').then(m => m.Router),
     mountPoint: rootRouteRef,
   }),
 );

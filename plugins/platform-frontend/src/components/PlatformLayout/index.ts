@@ -14,4 +14,4 @@
  * limitations under the License.
  */
 
-export { PlatformPage } from './PlatformPage';
+export { PlatformLayout } from './PlatformLayout';

@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/** A time range as Grafana takes it: relative (`now-1h`) or epoch ms. @public */
+export interface GrafanaRange {
+  from: string;
+  to: string;
+}
+
+/** @public */
+export interface ExploreQuery {
+  datasource: { type: string; uid: string };
+  /** Datasource-specific query fields, e.g. `expr` for Prometheus and Loki. */
+  [field: string]: unknown;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * A dashboard link: `/d/<uid>?orgId=1&from=…&to=…&var-x=…`, one `var-` per
+ * value for multi-value variables.
+ *
+ * @public
+ */
+export function grafanaDashboardUrl(
+  baseUrl: string,
+  uid: string,
+  options: { orgId?: number; range?: GrafanaRange; vars?: Record<string, string | string[]> } = {},
+): string {
+  const params = new URLSearchParams();
+  params.set('orgId', String(options.orgId ?? 1));
+  const range = options.range ?? { from: 'now-6h', to: 'now' };
+  params.set('from', range.from);
+  params.set('to', range.to);
+  for (const [name, value] of Object.entries(options.vars ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      params.append(`var-${name}`, v);
+    }
+  }
+  return `${trimSlash(baseUrl)}/d/${encodeURIComponent(uid)}?${params.toString()}`;
+}
+
+/**
+ * An Explore link in Grafana's current format (`schemaVersion=1` with
+ * `panes`), one pane with one query.
+ *
+ * @public
+ */
+export function grafanaExploreUrl(
+  baseUrl: string,
+  query: ExploreQuery,
+  options: { orgId?: number; range?: GrafanaRange } = {},
+): string {
+  const panes = {
+    a1: {
+      datasource: query.datasource.uid,
+      queries: [{ refId: 'A', ...query }],
+      range: options.range ?? { from: 'now-1h', to: 'now' },
+    },
+  };
+  const params = new URLSearchParams();
+  params.set('schemaVersion', '1');
+  params.set('orgId', String(options.orgId ?? 1));
+  params.set('panes', JSON.stringify(panes));
+  return `${trimSlash(baseUrl)}/explore?${params.toString()}`;
+}

@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  InfoCard,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ClusterNode,
+  getLayer,
+  LayerHealth,
+} from '@platform-portal/plugin-platform-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { platformApiRef } from '../../api/PlatformApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
+import { GrafanaLinks } from '../GrafanaLinks';
+import { HealthHistory } from '../HealthHistory';
+import { PlatformLayout } from '../PlatformLayout';
+import { VerdictChip } from '../VerdictChip';
+
+const layerColumns: TableColumn<LayerHealth>[] = [
+  {
+    title: 'Layer',
+    render: l => (
+      <Link to={`layers/${l.layer}`}>{getLayer(l.layer).title}</Link>
+    ),
+  },
+  { title: 'Verdict', render: l => <VerdictChip verdict={l.verdict} /> },
+  {
+    title: 'Findings',
+    render: l =>
+      l.checks
+        .filter(c => c.verdict !== 'ok')
+        .map(c => c.message)
+        .join('; ') || '—',
+  },
+];
+
+const nodeColumns: TableColumn<ClusterNode>[] = [
+  { title: 'Node', field: 'name' },
+  { title: 'Roles', render: n => n.roles.join(', ') },
+  {
+    title: 'Ready',
+    render: n => <VerdictChip verdict={n.ready ? 'ok' : 'critical'} />,
+  },
+  { title: 'Kubelet', field: 'kubeletVersion' },
+  { title: 'CPU', render: n => n.capacity.cpu ?? '—' },
+  { title: 'Memory', render: n => n.capacity.memory ?? '—' },
+  { title: 'Pods', render: n => n.capacity.pods ?? '—' },
+];
+
+function ClusterHealthContent(props: { cluster: string }) {
+  const platformApi = useApi(platformApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const [health, detail, history] = await Promise.all([
+      platformApi.getClusterHealth(props.cluster),
+      platformApi.getCluster(props.cluster),
+      platformApi.getHealthHistory(props.cluster),
+    ]);
+    return { health, detail, history };
+  }, [platformApi, props.cluster]);
+  if (loading) return <Progress />;
+  if (error) return <BackendErrorPanel error={error} />;
+  if (!value) return null;
+  const { health, detail, history } = value;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Overview">
+          <Typography variant="body2">
+            Provisioner: {detail.provisioner}
+          </Typography>
+          <Typography variant="body2">
+            Environment: {detail.environment ?? '—'}
+          </Typography>
+          <Typography variant="body2">
+            Kubernetes: {detail.kubernetesVersions.join(', ') || 'unknown'}
+          </Typography>
+          {detail.managementCluster && (
+            <Typography variant="body2">
+              Management cluster: {detail.managementCluster}
+            </Typography>
+          )}
+          <Typography variant="body2">
+            Verdict: <VerdictChip verdict={health.verdict} />
+          </Typography>
+          <GrafanaLinks cluster={props.cluster} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="History">
+          <HealthHistory changes={history.changes} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <Table<LayerHealth>
+          title="Layers"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={layerColumns}
+          data={health.layers}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        {detail.liveError && (
+          <BackendErrorPanel
+            error={new Error(detail.liveError)}
+            title="Live detail unavailable"
+          />
+        )}
+        <Table<ClusterNode>
+          title={`Nodes (${detail.nodes.length})`}
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={nodeColumns}
+          data={detail.nodes}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+/** One cluster: overview, every layer's verdict, nodes, history. */
+export function ClusterHealthPage() {
+  const { cluster = '' } = useParams();
+  return (
+    <PlatformLayout title={cluster} subtitle="Cluster health">
+      <ClusterHealthContent cluster={cluster} />
+    </PlatformLayout>
+  );
+}

@@ -1,0 +1,268 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Link } from '@backstage/core-components';
+import {
+  ClusterSummary,
+  FleetHealthResponse,
+  HEALTH_VERDICTS,
+  LAYERS,
+} from '@platform-portal/plugin-platform-common';
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import Select from '@material-ui/core/Select';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState } from 'react';
+import { VerdictChip, verdictLabel } from '../VerdictChip';
+import { formatAge } from './formatAge';
+import {
+  countVerdicts,
+  distinctValues,
+  MatrixFilters,
+  visibleLayers,
+  visibleRows,
+} from './matrixFilters';
+import { useWindowedRows } from './useWindowedRows';
+
+const ROW_HEIGHT = 36;
+const VIEWPORT_HEIGHT = 576;
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    gap: theme.spacing(2),
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
+  select: { minWidth: 160 },
+  counts: {
+    display: 'flex',
+    gap: theme.spacing(3),
+    margin: theme.spacing(2, 0),
+  },
+  viewport: { maxHeight: VIEWPORT_HEIGHT, overflow: 'auto' },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  th: {
+    position: 'sticky',
+    top: 0,
+    background: theme.palette.background.paper,
+    zIndex: 1,
+    padding: theme.spacing(1),
+    fontSize: '0.75rem',
+    textAlign: 'left',
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  td: {
+    height: ROW_HEIGHT,
+    padding: theme.spacing(0, 1),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    whiteSpace: 'nowrap',
+  },
+}));
+
+const ANY = '';
+
+/** The fleet at a glance: clusters × layers, with filters and counts. */
+export function FleetHealthMatrix(props: {
+  health: FleetHealthResponse;
+  clusters: ClusterSummary[];
+  now?: Date;
+}) {
+  const { health, clusters } = props;
+  const classes = useStyles();
+  const [filters, setFilters] = useState<MatrixFilters>({
+    onlyProblems: false,
+  });
+  const clustersByName = useMemo(
+    () => new Map(clusters.map(c => [c.name, c])),
+    [clusters],
+  );
+  const layers = visibleLayers(LAYERS, filters);
+  const layerIds = layers.map(l => l.id);
+  const rows = visibleRows(
+    health.clusters.map(h => ({
+      health: h,
+      cluster: clustersByName.get(h.cluster),
+    })),
+    layerIds,
+    filters,
+  );
+  const counts = countVerdicts(rows, layerIds);
+  const windowed = useWindowedRows(rows.length, ROW_HEIGHT, VIEWPORT_HEIGHT);
+  const teams = [...new Set(LAYERS.flatMap(l => l.owners))].sort();
+  const now = props.now ?? new Date();
+
+  const select = (
+    label: string,
+    key: 'environment' | 'provisioner' | 'team',
+    options: string[],
+  ) => (
+    <FormControl className={classes.select} size="small">
+      <InputLabel id={`filter-${key}`}>{label}</InputLabel>
+      <Select
+        labelId={`filter-${key}`}
+        value={filters[key] ?? ANY}
+        onChange={e =>
+          setFilters({
+            ...filters,
+            [key]: (e.target.value as string) || undefined,
+          })
+        }
+      >
+        <MenuItem value={ANY}>All</MenuItem>
+        {options.map(o => (
+          <MenuItem key={o} value={o}>
+            {o}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+
+  return (
+    <Paper>
+      <Box p={2}>
+        <div className={classes.filters}>
+          {select(
+            'Environment',
+            'environment',
+            distinctValues(clusters, 'environment'),
+          )}
+          {select(
+            'Provisioner',
+            'provisioner',
+            distinctValues(clusters, 'provisioner'),
+          )}
+          {select('Owning team', 'team', teams)}
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={filters.onlyProblems}
+                onChange={e =>
+                  setFilters({ ...filters, onlyProblems: e.target.checked })
+                }
+              />
+            }
+            label="Only problems"
+          />
+        </div>
+        <div className={classes.counts} aria-label="Verdict counts">
+          <Typography variant="body2">
+            {rows.length} of {health.clusters.length} clusters
+          </Typography>
+          {[...HEALTH_VERDICTS].reverse().map(v => (
+            <Typography key={v} variant="body2" component="span">
+              <VerdictChip verdict={v} compact /> {verdictLabel(v)}: {counts[v]}
+            </Typography>
+          ))}
+        </div>
+        {rows.length === 0 ? (
+          <Typography>No cluster matches these filters.</Typography>
+        ) : (
+          <div className={classes.viewport} onScroll={windowed.onScroll}>
+            <table className={classes.table} aria-label="Fleet health matrix">
+              <thead>
+                <tr>
+                  <th className={classes.th} scope="col">
+                    Cluster
+                  </th>
+                  {layers.map(layer => (
+                    <th
+                      key={layer.id}
+                      className={classes.th}
+                      scope="col"
+                      title={layer.owners.join(', ')}
+                    >
+                      {layer.title}
+                    </th>
+                  ))}
+                  <th className={classes.th} scope="col">
+                    Observed
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {windowed.padTop > 0 && (
+                  <tr style={{ height: windowed.padTop }} aria-hidden />
+                )}
+                {rows.slice(windowed.start, windowed.end).map(row => {
+                  const cells = new Map(
+                    row.health.layers.map(c => [c.layer, c]),
+                  );
+                  const shown = row.health.layers.filter(c =>
+                    layerIds.includes(c.layer),
+                  );
+                  const oldest = shown.map(c => c.observedAt).sort()[0];
+                  const stale = shown.some(c => c.stale);
+                  return (
+                    <tr key={row.health.cluster}>
+                      <th className={classes.td} scope="row">
+                        <Link
+                          to={`clusters/${encodeURIComponent(
+                            row.health.cluster,
+                          )}`}
+                        >
+                          {row.health.cluster}
+                        </Link>
+                      </th>
+                      {layers.map(layer => {
+                        const cell = cells.get(layer.id);
+                        return (
+                          <td key={layer.id} className={classes.td}>
+                            <Link
+                              to={`clusters/${encodeURIComponent(
+                                row.health.cluster,
+                              )}/layers/${layer.id}`}
+                              aria-label={`${row.health.cluster} ${
+                                layer.title
+                              }: ${verdictLabel(cell?.verdict ?? 'unknown')}${
+                                cell?.stale ? ' (stale)' : ''
+                              }`}
+                            >
+                              <VerdictChip
+                                verdict={cell?.verdict ?? 'unknown'}
+                                stale={cell?.stale}
+                                title={cell?.reason}
+                                compact
+                              />
+                            </Link>
+                          </td>
+                        );
+                      })}
+                      <td className={classes.td}>
+                        {oldest ? formatAge(oldest, now) : 'never'}
+                        {stale ? ' (stale)' : ''}
+                      </td>
+                    </tr>
+                  );
+                })}
+                {windowed.padBottom > 0 && (
+                  <tr style={{ height: windowed.padBottom }} aria-hidden />
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ClusterHealthSummary,
+  ClusterSummary,
+  HealthVerdict,
+  LayerDefinition,
+  LayerId,
+} from '@platform-portal/plugin-platform-common';
+
+export interface MatrixFilters {
+  environment?: string;
+  provisioner?: string;
+  /** Show only the layers this team owns (primary or co-owner). */
+  team?: string;
+  /** Show only clusters with a verdict other than ok in a shown layer. */
+  onlyProblems: boolean;
+}
+
+export interface MatrixRow {
+  health: ClusterHealthSummary;
+  cluster?: ClusterSummary;
+}
+
+/** The layers (columns) to show for the filters. */
+export function visibleLayers(
+  layers: readonly LayerDefinition[],
+  filters: MatrixFilters,
+): LayerDefinition[] {
+  return layers.filter(
+    layer => !filters.team || layer.owners.includes(filters.team),
+  );
+}
+
+/** The clusters (rows) to show for the filters, in the order given. */
+export function visibleRows(
+  rows: readonly MatrixRow[],
+  layerIds: readonly LayerId[],
+  filters: MatrixFilters,
+): MatrixRow[] {
+  return rows.filter(row => {
+    if (
+      filters.environment &&
+      row.cluster?.environment !== filters.environment
+    ) {
+      return false;
+    }
+    if (
+      filters.provisioner &&
+      row.cluster?.provisioner !== filters.provisioner
+    ) {
+      return false;
+    }
+    if (filters.onlyProblems) {
+      return row.health.layers.some(
+        cell =>
+          layerIds.includes(cell.layer) &&
+          (cell.verdict !== 'ok' || cell.stale),
+      );
+    }
+    return true;
+  });
+}
+
+/** How many shown cells have each verdict. */
+export function countVerdicts(
+  rows: readonly MatrixRow[],
+  layerIds: readonly LayerId[],
+): Record<HealthVerdict, number> {
+  const counts: Record<HealthVerdict, number> = {
+    ok: 0,
+    warning: 0,
+    critical: 0,
+    unknown: 0,
+  };
+  for (const row of rows) {
+    for (const cell of row.health.layers) {
+      if (layerIds.includes(cell.layer)) {
+        counts[cell.verdict] = (counts[cell.verdict] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+/** The distinct values of a cluster field, sorted, for a filter's options. */
+export function distinctValues(
+  clusters: readonly ClusterSummary[],
+  field: 'environment' | 'provisioner',
+): string[] {
+  const values = new Set<string>();
+  for (const cluster of clusters) {
+    const value = cluster[field];
+    if (value) values.add(value);
+  }
+  return [...values].sort();
+}

@@ -1,0 +1,187 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { LAYERS } from '@platform-portal/plugin-platform-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { clusterSummary, fleetHealth } from '../../testUtils/fleetFixtures';
+import {
+  PLATFORM_BASE,
+  renderWithPlatformApi,
+} from '../../testUtils/renderWithPlatformApi';
+import { FleetHealthPage } from './FleetHealthPage';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+function serve(health: object, clusters: object[], simulated = false) {
+  server.use(
+    http.get(`${PLATFORM_BASE}/health`, () => HttpResponse.json(health)),
+    http.get(`${PLATFORM_BASE}/clusters`, () =>
+      HttpResponse.json({ clusters }),
+    ),
+    http.get(`${PLATFORM_BASE}/layers`, () =>
+      HttpResponse.json({ layers: LAYERS }),
+    ),
+    http.get(`${PLATFORM_BASE}/environment`, () =>
+      HttpResponse.json({ simulated, clusterCount: 2 }),
+    ),
+  );
+}
+
+describe('FleetHealthPage', () => {
+  it('shows every cluster × layer with verdicts told in words, and the counts', async () => {
+    serve(
+      fleetHealth([
+        { name: 'prod-eu-1' },
+        {
+          name: 'staging-1',
+          verdicts: { storage: 'warning', 'internal-lb': 'critical' },
+        },
+      ]),
+      [
+        clusterSummary('prod-eu-1', 'production'),
+        clusterSummary('staging-1', 'staging'),
+      ],
+      true,
+    );
+    await renderWithPlatformApi(<FleetHealthPage />);
+    const matrix = await screen.findByRole('table', {
+      name: 'Fleet health matrix',
+    });
+    expect(
+      within(matrix).getByRole('link', { name: 'staging-1 Storage: Warning' }),
+    ).toBeInTheDocument();
+    expect(
+      within(matrix).getByRole('link', {
+        name: 'staging-1 Internal LB: Critical',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(matrix).getByRole('link', { name: 'prod-eu-1 Storage: OK' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Critical: 1')).toBeInTheDocument();
+    expect(screen.getByText('Warning: 1')).toBeInTheDocument();
+    expect(screen.getByText('OK: 24')).toBeInTheDocument();
+    expect(screen.getByText(/Simulated fleet/)).toBeInTheDocument();
+  });
+
+  it('links a cell to the drill-down of that cluster and layer', async () => {
+    serve(fleetHealth([{ name: 'prod-eu-1' }]), [
+      clusterSummary('prod-eu-1', 'production'),
+    ]);
+    await renderWithPlatformApi(<FleetHealthPage />);
+    const cell = await screen.findByRole('link', {
+      name: 'prod-eu-1 External LB: OK',
+    });
+    expect(cell.getAttribute('href')).toMatch(
+      /clusters\/prod-eu-1\/layers\/external-lb$/,
+    );
+  });
+
+  it('hides healthy clusters when asked for problems only', async () => {
+    serve(
+      fleetHealth([
+        { name: 'prod-eu-1' },
+        { name: 'staging-1', verdicts: { gitops: 'warning' } },
+      ]),
+      [
+        clusterSummary('prod-eu-1', 'production'),
+        clusterSummary('staging-1', 'staging'),
+      ],
+    );
+    await renderWithPlatformApi(<FleetHealthPage />);
+    await screen.findByRole('table', { name: 'Fleet health matrix' });
+    expect(screen.getByText('2 of 2 clusters')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only problems' }));
+    expect(screen.getByText('1 of 2 clusters')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'prod-eu-1' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('marks stale verdicts as stale rather than ok', async () => {
+    serve(fleetHealth([{ name: 'edge-1', stale: true }]), [
+      clusterSummary('edge-1', 'development'),
+    ]);
+    await renderWithPlatformApi(<FleetHealthPage />);
+    expect(
+      await screen.findByRole('link', { name: 'edge-1 Hardware: OK (stale)' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders only a window of rows for a large fleet', async () => {
+    const names = Array.from(
+      { length: 1000 },
+      (_, i) => `c-${String(i).padStart(4, '0')}`,
+    );
+    serve(
+      fleetHealth(names.map(name => ({ name }))),
+      names.map(name => clusterSummary(name, 'production')),
+    );
+    await renderWithPlatformApi(<FleetHealthPage />);
+    await screen.findByText('1000 of 1000 clusters');
+    const rows = within(
+      screen.getByRole('table', { name: 'Fleet health matrix' }),
+    ).getAllByRole('row');
+    expect(rows.length).toBeLessThan(100);
+    expect(screen.getByRole('link', { name: 'c-0000' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'c-0999' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says how to add clusters when there are none', async () => {
+    serve({ layers: [], clusters: [], counts: {} }, []);
+    await renderWithPlatformApi(<FleetHealthPage />);
+    expect(await screen.findByText('No clusters yet')).toBeInTheDocument();
+  });
+
+  it("shows the backend's message when health may not be read", async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/health`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Missing permission platform.health.read',
+            },
+            request: { method: 'GET', url: '/api/platform/health' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+      http.get(`${PLATFORM_BASE}/clusters`, () =>
+        HttpResponse.json({ clusters: [] }),
+      ),
+      http.get(`${PLATFORM_BASE}/layers`, () =>
+        HttpResponse.json({ layers: LAYERS }),
+      ),
+      http.get(`${PLATFORM_BASE}/environment`, () =>
+        HttpResponse.json({ simulated: false, clusterCount: 0 }),
+      ),
+    );
+    await renderWithPlatformApi(<FleetHealthPage />);
+    expect(
+      await screen.findByText(
+        /Missing permission platform.health.read \(HTTP 403\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Table, TableColumn } from '@backstage/core-components';
+import { HealthCheckResult } from '@platform-portal/plugin-platform-common';
+import Typography from '@material-ui/core/Typography';
+import { VerdictChip } from '../VerdictChip';
+
+const columns: TableColumn<HealthCheckResult>[] = [
+  {
+    title: 'Verdict',
+    field: 'verdict',
+    width: '120px',
+    render: check => <VerdictChip verdict={check.verdict} />,
+  },
+  { title: 'Check', field: 'title' },
+  { title: 'Finding', field: 'message' },
+  {
+    title: 'Evidence',
+    render: check => (
+      <>
+        {check.evidence.map((e, i) => (
+          <Typography key={i} variant="body2">
+            <code>{e.object}</code> {e.field} = <strong>{e.value}</strong>{' '}
+            <time dateTime={e.observedAt}>
+              ({new Date(e.observedAt).toLocaleTimeString()})
+            </time>
+          </Typography>
+        ))}
+      </>
+    ),
+  },
+  {
+    title: 'Runbook',
+    render: check =>
+      check.runbook ? (
+        <a href={`#runbook-${check.runbook}`}>{check.runbook}</a>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+/** Every check of a layer with its evidence. */
+export function ChecksTable(props: { checks: HealthCheckResult[] }) {
+  return (
+    <Table<HealthCheckResult>
+      title="Checks"
+      options={{ paging: false, search: false, padding: 'dense' }}
+      columns={columns}
+      data={props.checks}
+      emptyContent={<Typography>No checks ran for this layer.</Typography>}
+    />
+  );
+}

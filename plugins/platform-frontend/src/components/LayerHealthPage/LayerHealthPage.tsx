@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  getLayer,
+  isLayerId,
+  LayerId,
+} from '@platform-portal/plugin-platform-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { platformApiRef } from '../../api/PlatformApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
+import { GrafanaLinks } from '../GrafanaLinks';
+import { HealthHistory } from '../HealthHistory';
+import { PlatformLayout } from '../PlatformLayout';
+import { RunbookSteps } from '../RunbookSteps';
+import { VerdictChip } from '../VerdictChip';
+import { ChecksTable } from './ChecksTable';
+
+function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
+  const { cluster, layer } = props;
+  const platformApi = useApi(platformApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const [health, history] = await Promise.all([
+      platformApi.getLayerHealth(cluster, layer),
+      platformApi.getHealthHistory(cluster),
+    ]);
+    return { health, changes: history.changes.filter(c => c.layer === layer) };
+  }, [platformApi, cluster, layer]);
+
+  if (loading) return <Progress />;
+  if (error) return <BackendErrorPanel error={error} />;
+  if (!value) return null;
+
+  const definition = getLayer(layer);
+  const failing = value.health.checks.filter(c => c.verdict !== 'ok');
+  const runbookIds = [
+    ...new Set([
+      ...failing.flatMap(c => (c.runbook ? [c.runbook] : [])),
+      ...(failing.length > 0 ? definition.runbooks : []),
+    ]),
+  ];
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={8}>
+        <InfoCard title="Verdict">
+          <Typography variant="h5" component="p">
+            <VerdictChip verdict={value.health.verdict} />
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            Observed{' '}
+            <time dateTime={value.health.observedAt}>
+              {new Date(value.health.observedAt).toLocaleString()}
+            </time>
+          </Typography>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Owners and links">
+          <Typography variant="body2">
+            Owned by{' '}
+            {definition.owners.map((owner, i) => (
+              <span key={owner}>
+                {i > 0 && ', '}
+                <Link to={`/catalog/default/group/${owner}`}>{owner}</Link>
+              </span>
+            ))}
+          </Typography>
+          <GrafanaLinks cluster={cluster} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <ChecksTable checks={value.health.checks} />
+      </Grid>
+      {runbookIds.length > 0 && (
+        <Grid item xs={12}>
+          <InfoCard title="What to do">
+            {runbookIds.map(id => (
+              <div key={id} id={`runbook-${id}`}>
+                <RunbookSteps id={id} />
+              </div>
+            ))}
+          </InfoCard>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <InfoCard title="History">
+          <HealthHistory changes={value.changes} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** One layer of one cluster: checks, evidence, runbooks, owners, history. */
+export function LayerHealthPage() {
+  const { cluster = '', layer = '' } = useParams();
+  if (!isLayerId(layer)) {
+    return (
+      <PlatformLayout title={cluster}>
+        <BackendErrorPanel
+          error={new Error(`There is no layer called '${layer}'.`)}
+          title="Unknown layer"
+        />
+      </PlatformLayout>
+    );
+  }
+  return (
+    <PlatformLayout
+      title={`${cluster} · ${getLayer(layer).title}`}
+      subtitle="Layer health"
+    >
+      <LayerHealthContent cluster={cluster} layer={layer} />
+    </PlatformLayout>
+  );
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { HealthVerdict } from '@platform-portal/plugin-platform-common';
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
+import HelpIcon from '@material-ui/icons/Help';
+import WarningIcon from '@material-ui/icons/Warning';
+import HistoryIcon from '@material-ui/icons/History';
+
+const LABELS: Record<HealthVerdict, string> = {
+  ok: 'OK',
+  warning: 'Warning',
+  critical: 'Critical',
+  unknown: 'Unknown',
+};
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+  },
+  ok: { color: theme.palette.success.main },
+  warning: { color: theme.palette.warning.dark },
+  critical: { color: theme.palette.error.main },
+  unknown: { color: theme.palette.text.secondary },
+  stale: { color: theme.palette.text.secondary, fontSize: '1rem' },
+}));
+
+export function verdictLabel(verdict: HealthVerdict): string {
+  return LABELS[verdict] ?? 'Unknown';
+}
+
+/**
+ * A verdict told by icon and word as well as colour, so it reads without
+ * colour vision and in a screen reader.
+ */
+export function VerdictChip(props: {
+  verdict: HealthVerdict;
+  stale?: boolean;
+  compact?: boolean;
+  title?: string;
+}) {
+  const { verdict, stale, compact, title } = props;
+  const classes = useStyles();
+  const label = verdictLabel(verdict);
+  const Icon =
+    {
+      ok: CheckCircleIcon,
+      warning: WarningIcon,
+      critical: ErrorIcon,
+      unknown: HelpIcon,
+    }[verdict] ?? HelpIcon;
+  const description = `${label}${stale ? ' (stale)' : ''}${
+    title ? `: ${title}` : ''
+  }`;
+  return (
+    <Tooltip title={description}>
+      <span
+        className={`${classes.root} ${classes[verdict] ?? classes.unknown}`}
+        aria-label={description}
+      >
+        <Icon fontSize="small" aria-hidden />
+        {!compact && <span>{label}</span>}
+        {stale && <HistoryIcon className={classes.stale} aria-hidden />}
+      </span>
+    </Tooltip>
+  );
+}
