@@ -73,7 +73,8 @@ export function appConfigYaml(sandbox: Sandbox): string {
         enabled: true,
         controlUrl: sandbox.controlUrl,
         apiUrl: sandbox.url,
-        upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, `${sandbox.url}/${u.mount}`])),
+        // Per-cluster upstreams answer under `<url>/<cluster>`.
+        upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
       clusters: clusters.map(c => ({
         name: c.name,
@@ -83,6 +84,9 @@ export function appConfigYaml(sandbox: Sandbox): string {
         management: c.environment === 'management',
         ...(c.managementCluster ? { managementCluster: c.managementCluster } : {}),
         kubernetes: { url: sandbox.kubernetesUrl(c.name), token: reader(c.name) },
+        upstreams: Object.fromEntries(
+          sandbox.upstreams.filter(u => u.perCluster).map(u => [u.mount, `${sandbox.url}/${u.mount}/${encodeURIComponent(c.name)}`]),
+        ),
       })),
     },
   });
