@@ -136,7 +136,7 @@ describe('platform permission policy in the backend', () => {
     server = backend.server;
     stop = () => backend.stop();
     await waitForCatalog();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await stop?.();

@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import authPlugin from '@backstage/plugin-auth-backend';
+import oidcProviderModule from '@backstage/plugin-auth-backend-module-oidc-provider';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import {
+  platformClusterProvisionPermission,
+  platformNamespaceWritePermission,
+} from '@platform-portal/plugin-platform-common';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { BrowserSession } from '../__testUtils__/BrowserSession';
+import { productionConfig, REPO_ROOT } from '../__testUtils__/productionConfig';
+import {
+  DexLikeProvider,
+  startDexLikeProvider,
+} from '../__testUtils__/startDexLikeProvider';
+import { permissionModulePlatformPolicy } from '../module';
+
+const CLIENT_ID = 'platform-portal';
+const CLIENT_SECRET = randomBytes(16).toString('hex');
+
+/** The web message the sign-in popup posts back to the app. */
+interface AuthorizationResponse {
+  type: string;
+  response?: {
+    providerInfo: { idToken: string };
+    backstageIdentity: {
+      token: string;
+      identity: { userEntityRef: string; ownershipEntityRefs: string[] };
+    };
+  };
+  error?: { name: string; message: string };
+}
+
+describe('OIDC sign-in with the production config against a Dex-like provider', () => {
+  let dex: DexLikeProvider;
+  let backendUrl: string;
+  let stopBackend: () => Promise<void>;
+
+  beforeAll(async () => {
+    dex = await startDexLikeProvider({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      users: {
+        heidi: {
+          email: 'heidi@example.internal',
+          name: 'Heidi Payments',
+          groups: ['team-payments'],
+        },
+        alice: {
+          email: 'alice@example.internal',
+          name: 'Alice Platform',
+          groups: ['platform-team'],
+        },
+        mallory: {
+          email: 'mallory@example.internal',
+          name: 'Mallory',
+          groups: ['platform-team'],
+        },
+      },
+    });
+    const { factory } = await productionConfig(
+      {
+        PORTAL_BASE_URL: 'http://localhost:3000',
+        BACKEND_SECRET: randomBytes(24).toString('hex'),
+        AUTH_SESSION_SECRET: randomBytes(24).toString('hex'),
+        OIDC_ISSUER_URL: dex.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      },
+      {
+        // The organisation LDAP would provide, from the repo's catalog files.
+        catalog: {
+          locations: [
+            { type: 'file', target: path.join(REPO_ROOT, 'catalog/all.yaml') },
+          ],
+        },
+      },
+    );
+    const backend = await startTestBackend({
+      features: [
+        factory,
+        authServiceFactory,
+        httpAuthServiceFactory,
+        userInfoServiceFactory,
+        authPlugin,
+        oidcProviderModule,
+        catalogPlugin,
+        permissionPlugin,
+        permissionModulePlatformPolicy,
+      ],
+    });
+    backendUrl = `http://localhost:${backend.server.port()}`;
+    stopBackend = () => backend.stop();
+    await waitForUser('heidi');
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopBackend?.();
+    await dex?.stop();
+  });
+
+  async function waitForUser(name: string) {
+    const session = new BrowserSession();
+    for (;;) {
+      const response = await signIn(session, name);
+      if (response.response) {
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  }
+
+  async function signIn(
+    session: BrowserSession,
+    login: string,
+  ): Promise<AuthorizationResponse> {
+    const page = await session.signIn(
+      `${backendUrl}/api/auth/oidc/start?env=production`,
+      login,
+    );
+    const html = await page.text();
+    expect({ path: new URL(page.url).pathname, html }).toEqual({
+      path: '/api/auth/oidc/handler/frame',
+      html: expect.stringContaining('authResponse'),
+    });
+    const encoded = /authResponse = decodeURIComponent\('([^']*)'\)/.exec(html);
+    return JSON.parse(decodeURIComponent(encoded![1]));
+  }
+
+  async function decide(
+    token: string,
+    permission: Permission,
+    resourceRef?: string,
+  ) {
+    const res = await fetch(`${backendUrl}/api/permission/authorize`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ items: [{ id: '1', permission, resourceRef }] }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()).items[0].result;
+  }
+
+  it('signs a directory user in as the catalog User with its groups', async () => {
+    const { response } = await signIn(new BrowserSession(), 'heidi');
+    expect(response!.backstageIdentity.identity.userEntityRef).toBe(
+      'user:default/heidi',
+    );
+    expect(response!.backstageIdentity.identity.ownershipEntityRefs).toEqual(
+      expect.arrayContaining([
+        'user:default/heidi',
+        'group:default/team-payments',
+      ]),
+    );
+    // The portal asked for the groups scope, so the ID token carries them.
+    const idToken = JSON.parse(
+      Buffer.from(
+        response!.providerInfo.idToken.split('.')[1],
+        'base64url',
+      ).toString(),
+    );
+    expect(idToken).toMatchObject({
+      iss: dex.issuer,
+      aud: CLIENT_ID,
+      email: 'heidi@example.internal',
+      groups: ['team-payments'],
+    });
+  });
+
+  it("gives the signed-in token its team's rights and no more", async () => {
+    const heidi = (await signIn(new BrowserSession(), 'heidi')).response!
+      .backstageIdentity.token;
+    expect(
+      await decide(
+        heidi,
+        platformNamespaceWritePermission,
+        'group:default/team-payments',
+      ),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      await decide(
+        heidi,
+        platformNamespaceWritePermission,
+        'group:default/team-storefront',
+      ),
+    ).toBe(AuthorizeResult.DENY);
+    expect(await decide(heidi, platformClusterProvisionPermission)).toBe(
+      AuthorizeResult.DENY,
+    );
+
+    const alice = (await signIn(new BrowserSession(), 'alice')).response!
+      .backstageIdentity.token;
+    expect(await decide(alice, platformClusterProvisionPermission)).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
+
+  it('refuses a directory user the catalog does not know, whatever groups the token claims', async () => {
+    const result = await signIn(new BrowserSession(), 'mallory');
+    expect(result.response).toBeUndefined();
+    expect(result.error?.message).toMatch(/unable to resolve user identity/);
+  });
+});
