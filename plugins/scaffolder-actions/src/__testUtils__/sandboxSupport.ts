@@ -162,3 +162,27 @@ export function allTokens(sandbox: Sandbox): string[] {
     ...Object.values(t.teams),
   ]);
 }
+
+/**
+ * Runs an action while simulated time moves on, so that the sandbox's
+ * controllers (gateway, cert-manager, storage, Cluster API) get to act.
+ */
+export async function whileTicking<T>(
+  sandbox: Sandbox,
+  work: Promise<T>,
+  stepMs = 5_000,
+): Promise<T> {
+  let done = false;
+  const ticking = (async () => {
+    while (!done) {
+      sandbox.clock.advance(stepMs);
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    await ticking;
+  }
+}

@@ -14,12 +14,18 @@
  * limitations under the License.
  */
 
-import {
-  createNamespaceAction,
-  CreateNamespaceActionOptions,
-} from './namespace/createNamespaceAction';
+import { createCertificateAction } from './certificate/createCertificateAction';
+import { createHttpRouteAction } from './httproute/createHttpRouteAction';
+import { createNamespaceAction } from './namespace/createNamespaceAction';
+import { PlatformActionOptions } from './teamAction';
+import { createVolumeAction } from './volume/createVolumeAction';
 
 /** Every platform action, sharing the same clusters, config and guards. */
-export function createPlatformActions(options: CreateNamespaceActionOptions) {
-  return [createNamespaceAction(options)];
+export function createPlatformActions(options: PlatformActionOptions) {
+  return [
+    createNamespaceAction(options),
+    createHttpRouteAction(options),
+    createCertificateAction(options),
+    createVolumeAction(options),
+  ];
 }

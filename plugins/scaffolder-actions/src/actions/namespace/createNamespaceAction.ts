@@ -16,12 +16,7 @@
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { platformSelfServicePermission } from '@platform-portal/plugin-platform-common';
-import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
-import {
-  audited,
-  authorizeForTeam,
-  SelfServiceDeps,
-} from '../../auth/selfServiceAuth';
+import { audited, authorizeForTeam } from '../../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../../config/readSelfServiceConfig';
 import { applyManifests } from '../../kube/applyManifests';
 import { ClusterObjects } from '../../kube/ClusterObjects';
@@ -32,11 +27,7 @@ import {
 import { examples } from './createNamespaceAction.examples';
 import { namespaceManifests } from './namespaceManifests';
 import { parseNamespaceRequest } from './namespaceRequest';
-
-export interface CreateNamespaceActionOptions extends SelfServiceDeps {
-  clusters: ClusterAccessService;
-  config: SelfServiceConfig;
-}
+import { PlatformActionOptions } from '../teamAction';
 
 function dashboardUrl(
   config: SelfServiceConfig,
@@ -58,7 +49,7 @@ function dashboardUrl(
  * `platform:namespace:create`: a team namespace with quota, limits, the
  * team's edit RoleBinding and default-deny network policies.
  */
-export function createNamespaceAction(options: CreateNamespaceActionOptions) {
+export function createNamespaceAction(options: PlatformActionOptions) {
   const { clusters, config } = options;
   return createTemplateAction({
     id: 'platform:namespace:create',

@@ -1,0 +1,252 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError, InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { audited } from '../../auth/selfServiceAuth';
+import { applyManifests } from '../../kube/applyManifests';
+import { Manifest } from '../../kube/ClusterObjects';
+import { namespaceOwner } from '../../kube/teamNamespace';
+import { waitFor } from '../../kube/waitFor';
+import {
+  requireDnsLabel,
+  requireHostnames,
+  requireOneOf,
+} from '../../validation';
+import { ownerLabels } from '../namespace/namespaceManifests';
+import {
+  openTeamNamespace,
+  parseTeamTarget,
+  PlatformActionOptions,
+} from '../teamAction';
+import { examples } from './createCertificateAction.examples';
+
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** Ready, or the condition that explains why not; undefined while cert-manager works. */
+function certificateState(
+  status: unknown,
+): { ready: boolean; problem?: string } | undefined {
+  const conditions =
+    (status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
+  const ready = conditions.find(c => c.type === 'Ready');
+  if (ready?.status === 'True') return { ready: true };
+  const failed = conditions.find(
+    c => c.type === 'Issuing' && c.status === 'False',
+  );
+  if (failed)
+    return {
+      ready: false,
+      problem: `issuing failed (${failed.reason}): ${failed.message ?? ''}`,
+    };
+  return undefined;
+}
+
+function lastKnownProblem(status: unknown): string {
+  const conditions =
+    (status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
+  const ready = conditions.find(c => c.type === 'Ready');
+  return ready
+    ? `Ready is ${ready.status} (${ready.reason}): ${ready.message ?? ''}`
+    : 'cert-manager has not reported any condition';
+}
+
+/** `platform:certificate:create`: a cert-manager Certificate from an allowed issuer; waits for Ready. */
+export function createCertificateAction(options: PlatformActionOptions) {
+  const { config } = options;
+  return createTemplateAction({
+    id: 'platform:certificate:create',
+    description: `Requests a TLS certificate with cert-manager in a team namespace from one of the allowed ClusterIssuers (${config.issuers.join(
+      ', ',
+    )}). DNS names must be below the allowed domains and, when a route is named, among that route's hostnames. Waits until the certificate is Ready and reports the failing condition otherwise.`,
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string()
+            .describe('Name of the workload cluster (from the catalog)'),
+        namespace: z =>
+          z.string().describe('A namespace the team owns on that cluster'),
+        team: z => z.string().describe('Catalog group that owns the namespace'),
+        name: z => z.string().describe('Certificate name, an RFC 1123 label'),
+        dnsNames: z =>
+          z.array(z.string()).describe('DNS names below the allowed domains'),
+        issuer: z =>
+          z
+            .string()
+            .default(config.issuers[0] ?? 'letsencrypt-prod')
+            .describe('ClusterIssuer to use'),
+        routeName: z =>
+          z
+            .string()
+            .optional()
+            .describe('HTTPRoute whose hostnames must cover the DNS names'),
+      },
+      output: {
+        certificateName: z => z.string().describe('Name of the Certificate'),
+        secretName: z =>
+          z.string().describe('Secret cert-manager writes the key pair to'),
+        objects: z =>
+          z.array(z.string()).describe('What happened to the Certificate'),
+      },
+    },
+    async handler(ctx) {
+      const target = parseTeamTarget(ctx.input);
+      const name = requireDnsLabel('name', ctx.input.name);
+      const dnsNames = requireHostnames(
+        'dnsNames',
+        ctx.input.dnsNames,
+        config.allowedDomains,
+      );
+      const issuer = requireOneOf(
+        'issuer',
+        ctx.input.issuer ?? config.issuers[0],
+        config.issuers,
+      );
+      const routeName =
+        ctx.input.routeName === undefined
+          ? undefined
+          : requireDnsLabel('routeName', ctx.input.routeName);
+      const secretName = `${name}-tls`;
+      const objects = await openTeamNamespace(ctx, options, target);
+      if (routeName) {
+        const route = await objects.read(
+          'gateway.networking.k8s.io/v1',
+          'HTTPRoute',
+          routeName,
+          target.namespace,
+        );
+        if (!route)
+          throw new InputError(
+            `routeName: HTTPRoute "${routeName}" does not exist in ${target.namespace}`,
+          );
+        const hostnames =
+          (route as { spec?: { hostnames?: string[] } }).spec?.hostnames ?? [];
+        const uncovered = dnsNames.filter(n => !hostnames.includes(n));
+        if (uncovered.length > 0) {
+          throw new InputError(
+            `dnsNames: ${uncovered.join(
+              ', ',
+            )} not among the hostnames of HTTPRoute ${routeName} (${hostnames.join(
+              ', ',
+            )})`,
+          );
+        }
+      }
+      const existing = await objects.read(
+        'cert-manager.io/v1',
+        'Certificate',
+        name,
+        target.namespace,
+      );
+      if (
+        existing &&
+        namespaceOwner(existing.metadata?.labels) !== target.team
+      ) {
+        throw new ConflictError(
+          `name: Certificate "${name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
+        );
+      }
+      const manifest = {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: {
+          name,
+          namespace: target.namespace,
+          labels: ownerLabels(target.team),
+        },
+        spec: {
+          secretName,
+          dnsNames,
+          issuerRef: {
+            group: 'cert-manager.io',
+            kind: 'ClusterIssuer',
+            name: issuer,
+          },
+        },
+      } as Manifest;
+      const results = await audited(
+        ctx,
+        options,
+        'certificate-create',
+        {
+          cluster: target.cluster,
+          namespace: target.namespace,
+          certificate: name,
+          dnsNames,
+          issuer,
+        },
+        () =>
+          ctx.checkpoint({
+            key: `platform.certificate.create.${target.cluster}.${
+              target.namespace
+            }.${name}.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
+            fn: async () =>
+              (
+                await applyManifests(objects, [manifest], {
+                  dryRun: !!ctx.isDryRun,
+                  logger: ctx.logger,
+                })
+              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          }),
+      );
+      if (!ctx.isDryRun) {
+        let lastStatus: unknown;
+        const state = await waitFor(
+          async () => {
+            const cert = await objects.read(
+              'cert-manager.io/v1',
+              'Certificate',
+              name,
+              target.namespace,
+            );
+            lastStatus = (cert as { status?: unknown } | undefined)?.status;
+            return certificateState(lastStatus);
+          },
+          {
+            timeoutMs: config.waitTimeoutMs,
+            intervalMs: config.pollIntervalMs,
+            signal: ctx.signal,
+          },
+        );
+        if (!state) {
+          throw new Error(
+            `Certificate ${target.namespace}/${name} is not Ready after ${
+              config.waitTimeoutMs / 1000
+            } s: ${lastKnownProblem(lastStatus)}`,
+          );
+        }
+        if (!state.ready)
+          throw new Error(
+            `Certificate ${target.namespace}/${name} is not Ready: ${state.problem}`,
+          );
+        ctx.logger.info(
+          `Certificate ${target.namespace}/${name} is Ready; the key pair is in Secret ${secretName}`,
+        );
+      }
+      ctx.output('certificateName', name);
+      ctx.output('secretName', secretName);
+      ctx.output('objects', results);
+    },
+  });
+}

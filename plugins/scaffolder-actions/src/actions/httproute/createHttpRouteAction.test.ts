@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Sandbox } from '@platform-portal/platform-sandbox';
+import {
+  actionSetup,
+  contextFor,
+  revisionOf,
+  startTestSandbox,
+  userOf,
+  whileTicking,
+} from '../../__testUtils__/sandboxSupport';
+import { createHttpRouteAction } from './createHttpRouteAction';
+
+const CLUSTER = 'prod-eu-1';
+
+describe('platform:httproute:create', () => {
+  let sandbox: Sandbox;
+  let setup: ReturnType<typeof actionSetup>;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox.stop());
+  beforeEach(() => {
+    setup = actionSetup(sandbox);
+  });
+
+  const store = () => sandbox.fleet.cluster(CLUSTER)!.store;
+  const input = (name: string, extra: Record<string, unknown> = {}) => ({
+    cluster: CLUSTER,
+    namespace: 'payments',
+    team: 'team-payments',
+    name,
+    hostnames: [`${name}.apps.example.internal`],
+    backends: [{ service: 'payments-api', port: 8080 }],
+    ...extra,
+  });
+  const run = (ctx: ReturnType<typeof contextFor>['ctx']) =>
+    whileTicking(sandbox, createHttpRouteAction(setup).handler(ctx));
+
+  it('attaches a route to the gateway and waits until it is accepted', async () => {
+    const { ctx, outputs } = contextFor(
+      input('checkout', {
+        backends: undefined,
+        rules: [
+          {
+            path: '/api',
+            backends: [
+              { service: 'payments-api', port: 8080, weight: 90 },
+              { service: 'orders-service', port: 8080, weight: 10 },
+            ],
+          },
+        ],
+      }),
+    );
+    await run(ctx);
+    const route = store().get(
+      'httproutes.gateway.networking.k8s.io',
+      'payments',
+      'checkout',
+    )!;
+    expect(route.spec).toMatchObject({
+      parentRefs: [
+        { name: 'traefik-gateway', namespace: 'traefik', sectionName: 'https' },
+      ],
+      hostnames: ['checkout.apps.example.internal'],
+      rules: [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/api' } }],
+          backendRefs: [
+            { name: 'payments-api', weight: 90 },
+            { name: 'orders-service', weight: 10 },
+          ],
+        },
+      ],
+    });
+    expect(outputs).toMatchObject({
+      routeName: 'checkout',
+      url: 'https://checkout.apps.example.internal/api',
+    });
+  });
+
+  it('is a no-op when run twice', async () => {
+    await run(contextFor(input('again')).ctx);
+    const before = store().get(
+      'httproutes.gateway.networking.k8s.io',
+      'payments',
+      'again',
+    )!.metadata.resourceVersion;
+    const { ctx, outputs } = contextFor(input('again'));
+    await run(ctx);
+    expect(
+      store().get('httproutes.gateway.networking.k8s.io', 'payments', 'again')!
+        .metadata.resourceVersion,
+    ).toBe(before);
+    expect(outputs.objects).toEqual(['HTTPRoute again: unchanged']);
+  });
+
+  it('explains in plain words when a backend Service does not exist', async () => {
+    const { ctx } = contextFor(
+      input('broken', {
+        backends: [{ service: 'no-such-service', port: 8080 }],
+      }),
+    );
+    await expect(run(ctx)).rejects.toThrow(
+      /does not work yet\. References not resolved: a backend Service does not exist \(BackendNotFound: .*no-such-service/,
+    );
+  });
+
+  it('dry run changes nothing', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx, logs } = contextFor(input('dry'), { isDryRun: true });
+    await createHttpRouteAction(setup).handler(ctx);
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+    expect(
+      logs.some(l => l.includes('Would apply HTTPRoute payments/dry')),
+    ).toBe(true);
+  });
+
+  it('refuses hostnames outside the allowed domains and foreign namespaces before writing', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    await expect(
+      createHttpRouteAction(setup).handler(
+        contextFor(input('evil', { hostnames: ['evil.example.com'] })).ctx,
+      ),
+    ).rejects.toThrow(
+      'hostnames[0]: "evil.example.com" is not under an allowed domain (apps.example.internal)',
+    );
+    await expect(
+      createHttpRouteAction(setup).handler(
+        contextFor(input('x', { namespace: 'storefront' })).ctx,
+      ),
+    ).rejects.toThrow('belongs to team-storefront');
+    await expect(
+      createHttpRouteAction(setup).handler(
+        contextFor(input('y'), { user: userOf('sam', ['team-storefront']) })
+          .ctx,
+      ),
+    ).rejects.toThrow('not a member of team-payments');
+    await expect(
+      createHttpRouteAction(setup).handler(
+        contextFor(
+          input('z', { namespace: 'traefik', team: 'platform-team' }),
+          { user: userOf('alice', ['platform-team']) },
+        ).ctx,
+      ),
+    ).rejects.toThrow('is not a team namespace');
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+});

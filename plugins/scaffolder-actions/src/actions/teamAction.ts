@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { platformSelfServicePermission } from '@platform-portal/plugin-platform-common';
+import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
+import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
+import { SelfServiceConfig } from '../config/readSelfServiceConfig';
+import { ClusterObjects } from '../kube/ClusterObjects';
+import { requireCluster, requireTeamNamespace } from '../kube/teamNamespace';
+import { requireDnsLabel } from '../validation';
+
+/** What every platform action is built from. */
+export interface PlatformActionOptions extends SelfServiceDeps {
+  clusters: ClusterAccessService;
+  config: SelfServiceConfig;
+}
+
+/** Where a team action writes: a workload cluster and a namespace the team owns. */
+export interface TeamTarget {
+  cluster: string;
+  namespace: string;
+  team: string;
+}
+
+/** Validates the fields every team action shares. */
+export function parseTeamTarget(input: Record<string, unknown>): TeamTarget {
+  return {
+    cluster: requireDnsLabel('cluster', input.cluster),
+    namespace: requireDnsLabel('namespace', input.namespace),
+    team: requireDnsLabel('team', input.team),
+  };
+}
+
+/**
+ * After the input is validated: the cluster must be a configured workload
+ * cluster, the user must act for the team, and the namespace must exist and
+ * belong to the team. Returns the client that writes there.
+ */
+export async function openTeamNamespace(
+  ctx: ActionContext<any, any>,
+  options: PlatformActionOptions,
+  target: TeamTarget,
+): Promise<ClusterObjects> {
+  requireCluster(options.clusters, target.cluster, { management: false });
+  await authorizeForTeam(ctx, options, {
+    team: target.team,
+    platformTeam: options.config.platformTeam,
+    permission: platformSelfServicePermission,
+  });
+  const objects = new ClusterObjects(
+    target.cluster,
+    options.clusters.kubeConfig(target.cluster, 'write'),
+  );
+  await requireTeamNamespace(objects, target.namespace, target.team);
+  return objects;
+}
