@@ -19,11 +19,11 @@ import { LAYERS } from '@platform-portal/plugin-platform-common';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { clusterSummary, fleetHealth } from '../../testUtils/fleetFixtures';
+import { clusterSummary, fleetHealth } from '../../__testUtils__/fleetFixtures';
 import {
   PLATFORM_BASE,
   renderWithPlatformApi,
-} from '../../testUtils/renderWithPlatformApi';
+} from '../../__testUtils__/renderWithPlatformApi';
 import { FleetHealthPage } from './FleetHealthPage';
 
 const server = setupServer();

@@ -22,7 +22,7 @@ import { Route, Routes } from 'react-router-dom';
 import {
   PLATFORM_BASE,
   renderWithPlatformApi,
-} from '../../testUtils/renderWithPlatformApi';
+} from '../../__testUtils__/renderWithPlatformApi';
 import { LayerHealthPage } from './LayerHealthPage';
 
 const server = setupServer();
