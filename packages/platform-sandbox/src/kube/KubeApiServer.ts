@@ -252,6 +252,7 @@ export class KubeApiServer {
 
   private discovery(pathname: string): unknown {
     const parts = pathname.split('/').filter(p => p !== '');
+    if (pathname === '/') return { paths: this.rootPaths() };
     if (pathname === '/api') return apiVersions(this.options.serverAddress);
     if (pathname === '/apis') return apiGroupList(this.registry);
     if (parts[0] === 'api' && parts.length === 2) return apiResourceList(this.registry, '', parts[1]);
@@ -263,6 +264,14 @@ export class KubeApiServer {
       if (parts[2] === 'apis' && parts.length === 5) return openApiDocument(this.registry, parts[3], parts[4]);
     }
     return undefined;
+  }
+
+  /** What `GET /` lists, as the API server's index handler does. */
+  private rootPaths(): string[] {
+    const groups = this.registry.groupVersions().flatMap(({ group, versions }) =>
+      group ? [`/apis/${group}`, ...versions.map(v => `/apis/${group}/${v}`)] : versions.map(v => `/api/${v}`),
+    );
+    return ['/api', '/apis', ...groups, '/healthz', '/livez', '/openapi/v3', '/readyz', '/version'].sort();
   }
 
   /** Resource types, for controllers and tests. */

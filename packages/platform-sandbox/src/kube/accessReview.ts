@@ -24,7 +24,7 @@ const PUBLIC_PATHS = ['/api', '/apis', '/version', '/healthz', '/livez', '/ready
 
 export function nonResourceAllowed(user: UserInfo, path: string, verb: string): boolean {
   if (user.groups.includes('system:masters')) return true;
-  return verb === 'get' && PUBLIC_PATHS.some(p => path === p || path.startsWith(`${p}/`));
+  return verb === 'get' && (path === '/' || PUBLIC_PATHS.some(p => path === p || path.startsWith(`${p}/`)));
 }
 
 /**
