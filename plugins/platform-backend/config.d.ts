@@ -32,6 +32,83 @@ export interface Config {
       upstreams?: { [upstream: string]: string };
     };
     /**
+     * Upstreams outside the clusters that the health engine reads. A layer
+     * whose upstream is not configured is reported `unknown` with the key to set.
+     */
+    upstreams?: {
+      /** HAProxy stats of each cluster's external load balancer. */
+      haproxy?: {
+        /** Stats base URL; `{cluster}` is replaced by the cluster name. `/stats;csv` is appended. */
+        url: string;
+      };
+      /** Keepalived state of each cluster's load-balancer pair. */
+      keepalived?: {
+        /** Base URL; `{cluster}` is replaced by the cluster name. `/nodes` is appended. */
+        url: string;
+      };
+      /** Nexus Repository 3, shared by every cluster. */
+      nexus?: {
+        /** Base URL; `/service/rest/v1/...` is appended. */
+        url: string;
+        /** User for HTTP Basic auth. */
+        username?: string;
+        /**
+         * Password for HTTP Basic auth.
+         * @visibility secret
+         */
+        password?: string;
+      };
+      /** GitLab, for its runners. */
+      gitlab?: {
+        /** Instance URL; `/api/v4/...` is appended. */
+        url: string;
+        /**
+         * Token with admin read access (to list every runner), sent as PRIVATE-TOKEN.
+         * @visibility secret
+         */
+        token?: string;
+      };
+      /** Prometheus, or Mimir with its `/prometheus` prefix. */
+      prometheus?: {
+        /** Base URL; `/api/v1/query` is appended. */
+        url: string;
+        /** Mimir tenant, sent as X-Scope-OrgID. */
+        tenant?: string;
+        /**
+         * Bearer token, when the endpoint needs one.
+         * @visibility secret
+         */
+        token?: string;
+      };
+      /** Alertmanager. */
+      alertmanager?: {
+        /** Base URL; `/api/v2/alerts` is appended. */
+        url: string;
+      };
+    };
+    /** How upstreams are called. */
+    clients?: {
+      /** Deadline of one call, in milliseconds (default 10000). */
+      timeoutMs?: number;
+      /** Extra attempts for reads after a transient failure (default 2). */
+      maxRetries?: number;
+      /** Consecutive failures that open an upstream's circuit for one cluster (default 5). */
+      breakerFailures?: number;
+      /** Seconds an open circuit rejects calls before trying again (default 30). */
+      halfOpenAfterSeconds?: number;
+    };
+    /** The health engine's refresh. */
+    health?: {
+      /** Seconds between refreshes (default 60). */
+      refreshIntervalSeconds?: number;
+      /** Clusters refreshed at the same time (default 8). */
+      concurrency?: number;
+      /** Checks running at the same time on one cluster (default 4). */
+      perClusterConcurrency?: number;
+      /** Results older than this many seconds are served as stale (default 300). */
+      staleAfterSeconds?: number;
+    };
+    /**
      * Clusters the portal watches. Cluster API workload clusters are also
      * discovered from the management clusters listed here.
      */

@@ -18,8 +18,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  PlatformHealthCheck,
+  platformHealthChecksExtensionPoint,
+} from '@platform-portal/plugin-platform-node';
+import { UpstreamClients } from './clients/UpstreamClients';
+import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
+import { builtInChecks } from './health/checks';
+import { HealthEngine } from './health/HealthEngine';
+import { HealthReadModel } from './health/HealthReadModel';
+import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
 import { createRouter } from './router';
+import { HealthStore } from './store/HealthStore';
 
 /**
  * The platform backend plugin: cluster catalog, health engine and the REST
@@ -30,6 +41,16 @@ import { createRouter } from './router';
 export const platformPlugin = createBackendPlugin({
   pluginId: 'platform',
   register(env) {
+    const checks: PlatformHealthCheck[] = [];
+    const registry = {
+      addHealthChecks(
+        ...added: Array<PlatformHealthCheck | PlatformHealthCheck[]>
+      ) {
+        checks.push(...added.flat());
+      },
+    };
+    env.registerExtensionPoint(platformHealthChecksExtensionPoint, registry);
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -37,16 +58,63 @@ export const platformPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
       },
-      async init({ config, logger, httpAuth, httpRouter, permissions }) {
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        permissions,
+        database,
+        scheduler,
+      }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
           logger.info(
             `Platform fleet is simulated by platform-sandbox (${platformConfig.clusters.length} clusters configured)`,
           );
         }
+        const clients = new UpstreamClients(
+          platformConfig,
+          new UpstreamPolicies(
+            Object.fromEntries(
+              Object.entries(platformConfig.resilience).filter(
+                ([, v]) => v !== undefined,
+              ),
+            ),
+          ),
+        );
+        registry.addHealthChecks(builtInChecks(clients));
+        const store = await HealthStore.create(database);
+        const engine = new HealthEngine({
+          clients,
+          clusters: platformConfig.clusters,
+          checks: () => checks,
+          settings: platformConfig.health,
+          logger,
+        });
+        await scheduleHealthRefresh({
+          scheduler,
+          engine,
+          store,
+          logger,
+          intervalSeconds: platformConfig.health.refreshIntervalSeconds,
+        });
+        const health = new HealthReadModel({
+          store,
+          clusters: platformConfig.clusters,
+          staleAfterSeconds: platformConfig.health.staleAfterSeconds,
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, platformConfig }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            platformConfig,
+            health,
+            clients,
+          }),
         );
       },
     });

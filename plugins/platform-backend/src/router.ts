@@ -18,53 +18,43 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   EnvironmentResponse,
   LAYERS,
   LayersResponse,
-  platformHealthReadPermission,
   platformPermissions,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { UpstreamClients } from './clients/UpstreamClients';
 import { PlatformConfig } from './config/readPlatformConfig';
+import { HealthReadModel } from './health/HealthReadModel';
+import { clusterRoutes } from './routes/clusterRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { healthReadGuard } from './routes/validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   platformConfig: PlatformConfig;
+  health: HealthReadModel;
+  clients: UpstreamClients;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, platformConfig } = options;
+  const { httpAuth, permissions, platformConfig, health, clients } = options;
   const router = Router();
   router.use(express.json());
   router.use(
     createPermissionIntegrationRouter({ permissions: platformPermissions }),
   );
-
-  const requireHealthRead = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: platformHealthReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${platformHealthReadPermission.name}`,
-      );
-    }
-  };
+  const guard = healthReadGuard(httpAuth, permissions);
 
   router.get('/layers', async (req, res) => {
-    await requireHealthRead(req);
+    await guard(req);
     const body: LayersResponse = { layers: [...LAYERS] };
     res.json(body);
   });
@@ -77,6 +67,16 @@ export async function createRouter(
     };
     res.json(body);
   });
+
+  router.use(healthRoutes({ health, guard }));
+  router.use(
+    clusterRoutes({
+      clusters: platformConfig.clusters,
+      health,
+      clients,
+      guard,
+    }),
+  );
 
   return router;
 }

@@ -18,3 +18,4 @@ export function someFunction() {
 }
 
 export * from './clusters';
+export * from './extensions';

@@ -46,10 +46,11 @@ describe('readPlatformConfig', () => {
   });
 
   it('treats a missing platform block as no clusters and not simulated', () => {
-    expect(readPlatformConfig(new ConfigReader({}))).toEqual({
+    expect(readPlatformConfig(new ConfigReader({}))).toMatchObject({
       simulated: false,
       sandboxControlUrl: undefined,
       clusters: [],
+      upstreams: {},
     });
   });
 
@@ -81,6 +82,40 @@ describe('readPlatformConfig', () => {
         new ConfigReader({ platform: { clusters: [cluster, cluster] } }),
       ),
     ).toThrow(/listed twice/);
+  });
+
+  it('reads upstreams and refuses one whose url is not http(s)', () => {
+    const result = readPlatformConfig(
+      new ConfigReader({
+        platform: {
+          upstreams: {
+            nexus: { url: 'http://nexus.test', username: 'u', password: 'p' },
+          },
+        },
+      }),
+    );
+    expect(result.upstreams.nexus).toMatchObject({ username: 'u' });
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({
+          platform: { upstreams: { gitlab: { url: 'gitlab.test' } } },
+        }),
+      ),
+    ).toThrow(/platform\.upstreams\.gitlab\.url/);
+  });
+
+  it('defaults the refresh settings and refuses a non-positive one', () => {
+    expect(readPlatformConfig(new ConfigReader({})).health).toEqual({
+      refreshIntervalSeconds: 60,
+      concurrency: 8,
+      perClusterConcurrency: 4,
+      staleAfterSeconds: 300,
+    });
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({ platform: { health: { concurrency: 0 } } }),
+      ),
+    ).toThrow(/platform\.health\.concurrency/);
   });
 
   it('refuses a url that is not http(s)', () => {

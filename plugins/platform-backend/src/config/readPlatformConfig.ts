@@ -31,10 +31,54 @@ export interface ConfiguredCluster {
   kubernetes: { url: string; token?: string };
 }
 
+/** An upstream's base URL and credentials; `{cluster}` in a URL is replaced per cluster. */
+export interface UpstreamConfig {
+  url: string;
+  token?: string;
+  username?: string;
+  password?: string;
+  tenant?: string;
+}
+
+export type UpstreamId =
+  | 'haproxy'
+  | 'keepalived'
+  | 'nexus'
+  | 'gitlab'
+  | 'prometheus'
+  | 'alertmanager';
+
+export const UPSTREAM_IDS: UpstreamId[] = [
+  'haproxy',
+  'keepalived',
+  'nexus',
+  'gitlab',
+  'prometheus',
+  'alertmanager',
+];
+
+export interface HealthSettings {
+  refreshIntervalSeconds: number;
+  /** Clusters refreshed at the same time. */
+  concurrency: number;
+  /** Checks running at the same time on one cluster. */
+  perClusterConcurrency: number;
+  /** Older results are served as stale. */
+  staleAfterSeconds: number;
+}
+
 export interface PlatformConfig {
   simulated: boolean;
   sandboxControlUrl?: string;
   clusters: ConfiguredCluster[];
+  upstreams: Partial<Record<UpstreamId, UpstreamConfig>>;
+  resilience: {
+    timeoutMs?: number;
+    maxRetries?: number;
+    breakerFailures?: number;
+    halfOpenAfterMs?: number;
+  };
+  health: HealthSettings;
 }
 
 const PROVISIONERS: ClusterProvisioner[] = ['cluster-api', 'kubeadm', 'rke2'];
@@ -94,5 +138,70 @@ export function readPlatformConfig(config: Config): PlatformConfig {
     };
   });
 
-  return { simulated, sandboxControlUrl, clusters };
+  const upstreams: PlatformConfig['upstreams'] = {};
+  for (const id of UPSTREAM_IDS) {
+    const upstream = config.getOptionalConfig(`platform.upstreams.${id}`);
+    if (!upstream) {
+      continue;
+    }
+    const upstreamUrl = upstream.getString('url');
+    if (!/^https?:\/\//.test(upstreamUrl)) {
+      throw new InputError(
+        `Invalid config at platform.upstreams.${id}.url: '${upstreamUrl}' is not an http(s) URL`,
+      );
+    }
+    upstreams[id] = {
+      url: upstreamUrl,
+      token: upstream.getOptionalString('token'),
+      username: upstream.getOptionalString('username'),
+      password: upstream.getOptionalString('password'),
+      tenant: upstream.getOptionalString('tenant'),
+    };
+  }
+
+  const positive = (key: string, fallback: number): number => {
+    const value = config.getOptionalNumber(key);
+    if (value === undefined) {
+      return fallback;
+    }
+    if (!(value > 0)) {
+      throw new InputError(
+        `Invalid config at ${key}: ${value} is not a positive number`,
+      );
+    }
+    return value;
+  };
+  const optionalPositive = (key: string) =>
+    config.getOptionalNumber(key) === undefined ? undefined : positive(key, 0);
+  const halfOpenAfterSeconds = optionalPositive(
+    'platform.clients.halfOpenAfterSeconds',
+  );
+
+  return {
+    simulated,
+    sandboxControlUrl,
+    clusters,
+    upstreams,
+    resilience: {
+      timeoutMs: optionalPositive('platform.clients.timeoutMs'),
+      maxRetries: config.getOptionalNumber('platform.clients.maxRetries'),
+      breakerFailures: optionalPositive('platform.clients.breakerFailures'),
+      halfOpenAfterMs:
+        halfOpenAfterSeconds === undefined
+          ? undefined
+          : halfOpenAfterSeconds * 1000,
+    },
+    health: {
+      refreshIntervalSeconds: positive(
+        'platform.health.refreshIntervalSeconds',
+        60,
+      ),
+      concurrency: positive('platform.health.concurrency', 8),
+      perClusterConcurrency: positive(
+        'platform.health.perClusterConcurrency',
+        4,
+      ),
+      staleAfterSeconds: positive('platform.health.staleAfterSeconds', 300),
+    },
+  };
 }

@@ -25,7 +25,11 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 function client(
-  options: { cluster?: string; base?: string; policies?: UpstreamPolicies } = {},
+  options: {
+    cluster?: string;
+    base?: string;
+    policies?: UpstreamPolicies;
+  } = {},
 ) {
   return new UpstreamHttpClient({
     target: {
@@ -121,15 +125,27 @@ describe('UpstreamHttpClient', () => {
 
   it('keeps one circuit per cluster, so a broken cluster does not block another', async () => {
     server.use(
-      http.get('http://broken.test/stats', () => new HttpResponse(null, { status: 500 })),
+      http.get(
+        'http://broken.test/stats',
+        () => new HttpResponse(null, { status: 500 }),
+      ),
       http.get('http://fine.test/stats', () => HttpResponse.json({ ok: 1 })),
     );
-    const policies = new UpstreamPolicies({ maxRetries: 0, breakerFailures: 1 });
-    const broken = client({ policies, cluster: 'a', base: 'http://broken.test' });
+    const policies = new UpstreamPolicies({
+      maxRetries: 0,
+      breakerFailures: 1,
+    });
+    const broken = client({
+      policies,
+      cluster: 'a',
+      base: 'http://broken.test',
+    });
     const fine = client({ policies, cluster: 'b', base: 'http://fine.test' });
     await expect(broken.getJson('/stats')).rejects.toThrow();
     await expect(broken.getJson('/stats')).rejects.toThrow(/not called/);
-    await expect(fine.getJson('/stats')).resolves.toMatchObject({ data: { ok: 1 } });
+    await expect(fine.getJson('/stats')).resolves.toMatchObject({
+      data: { ok: 1 },
+    });
   });
 
   it('refuses a redirect to another host without sending the credential there', async () => {
@@ -155,7 +171,9 @@ describe('UpstreamHttpClient', () => {
         HttpResponse.redirect('http://lb.test/new', 301),
       ),
       http.get('http://lb.test/new', ({ request }) =>
-        HttpResponse.json({ auth: request.headers.get('authorization') !== null }),
+        HttpResponse.json({
+          auth: request.headers.get('authorization') !== null,
+        }),
       ),
     );
     await expect(client().getJson('/old')).resolves.toMatchObject({
@@ -172,7 +190,9 @@ describe('UpstreamHttpClient', () => {
         ),
       ),
     );
-    const error = await client().getJson('/stats').catch(e => e);
+    const error = await client()
+      .getJson('/stats')
+      .catch(e => e);
     expect(error.name).toBe('AuthenticationError');
     expect(error.message).toContain('platform.upstreams.haproxy.url');
     expect(error.message).not.toContain(TOKEN);
@@ -191,9 +211,14 @@ describe('UpstreamHttpClient', () => {
 
   it('treats a status the caller expects as an answer, not a failure', async () => {
     server.use(
-      http.get('http://lb.test/status/writable', () => new HttpResponse(null, { status: 503 })),
+      http.get(
+        'http://lb.test/status/writable',
+        () => new HttpResponse(null, { status: 503 }),
+      ),
     );
-    await expect(client().probe('/status/writable', [503])).resolves.toMatchObject({
+    await expect(
+      client().probe('/status/writable', [503]),
+    ).resolves.toMatchObject({
       status: 503,
     });
   });

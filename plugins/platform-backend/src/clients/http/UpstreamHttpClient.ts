@@ -49,7 +49,11 @@ export class UpstreamHttpClient {
     query?: Record<string, string | string[]>,
     signal?: AbortSignal,
   ): Promise<Observed<T>> {
-    const result = await this.get(path, { query, signal, accept: 'application/json' });
+    const result = await this.get(path, {
+      query,
+      signal,
+      accept: 'application/json',
+    });
     return { ...result, data: JSON.parse(result.data) as T };
   }
 

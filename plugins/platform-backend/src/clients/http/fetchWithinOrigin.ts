@@ -41,7 +41,9 @@ export async function fetchWithinOrigin(
       const cause = (error as { cause?: { code?: string } }).cause;
       throw new UpstreamFailure({
         kind: 'network',
-        message: cause?.code ?? (error instanceof Error ? error.message : String(error)),
+        message:
+          cause?.code ??
+          (error instanceof Error ? error.message : String(error)),
       });
     }
     if (response.status >= 300 && response.status < 400) {

@@ -22,7 +22,10 @@ describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates, and ignores rubbish', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(
-      parseRetryAfter('Thu, 26 Nov 2026 10:00:10 GMT', Date.parse('2026-11-26T10:00:00Z')),
+      parseRetryAfter(
+        'Thu, 26 Nov 2026 10:00:10 GMT',
+        Date.parse('2026-11-26T10:00:00Z'),
+      ),
     ).toBe(10_000);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
@@ -30,7 +33,11 @@ describe('parseRetryAfter', () => {
 });
 
 describe('RetryAfterBackoff', () => {
-  const options = { initialDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 20_000 };
+  const options = {
+    initialDelayMs: 10,
+    maxDelayMs: 100,
+    maxRetryAfterMs: 20_000,
+  };
   const context = (error: unknown) => ({
     attempt: 1,
     signal: new AbortController().signal,
@@ -44,7 +51,9 @@ describe('RetryAfterBackoff', () => {
       message: 'HTTP 429',
       retryAfterMs: 7_000,
     });
-    expect(new RetryAfterBackoff(options).next(context(failure)).duration).toBe(7_000);
+    expect(new RetryAfterBackoff(options).next(context(failure)).duration).toBe(
+      7_000,
+    );
   });
 
   it('caps a Retry-After that is longer than the configured maximum', () => {
@@ -54,12 +63,16 @@ describe('RetryAfterBackoff', () => {
       message: 'HTTP 503',
       retryAfterMs: 3_600_000,
     });
-    expect(new RetryAfterBackoff(options).next(context(failure)).duration).toBe(20_000);
+    expect(new RetryAfterBackoff(options).next(context(failure)).duration).toBe(
+      20_000,
+    );
   });
 
   it('uses jittered exponential backoff when the upstream gave no hint', () => {
-    const durations = Array.from({ length: 20 }, () =>
-      new RetryAfterBackoff(options).next(context(new Error('x'))).duration,
+    const durations = Array.from(
+      { length: 20 },
+      () =>
+        new RetryAfterBackoff(options).next(context(new Error('x'))).duration,
     );
     for (const d of durations) {
       expect(d).toBeLessThanOrEqual(100);

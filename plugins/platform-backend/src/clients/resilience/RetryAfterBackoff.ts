@@ -40,7 +40,9 @@ export class RetryAfterBackoff
     ),
   ) {}
 
-  next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
+  next(
+    context: IRetryBackoffContext<unknown>,
+  ): IBackoff<IRetryBackoffContext<unknown>> {
     const jittered = this.exponential.next(context);
     const result = context.result;
     const failure =
@@ -51,11 +53,17 @@ export class RetryAfterBackoff
     const duration =
       asked === undefined
         ? jittered.duration
-        : Math.max(jittered.duration, Math.min(asked, this.options.maxRetryAfterMs));
+        : Math.max(
+            jittered.duration,
+            Math.min(asked, this.options.maxRetryAfterMs),
+          );
     return {
       duration,
       next: ctx =>
-        new RetryAfterBackoff(this.options, jittered as IBackoffFactory<unknown>).next(ctx),
+        new RetryAfterBackoff(
+          this.options,
+          jittered as IBackoffFactory<unknown>,
+        ).next(ctx),
     };
   }
 }

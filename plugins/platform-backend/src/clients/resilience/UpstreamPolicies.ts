@@ -54,7 +54,10 @@ function normalise(error: unknown, timeoutMs: number): UpstreamFailure {
     return error;
   }
   if (error instanceof BrokenCircuitError || isBrokenCircuitError(error)) {
-    return new UpstreamFailure({ kind: 'circuit-open', message: 'circuit open' });
+    return new UpstreamFailure({
+      kind: 'circuit-open',
+      message: 'circuit open',
+    });
   }
   if (isTaskCancelledError(error)) {
     return new UpstreamFailure({
@@ -107,10 +110,7 @@ export class UpstreamPolicies {
         )
       : wrap(breaker, deadline);
     try {
-      return await policy.execute(
-        ({ signal }) => fn(signal),
-        request.signal,
-      );
+      return await policy.execute(({ signal }) => fn(signal), request.signal);
     } catch (error) {
       throw toBackstageError(normalise(error, o.timeoutMs), target);
     }

@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ConfiguredCluster,
+  PlatformConfig,
+  UpstreamConfig,
+  UpstreamId,
+} from '../config/readPlatformConfig';
+import { AlertmanagerClient } from './alertmanager/AlertmanagerClient';
+import { GitLabClient } from './gitlab/GitLabClient';
+import { HaproxyStatsClient } from './haproxy/HaproxyStatsClient';
+import { UpstreamHttpClient } from './http/UpstreamHttpClient';
+import { KeepalivedClient } from './keepalived/KeepalivedClient';
+import { KubernetesClient } from './kubernetes/KubernetesClient';
+import { NexusClient } from './nexus/NexusClient';
+import { PrometheusClient } from './prometheus/PrometheusClient';
+import { UpstreamPolicies } from './resilience/UpstreamPolicies';
+
+const LABELS: Record<UpstreamId, string> = {
+  haproxy: 'HAProxy stats',
+  keepalived: 'Keepalived',
+  nexus: 'Nexus',
+  gitlab: 'GitLab',
+  prometheus: 'Prometheus',
+  alertmanager: 'Alertmanager',
+};
+
+/**
+ * Builds and keeps one client per upstream (and per cluster where the
+ * upstream is per cluster), all sharing one set of resilience policies.
+ */
+export class UpstreamClients {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly config: PlatformConfig,
+    readonly policies: UpstreamPolicies,
+  ) {}
+
+  cluster(name: string): ConfiguredCluster | undefined {
+    return this.config.clusters.find(c => c.name === name);
+  }
+
+  kubernetes(name: string): KubernetesClient | undefined {
+    const index = this.config.clusters.findIndex(c => c.name === name);
+    if (index < 0) {
+      return undefined;
+    }
+    return this.memo(
+      `kubernetes:${name}`,
+      () =>
+        new KubernetesClient(
+          this.config.clusters[index],
+          this.policies,
+          `platform.clusters[${index}]`,
+        ),
+    );
+  }
+
+  haproxy(cluster: string): HaproxyStatsClient | undefined {
+    return this.http('haproxy', cluster, http => new HaproxyStatsClient(http));
+  }
+
+  keepalived(cluster: string): KeepalivedClient | undefined {
+    return this.http('keepalived', cluster, http => new KeepalivedClient(http));
+  }
+
+  nexus(): NexusClient | undefined {
+    return this.http('nexus', undefined, http => new NexusClient(http));
+  }
+
+  gitlab(): GitLabClient | undefined {
+    return this.http('gitlab', undefined, http => new GitLabClient(http));
+  }
+
+  prometheus(): PrometheusClient | undefined {
+    return this.http(
+      'prometheus',
+      undefined,
+      http => new PrometheusClient(http),
+    );
+  }
+
+  alertmanager(): AlertmanagerClient | undefined {
+    return this.http(
+      'alertmanager',
+      undefined,
+      http => new AlertmanagerClient(http),
+    );
+  }
+
+  private http<T>(
+    id: UpstreamId,
+    cluster: string | undefined,
+    make: (http: UpstreamHttpClient) => T,
+  ): T | undefined {
+    const upstream = this.config.upstreams[id];
+    if (!upstream) {
+      return undefined;
+    }
+    return this.memo(`${id}:${cluster ?? ''}`, () =>
+      make(
+        new UpstreamHttpClient({
+          target: {
+            upstream: LABELS[id],
+            cluster,
+            hint: `platform.upstreams.${id}`,
+            secrets: [
+              upstream.token,
+              upstream.password,
+              upstream.password
+                ? Buffer.from(
+                    `${upstream.username}:${upstream.password}`,
+                  ).toString('base64')
+                : undefined,
+            ].filter((s): s is string => Boolean(s)),
+          },
+          baseUrl: upstream.url.replace(
+            '{cluster}',
+            encodeURIComponent(cluster ?? ''),
+          ),
+          headers: headersFor(id, upstream),
+          policies: this.policies,
+        }),
+      ),
+    );
+  }
+
+  private memo<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) {
+      this.cache.set(key, make());
+    }
+    return this.cache.get(key) as T;
+  }
+}
+
+function headersFor(
+  id: UpstreamId,
+  upstream: UpstreamConfig,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (id === 'nexus' && upstream.username) {
+    headers.Authorization = `Basic ${Buffer.from(
+      `${upstream.username}:${upstream.password ?? ''}`,
+    ).toString('base64')}`;
+  } else if (id === 'gitlab' && upstream.token) {
+    headers['PRIVATE-TOKEN'] = upstream.token;
+  } else if (upstream.token) {
+    headers.Authorization = `Bearer ${upstream.token}`;
+  }
+  if (upstream.tenant) {
+    headers['X-Scope-OrgID'] = upstream.tenant;
+  }
+  return headers;
+}
+
+/** Message for a layer whose upstream is not configured. */
+export function notConfigured(id: UpstreamId): string {
+  return `${LABELS[id]} is not configured; set platform.upstreams.${id}.url`;
+}

@@ -1,0 +1,52 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Observed, UpstreamHttpClient } from '../http/UpstreamHttpClient';
+
+export interface GitLabRunner {
+  id: number;
+  description?: string;
+  runner_type?: string;
+  paused?: boolean;
+  status: 'online' | 'offline' | 'stale' | 'never_contacted' | string;
+  tag_list?: string[] | null;
+}
+
+const MAX_PAGES = 50;
+
+/** GitLab REST v4 reads for the CI/CD layer (admin token: all runners). */
+export class GitLabClient {
+  constructor(private readonly http: UpstreamHttpClient) {}
+
+  /** Every runner of the instance, following `page`/`per_page` paging. */
+  async runners(signal?: AbortSignal): Promise<Observed<GitLabRunner[]>> {
+    const runners: GitLabRunner[] = [];
+    let observedAt = new Date().toISOString();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await this.http.getJson<GitLabRunner[]>(
+        '/api/v4/runners/all',
+        { per_page: '100', page: String(page) },
+        signal,
+      );
+      observedAt = result.observedAt;
+      runners.push(...result.data);
+      if (result.data.length < 100) {
+        break;
+      }
+    }
+    return { data: runners, status: 200, observedAt };
+  }
+}

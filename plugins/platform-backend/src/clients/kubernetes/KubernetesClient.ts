@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  createConfiguration,
+  KubeConfig,
+  KubernetesObject,
+  KubernetesObjectApi,
+  RequestContext,
+  ResponseContext,
+  ServerConfiguration,
+  wrapHttpLibrary,
+} from '@kubernetes/client-node';
+import {
+  HealthCheckKubernetesReader,
+  KubernetesObjectLike,
+} from '@platform-portal/plugin-platform-node';
+import { ConfiguredCluster } from '../../config/readPlatformConfig';
+import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
+import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
+import { UpstreamTarget } from '../resilience/UpstreamTarget';
+
+const PAGE_SIZE = 500;
+
+/** Carries each call's deadline signal into client-node's HTTP layer. */
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * client-node's HTTP library replaced by ours: same-origin redirects only and
+ * the cockatiel deadline's abort signal on every request.
+ */
+const resilientHttpLibrary = wrapHttpLibrary({
+  async send(request: RequestContext): Promise<ResponseContext> {
+    const response = await fetchWithinOrigin(request.getUrl(), {
+      method: request.getHttpMethod().toString(),
+      headers: request.getHeaders(),
+      body: request.getBody() as BodyInit | undefined,
+      signal: callSignal.getStore() ?? request.getSignal(),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const buffer = Buffer.from(await response.arrayBuffer());
+    return new ResponseContext(response.status, headers, {
+      text: async () => buffer.toString('utf8'),
+      binary: async () => buffer,
+      stream: () => null,
+    });
+  },
+});
+
+/**
+ * Reads one cluster's Kubernetes API through `@kubernetes/client-node`,
+ * under the shared resilience policies. Read-only: the portal's reader token.
+ */
+export class KubernetesClient implements HealthCheckKubernetesReader {
+  private readonly api: KubernetesObjectApi;
+  private readonly target: UpstreamTarget;
+
+  constructor(
+    cluster: Pick<ConfiguredCluster, 'name' | 'kubernetes'>,
+    private readonly policies: UpstreamPolicies,
+    configKey: string,
+  ) {
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name: cluster.name,
+          server: cluster.kubernetes.url,
+          // client-node refuses plain HTTP unless told; there is no TLS to verify then.
+          skipTLSVerify: cluster.kubernetes.url.startsWith('http:'),
+        },
+      ],
+      users: [{ name: 'portal', token: cluster.kubernetes.token }],
+      contexts: [{ name: cluster.name, cluster: cluster.name, user: 'portal' }],
+      currentContext: cluster.name,
+    });
+    this.api = new KubernetesObjectApi(
+      createConfiguration({
+        baseServer: new ServerConfiguration(cluster.kubernetes.url, {}),
+        authMethods: { default: kubeConfig },
+        httpApi: resilientHttpLibrary,
+      }),
+    );
+    this.target = {
+      upstream: 'Kubernetes API',
+      cluster: cluster.name,
+      hint: `${configKey}.kubernetes.url and ${configKey}.kubernetes.token`,
+      secrets: cluster.kubernetes.token ? [cluster.kubernetes.token] : [],
+    };
+  }
+
+  /** Every object of a kind across namespaces, paged with `limit`/`continue`. */
+  async list<T extends KubernetesObjectLike = KubernetesObjectLike>(
+    apiVersion: string,
+    kind: string,
+    signal?: AbortSignal,
+  ): Promise<{ items: T[]; observedAt: string }> {
+    const items: T[] = [];
+    let continueToken: string | undefined;
+    do {
+      const pageToken = continueToken;
+      const page = await this.policies.execute(
+        this.target,
+        { idempotent: true, signal },
+        attemptSignal =>
+          callSignal.run(attemptSignal, () =>
+            this.api.list<KubernetesObject>(
+              apiVersion,
+              kind,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              PAGE_SIZE,
+              pageToken,
+            ),
+          ),
+      );
+      items.push(...(page.items as unknown as T[]));
+      const meta = page.metadata as { _continue?: string; continue?: string };
+      continueToken = meta?._continue || meta?.continue || undefined;
+    } while (continueToken);
+    return { items, observedAt: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HealthCheckResult,
+  LayerHealth,
+  LAYER_IDS,
+  LayerId,
+  worstVerdict,
+} from '@platform-portal/plugin-platform-common';
+import {
+  HealthCheckCluster,
+  HealthCheckContext,
+  PlatformHealthCheck,
+} from '@platform-portal/plugin-platform-node';
+import { bulkhead } from 'cockatiel';
+import { UpstreamClients } from '../clients/UpstreamClients';
+import {
+  ConfiguredCluster,
+  HealthSettings,
+} from '../config/readPlatformConfig';
+import { SharedKubernetesReader } from './SharedKubernetesReader';
+
+export interface HealthEngineOptions {
+  clients: UpstreamClients;
+  clusters: ConfiguredCluster[];
+  checks: () => PlatformHealthCheck[];
+  settings: Pick<HealthSettings, 'concurrency' | 'perClusterConcurrency'>;
+  logger: LoggerService;
+}
+
+function toCheckCluster(cluster: ConfiguredCluster): HealthCheckCluster {
+  return {
+    name: cluster.name,
+    provisioner: cluster.provisioner,
+    environment: cluster.environment,
+    region: cluster.region,
+    management: cluster.management,
+    managementCluster: cluster.managementCluster,
+  };
+}
+
+/**
+ * Runs every check on every cluster and folds them into one verdict per
+ * layer. Clusters run side by side up to `concurrency`, checks of one cluster
+ * up to `perClusterConcurrency`; a cluster that does not answer only makes
+ * its own layers unknown.
+ */
+export class HealthEngine {
+  constructor(private readonly options: HealthEngineOptions) {}
+
+  async evaluateFleet(
+    signal: AbortSignal | undefined,
+    onCluster: (cluster: string, layers: LayerHealth[]) => Promise<void>,
+  ): Promise<void> {
+    const { clusters, settings } = this.options;
+    const fleetLimit = bulkhead(settings.concurrency, Infinity);
+    const readers = new Map<string, SharedKubernetesReader>();
+    const readerFor = (name: string) => {
+      let reader = readers.get(name);
+      const client = this.options.clients.kubernetes(name);
+      if (!reader && client) {
+        reader = new SharedKubernetesReader(client, signal);
+        readers.set(name, reader);
+      }
+      return reader;
+    };
+    await Promise.all(
+      clusters.map(cluster =>
+        fleetLimit.execute(async () => {
+          const layers = await this.evaluateCluster(cluster, signal, readerFor);
+          await onCluster(cluster.name, layers);
+        }),
+      ),
+    );
+  }
+
+  async evaluateCluster(
+    cluster: ConfiguredCluster,
+    signal?: AbortSignal,
+    readerFor: (name: string) => SharedKubernetesReader | undefined = name => {
+      const client = this.options.clients.kubernetes(name);
+      return client && new SharedKubernetesReader(client, signal);
+    },
+  ): Promise<LayerHealth[]> {
+    const checkCluster = toCheckCluster(cluster);
+    const kubernetes = readerFor(cluster.name)!;
+    const context: HealthCheckContext = {
+      cluster: checkCluster,
+      kubernetes,
+      managementKubernetes: cluster.managementCluster
+        ? readerFor(cluster.managementCluster)
+        : undefined,
+      now: new Date(),
+      signal: signal ?? new AbortController().signal,
+    };
+    const clusterLimit = bulkhead(
+      this.options.settings.perClusterConcurrency,
+      Infinity,
+    );
+    const checks = this.options
+      .checks()
+      .filter(check => !check.appliesTo || check.appliesTo(checkCluster));
+    const results = await Promise.all(
+      checks.map(check =>
+        clusterLimit
+          .execute(() => this.runCheck(check, context))
+          .then(result => ({ layer: check.layer, result })),
+      ),
+    );
+    const observedAt = new Date().toISOString();
+    return LAYER_IDS.map(layer =>
+      this.foldLayer(cluster.name, layer, results, observedAt),
+    );
+  }
+
+  private async runCheck(
+    check: PlatformHealthCheck,
+    context: HealthCheckContext,
+  ): Promise<HealthCheckResult> {
+    const base = {
+      id: check.id,
+      title: check.title,
+      ...(check.runbook ? { runbook: check.runbook } : {}),
+      ...(check.buildOutStep ? { buildOutStep: check.buildOutStep } : {}),
+    };
+    try {
+      const outcome = await check.run(context);
+      return { ...base, ...outcome };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.logger.debug(
+        `Health check ${check.id} on ${context.cluster.name} could not look: ${message}`,
+      );
+      return { ...base, verdict: 'unknown', message, evidence: [] };
+    }
+  }
+
+  private foldLayer(
+    cluster: string,
+    layer: LayerId,
+    results: Array<{ layer: LayerId; result: HealthCheckResult }>,
+    observedAt: string,
+  ): LayerHealth {
+    const checks = results.filter(r => r.layer === layer).map(r => r.result);
+    const verdict = worstVerdict(checks.map(c => c.verdict));
+    const health: LayerHealth = { cluster, layer, verdict, checks, observedAt };
+    if (checks.length === 0) {
+      health.reason = 'No check covers this layer on this cluster yet';
+    } else if (verdict === 'unknown') {
+      health.reason = [
+        ...new Set(
+          checks.filter(c => c.verdict === 'unknown').map(c => c.message),
+        ),
+      ].join('; ');
+    }
+    return health;
+  }
+}

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { NotFoundError } from '@backstage/errors';
+import {
+  ClusterHealthResponse,
+  FleetHealthResponse,
+  HealthHistoryResponse,
+  HealthVerdict,
+  LayerHealth,
+  LAYER_IDS,
+  LayerId,
+  VerdictCounts,
+  worstVerdict,
+} from '@platform-portal/plugin-platform-common';
+import { ConfiguredCluster } from '../config/readPlatformConfig';
+import { HealthStore } from '../store/HealthStore';
+
+function emptyCounts(): VerdictCounts {
+  return { ok: 0, warning: 0, critical: 0, unknown: 0 };
+}
+
+/**
+ * What the API serves: the stored results of configured clusters, with every
+ * layer present and data older than the staleness limit turned `unknown`.
+ */
+export class HealthReadModel {
+  constructor(
+    private readonly options: {
+      store: HealthStore;
+      clusters: ConfiguredCluster[];
+      staleAfterSeconds: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  requireCluster(name: string): ConfiguredCluster {
+    const cluster = this.options.clusters.find(c => c.name === name);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster named '${name}' is configured`);
+    }
+    return cluster;
+  }
+
+  async fleet(): Promise<FleetHealthResponse> {
+    const stored = await this.options.store.listLayers();
+    const counts = emptyCounts();
+    const clusters = this.options.clusters.map(cluster => {
+      const layers = this.complete(cluster.name, stored);
+      const clusterCounts = emptyCounts();
+      for (const layer of layers) {
+        clusterCounts[layer.verdict] += 1;
+        counts[layer.verdict] += 1;
+      }
+      return {
+        cluster: cluster.name,
+        verdict: worstVerdict(layers.map(l => l.verdict)),
+        counts: clusterCounts,
+        layers: layers.map(l => ({
+          layer: l.layer,
+          verdict: l.verdict,
+          observedAt: l.observedAt,
+          stale: l.stale ?? false,
+          ...(l.reason ? { reason: l.reason } : {}),
+        })),
+      };
+    });
+    return { layers: [...LAYER_IDS], clusters, counts };
+  }
+
+  async cluster(name: string): Promise<ClusterHealthResponse> {
+    this.requireCluster(name);
+    const layers = this.complete(
+      name,
+      await this.options.store.listLayers(name),
+    );
+    return {
+      cluster: name,
+      verdict: worstVerdict(layers.map(l => l.verdict)),
+      layers,
+    };
+  }
+
+  async layer(name: string, layer: LayerId): Promise<LayerHealth> {
+    const { layers } = await this.cluster(name);
+    return layers.find(l => l.layer === layer)!;
+  }
+
+  async history(name: string, limit: number): Promise<HealthHistoryResponse> {
+    this.requireCluster(name);
+    return {
+      cluster: name,
+      changes: await this.options.store.history(name, limit),
+    };
+  }
+
+  async verdictOf(name: string): Promise<HealthVerdict> {
+    return (await this.cluster(name)).verdict;
+  }
+
+  private complete(cluster: string, stored: LayerHealth[]): LayerHealth[] {
+    const now = (this.options.now?.() ?? new Date()).getTime();
+    const limitMs = this.options.staleAfterSeconds * 1000;
+    return LAYER_IDS.map(layer => {
+      const found = stored.find(
+        s => s.cluster === cluster && s.layer === layer,
+      );
+      if (!found) {
+        return {
+          cluster,
+          layer,
+          verdict: 'unknown' as const,
+          checks: [],
+          observedAt: new Date(0).toISOString(),
+          stale: true,
+          reason: 'Not observed yet: the first refresh has not finished',
+        };
+      }
+      const age = now - Date.parse(found.observedAt);
+      if (age > limitMs) {
+        return {
+          ...found,
+          verdict: 'unknown' as const,
+          stale: true,
+          reason: `Data is stale: last observed ${found.observedAt} (verdict then: ${found.verdict}), older than ${this.options.staleAfterSeconds} s`,
+        };
+      }
+      return { ...found, stale: false };
+    });
+  }
+}

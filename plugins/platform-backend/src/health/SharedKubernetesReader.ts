@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  HealthCheckKubernetesReader,
+  KubernetesObjectLike,
+} from '@platform-portal/plugin-platform-node';
+import { KubernetesClient } from '../clients/kubernetes/KubernetesClient';
+
+/**
+ * One refresh's view of a cluster's Kubernetes API: each kind is listed once
+ * however many checks read it, and the first read (nodes) gates the rest, so
+ * an unreachable cluster costs one deadline, not one per check.
+ */
+export class SharedKubernetesReader implements HealthCheckKubernetesReader {
+  private readonly lists = new Map<
+    string,
+    Promise<{ items: any[]; observedAt: string }>
+  >();
+  private gate?: Promise<unknown>;
+
+  constructor(
+    private readonly client: KubernetesClient,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  list<T extends KubernetesObjectLike = KubernetesObjectLike>(
+    apiVersion: string,
+    kind: string,
+  ): Promise<{ items: T[]; observedAt: string }> {
+    if (!this.gate) {
+      this.gate = this.read('v1', 'Node');
+    }
+    return this.gate.then(() => this.read(apiVersion, kind)) as Promise<{
+      items: T[];
+      observedAt: string;
+    }>;
+  }
+
+  private read(apiVersion: string, kind: string) {
+    const key = `${apiVersion}/${kind}`;
+    let pending = this.lists.get(key);
+    if (!pending) {
+      pending = this.client.list(apiVersion, kind, this.signal);
+      this.lists.set(key, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  defaultFleet,
+  Sandbox,
+  startSandbox,
+} from '@platform-portal/platform-sandbox';
+// The part-2 simulators are not exported from the sandbox's index yet.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import {
+  ClusterHealthResponse,
+  FleetHealthResponse,
+  LayerHealth,
+} from '@platform-portal/plugin-platform-common';
+import { platformHealthChecksExtensionPoint } from '@platform-portal/plugin-platform-node';
+import request from 'supertest';
+import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
+import { platformPlugin } from './plugin';
+import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+
+const RANK = { ok: 0, unknown: 1, warning: 2, critical: 3 } as const;
+
+async function control(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const res = await fetch(`${sandbox.controlUrl}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    throw new Error(
+      `control ${method} ${path}: ${res.status} ${await res.text()}`,
+    );
+  }
+}
+
+describe('platform health against the sandbox fleet', () => {
+  let sandbox: Sandbox;
+  let server: any;
+  let scheduler: SchedulerService | undefined;
+  let stopBackend: () => Promise<void>;
+
+  const refresh = () => scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+  const layerOf = async (
+    cluster: string,
+    layer: string,
+  ): Promise<LayerHealth> =>
+    (await request(server).get(`/api/platform/health/${cluster}/${layer}`))
+      .body;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      fleet: defaultFleet(),
+      port: 0,
+      controlPort: 0,
+      upstreams: createUpstreamSimulators,
+      realTimeTicks: false,
+    });
+    const backend = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({
+          data: sandboxPlatformConfig(sandbox),
+        }),
+        createBackendModule({
+          pluginId: 'platform',
+          moduleId: 'test-hooks',
+          register(env) {
+            env.registerInit({
+              deps: {
+                scheduler: coreServices.scheduler,
+                checks: platformHealthChecksExtensionPoint,
+              },
+              async init(deps) {
+                scheduler = deps.scheduler;
+              },
+            });
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stopBackend = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    await stopBackend?.();
+    await sandbox?.stop();
+  });
+
+  it('lists every cluster with all 13 layers, observed and not stale', async () => {
+    const res = await request(server).get('/api/platform/health');
+    expect(res.status).toBe(200);
+    const body: FleetHealthResponse = res.body;
+    expect(body.layers).toHaveLength(13);
+    expect(body.clusters.map(c => c.cluster).sort()).toEqual(
+      sandbox.fleetSpec.clusters.map(c => c.name).sort(),
+    );
+    for (const cluster of body.clusters) {
+      expect(cluster.layers.map(l => l.layer)).toEqual(body.layers);
+      for (const layer of cluster.layers) {
+        expect(layer.stale).toBe(false);
+        expect(Date.parse(layer.observedAt)).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('sees the healthy cluster as ok on every layer', async () => {
+    const body: ClusterHealthResponse = (
+      await request(server).get('/api/platform/health/prod-eu-1')
+    ).body;
+    const notOk = body.layers
+      .filter(l => l.verdict !== 'ok')
+      .map(
+        l =>
+          `${l.layer}: ${l.verdict} ${
+            l.reason ??
+            l.checks
+              .filter(c => c.verdict !== 'ok')
+              .map(c => c.message)
+              .join('; ')
+          }`,
+      );
+    expect(notOk).toEqual([]);
+  });
+
+  it.each([
+    [
+      'prod-eu-2',
+      'storage',
+      'warning',
+      'storage.longhorn-volumes',
+      'pvc-orders-db',
+    ],
+    [
+      'prod-eu-2',
+      'security',
+      'warning',
+      'security.certificates',
+      'payments-api-tls',
+    ],
+    ['prod-eu-2', 'gitops', 'warning', 'gitops.applications', 'orders-service'],
+    [
+      'staging-1',
+      'internal-lb',
+      'warning',
+      'internal-lb.address-allocation',
+      'default-pool',
+    ],
+    [
+      'staging-1',
+      'hardware',
+      'critical',
+      'hardware.workers-ready',
+      'staging-1-md-0-2',
+    ],
+    ['staging-1', 'ingress', 'warning', 'ingress.httproutes', 'storefront-web'],
+    [
+      'onprem-kubeadm-1',
+      'networking',
+      'critical',
+      'networking.cilium-agents',
+      'cilium',
+    ],
+    [
+      'onprem-kubeadm-1',
+      'external-lb',
+      'critical',
+      'external-lb.haproxy-servers',
+      'onprem-kubeadm-1-cp-3',
+    ],
+    [
+      'onprem-kubeadm-1',
+      'observability',
+      'warning',
+      'observability.scrape-targets',
+      'node-exporter',
+    ],
+    [
+      'edge-rke2-1',
+      'external-lb',
+      'critical',
+      'external-lb.keepalived-master',
+      'MASTER',
+    ],
+    ['edge-rke2-1', 'cicd', 'warning', 'cicd.runners', 'offline'],
+    [
+      'edge-rke2-1',
+      'gitops',
+      'critical',
+      'gitops.applications',
+      'storefront-web',
+    ],
+  ])(
+    '%s shows its fault in %s as at least %s, with evidence from %s',
+    async (cluster, layer, atLeast, checkId, evidenceText) => {
+      const health = await layerOf(cluster, layer);
+      expect(RANK[health.verdict]).toBeGreaterThanOrEqual(
+        RANK[atLeast as 'warning' | 'critical'],
+      );
+      const check = health.checks.find(c => c.id === checkId)!;
+      expect(check.verdict).not.toBe('ok');
+      expect(JSON.stringify(check.evidence)).toContain(evidenceText);
+      for (const e of check.evidence) {
+        expect(Date.parse(e.observedAt)).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('turns a fault injected through the control API critical after a refresh, and ok again once cleared', async () => {
+    expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
+
+    await control(sandbox, 'POST', '/faults', {
+      cluster: 'prod-eu-1',
+      id: 'dex-down',
+    });
+    await refresh();
+    const broken = await layerOf('prod-eu-1', 'identity');
+    expect(broken.verdict).toBe('critical');
+    expect(JSON.stringify(broken.checks)).toContain('Deployment/dex/dex');
+
+    await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1&id=dex-down');
+    await refresh();
+    expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
+
+    const history = (
+      await request(server).get(
+        '/api/platform/health/prod-eu-1/history?limit=50',
+      )
+    ).body;
+    const identity = history.changes
+      .filter((c: { layer: string }) => c.layer === 'identity')
+      .map((c: { to: string }) => c.to);
+    expect(identity.slice(0, 3)).toEqual(['ok', 'critical', 'ok']);
+  });
+
+  it('makes a hanging cluster unknown with the reason while the others stay as they were', async () => {
+    await control(sandbox, 'POST', '/behaviour', {
+      cluster: 'staging-1',
+      hang: true,
+    });
+    try {
+      await refresh();
+    } finally {
+      await control(sandbox, 'DELETE', '/behaviour');
+    }
+    const staging = await layerOf('staging-1', 'storage');
+    expect(staging.verdict).toBe('unknown');
+    expect(staging.reason).toContain(
+      'Kubernetes API of cluster staging-1 did not answer in time',
+    );
+    const healthy: ClusterHealthResponse = (
+      await request(server).get('/api/platform/health/prod-eu-1')
+    ).body;
+    expect(healthy.verdict).toBe('ok');
+  }, 30_000);
+});

@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  HealthCheckResult,
+  HealthStateChange,
+  HealthVerdict,
+  LayerHealth,
+  LayerId,
+} from '@platform-portal/plugin-platform-common';
+import { Knex } from 'knex';
+
+const LAYERS_TABLE = 'platform_layer_health';
+const HISTORY_TABLE = 'platform_layer_history';
+
+interface LayerRow {
+  cluster: string;
+  layer: string;
+  verdict: string;
+  reason: string | null;
+  checks: string;
+  observed_at: string;
+}
+
+interface HistoryRow {
+  cluster: string;
+  layer: string;
+  from_verdict: string | null;
+  to_verdict: string;
+  message: string;
+  changed_at: string;
+}
+
+/**
+ * Health results as last observed, plus the history of verdict changes, in
+ * the plugin's database (SQLite or PostgreSQL).
+ */
+export class HealthStore {
+  static async create(database: DatabaseService): Promise<HealthStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@platform-portal/plugin-platform-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new HealthStore(knex);
+  }
+
+  constructor(private readonly knex: Knex) {}
+
+  /** Replaces a cluster's layers and records each change of verdict. */
+  async saveCluster(
+    cluster: string,
+    layers: LayerHealth[],
+  ): Promise<HealthStateChange[]> {
+    return this.knex.transaction(async tx => {
+      const previous = await tx<LayerRow>(LAYERS_TABLE)
+        .where({ cluster })
+        .select('layer', 'verdict');
+      const before = new Map(
+        previous.map(row => [row.layer, row.verdict as HealthVerdict]),
+      );
+      const changes: HealthStateChange[] = [];
+      for (const layer of layers) {
+        const from = before.get(layer.layer);
+        if (from !== layer.verdict) {
+          changes.push({
+            cluster,
+            layer: layer.layer,
+            from,
+            to: layer.verdict,
+            changedAt: layer.observedAt,
+            message: summarise(layer),
+          });
+        }
+      }
+      if (layers.length > 0) {
+        await tx<LayerRow>(LAYERS_TABLE)
+          .insert(
+            layers.map(layer => ({
+              cluster,
+              layer: layer.layer,
+              verdict: layer.verdict,
+              reason: layer.reason ?? null,
+              checks: JSON.stringify(layer.checks),
+              observed_at: layer.observedAt,
+            })),
+          )
+          .onConflict(['cluster', 'layer'])
+          .merge();
+      }
+      if (changes.length > 0) {
+        await tx<HistoryRow>(HISTORY_TABLE).insert(
+          changes.map(change => ({
+            cluster,
+            layer: change.layer,
+            from_verdict: change.from ?? null,
+            to_verdict: change.to,
+            message: change.message,
+            changed_at: change.changedAt,
+          })),
+        );
+      }
+      return changes;
+    });
+  }
+
+  async listLayers(cluster?: string): Promise<LayerHealth[]> {
+    const query = this.knex<LayerRow>(LAYERS_TABLE).select('*');
+    if (cluster) {
+      query.where({ cluster });
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      cluster: row.cluster,
+      layer: row.layer as LayerId,
+      verdict: row.verdict as HealthVerdict,
+      checks: JSON.parse(row.checks) as HealthCheckResult[],
+      observedAt: row.observed_at,
+      ...(row.reason ? { reason: row.reason } : {}),
+    }));
+  }
+
+  /** Changes of verdict on a cluster, newest first. */
+  async history(cluster: string, limit: number): Promise<HealthStateChange[]> {
+    const rows = await this.knex<HistoryRow>(HISTORY_TABLE)
+      .where({ cluster })
+      .orderBy([
+        { column: 'changed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => ({
+      cluster: row.cluster,
+      layer: row.layer as LayerId,
+      ...(row.from_verdict ? { from: row.from_verdict as HealthVerdict } : {}),
+      to: row.to_verdict as HealthVerdict,
+      changedAt: row.changed_at,
+      message: row.message,
+    }));
+  }
+}
+
+function summarise(layer: LayerHealth): string {
+  if (layer.reason) {
+    return layer.reason;
+  }
+  const failing = layer.checks.filter(c => c.verdict !== 'ok');
+  return failing.length
+    ? failing.map(c => c.message).join('; ')
+    : 'All checks ok';
+}
