@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Installs (Debian packages) and starts the services the tests use for real.
 #   scripts/services.sh install   apt-get install what is missing
-#   scripts/services.sh start     start PostgreSQL 15; print the env to use
+#   scripts/services.sh start     start PostgreSQL 15 and a test OpenLDAP
+#                                 (slapd on loopback, loaded from
+#                                 packages/backend/test-fixtures/ldap); print
+#                                 the env to use, one VAR=value a line
 set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PG_PASSWORD=platform-portal-test
+LDAP_PORT=10389
+LDAP_ADMIN_PASSWORD=platform-portal-test
+LDAP_DIR=/tmp/platform-portal-slapd
+LDAP_FIXTURES="$ROOT/packages/backend/test-fixtures/ldap"
 
 install() {
-  local want=(postgresql chromium)
+  local want=(postgresql chromium slapd ldap-utils)
   local missing=()
   for pkg in "${want[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -14,6 +22,8 @@ install() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing from Debian: ${missing[*]}" >&2
     apt-get update -qq >&2
+    # No default directory: start_slapd runs its own with its own config.
+    echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
   fi
 }
@@ -36,8 +46,43 @@ start_postgres() {
   echo "PLATFORM_TEST_POSTGRES_URL=postgresql://postgres:$PG_PASSWORD@127.0.0.1:5432/postgres"
 }
 
+ldap_ready() {
+  ldapsearch -x -LLL -H "ldap://127.0.0.1:$LDAP_PORT" \
+    -D "cn=portal,ou=services,dc=example,dc=internal" -w portal-bind-test \
+    -b "ou=people,dc=example,dc=internal" -s one "(uid=alice)" dn 2>/dev/null |
+    grep -q "^dn: uid=alice"
+}
+
+# A slapd of our own (slapd -f, loopback only, no systemd) with the test
+# directory loaded through the server, so the memberof overlay fills memberOf.
+start_slapd() {
+  if [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then
+    echo "slapd is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  if ! ldap_ready; then
+    if [ -f "$LDAP_DIR/slapd.pid" ]; then
+      kill "$(cat "$LDAP_DIR/slapd.pid")" 2>/dev/null || true
+      sleep 1
+    fi
+    rm -rf "$LDAP_DIR"
+    mkdir -p "$LDAP_DIR/data"
+    sed -e "s#@DIR@#$LDAP_DIR#g" -e "s#@ROOTPW@#$LDAP_ADMIN_PASSWORD#" \
+      "$LDAP_FIXTURES/slapd.conf" > "$LDAP_DIR/slapd.conf"
+    /usr/sbin/slapd -f "$LDAP_DIR/slapd.conf" -h "ldap://127.0.0.1:$LDAP_PORT/" >&2
+    for _ in $(seq 1 30); do
+      ldapsearch -x -LLL -H "ldap://127.0.0.1:$LDAP_PORT" -s base -b "" "(objectClass=*)" >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+    ldapadd -x -H "ldap://127.0.0.1:$LDAP_PORT" -D "cn=admin,dc=example,dc=internal" \
+      -w "$LDAP_ADMIN_PASSWORD" -f "$LDAP_FIXTURES/directory.ldif" >/dev/null
+    ldap_ready || { echo "slapd did not load the test directory" >&2; exit 1; }
+  fi
+  echo "PLATFORM_TEST_LDAP_URL=ldap://127.0.0.1:$LDAP_PORT"
+}
+
 case "${1:-}" in
   install) install ;;
-  start) start_postgres ;;
+  start) start_postgres; start_slapd ;;
   *) echo "usage: $0 install|start" >&2; exit 2 ;;
 esac

@@ -12,8 +12,10 @@ mkdir -p .test-results
 if [ "$(id -u)" = 0 ]; then
   scripts/services.sh install || exit 1
 fi
-pg_env=$(scripts/services.sh start) || exit 1
-export "$pg_env"
+services_env=$(scripts/services.sh start) || exit 1
+while IFS= read -r line; do
+  [ -n "$line" ] && export "$line"
+done <<< "$services_env"
 
 echo "== type check"
 yarn tsc

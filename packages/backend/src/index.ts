@@ -31,6 +31,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-catalog-backend-module-ldap'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
