@@ -32,6 +32,8 @@ export interface Config {
       maxVolumeGi?: number;
       /** Where Applications are created and the ArgoCD UI for links (`<cluster>` is replaced). */
       argocd?: { namespace?: string; baseUrl?: string };
+      /** Namespace of Cluster API objects on management clusters (default clusters). */
+      capiNamespace?: string;
       /** GitLab base URL; Applications may only point at repositories below it. */
       gitlab?: { baseUrl?: string };
       /** Grafana base URL for namespace dashboard links. */

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
+import { createArgoCdAppAction } from './argocd/createArgoCdAppAction';
 import { createCertificateAction } from './certificate/createCertificateAction';
+import { scaleClusterAction } from './cluster/scaleClusterAction';
+import { upgradeClusterAction } from './cluster/upgradeClusterAction';
 import { createHttpRouteAction } from './httproute/createHttpRouteAction';
 import { createNamespaceAction } from './namespace/createNamespaceAction';
 import { PlatformActionOptions } from './teamAction';
@@ -27,5 +30,8 @@ export function createPlatformActions(options: PlatformActionOptions) {
     createHttpRouteAction(options),
     createCertificateAction(options),
     createVolumeAction(options),
+    createArgoCdAppAction(options),
+    scaleClusterAction(options),
+    upgradeClusterAction(options),
   ];
 }

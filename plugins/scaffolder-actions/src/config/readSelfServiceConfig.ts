@@ -31,6 +31,8 @@ export interface SelfServiceConfig {
   /** Largest volume a team may request, in GiB. */
   maxVolumeGi: number;
   argocd: { namespace: string; baseUrl?: string };
+  /** Namespace of Cluster API objects on management clusters. */
+  capiNamespace: string;
   gitlab: { baseUrl: string };
   grafana?: { baseUrl: string };
   /** Portal base URL for catalog links. */
@@ -66,6 +68,7 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
       namespace: c?.getOptionalString('argocd.namespace') ?? 'argocd',
       baseUrl: c?.getOptionalString('argocd.baseUrl'),
     },
+    capiNamespace: c?.getOptionalString('capiNamespace') ?? 'clusters',
     gitlab: {
       baseUrl:
         c?.getOptionalString('gitlab.baseUrl') ??

@@ -85,13 +85,29 @@ export class ClusterObjects {
     manifest: Manifest,
     options: { dryRun: boolean },
   ): Promise<KubernetesObject> {
+    return this.applyAs(manifest, {
+      ...options,
+      fieldManager: FIELD_MANAGER,
+      force: false,
+    });
+  }
+
+  /**
+   * Server-side apply as a named field manager. `force` takes ownership of
+   * exactly the fields in the manifest (used to change replicas or versions
+   * of Cluster API objects that their creator also manages).
+   */
+  async applyAs(
+    manifest: Manifest,
+    options: { dryRun: boolean; fieldManager: string; force: boolean },
+  ): Promise<KubernetesObject> {
     try {
       return await this.api.patch(
         manifest as KubernetesObject,
         undefined,
         options.dryRun ? 'All' : undefined,
-        FIELD_MANAGER,
-        false,
+        options.fieldManager,
+        options.force,
         PatchStrategy.ServerSideApply,
       );
     } catch (error) {

@@ -33,3 +33,37 @@ export function requireHttpPath(field: string, value: unknown): string {
   if (path.includes('//')) invalid(field, 'must not contain empty segments');
   return path;
 }
+
+const REPO_PATH =
+  /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(\/[a-z0-9]([a-z0-9._-]*[a-z0-9])?){0,7}$/;
+
+/** A relative path inside a repository, e.g. `deploy/overlays/prod`; no traversal. */
+export function requireRepoPath(field: string, value: unknown): string {
+  const path = requireString(field, value);
+  if (path.length > 256) invalid(field, 'must be no more than 256 characters');
+  if (path === '.') return path;
+  if (
+    !REPO_PATH.test(path) ||
+    path.split('/').some(s => s === '..' || s === '.')
+  ) {
+    invalid(
+      field,
+      `"${printable(
+        path,
+      )}" is not a relative path of lowercase segments such as deploy/prod`,
+    );
+  }
+  return path;
+}
+
+const REVISION =
+  /^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?(\/[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?){0,3}$/;
+
+/** A git branch or tag such as `main` or `release/1.2`. */
+export function requireGitRevision(field: string, value: unknown): string {
+  const revision = requireString(field, value);
+  if (!REVISION.test(revision) || revision.includes('..')) {
+    invalid(field, `"${printable(revision)}" is not a branch or tag name`);
+  }
+  return revision;
+}
