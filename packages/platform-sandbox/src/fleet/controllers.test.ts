@@ -151,6 +151,8 @@ describe('fleet controllers over simulated time', () => {
     const pending = lb.json.items.filter((s: any) => s.spec.type === 'LoadBalancer');
     expect(pending).toHaveLength(1);
     expect(pending[0].status.loadBalancer.ingress).toBeUndefined();
+    const traefik = await kubeCall(sandbox, 'staging-1', '/api/v1/namespaces/traefik/services/traefik');
+    expect(traefik.json.status.loadBalancer.ingress).toHaveLength(1);
     const events = await kubeCall(sandbox, 'staging-1', '/api/v1/namespaces/payments/events?fieldSelector=reason=AllocationFailed');
     expect(events.json.items[0].message).toContain('no available IPs');
 

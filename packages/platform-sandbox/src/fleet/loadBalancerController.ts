@@ -101,7 +101,13 @@ function applyExhaustion(store: ObjectStore, faults: ClusterFaults, fleet: Fleet
 
 /** MetalLB's controller: LoadBalancer Services get the next free pool address, or an AllocationFailed event. */
 export function reconcileLoadBalancers(store: ObjectStore, faults: ClusterFaults, fleet: FleetSpec, cluster: string, now: Date): void {
+  // Services that were there before the pool ran out keep (or get) their address first.
+  allocate(store, now);
   applyExhaustion(store, faults, fleet, cluster, now);
+  allocate(store, now);
+}
+
+function allocate(store: ObjectStore, now: Date): void {
   const pools = store.list('ipaddresspools.metallb.io').filter(p => (p.spec as { autoAssign?: boolean }).autoAssign !== false);
   const services = store.list('services');
   const used = new Set(services.map(ingressIp).filter((ip): ip is string => !!ip));

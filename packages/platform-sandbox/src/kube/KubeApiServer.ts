@@ -34,6 +34,7 @@ import {
 } from './discovery';
 import { serveHealth } from './health';
 import { nodeMetrics, podMetrics } from './metrics';
+import { KubeObject } from './objects';
 import { OperationContext, OperationResult } from './operationContext';
 import { podLog } from './podLogs';
 import { findObject, getObject, listObjects } from './readOperations';
@@ -165,7 +166,7 @@ export class KubeApiServer {
     }
     const result = type.readOnly ? this.readMetrics(ctx) : this.operate(ctx);
     const accept = String(req.headers.accept ?? '');
-    const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now()) : result.body;
+    const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now(), type.kind) : result.body;
     writeJson(res, result.status, output);
   }
 
@@ -240,7 +241,7 @@ export class KubeApiServer {
       resource: groupResource(type),
       namespace: request.namespace,
       matches: o => labels(o) && fields(o) && (!name || o.metadata.name === name),
-      present: o => toServedVersion(type, o, request.version),
+      present: this.watchPresenter(type, request.version, String(req.headers.accept ?? '')),
       fromRv,
       bookmarks: query.get('allowWatchBookmarks') === 'true',
       bookmarkIntervalMs: this.options.bookmarkIntervalMs ?? 60_000,
@@ -248,6 +249,21 @@ export class KubeApiServer {
       apiVersion: apiVersionOf(type.group, request.version),
       kind: type.kind,
     });
+  }
+
+  /**
+   * How watch events carry objects: as the requested version, or as Tables
+   * for `kubectl get -w` (column definitions only in the first event).
+   */
+  private watchPresenter(type: ResourceType, version: string, accept: string): (o: KubeObject) => KubeObject {
+    if (!wantsTable(accept)) return o => toServedVersion(type, o, version);
+    let first = true;
+    return o => {
+      const table = toTable(toServedVersion(type, o, version), this.options.clock.now(), type.kind) as KubeObject & { columnDefinitions?: unknown };
+      if (!first) table.columnDefinitions = [];
+      first = false;
+      return table;
+    };
   }
 
   private discovery(pathname: string): unknown {

@@ -15,36 +15,32 @@
  */
 
 import { isPlainObject, KubeObject } from './objects';
+import { columnsFor } from './printerColumns';
 
 /** Whether kubectl asked for server-side printing (`as=Table` in Accept). */
 export function wantsTable(accept: string): boolean {
   return /as=Table/.test(accept);
 }
 
-function age(created: string | undefined, now: Date): string {
-  if (!created) return '<unknown>';
-  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(created)) / 1000));
-  if (seconds < 120) return `${seconds}s`;
-  if (seconds < 7200) return `${Math.floor(seconds / 60)}m`;
-  if (seconds < 172800) return `${Math.floor(seconds / 3600)}h`;
-  return `${Math.floor(seconds / 86400)}d`;
-}
-
-/** A meta.k8s.io/v1 Table with Name and Age, as for a CRD without printer columns. */
-export function toTable(body: unknown, now: Date): unknown {
+/** A meta.k8s.io/v1 Table with the kind's printer columns (Name and Age for the others). */
+export function toTable(body: unknown, now: Date, kind: string): unknown {
   if (!isPlainObject(body)) return body;
   const items: KubeObject[] = Array.isArray(body.items) ? (body.items as KubeObject[]) : [body as KubeObject];
   const listMeta = isPlainObject(body.metadata) && Array.isArray(body.items) ? body.metadata : { resourceVersion: (body as KubeObject).metadata?.resourceVersion };
+  const columns = columnsFor(kind);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: listMeta,
-    columnDefinitions: [
-      { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-      { name: 'Age', type: 'date', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.', priority: 0 },
-    ],
+    columnDefinitions: columns.map(c => ({
+      name: c.name,
+      type: c.type,
+      format: c.name === 'Name' ? 'name' : '',
+      description: c.name,
+      priority: c.priority ?? 0,
+    })),
     rows: items.map(item => ({
-      cells: [item.metadata.name, age(item.metadata.creationTimestamp, now)],
+      cells: columns.map(c => c.value(item, now)),
       object: {
         kind: 'PartialObjectMetadata',
         apiVersion: 'meta.k8s.io/v1',

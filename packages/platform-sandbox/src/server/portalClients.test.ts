@@ -89,6 +89,21 @@ describe('what portal clients read', () => {
     expect(wrong.status).toBe(400);
   });
 
+  it('prints tables for kubectl with the columns of each kind', async () => {
+    const res = await fetch(`${sandbox.kubernetesUrl('onprem-kubeadm-1')}/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium`, {
+      headers: {
+        Authorization: `Bearer ${sandbox.credentials.kubernetes['onprem-kubeadm-1'].reader}`,
+        Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',
+      },
+    });
+    const table = await res.json();
+    expect(table.kind).toBe('Table');
+    expect(table.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node']);
+    const statuses = table.rows.map((r: any) => r.cells[2]);
+    expect(statuses.filter((s: string) => s === 'CrashLoopBackOff')).toHaveLength(1);
+    expect(table.rows[0].object).toMatchObject({ kind: 'PartialObjectMetadata', metadata: { namespace: 'kube-system' } });
+  });
+
   it('changes status only through the status subresource', async () => {
     const path = '/apis/apps/v1/namespaces/payments/deployments/payments-api';
     const main = await kubeCall(sandbox, 'prod-eu-1', path, { method: 'PATCH', body: { status: { readyReplicas: 0 } }, contentType: 'application/merge-patch+json' });
