@@ -38,6 +38,7 @@ import request from 'supertest';
 import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { platformTestDatabases } from './__testUtils__/testDatabases';
 
 const RANK = { ok: 0, unknown: 1, warning: 2, critical: 3 } as const;
 
@@ -59,224 +60,277 @@ async function control(
   }
 }
 
-describe('platform health against the sandbox fleet', () => {
-  let sandbox: Sandbox;
-  let server: any;
-  let scheduler: SchedulerService | undefined;
-  let stopBackend: () => Promise<void>;
+const databases = platformTestDatabases();
 
-  const refresh = () => scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
-  const layerOf = async (
-    cluster: string,
-    layer: string,
-  ): Promise<LayerHealth> =>
-    (await request(server).get(`/api/platform/health/${cluster}/${layer}`))
-      .body;
+describe.each(databases.eachSupportedId())(
+  'platform health against the sandbox fleet on %s',
+  databaseId => {
+    let sandbox: Sandbox;
+    let server: any;
+    let scheduler: SchedulerService | undefined;
+    let stopBackend: () => Promise<void>;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      fleet: defaultFleet(),
-      port: 0,
-      controlPort: 0,
-      upstreams: createUpstreamSimulators,
-      realTimeTicks: false,
+    const refresh = () => scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+    const layerOf = async (
+      cluster: string,
+      layer: string,
+    ): Promise<LayerHealth> =>
+      (await request(server).get(`/api/platform/health/${cluster}/${layer}`))
+        .body;
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({
+        fleet: defaultFleet(),
+        port: 0,
+        controlPort: 0,
+        upstreams: createUpstreamSimulators,
+        realTimeTicks: false,
+      });
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          platformPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: sandboxPlatformConfig(sandbox),
+          }),
+          createBackendModule({
+            pluginId: 'platform',
+            moduleId: 'test-hooks',
+            register(env) {
+              env.registerInit({
+                deps: {
+                  scheduler: coreServices.scheduler,
+                  checks: platformHealthChecksExtensionPoint,
+                },
+                async init(deps) {
+                  scheduler = deps.scheduler;
+                  deps.checks.addHealthChecks({
+                    id: 'identity.team-sso-client',
+                    layer: 'identity',
+                    title: 'The team SSO client is registered in Dex',
+                    async run({ kubernetes }) {
+                      const { items, observedAt } = await kubernetes.list(
+                        'apps/v1',
+                        'Deployment',
+                      );
+                      const dex = items.find(d => d.metadata?.name === 'dex');
+                      return {
+                        verdict: dex ? 'ok' : 'critical',
+                        message: dex ? 'Dex runs' : 'Dex is missing',
+                        evidence: [
+                          {
+                            object: 'Deployment/dex/dex',
+                            field: 'metadata.name',
+                            value: dex ? 'dex' : 'not found',
+                            observedAt,
+                          },
+                        ],
+                      };
+                    },
+                  });
+                },
+              });
+            },
+          }),
+        ],
+      });
+      server = backend.server;
+      stopBackend = () => backend.stop();
     });
-    const backend = await startTestBackend({
-      features: [
-        platformPlugin,
-        mockServices.rootConfig.factory({
-          data: sandboxPlatformConfig(sandbox),
-        }),
-        createBackendModule({
-          pluginId: 'platform',
-          moduleId: 'test-hooks',
-          register(env) {
-            env.registerInit({
-              deps: {
-                scheduler: coreServices.scheduler,
-                checks: platformHealthChecksExtensionPoint,
-              },
-              async init(deps) {
-                scheduler = deps.scheduler;
-              },
-            });
-          },
-        }),
+
+    afterAll(async () => {
+      await stopBackend?.();
+      await sandbox?.stop();
+    });
+
+    it('lists every cluster with all 13 layers, observed and not stale', async () => {
+      const res = await request(server).get('/api/platform/health');
+      expect(res.status).toBe(200);
+      const body: FleetHealthResponse = res.body;
+      expect(body.layers).toHaveLength(13);
+      expect(body.clusters.map(c => c.cluster).sort()).toEqual(
+        sandbox.fleetSpec.clusters.map(c => c.name).sort(),
+      );
+      for (const cluster of body.clusters) {
+        expect(cluster.layers.map(l => l.layer)).toEqual(body.layers);
+        for (const layer of cluster.layers) {
+          expect(layer.stale).toBe(false);
+          expect(Date.parse(layer.observedAt)).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('runs checks other teams add through the extension point', async () => {
+      const identity = await layerOf('prod-eu-1', 'identity');
+      expect(
+        identity.checks.find(c => c.id === 'identity.team-sso-client'),
+      ).toMatchObject({
+        verdict: 'ok',
+        evidence: [expect.objectContaining({ object: 'Deployment/dex/dex' })],
+      });
+    });
+
+    it('sees the healthy cluster as ok on every layer', async () => {
+      const body: ClusterHealthResponse = (
+        await request(server).get('/api/platform/health/prod-eu-1')
+      ).body;
+      const notOk = body.layers
+        .filter(l => l.verdict !== 'ok')
+        .map(
+          l =>
+            `${l.layer}: ${l.verdict} ${
+              l.reason ??
+              l.checks
+                .filter(c => c.verdict !== 'ok')
+                .map(c => c.message)
+                .join('; ')
+            }`,
+        );
+      expect(notOk).toEqual([]);
+    });
+
+    it.each([
+      [
+        'prod-eu-2',
+        'storage',
+        'warning',
+        'storage.longhorn-volumes',
+        'pvc-orders-db',
       ],
-    });
-    server = backend.server;
-    stopBackend = () => backend.stop();
-  });
-
-  afterAll(async () => {
-    await stopBackend?.();
-    await sandbox?.stop();
-  });
-
-  it('lists every cluster with all 13 layers, observed and not stale', async () => {
-    const res = await request(server).get('/api/platform/health');
-    expect(res.status).toBe(200);
-    const body: FleetHealthResponse = res.body;
-    expect(body.layers).toHaveLength(13);
-    expect(body.clusters.map(c => c.cluster).sort()).toEqual(
-      sandbox.fleetSpec.clusters.map(c => c.name).sort(),
+      [
+        'prod-eu-2',
+        'security',
+        'warning',
+        'security.certificates',
+        'payments-api-tls',
+      ],
+      [
+        'prod-eu-2',
+        'gitops',
+        'warning',
+        'gitops.applications',
+        'orders-service',
+      ],
+      [
+        'staging-1',
+        'internal-lb',
+        'warning',
+        'internal-lb.address-allocation',
+        'default-pool',
+      ],
+      [
+        'staging-1',
+        'hardware',
+        'critical',
+        'hardware.workers-ready',
+        'staging-1-md-0-2',
+      ],
+      [
+        'staging-1',
+        'ingress',
+        'warning',
+        'ingress.httproutes',
+        'storefront-web',
+      ],
+      [
+        'onprem-kubeadm-1',
+        'networking',
+        'critical',
+        'networking.cilium-agents',
+        'cilium',
+      ],
+      [
+        'onprem-kubeadm-1',
+        'external-lb',
+        'critical',
+        'external-lb.haproxy-servers',
+        'onprem-kubeadm-1-cp-3',
+      ],
+      [
+        'onprem-kubeadm-1',
+        'observability',
+        'warning',
+        'observability.scrape-targets',
+        'node-exporter',
+      ],
+      [
+        'edge-rke2-1',
+        'external-lb',
+        'critical',
+        'external-lb.keepalived-master',
+        'MASTER',
+      ],
+      ['edge-rke2-1', 'cicd', 'warning', 'cicd.runners', 'offline'],
+      [
+        'edge-rke2-1',
+        'gitops',
+        'critical',
+        'gitops.applications',
+        'storefront-web',
+      ],
+    ])(
+      '%s shows its fault in %s as at least %s, with evidence from %s',
+      async (cluster, layer, atLeast, checkId, evidenceText) => {
+        const health = await layerOf(cluster, layer);
+        expect(RANK[health.verdict]).toBeGreaterThanOrEqual(
+          RANK[atLeast as 'warning' | 'critical'],
+        );
+        const check = health.checks.find(c => c.id === checkId)!;
+        expect(check.verdict).not.toBe('ok');
+        expect(JSON.stringify(check.evidence)).toContain(evidenceText);
+        for (const e of check.evidence) {
+          expect(Date.parse(e.observedAt)).toBeGreaterThan(0);
+        }
+      },
     );
-    for (const cluster of body.clusters) {
-      expect(cluster.layers.map(l => l.layer)).toEqual(body.layers);
-      for (const layer of cluster.layers) {
-        expect(layer.stale).toBe(false);
-        expect(Date.parse(layer.observedAt)).toBeGreaterThan(0);
-      }
-    }
-  });
 
-  it('sees the healthy cluster as ok on every layer', async () => {
-    const body: ClusterHealthResponse = (
-      await request(server).get('/api/platform/health/prod-eu-1')
-    ).body;
-    const notOk = body.layers
-      .filter(l => l.verdict !== 'ok')
-      .map(
-        l =>
-          `${l.layer}: ${l.verdict} ${
-            l.reason ??
-            l.checks
-              .filter(c => c.verdict !== 'ok')
-              .map(c => c.message)
-              .join('; ')
-          }`,
-      );
-    expect(notOk).toEqual([]);
-  });
+    it('turns a fault injected through the control API critical after a refresh, and ok again once cleared', async () => {
+      expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
 
-  it.each([
-    [
-      'prod-eu-2',
-      'storage',
-      'warning',
-      'storage.longhorn-volumes',
-      'pvc-orders-db',
-    ],
-    [
-      'prod-eu-2',
-      'security',
-      'warning',
-      'security.certificates',
-      'payments-api-tls',
-    ],
-    ['prod-eu-2', 'gitops', 'warning', 'gitops.applications', 'orders-service'],
-    [
-      'staging-1',
-      'internal-lb',
-      'warning',
-      'internal-lb.address-allocation',
-      'default-pool',
-    ],
-    [
-      'staging-1',
-      'hardware',
-      'critical',
-      'hardware.workers-ready',
-      'staging-1-md-0-2',
-    ],
-    ['staging-1', 'ingress', 'warning', 'ingress.httproutes', 'storefront-web'],
-    [
-      'onprem-kubeadm-1',
-      'networking',
-      'critical',
-      'networking.cilium-agents',
-      'cilium',
-    ],
-    [
-      'onprem-kubeadm-1',
-      'external-lb',
-      'critical',
-      'external-lb.haproxy-servers',
-      'onprem-kubeadm-1-cp-3',
-    ],
-    [
-      'onprem-kubeadm-1',
-      'observability',
-      'warning',
-      'observability.scrape-targets',
-      'node-exporter',
-    ],
-    [
-      'edge-rke2-1',
-      'external-lb',
-      'critical',
-      'external-lb.keepalived-master',
-      'MASTER',
-    ],
-    ['edge-rke2-1', 'cicd', 'warning', 'cicd.runners', 'offline'],
-    [
-      'edge-rke2-1',
-      'gitops',
-      'critical',
-      'gitops.applications',
-      'storefront-web',
-    ],
-  ])(
-    '%s shows its fault in %s as at least %s, with evidence from %s',
-    async (cluster, layer, atLeast, checkId, evidenceText) => {
-      const health = await layerOf(cluster, layer);
-      expect(RANK[health.verdict]).toBeGreaterThanOrEqual(
-        RANK[atLeast as 'warning' | 'critical'],
-      );
-      const check = health.checks.find(c => c.id === checkId)!;
-      expect(check.verdict).not.toBe('ok');
-      expect(JSON.stringify(check.evidence)).toContain(evidenceText);
-      for (const e of check.evidence) {
-        expect(Date.parse(e.observedAt)).toBeGreaterThan(0);
-      }
-    },
-  );
-
-  it('turns a fault injected through the control API critical after a refresh, and ok again once cleared', async () => {
-    expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
-
-    await control(sandbox, 'POST', '/faults', {
-      cluster: 'prod-eu-1',
-      id: 'dex-down',
-    });
-    await refresh();
-    const broken = await layerOf('prod-eu-1', 'identity');
-    expect(broken.verdict).toBe('critical');
-    expect(JSON.stringify(broken.checks)).toContain('Deployment/dex/dex');
-
-    await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1&id=dex-down');
-    await refresh();
-    expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
-
-    const history = (
-      await request(server).get(
-        '/api/platform/health/prod-eu-1/history?limit=50',
-      )
-    ).body;
-    const identity = history.changes
-      .filter((c: { layer: string }) => c.layer === 'identity')
-      .map((c: { to: string }) => c.to);
-    expect(identity.slice(0, 3)).toEqual(['ok', 'critical', 'ok']);
-  });
-
-  it('makes a hanging cluster unknown with the reason while the others stay as they were', async () => {
-    await control(sandbox, 'POST', '/behaviour', {
-      cluster: 'staging-1',
-      hang: true,
-    });
-    try {
+      await control(sandbox, 'POST', '/faults', {
+        cluster: 'prod-eu-1',
+        id: 'dex-down',
+      });
       await refresh();
-    } finally {
-      await control(sandbox, 'DELETE', '/behaviour');
-    }
-    const staging = await layerOf('staging-1', 'storage');
-    expect(staging.verdict).toBe('unknown');
-    expect(staging.reason).toContain(
-      'Kubernetes API of cluster staging-1 did not answer in time',
-    );
-    const healthy: ClusterHealthResponse = (
-      await request(server).get('/api/platform/health/prod-eu-1')
-    ).body;
-    expect(healthy.verdict).toBe('ok');
-  }, 30_000);
-});
+      const broken = await layerOf('prod-eu-1', 'identity');
+      expect(broken.verdict).toBe('critical');
+      expect(JSON.stringify(broken.checks)).toContain('Deployment/dex/dex');
+
+      await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1&id=dex-down');
+      await refresh();
+      expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
+
+      const history = (
+        await request(server).get(
+          '/api/platform/health/prod-eu-1/history?limit=50',
+        )
+      ).body;
+      const identity = history.changes
+        .filter((c: { layer: string }) => c.layer === 'identity')
+        .map((c: { to: string }) => c.to);
+      expect(identity.slice(0, 3)).toEqual(['ok', 'critical', 'ok']);
+    });
+
+    it('makes a hanging cluster unknown with the reason while the others stay as they were', async () => {
+      await control(sandbox, 'POST', '/behaviour', {
+        cluster: 'staging-1',
+        hang: true,
+      });
+      try {
+        await refresh();
+      } finally {
+        await control(sandbox, 'DELETE', '/behaviour');
+      }
+      const staging = await layerOf('staging-1', 'storage');
+      expect(staging.verdict).toBe('unknown');
+      expect(staging.reason).toContain(
+        'Kubernetes API of cluster staging-1 did not answer in time',
+      );
+      const healthy: ClusterHealthResponse = (
+        await request(server).get('/api/platform/health/prod-eu-1')
+      ).body;
+      expect(healthy.verdict).toBe('ok');
+    }, 30_000);
+  },
+);

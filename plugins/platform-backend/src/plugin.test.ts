@@ -31,7 +31,7 @@ const config = {
         name: 'prod-eu-1',
         provisioner: 'cluster-api',
         kubernetes: {
-          url: 'http://127.0.0.1:7100/k8s/prod-eu-1',
+          url: 'http://127.0.0.1:1/k8s/prod-eu-1',
           token: 'do-not-leak',
         },
       },
@@ -95,6 +95,113 @@ describe('platformPlugin', () => {
     const res = await request(server).get('/api/platform/layers');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('platform.health.read');
+  });
+
+  it('serves every layer of an unreachable cluster as unknown with the reason, never the token', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const res = await request(server).get('/api/platform/health/prod-eu-1');
+    expect(res.status).toBe(200);
+    expect(res.body.layers).toHaveLength(13);
+    const storage = res.body.layers.find(
+      (l: { layer: string }) => l.layer === 'storage',
+    );
+    expect(storage.verdict).toBe('unknown');
+    expect(storage.reason).toContain(
+      'Kubernetes API of cluster prod-eu-1 could not be reached',
+    );
+    expect(storage.reason).toContain('platform.clusters[0].kubernetes.url');
+    const artifacts = res.body.layers.find(
+      (l: { layer: string }) => l.layer === 'artifacts',
+    );
+    expect(artifacts.reason).toContain('set platform.upstreams.nexus.url');
+    expect(JSON.stringify(res.body)).not.toContain('do-not-leak');
+  });
+
+  describe('request validation', () => {
+    let server: any;
+    beforeAll(async () => {
+      ({ server } = await startTestBackend({
+        features: [
+          platformPlugin,
+          mockServices.rootConfig.factory({ data: config }),
+        ],
+      }));
+    });
+
+    it('400 naming the cluster parameter when it cannot be a cluster name', async () => {
+      const res = await request(server).get('/api/platform/health/Prod_EU');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ name: 'InputError' });
+      expect(res.body.error.message).toContain("'cluster'");
+    });
+
+    it('404 for a cluster that is not configured', async () => {
+      const res = await request(server).get('/api/platform/health/nowhere');
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toContain("No cluster named 'nowhere'");
+      expect(
+        (await request(server).get('/api/platform/clusters/nowhere')).status,
+      ).toBe(404);
+    });
+
+    it('404 for a layer that does not exist', async () => {
+      const res = await request(server).get(
+        '/api/platform/health/prod-eu-1/dns',
+      );
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toContain("No layer 'dns'");
+    });
+
+    it('400 naming the limit parameter of the history when it is out of range', async () => {
+      const res = await request(server).get(
+        '/api/platform/health/prod-eu-1/history?limit=0',
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain("'limit'");
+    });
+
+    it('200 with the cluster list and its live detail error when the API server is down', async () => {
+      const list = await request(server).get('/api/platform/clusters');
+      expect(list.body.clusters).toEqual([
+        expect.objectContaining({
+          name: 'prod-eu-1',
+          provisioner: 'cluster-api',
+        }),
+      ]);
+      const detail = await request(server).get(
+        '/api/platform/clusters/prod-eu-1',
+      );
+      expect(detail.status).toBe(200);
+      expect(detail.body.nodes).toEqual([]);
+      expect(detail.body.liveError).toMatch(
+        /^Kubernetes API of cluster prod-eu-1 .*check platform\.clusters\[0\]\.kubernetes\.url/,
+      );
+      expect(JSON.stringify(detail.body)).not.toContain('do-not-leak');
+    });
+  });
+
+  it.each([
+    '/api/platform/health',
+    '/api/platform/health/prod-eu-1',
+    '/api/platform/health/prod-eu-1/storage',
+    '/api/platform/health/prod-eu-1/history',
+    '/api/platform/clusters',
+    '/api/platform/clusters/prod-eu-1',
+  ])('403 on %s when health read is denied', async path => {
+    const { server } = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const res = await request(server).get(path);
+    expect(res.status).toBe(403);
   });
 
   it('fails to start when a cluster is misconfigured, naming the key', async () => {

@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import { LayerHealth } from '@platform-portal/plugin-platform-common';
+import { HealthReadModel } from '../health/HealthReadModel';
+import { platformTestDatabases } from '../__testUtils__/testDatabases';
+import { HealthStore } from './HealthStore';
+
+const databases = platformTestDatabases();
+jest.setTimeout(60_000);
+
+function layer(
+  verdict: LayerHealth['verdict'],
+  observedAt: string,
+): LayerHealth {
+  return {
+    cluster: 'c1',
+    layer: 'storage',
+    verdict,
+    observedAt,
+    checks: [
+      {
+        id: 'storage.longhorn-volumes',
+        title: 'Longhorn volumes are healthy',
+        verdict,
+        message: verdict === 'ok' ? 'healthy' : 'pvc-a degraded',
+        evidence: [],
+      },
+    ],
+  };
+}
+
+describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    return HealthStore.create(mockServices.database({ knex }));
+  }
+
+  it('keeps the latest verdict per layer and records only changes, newest first', async () => {
+    const store = await createStore();
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T10:00:00.000Z')]);
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T10:01:00.000Z')]);
+    await store.saveCluster('c1', [
+      layer('warning', '2026-11-26T10:02:00.000Z'),
+    ]);
+
+    const [latest] = await store.listLayers('c1');
+    expect(latest).toMatchObject({
+      verdict: 'warning',
+      observedAt: '2026-11-26T10:02:00.000Z',
+    });
+    expect(latest.checks[0].message).toBe('pvc-a degraded');
+
+    const history = await store.history('c1', 10);
+    expect(history.map(h => [h.from, h.to])).toEqual([
+      ['ok', 'warning'],
+      [undefined, 'ok'],
+    ]);
+    expect(history[0].message).toBe('pvc-a degraded');
+    expect(await store.history('other', 10)).toEqual([]);
+  });
+
+  it('serves data older than the staleness limit as unknown, saying when it was seen', async () => {
+    const store = await createStore();
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T10:00:00.000Z')]);
+    const model = (now: string) =>
+      new HealthReadModel({
+        store,
+        clusters: [
+          {
+            name: 'c1',
+            provisioner: 'kubeadm',
+            management: false,
+            kubernetes: { url: 'http://c1' },
+          },
+        ],
+        staleAfterSeconds: 300,
+        now: () => new Date(now),
+      });
+
+    const fresh = await model('2026-11-26T10:04:00Z').layer('c1', 'storage');
+    expect(fresh).toMatchObject({ verdict: 'ok', stale: false });
+
+    const stale = await model('2026-11-26T10:06:00Z').layer('c1', 'storage');
+    expect(stale).toMatchObject({ verdict: 'unknown', stale: true });
+    expect(stale.reason).toContain('last observed 2026-11-26T10:00:00.000Z');
+    expect(stale.reason).toContain('verdict then: ok');
+
+    const never = await model('2026-11-26T10:04:00Z').layer('c1', 'gitops');
+    expect(never).toMatchObject({ verdict: 'unknown', stale: true });
+    expect(never.reason).toContain('Not observed yet');
+  });
+});
