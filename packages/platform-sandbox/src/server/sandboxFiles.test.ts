@@ -75,6 +75,12 @@ describe('sandbox files and upstream mounts', () => {
     const mgmt = config.platform.clusters.find((c: any) => c.name === 'mgmt');
     expect(mgmt).toMatchObject({ management: true, provisioner: 'kubeadm', upstreams: { argocd: `${sandbox.url}/argocd/mgmt` } });
     expect(config.platform.clusters.find((c: any) => c.name === 'staging-1')).toMatchObject({ management: false, managementCluster: 'mgmt' });
+    expect(config.platform.upstreams.argocd).toEqual({
+      url: `${sandbox.url}/argocd/{cluster}`,
+      token: sandbox.credentials.argocdToken,
+      username: sandbox.credentials.argocdUsername,
+      password: sandbox.credentials.argocdPassword,
+    });
   });
 
   it('describes every endpoint and credential in sandbox.json', () => {

@@ -15,6 +15,7 @@
  */
 
 import { stringify } from 'yaml';
+import { SandboxCredentials } from '../upstreams/types';
 import { Sandbox } from './startSandbox';
 
 /** What the CLI writes to `sandbox.json`: every URL and credential of the run. */
@@ -41,6 +42,42 @@ export function sandboxDescription(sandbox: Sandbox): Record<string, unknown> {
     ),
     credentials: sandbox.credentials,
   };
+}
+
+/** The credentials each upstream accepts, in the portal's `platform.upstreams.<id>` shape. */
+function upstreamCredentials(id: string, credentials: SandboxCredentials): Record<string, string> {
+  switch (id) {
+    case 'argocd':
+      return { token: credentials.argocdToken, username: credentials.argocdUsername, password: credentials.argocdPassword };
+    case 'nexus':
+      return { username: credentials.nexusUsername, password: credentials.nexusPassword };
+    case 'gitlab':
+      return { token: credentials.gitlabToken };
+    case 'grafana':
+      return { token: credentials.grafanaToken };
+    case 'prometheus':
+    case 'alertmanager':
+    case 'loki':
+    case 'tempo':
+      return { tenant: credentials.tenant };
+    default:
+      return {};
+  }
+}
+
+/**
+ * `platform.upstreams.<id>`: one entry per upstream id (the mount named like
+ * the id wins when an id has several), `{cluster}` standing for the cluster
+ * in the URLs of per-cluster upstreams.
+ */
+function platformUpstreams(sandbox: Sandbox): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const u of sandbox.upstreams) {
+    if (out[u.id] && u.mount !== u.id) continue;
+    const url = u.perCluster ? `${sandbox.url}/${u.mount}/{cluster}` : `${sandbox.url}/${u.mount}`;
+    out[u.id] = { url, ...upstreamCredentials(u.id, sandbox.credentials) };
+  }
+  return out;
 }
 
 /**
@@ -76,6 +113,7 @@ export function appConfigYaml(sandbox: Sandbox): string {
         // Per-cluster upstreams answer under `<url>/<cluster>`.
         upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
+      upstreams: platformUpstreams(sandbox),
       clusters: clusters.map(c => ({
         name: c.name,
         provisioner: c.provisioner,
