@@ -42,7 +42,7 @@ describe('sandbox files and upstream mounts', () => {
       port: 0,
       controlPort: 0,
       realTimeTicks: false,
-      upstreams: () => [echo('argocd', true), echo('nexus', false)],
+      upstreams: () => [echo('argocd', true), echo('nexus', false), { ...echo('prometheus', false), id: 'prometheus' }, { ...echo('mimir', false), id: 'prometheus' }],
     });
   });
 
@@ -75,6 +75,7 @@ describe('sandbox files and upstream mounts', () => {
     const mgmt = config.platform.clusters.find((c: any) => c.name === 'mgmt');
     expect(mgmt).toMatchObject({ management: true, provisioner: 'kubeadm', upstreams: { argocd: `${sandbox.url}/argocd/mgmt` } });
     expect(config.platform.clusters.find((c: any) => c.name === 'staging-1')).toMatchObject({ management: false, managementCluster: 'mgmt' });
+    expect(config.platform.upstreams.prometheus).toEqual({ url: `${sandbox.url}/mimir/prometheus`, tenant: sandbox.credentials.tenant });
     expect(config.platform.upstreams.argocd).toEqual({
       url: `${sandbox.url}/argocd/{cluster}`,
       token: sandbox.credentials.argocdToken,

@@ -15,7 +15,7 @@
  */
 
 import { stringify } from 'yaml';
-import { SandboxCredentials } from '../upstreams/types';
+import { SandboxCredentials, UpstreamSimulator } from '../upstreams/types';
 import { Sandbox } from './startSandbox';
 
 /** What the CLI writes to `sandbox.json`: every URL and credential of the run. */
@@ -66,16 +66,30 @@ function upstreamCredentials(id: string, credentials: SandboxCredentials): Recor
 }
 
 /**
+ * Where the portal talks to an upstream that has several mounts: it queries
+ * metrics through Mimir's Prometheus API (multi-tenant), not a Prometheus.
+ */
+const PORTAL_ENTRY_POINTS: Record<string, { mount: string; path: string }> = {
+  prometheus: { mount: 'mimir', path: '/prometheus' },
+};
+
+/**
  * `platform.upstreams.<id>`: one entry per upstream id (the mount named like
  * the id wins when an id has several), `{cluster}` standing for the cluster
  * in the URLs of per-cluster upstreams.
  */
 function platformUpstreams(sandbox: Sandbox): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
+  const chosen = new Map<string, UpstreamSimulator>();
   for (const u of sandbox.upstreams) {
-    if (out[u.id] && u.mount !== u.id) continue;
-    const url = u.perCluster ? `${sandbox.url}/${u.mount}/{cluster}` : `${sandbox.url}/${u.mount}`;
-    out[u.id] = { url, ...upstreamCredentials(u.id, sandbox.credentials) };
+    const current = chosen.get(u.id);
+    const preferred = PORTAL_ENTRY_POINTS[u.id]?.mount ?? u.id;
+    if (!current || (current.mount !== preferred && u.mount === preferred)) chosen.set(u.id, u);
+  }
+  for (const [id, u] of chosen) {
+    const suffix = PORTAL_ENTRY_POINTS[id]?.mount === u.mount ? PORTAL_ENTRY_POINTS[id].path : '';
+    const url = u.perCluster ? `${sandbox.url}/${u.mount}/{cluster}` : `${sandbox.url}/${u.mount}${suffix}`;
+    out[id] = { url, ...upstreamCredentials(id, sandbox.credentials) };
   }
   return out;
 }
