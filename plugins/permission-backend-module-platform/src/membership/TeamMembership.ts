@@ -58,12 +58,17 @@ export class TeamMembership {
     if (cached && cached.expiresAt > Date.now()) {
       return cached.refs;
     }
-    const refs = await this.resolve(info);
-    this.cache.set(key, { refs, expiresAt: Date.now() + CACHE_TTL_MS });
+    const { refs, inCatalog } = await this.resolve(info);
+    // A user the catalog does not have yet may be ingested any moment.
+    if (inCatalog) {
+      this.cache.set(key, { refs, expiresAt: Date.now() + CACHE_TTL_MS });
+    }
     return refs;
   }
 
-  private async resolve(info: BackstageUserInfo): Promise<string[]> {
+  private async resolve(
+    info: BackstageUserInfo,
+  ): Promise<{ refs: string[]; inCatalog: boolean }> {
     const refs = new Set(
       [info.userEntityRef, ...info.ownershipEntityRefs].map(normalize),
     );
@@ -75,7 +80,7 @@ export class TeamMembership {
         refs.add(normalize(relation.targetRef));
       }
     }
-    return [...refs];
+    return { refs: [...refs], inCatalog: user !== undefined };
   }
 }
 

@@ -26,10 +26,15 @@ import {
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import ldapOrgModule from '@backstage/plugin-catalog-backend-module-ldap';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { platformNamespaceWritePermission } from '@platform-portal/plugin-platform-common';
 import { Attribute, Change, Client } from 'ldapts';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { oboAuthServiceFactory } from '../__testUtils__/oboAuthServiceFactory';
 import { productionConfig } from '../__testUtils__/productionConfig';
+import { permissionModulePlatformPolicy } from '../module';
 
 // scripts/services.sh starts slapd with the directory in
 // packages/backend/test-fixtures/ldap and prints this; make test exports it.
@@ -96,7 +101,15 @@ describeWithLdap(
         { catalog: { locations: [] } },
       );
       const backend = await startTestBackend({
-        features: [factory, catalogPlugin, ldapOrgModule, schedulerProbe],
+        features: [
+          factory,
+          oboAuthServiceFactory,
+          catalogPlugin,
+          ldapOrgModule,
+          schedulerProbe,
+          permissionPlugin,
+          permissionModulePlatformPolicy,
+        ],
       });
       server = backend.server;
       stop = () => backend.stop();
@@ -134,6 +147,29 @@ describeWithLdap(
         .filter(r => r.type === type)
         .map(r => r.targetRef)
         .sort();
+
+    async function mayWriteNamespacesOf(user: string, team: string) {
+      const res = await request(server)
+        .post('/api/permission/authorize')
+        .set('Authorization', mockCredentials.user.header(user))
+        .send({
+          items: [
+            {
+              id: '1',
+              permission: platformNamespaceWritePermission,
+              resourceRef: `group:default/${team}`,
+            },
+          ],
+        });
+      expect(res.status).toBe(200);
+      return res.body.items[0].result === AuthorizeResult.ALLOW;
+    }
+
+    const member = (operation: 'add' | 'delete', userDn: string) =>
+      new Change({
+        operation,
+        modification: new Attribute({ type: 'member', values: [userDn] }),
+      });
 
     async function syncLdap() {
       const tasks = await scheduler.getScheduledTasks();
@@ -221,5 +257,45 @@ describeWithLdap(
         'user:default/judy',
       ]);
     }, 30_000);
+
+    it('moves the rights of a person who changes team in LDAP', async () => {
+      const uid = `mover-${randomBytes(3).toString('hex')}`;
+      const userRef = `user:default/${uid}`;
+      const userDn = `uid=${uid},ou=people,${BASE_DN}`;
+      const payments = `cn=team-payments,ou=groups,${BASE_DN}`;
+      const storefront = `cn=team-storefront,ou=groups,${BASE_DN}`;
+      await ldap.add(userDn, {
+        objectClass: 'inetOrgPerson',
+        uid,
+        cn: 'Mo Ver',
+        sn: 'Ver',
+        mail: `${uid}@example.internal`,
+      });
+      try {
+        await ldap.modify(payments, member('add', userDn));
+        await syncLdap();
+        await eventually(
+          () => mayWriteNamespacesOf(userRef, 'team-payments'),
+          allowed => allowed,
+        );
+        expect(await mayWriteNamespacesOf(userRef, 'team-storefront')).toBe(
+          false,
+        );
+
+        await ldap.modify(payments, member('delete', userDn));
+        await ldap.modify(storefront, member('add', userDn));
+        await syncLdap();
+        // Decisions reuse a user's groups for a few seconds, then follow.
+        await eventually(
+          () => mayWriteNamespacesOf(userRef, 'team-storefront'),
+          allowed => allowed,
+        );
+        expect(await mayWriteNamespacesOf(userRef, 'team-payments')).toBe(
+          false,
+        );
+      } finally {
+        await ldap.del(userDn);
+      }
+    }, 60_000);
   },
 );
