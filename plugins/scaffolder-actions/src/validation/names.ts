@@ -102,3 +102,8 @@ export function printable(text: string): string {
   );
   return escaped.slice(1, -1);
 }
+
+/** The default only when the field is absent; null and other values are validated as given. */
+export function orDefault(value: unknown, fallback: unknown): unknown {
+  return value === undefined ? fallback : value;
+}

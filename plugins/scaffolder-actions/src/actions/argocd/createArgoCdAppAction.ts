@@ -22,6 +22,7 @@ import { applyManifests } from '../../kube/applyManifests';
 import { Manifest } from '../../kube/ClusterObjects';
 import {
   invalid,
+  orDefault,
   requireDnsLabel,
   requireDnsSubdomain,
   requireGitRevision,
@@ -114,10 +115,10 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
           `must be a project of the team's GitLab group ${target.team}/`,
         );
       }
-      const path = requireRepoPath('path', ctx.input.path ?? 'deploy');
+      const path = requireRepoPath('path', orDefault(ctx.input.path, 'deploy'));
       const targetRevision = requireGitRevision(
         'targetRevision',
-        ctx.input.targetRevision ?? 'main',
+        orDefault(ctx.input.targetRevision, 'main'),
       );
       const prune = requireBoolean('prune', ctx.input.prune, true);
       const selfHeal = requireBoolean('selfHeal', ctx.input.selfHeal, true);

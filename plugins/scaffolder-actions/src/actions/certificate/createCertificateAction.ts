@@ -22,6 +22,7 @@ import { Manifest } from '../../kube/ClusterObjects';
 import { namespaceOwner } from '../../kube/teamNamespace';
 import { waitFor } from '../../kube/waitFor';
 import {
+  orDefault,
   requireDnsLabel,
   requireHostnames,
   requireOneOf,
@@ -120,7 +121,7 @@ export function createCertificateAction(options: PlatformActionOptions) {
       );
       const issuer = requireOneOf(
         'issuer',
-        ctx.input.issuer ?? config.issuers[0],
+        orDefault(ctx.input.issuer, config.issuers[0]),
         config.issuers,
       );
       const routeName =

@@ -16,6 +16,7 @@
 
 import {
   invalid,
+  orDefault,
   requireDnsLabel,
   requireHostnames,
   requireHttpPath,
@@ -84,7 +85,9 @@ export function parseHttpRouteRequest(
   );
   let rulesInput = input.rules;
   if (rulesInput === undefined) {
-    rulesInput = [{ path: input.path ?? '/', backends: input.backends }];
+    rulesInput = [
+      { path: orDefault(input.path, '/'), backends: input.backends },
+    ];
   }
   if (!Array.isArray(rulesInput) || rulesInput.length === 0)
     invalid('rules', 'must list at least one rule');
@@ -94,7 +97,7 @@ export function parseHttpRouteRequest(
       invalid(`rules[${i}]`, 'must be an object');
     const r = rule as Record<string, unknown>;
     return {
-      path: requireHttpPath(`rules[${i}].path`, r.path ?? '/'),
+      path: requireHttpPath(`rules[${i}].path`, orDefault(r.path, '/')),
       backends: parseBackends(`rules[${i}].backends`, r.backends),
     };
   });

@@ -16,9 +16,10 @@
 
 import {
   NamespaceSize,
+  invalid,
+  orDefault,
   requireDnsLabel,
   requireNamespaceSize,
-  invalid,
 } from '../../validation';
 
 /** A validated request for a team namespace. */
@@ -61,7 +62,7 @@ export function parseNamespaceRequest(
       input.entity === undefined
         ? undefined
         : requireDnsLabel('entity', input.entity),
-    size: requireNamespaceSize('size', input.size ?? 'S'),
+    size: requireNamespaceSize('size', orDefault(input.size, 'S')),
     allowSameNamespace: requireBoolean(
       'allowSameNamespace',
       input.allowSameNamespace,

@@ -22,6 +22,7 @@ import { Manifest } from '../../kube/ClusterObjects';
 import { namespaceOwner } from '../../kube/teamNamespace';
 import { waitFor } from '../../kube/waitFor';
 import {
+  orDefault,
   requireDnsLabel,
   requireInteger,
   requireOneOf,
@@ -99,7 +100,7 @@ export function createVolumeAction(options: PlatformActionOptions) {
       );
       const replicas = requireInteger(
         'replicas',
-        ctx.input.replicas ?? replicaCounts[0],
+        orDefault(ctx.input.replicas, replicaCounts[0]),
         1,
         10,
       );
@@ -114,7 +115,7 @@ export function createVolumeAction(options: PlatformActionOptions) {
         );
       const accessMode = requireOneOf(
         'accessMode',
-        ctx.input.accessMode ?? 'ReadWriteOnce',
+        orDefault(ctx.input.accessMode, 'ReadWriteOnce'),
         ACCESS_MODES,
       );
       const objects = await openTeamNamespace(ctx, options, target);
