@@ -55,6 +55,7 @@ export async function productionConfig(
     { context: 'test', data: overrides },
   ]);
   return {
+    appConfigs,
     config,
     factory: createServiceFactory({
       service: coreServices.rootConfig,
