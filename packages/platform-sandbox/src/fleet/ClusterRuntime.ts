@@ -29,6 +29,7 @@ import { reconcileCertificates } from './certificateController';
 import { reconcileCiliumNodes } from './ciliumNodeController';
 import { ClusterContext, componentsOn, distributionVersion, teamsOf } from './clusterContext';
 import { ClusterFaults } from './clusterFaults';
+import { reconcileEndpoints } from './endpointsController';
 import { reconcileEvents } from './eventsController';
 import { collectGarbage } from './garbageCollector';
 import { reconcileGateways } from './gatewayController';
@@ -166,6 +167,7 @@ export class ClusterRuntime {
     applyPodFaults(store, desiredPodFaults(store, faults, componentsOn(ctx.fleet, ctx.spec.name).map(c => c.name)));
     reconcileWorkloads(store, now, versionOf, createdAt);
     reconcileLoadBalancers(store, faults, ctx.fleet, ctx.spec.name, now);
+    reconcileEndpoints(store);
     reconcileCertificates(store, faults, now);
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);

@@ -59,6 +59,9 @@ describe('what portal clients read', () => {
     expect(pods.json.items).toHaveLength(3);
     expect(pods.json.items.every((p: any) => p.status.phase === 'Running' && p.metadata.labels['app.kubernetes.io/name'] === 'payments-api')).toBe(true);
     expect(services.json.items.map((s: any) => s.metadata.name)).toEqual(['payments-api']);
+    const endpoints = await kubeCall(sandbox, 'prod-eu-1', '/api/v1/namespaces/payments/endpoints/payments-api', { token: reader });
+    expect(endpoints.json.subsets[0].addresses.map((a: any) => a.targetRef.name).sort()).toEqual(pods.json.items.map((p: any) => p.metadata.name).sort());
+    expect(endpoints.json.subsets[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     const deployments = results[5].json.items;
     expect(deployments[0].status).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3 });
   });
