@@ -60,16 +60,21 @@ start_slapd() {
     echo "slapd is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
     exit 1
   fi
+  # One start at a time: concurrent test runs share this directory.
+  exec 9>"$LDAP_DIR.lock"
+  flock 9
   if ! ldap_ready; then
-    if [ -f "$LDAP_DIR/slapd.pid" ]; then
-      kill "$(cat "$LDAP_DIR/slapd.pid")" 2>/dev/null || true
+    local pid
+    pid=$(cat "$LDAP_DIR/slapd.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = slapd ]; then
+      kill "$pid"
       sleep 1
     fi
     rm -rf "$LDAP_DIR"
     mkdir -p "$LDAP_DIR/data"
     sed -e "s#@DIR@#$LDAP_DIR#g" -e "s#@ROOTPW@#$LDAP_ADMIN_PASSWORD#" \
       "$LDAP_FIXTURES/slapd.conf" > "$LDAP_DIR/slapd.conf"
-    /usr/sbin/slapd -f "$LDAP_DIR/slapd.conf" -h "ldap://127.0.0.1:$LDAP_PORT/" >&2
+    /usr/sbin/slapd -f "$LDAP_DIR/slapd.conf" -h "ldap://127.0.0.1:$LDAP_PORT/" >&2 9>&-
     for _ in $(seq 1 30); do
       ldapsearch -x -LLL -H "ldap://127.0.0.1:$LDAP_PORT" -s base -b "" "(objectClass=*)" >/dev/null 2>&1 && break
       sleep 0.5
@@ -78,6 +83,7 @@ start_slapd() {
       -w "$LDAP_ADMIN_PASSWORD" -f "$LDAP_FIXTURES/directory.ldif" >/dev/null
     ldap_ready || { echo "slapd did not load the test directory" >&2; exit 1; }
   fi
+  flock -u 9
   echo "PLATFORM_TEST_LDAP_URL=ldap://127.0.0.1:$LDAP_PORT"
 }
 
