@@ -32,6 +32,8 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-ldap'));
+// Kubernetes clusters (config and Cluster API) as kubernetes-cluster resources.
+backend.add(import('@platform-portal/plugin-catalog-backend-module-platform'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

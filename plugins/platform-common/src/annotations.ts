@@ -42,6 +42,16 @@ export const ANNOTATIONS = {
   tracingServiceName: 'platform-portal.io/tracing-service-name',
   /** On kubernetes-cluster resources: how the cluster was made. */
   clusterProvisioner: 'platform-portal.io/cluster-provisioner',
+  /** On kubernetes-cluster resources: the Kubernetes version (lowest running). */
+  clusterKubernetesVersion: 'platform-portal.io/kubernetes-version',
+  /** On kubernetes-cluster resources: number of control-plane nodes. */
+  clusterControlPlaneCount: 'platform-portal.io/control-plane-count',
+  /** On kubernetes-cluster resources: number of worker nodes. */
+  clusterWorkerCount: 'platform-portal.io/worker-count',
+  /** On Cluster API clusters: the Cluster's phase, e.g. Provisioned. */
+  clusterPhase: 'platform-portal.io/cluster-phase',
+  /** On Cluster API workload clusters: the management cluster declaring it. */
+  clusterManagementCluster: 'platform-portal.io/management-cluster',
   /** On platform-layer resources: the runbook ids (comma-separated) that apply. */
   layerRunbooks: 'platform-portal.io/runbooks',
   /** On platform-layer resources: the layer id. */
