@@ -14,46 +14,19 @@
  * limitations under the License.
  */
 
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { appConfigYaml, Sandbox } from '@platform-portal/platform-sandbox';
+import { parse } from 'yaml';
 
-/** The platform config the sandbox CLI writes, built from a running sandbox. */
+/**
+ * The app-config the sandbox CLI writes for the portal (`yarn sandbox`), with
+ * short deadlines and no timed refresh so tests drive the refresh themselves.
+ */
 export function sandboxPlatformConfig(sandbox: Sandbox) {
-  const credentials = sandbox.credentials;
+  const config = parse(appConfigYaml(sandbox));
   return {
+    ...config,
     platform: {
-      sandbox: { enabled: true, controlUrl: sandbox.controlUrl },
-      clusters: sandbox.fleetSpec.clusters.map(c => ({
-        name: c.name,
-        provisioner: c.provisioner,
-        environment: c.environment,
-        region: c.region,
-        management: c.environment === 'management',
-        ...(c.managementCluster
-          ? { managementCluster: c.managementCluster }
-          : {}),
-        kubernetes: {
-          url: sandbox.kubernetesUrl(c.name),
-          token: credentials.kubernetes[c.name].reader,
-        },
-      })),
-      upstreams: {
-        haproxy: { url: `${sandbox.url}/haproxy/{cluster}` },
-        keepalived: { url: `${sandbox.url}/keepalived/{cluster}` },
-        nexus: {
-          url: `${sandbox.url}/nexus`,
-          username: credentials.nexusUsername,
-          password: credentials.nexusPassword,
-        },
-        gitlab: {
-          url: `${sandbox.url}/gitlab`,
-          token: credentials.gitlabToken,
-        },
-        prometheus: {
-          url: `${sandbox.url}/mimir/prometheus`,
-          tenant: credentials.tenant,
-        },
-        alertmanager: { url: `${sandbox.url}/alertmanager` },
-      },
+      ...config.platform,
       clients: { timeoutMs: 1500, maxRetries: 1 },
       health: { refreshIntervalSeconds: 3600 },
     },
