@@ -26,6 +26,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  isResourcePermission,
   Permission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -79,15 +80,12 @@ const guardedRoutes = createBackendPlugin({
           const credentials = await httpAuth.credentials(req, {
             allow: ['user'],
           });
-          const resourceRef: string | undefined = req.body?.resourceRef;
-          const [decision] = await permissions.authorize(
-            [
-              permission.type === 'resource'
-                ? { permission, resourceRef: resourceRef! }
-                : { permission },
-            ] as any,
-            { credentials },
-          );
+          const [decision] = isResourcePermission(permission)
+            ? await permissions.authorize(
+                [{ permission, resourceRef: String(req.body?.resourceRef) }],
+                { credentials },
+              )
+            : await permissions.authorize([{ permission }], { credentials });
           if (decision.result !== AuthorizeResult.ALLOW) {
             throw new NotAllowedError(`Missing permission ${permission.name}`);
           }
