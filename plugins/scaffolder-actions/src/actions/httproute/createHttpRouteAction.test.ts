@@ -121,6 +121,22 @@ describe('platform:httproute:create', () => {
     );
   });
 
+  it('accepts a route whose Service comes later when asked to', async () => {
+    const { ctx, logs } = contextFor(
+      input('later', {
+        backends: [{ service: 'later', port: 8080 }],
+        allowMissingBackends: true,
+      }),
+    );
+    await run(ctx);
+    expect(
+      logs.some(l => l.includes('will serve traffic once its backends exist')),
+    ).toBe(true);
+    expect(
+      store().get('httproutes.gateway.networking.k8s.io', 'payments', 'later'),
+    ).toBeDefined();
+  });
+
   it('dry run changes nothing', async () => {
     const before = revisionOf(sandbox, CLUSTER);
     const { ctx, logs } = contextFor(input('dry'), { isDryRun: true });

@@ -71,6 +71,13 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
             )
             .optional()
             .describe('Backends when no rules are given'),
+        allowMissingBackends: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Succeed while backend Services do not exist yet (they come with the first deployment)',
+            ),
         rules: z =>
           z
             .array(
@@ -163,16 +170,28 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
             } s`,
           );
         }
-        if (!verdict.accepted) {
+        if (
+          verdict.onlyMissingBackends &&
+          ctx.input.allowMissingBackends === true
+        ) {
+          ctx.logger.warn(
+            `HTTPRoute ${request.namespace}/${
+              request.name
+            } is accepted by the gateway and will serve traffic once its backends exist. ${verdict.problems.join(
+              ' ',
+            )}`,
+          );
+        } else if (!verdict.accepted) {
           throw new Error(
             `HTTPRoute ${request.namespace}/${
               request.name
             } was applied but does not work yet. ${verdict.problems.join(' ')}`,
           );
+        } else {
+          ctx.logger.info(
+            `HTTPRoute ${request.namespace}/${request.name} is accepted by the gateway and its backends resolve`,
+          );
         }
-        ctx.logger.info(
-          `HTTPRoute ${request.namespace}/${request.name} is accepted by the gateway and its backends resolve`,
-        );
       }
       ctx.output('routeName', request.name);
       ctx.output('hostnames', request.hostnames);

@@ -30,6 +30,8 @@ interface ParentStatus {
 export interface RouteVerdict {
   accepted: boolean;
   problems: string[];
+  /** True when the only problem is that backend Services do not exist (yet). */
+  onlyMissingBackends: boolean;
 }
 
 const ACCEPTED_PROBLEMS: Record<string, string> = {
@@ -94,5 +96,12 @@ export function routeVerdict(
       })`,
     );
   }
-  return { accepted: problems.length === 0, problems };
+  return {
+    accepted: problems.length === 0,
+    problems,
+    onlyMissingBackends:
+      accepted.status === 'True' &&
+      resolved.status !== 'True' &&
+      resolved.reason === 'BackendNotFound',
+  };
 }

@@ -58,8 +58,9 @@ export function parseNamespaceRequest(
     cluster: requireDnsLabel('cluster', input.cluster),
     namespace,
     team: requireDnsLabel('team', input.team),
+    // Templates render an empty optional parameter as ''.
     entity:
-      input.entity === undefined
+      input.entity === undefined || input.entity === ''
         ? undefined
         : requireDnsLabel('entity', input.entity),
     size: requireNamespaceSize('size', orDefault(input.size, 'S')),
