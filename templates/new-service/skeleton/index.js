@@ -1,6 +1,6 @@
 const http = require('node:http');
 
-const port = Number(process.env.PORT ?? ${{ values.port }});
+const port = Number(process.env.PORT ?? '${{ values.port }}');
 
 http
   .createServer((req, res) => {
