@@ -312,13 +312,29 @@ describe.each(databases.eachSupportedId())(
       expect(identity.slice(0, 3)).toEqual(['ok', 'critical', 'ok']);
     });
 
-    it('makes a hanging cluster unknown with the reason while the others stay as they were', async () => {
+    it('makes a hanging cluster unknown with the reason, storing the other clusters without waiting for it', async () => {
+      const observedAt = async (cluster: string) =>
+        (await layerOf(cluster, 'storage')).observedAt;
+      const before = {
+        prod: await observedAt('prod-eu-1'),
+        staging: await observedAt('staging-1'),
+      };
       await control(sandbox, 'POST', '/behaviour', {
         cluster: 'staging-1',
         hang: true,
       });
+      let refreshed = false;
+      const running = refresh().finally(() => {
+        refreshed = true;
+      });
       try {
-        await refresh();
+        while ((await observedAt('prod-eu-1')) === before.prod) {
+          await new Promise(resolve => setTimeout(resolve, 20));
+        }
+        // prod-eu-1 is stored while staging-1 is still waiting for its deadline.
+        expect(refreshed).toBe(false);
+        expect(await observedAt('staging-1')).toBe(before.staging);
+        await running;
       } finally {
         await control(sandbox, 'DELETE', '/behaviour');
       }
