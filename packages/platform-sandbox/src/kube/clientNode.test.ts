@@ -20,6 +20,7 @@ import {
   CoreV1Api,
   KubeConfig,
   KubernetesObjectApi,
+  makeInformer,
   PatchStrategy,
   V1Deployment,
   Watch,
@@ -140,6 +141,25 @@ describe('@kubernetes/client-node against the simulated API server', () => {
     await done;
     controller.abort();
     expect(events).toEqual(['ADDED:1', 'MODIFIED:2', 'DELETED:2']);
+  });
+
+  it('feeds a client-node informer: it starts on a quiet resource and sees adds and updates', async () => {
+    const informer = makeInformer(kc, '/api/v1/namespaces/kube-public/configmaps', () => core.listNamespacedConfigMap({ namespace: 'kube-public' }));
+    const seen: string[] = [];
+    const updated = new Promise<void>(resolve => {
+      informer.on('update', object => {
+        seen.push(`update:${object.metadata?.name}`);
+        resolve();
+      });
+    });
+    informer.on('add', object => seen.push(`add:${object.metadata?.name}`));
+    // Resolves only once the watch's response headers arrive, before any event exists.
+    await informer.start();
+    await core.createNamespacedConfigMap({ namespace: 'kube-public', body: { metadata: { name: 'informed' }, data: { a: '1' } } });
+    await core.patchNamespacedConfigMap({ namespace: 'kube-public', name: 'informed', body: [{ op: 'replace', path: '/data/a', value: '2' }] });
+    await updated;
+    await informer.stop();
+    expect(seen).toEqual(['add:kube-root-ca.crt', 'add:informed', 'update:informed']);
   });
 
   it('sends BOOKMARK events when asked, and an ERROR event with a 410 Status for a compacted resourceVersion', async () => {

@@ -114,6 +114,7 @@ function watchInProcess(store: ObjectStore, fromRv: number): CapturedWatch {
   const res = {
     headersSent: false,
     writeHead: () => res,
+    flushHeaders: () => undefined,
     write: (chunk: string) => {
       for (const line of chunk.split('\n').filter(l => l !== '')) events.push(JSON.parse(line));
       return true;

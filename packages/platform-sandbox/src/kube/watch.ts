@@ -71,6 +71,8 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
   };
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  // Send the headers now: clients (client-node's informer) wait for them before any event exists.
+  res.flushHeaders();
   let replay: StoreEvent[] = [];
   if (options.fromRv) {
     try {
