@@ -21,6 +21,7 @@ import { UpstreamClients } from '../../clients/UpstreamClients';
 import { UpstreamPolicies } from '../../clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from '../../config/readPlatformConfig';
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { checkContext } from '../../__testUtils__/checkContext';
 import { artifactsChecks } from './artifacts';
 import { cicdChecks } from './cicd';
@@ -41,7 +42,7 @@ function csvRow(pxname: string, svname: string, status: string, check = '') {
   return `${cells.join(',')},`;
 }
 
-function clients(upstreams: Record<string, unknown>) {
+function clients(upstreams: JsonObject) {
   return new UpstreamClients(
     readPlatformConfig(new ConfigReader({ platform: { upstreams } })),
     new UpstreamPolicies({ maxRetries: 0, timeoutMs: 1000 }),
