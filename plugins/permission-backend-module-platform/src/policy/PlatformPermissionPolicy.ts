@@ -19,6 +19,7 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -60,7 +61,7 @@ const OWNED_ENTITY_PERMISSIONS = new Set([
   platformArgocdSyncPermission.name,
   platformArgocdRollbackPermission.name,
   platformNamespaceWritePermission.name,
-  'catalog.entity.delete',
+  catalogEntityDeletePermission.name,
 ]);
 
 /**
