@@ -15,7 +15,6 @@
  */
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
@@ -57,6 +56,7 @@ describe('scaffolderModule', () => {
     expect(added.map(a => a.id).sort()).toEqual([
       'platform:argocd:create-app',
       'platform:certificate:create',
+      'platform:cluster:create',
       'platform:cluster:scale',
       'platform:cluster:upgrade',
       'platform:httproute:create',

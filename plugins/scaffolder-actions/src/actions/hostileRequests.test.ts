@@ -198,6 +198,33 @@ const FIELDS: Record<string, Record<string, Field>> = {
       ),
     },
   },
+  'platform:cluster:create': {
+    name: { valid: label.map(l => `new-${l}`), hostile: notALabel },
+    managementCluster: { valid: fc.constant('mgmt'), hostile: notALabel },
+    environment: {
+      valid: fc.constantFrom('staging', 'development'),
+      hostile: anything.filter(
+        v => v !== 'production' && v !== 'staging' && v !== 'development',
+      ),
+    },
+    region: { valid: fc.constant('eu-central'), hostile: notALabel },
+    version: {
+      valid: fc.constant('v1.33.4'),
+      hostile: anything.filter(
+        v => typeof v !== 'string' || !/^v1\.\d+\.\d+$/.test(v),
+      ),
+    },
+    controlPlaneReplicas: {
+      valid: fc.constant(1),
+      hostile: fc.oneof(
+        fc.integer({ min: 8 }),
+        fc.integer({ max: 0 }),
+        fc.constantFrom(2, 4, 6),
+        fc.string(),
+        fc.constant(null),
+      ),
+    },
+  },
   'platform:cluster:upgrade': {
     cluster: { valid: fc.constant('staging-1'), hostile: notALabel },
     version: {

@@ -16,6 +16,7 @@
 
 import { createArgoCdAppAction } from './argocd/createArgoCdAppAction';
 import { createCertificateAction } from './certificate/createCertificateAction';
+import { createClusterAction } from './cluster/createClusterAction';
 import { scaleClusterAction } from './cluster/scaleClusterAction';
 import { upgradeClusterAction } from './cluster/upgradeClusterAction';
 import { createHttpRouteAction } from './httproute/createHttpRouteAction';
@@ -31,6 +32,7 @@ export function createPlatformActions(options: PlatformActionOptions) {
     createCertificateAction(options),
     createVolumeAction(options),
     createArgoCdAppAction(options),
+    createClusterAction(options),
     scaleClusterAction(options),
     upgradeClusterAction(options),
   ];

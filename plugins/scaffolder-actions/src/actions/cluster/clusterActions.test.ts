@@ -23,6 +23,7 @@ import {
   userOf,
   whileTicking,
 } from '../../__testUtils__/sandboxSupport';
+import { createClusterAction } from './createClusterAction';
 import { scaleClusterAction } from './scaleClusterAction';
 import { upgradeClusterAction } from './upgradeClusterAction';
 
@@ -209,5 +210,93 @@ describe('platform:cluster:scale and platform:cluster:upgrade', () => {
     );
     expect((md('staging-1').spec as any).template.spec.version).toBe('v1.33.4');
     expect(revisionOf(sandbox, 'mgmt')).toBe(before);
+  });
+
+  const newCluster = (extra: Record<string, unknown> = {}) => ({
+    name: 'prod-eu-3',
+    managementCluster: 'mgmt',
+    environment: 'production',
+    region: 'eu-central',
+    version: 'v1.33.4',
+    controlPlaneReplicas: 3,
+    workerReplicas: 5,
+    ...extra,
+  });
+
+  it('declares a new cluster from the template, and a re-run changes nothing', async () => {
+    const { ctx, outputs } = contextFor(newCluster(), { user: platformUser });
+    await createClusterAction(setup).handler(ctx);
+    expect(
+      mgmt().get('clusters.cluster.x-k8s.io', 'clusters', 'prod-eu-3'),
+    ).toBeDefined();
+    expect(kcp('prod-eu-3').spec as any).toMatchObject({
+      replicas: 3,
+      version: 'v1.33.4',
+    });
+    expect(md('prod-eu-3').spec as any).toMatchObject({
+      replicas: 5,
+      template: { spec: { version: 'v1.33.4' } },
+    });
+    expect(outputs.objects).toEqual([
+      'Cluster prod-eu-3: created',
+      'KubeadmControlPlane prod-eu-3-control-plane: created',
+      'MachineDeployment prod-eu-3-md-0: created',
+    ]);
+    const before = revisionOf(sandbox, 'mgmt');
+    await createClusterAction(setup).handler(
+      contextFor(newCluster(), { user: platformUser }).ctx,
+    );
+    expect(revisionOf(sandbox, 'mgmt')).toBe(before);
+  });
+
+  it('refuses unsafe or conflicting new clusters before writing', async () => {
+    const before = revisionOf(sandbox, 'mgmt');
+    const handler = createClusterAction(setup).handler;
+    await expect(
+      handler(
+        contextFor(newCluster({ name: 'new-1', controlPlaneReplicas: 1 }), {
+          user: platformUser,
+        }).ctx,
+      ),
+    ).rejects.toThrow(
+      'controlPlaneReplicas: production clusters need at least 3 control-plane nodes',
+    );
+    await expect(
+      handler(
+        contextFor(newCluster({ name: 'prod-eu-1' }), { user: platformUser })
+          .ctx,
+      ),
+    ).rejects.toThrow('name: a cluster named "prod-eu-1" already exists');
+    await expect(
+      handler(
+        contextFor(
+          newCluster({ name: 'new-2', managementCluster: 'prod-eu-2' }),
+          { user: platformUser },
+        ).ctx,
+      ),
+    ).rejects.toThrow(
+      'managementCluster: cluster "prod-eu-2" is not a Cluster API management cluster',
+    );
+    await expect(
+      handler(contextFor(newCluster({ name: 'new-3' })).ctx),
+    ).rejects.toThrow('is not a member of platform-team');
+    expect(revisionOf(sandbox, 'mgmt')).toBe(before);
+  });
+
+  it('dry run of a new cluster changes nothing', async () => {
+    const before = revisionOf(sandbox, 'mgmt');
+    const { ctx, logs } = contextFor(newCluster({ name: 'dry-1' }), {
+      user: platformUser,
+      isDryRun: true,
+    });
+    await createClusterAction(setup).handler(ctx);
+    expect(revisionOf(sandbox, 'mgmt')).toBe(before);
+    expect(
+      logs.some(l =>
+        l.includes(
+          'Would apply KubeadmControlPlane clusters/dry-1-control-plane',
+        ),
+      ),
+    ).toBe(true);
   });
 });
