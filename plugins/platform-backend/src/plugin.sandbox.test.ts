@@ -17,9 +17,16 @@
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import {
   defaultFleet,
   Sandbox,
@@ -69,6 +76,7 @@ describe.each(databases.eachSupportedId())(
     let server: any;
     let scheduler: SchedulerService | undefined;
     let stopBackend: () => Promise<void>;
+    const actions = actionsRegistryServiceMock();
 
     const refresh = () => scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
     const layerOf = async (
@@ -91,6 +99,11 @@ describe.each(databases.eachSupportedId())(
         features: [
           platformPlugin,
           mockServices.database.factory({ knex }),
+          createServiceFactory({
+            service: actionsRegistryServiceRef,
+            deps: {},
+            factory: () => actions,
+          }),
           mockServices.rootConfig.factory({
             data: sandboxPlatformConfig(sandbox),
           }),
@@ -169,6 +182,42 @@ describe.each(databases.eachSupportedId())(
         verdict: 'ok',
         evidence: [expect.objectContaining({ object: 'Deployment/dex/dex' })],
       });
+    });
+
+    it('answers the read-only health action with the failing checks and their runbooks', async () => {
+      expect(actions.actions.get('test:get-platform-health')).toBeDefined();
+      const { output } = await actions.invoke({
+        id: 'test:get-platform-health',
+        input: { cluster: 'prod-eu-2', layer: 'storage' },
+        credentials: mockCredentials.user(),
+      });
+      expect(output).toEqual({
+        clusters: [
+          expect.objectContaining({
+            cluster: 'prod-eu-2',
+            layers: [
+              expect.objectContaining({
+                layer: 'storage',
+                verdict: 'warning',
+                problems: [
+                  expect.objectContaining({
+                    check: 'storage.longhorn-volumes',
+                    runbook: 'longhorn-volume-degraded',
+                  }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      });
+      const fleet = await actions.invoke({
+        id: 'test:get-platform-health',
+        input: {},
+        credentials: mockCredentials.user(),
+      });
+      expect((fleet.output as { clusters: unknown[] }).clusters).toHaveLength(
+        6,
+      );
     });
 
     it('sees the healthy cluster as ok on every layer', async () => {

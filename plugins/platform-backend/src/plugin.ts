@@ -18,10 +18,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   PlatformHealthCheck,
   platformHealthChecksExtensionPoint,
 } from '@platform-portal/plugin-platform-node';
+import { registerHealthActions } from './actions/registerHealthActions';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
@@ -60,6 +62,7 @@ export const platformPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -69,6 +72,7 @@ export const platformPlugin = createBackendPlugin({
         permissions,
         database,
         scheduler,
+        actionsRegistry,
       }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
@@ -107,6 +111,7 @@ export const platformPlugin = createBackendPlugin({
           clusters: platformConfig.clusters,
           staleAfterSeconds: platformConfig.health.staleAfterSeconds,
         });
+        registerHealthActions({ actionsRegistry, health, permissions });
         httpRouter.use(
           await createRouter({
             httpAuth,
