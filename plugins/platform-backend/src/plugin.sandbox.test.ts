@@ -334,6 +334,56 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it('shows every other documented fault in its own layer once injected, and clears them', async () => {
+      const faults: Array<[string, string]> = [
+        ['node-memory-pressure', 'hardware'],
+        ['control-plane-degraded', 'provisioning'],
+        ['gateway-not-programmed', 'ingress'],
+        ['longhorn-volume-faulted', 'storage'],
+        ['clusterissuer-not-ready', 'security'],
+        ['unexpected-cluster-admin', 'identity'],
+        ['argocd-sync-failed', 'gitops'],
+        ['loki-not-ready', 'observability'],
+        ['keepalived-fault', 'external-lb'],
+        ['nexus-not-writable', 'artifacts'],
+      ];
+      for (const [id] of faults) {
+        await control(sandbox, 'POST', '/faults', { cluster: 'prod-eu-1', id });
+      }
+      try {
+        await refresh();
+        const seen = await Promise.all(
+          faults.map(async ([id, layer]) => {
+            const health = await layerOf('prod-eu-1', layer);
+            const failing = health.checks.filter(c => c.verdict !== 'ok');
+            return {
+              id,
+              layer,
+              verdict: health.verdict,
+              withEvidence: failing.some(c => c.evidence.length > 0),
+            };
+          }),
+        );
+        expect(seen).toEqual(
+          faults.map(([id, layer]) => ({
+            id,
+            layer,
+            verdict: expect.stringMatching(/^(warning|critical)$/),
+            withEvidence: true,
+          })),
+        );
+      } finally {
+        await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1');
+      }
+      await refresh();
+      const after: ClusterHealthResponse = (
+        await request(server).get('/api/platform/health/prod-eu-1')
+      ).body;
+      expect(
+        after.layers.filter(l => l.verdict !== 'ok').map(l => l.layer),
+      ).toEqual([]);
+    }, 30_000);
+
     it('turns a fault injected through the control API critical after a refresh, and ok again once cleared', async () => {
       expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
 
