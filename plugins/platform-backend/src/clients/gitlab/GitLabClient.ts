@@ -25,6 +25,20 @@ export interface GitLabRunner {
   tag_list?: string[] | null;
 }
 
+export interface GitLabProject {
+  id: number;
+  path: string;
+  path_with_namespace: string;
+  default_branch?: string | null;
+}
+
+export interface GitLabPipeline {
+  id: number;
+  status: string;
+  ref: string;
+  web_url?: string;
+}
+
 const MAX_PAGES = 50;
 
 /** GitLab REST v4 reads for the CI/CD layer (admin token: all runners). */
@@ -48,5 +62,32 @@ export class GitLabClient {
       }
     }
     return { data: runners, status: 200, observedAt };
+  }
+
+  /** Projects whose path is exactly `path` (GitLab's search also matches partly). */
+  async projectsWithPath(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<GitLabProject[]> {
+    const result = await this.http.getJson<GitLabProject[]>(
+      '/api/v4/projects',
+      { search: path, per_page: '100' },
+      signal,
+    );
+    return result.data.filter(p => p.path === path);
+  }
+
+  /** The newest pipelines of a branch, newest first. */
+  async pipelines(
+    projectId: number,
+    ref: string,
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<Observed<GitLabPipeline[]>> {
+    return this.http.getJson<GitLabPipeline[]>(
+      `/api/v4/projects/${projectId}/pipelines`,
+      { ref, per_page: String(count), order_by: 'id', sort: 'desc' },
+      signal,
+    );
   }
 }

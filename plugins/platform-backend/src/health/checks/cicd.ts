@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
+import {
+  HealthEvidence,
+  HealthVerdict,
+} from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
+import { KINDS } from './kinds';
+import { KubeObject } from './support';
 import { GitLabRunner } from '../../clients/gitlab/GitLabClient';
 import { notConfigured, UpstreamClients } from '../../clients/UpstreamClients';
 import { evidence, outcome } from './support';
@@ -89,6 +95,89 @@ function runnersOnline(clients: UpstreamClients): PlatformHealthCheck {
   };
 }
 
+const RECENT_PIPELINES = 10;
+
+/**
+ * Default-branch pipelines of the components deployed on the cluster (their
+ * `backstage.io/kubernetes-id`, which is also their GitLab project's path):
+ * a failing newest pipeline blocks the delivery path.
+ */
+function defaultBranchPipelines(clients: UpstreamClients): PlatformHealthCheck {
+  return {
+    id: 'cicd.default-branch-pipelines',
+    layer: 'cicd',
+    title: 'Default-branch pipelines of deployed components pass',
+    buildOutStep: 49,
+    async run({ kubernetes, signal }) {
+      const client = clients.gitlab();
+      if (!client) {
+        return outcome('unknown', notConfigured('gitlab'));
+      }
+      const deployments = await kubernetes.list<KubeObject>(
+        ...KINDS.deployment,
+      );
+      const components = [
+        ...new Set(
+          deployments.items
+            .map(d => d.metadata?.labels?.['backstage.io/kubernetes-id'])
+            .filter((id): id is string => Boolean(id)),
+        ),
+      ].sort();
+      const facts: HealthEvidence[] = [];
+      let verdict: HealthVerdict = 'ok';
+      let checked = 0;
+      for (const component of components) {
+        for (const project of await client.projectsWithPath(
+          component,
+          signal,
+        )) {
+          const ref = project.default_branch ?? 'main';
+          const { data, observedAt } = await client.pipelines(
+            project.id,
+            ref,
+            RECENT_PIPELINES,
+            signal,
+          );
+          const finished = data.filter(
+            p => p.status === 'success' || p.status === 'failed',
+          );
+          if (finished.length === 0) {
+            continue;
+          }
+          checked += 1;
+          const failed = finished.filter(p => p.status === 'failed').length;
+          if (finished[0].status === 'failed') {
+            verdict = 'warning';
+            facts.push(
+              evidence(
+                `gitlab/${project.path_with_namespace}/pipelines?ref=${ref}`,
+                'latest status',
+                `failed (${failed} of the last ${finished.length} failed)`,
+                observedAt,
+              ),
+            );
+          }
+        }
+      }
+      if (checked === 0) {
+        return outcome(
+          'ok',
+          components.length
+            ? 'No finished default-branch pipeline for the deployed components'
+            : 'No component deployed on this cluster',
+        );
+      }
+      return outcome(
+        verdict,
+        facts.length
+          ? `${facts.length} project(s) with a failing default branch`
+          : `Default branches of ${checked} project(s) pass`,
+        facts,
+      );
+    },
+  };
+}
+
 export function cicdChecks(clients: UpstreamClients): PlatformHealthCheck[] {
-  return [runnersOnline(clients)];
+  return [runnersOnline(clients), defaultBranchPipelines(clients)];
 }

@@ -240,3 +240,76 @@ describe('cicd.runners', () => {
     ]);
   });
 });
+
+describe('cicd.default-branch-pipelines', () => {
+  const [, pipelines] = cicdChecks(
+    clients({ gitlab: { url: 'http://gitlab.test', token: 'glpat-x' } }),
+  );
+  const deployed = {
+    Deployment: [
+      {
+        kind: 'Deployment',
+        metadata: {
+          name: 'api',
+          namespace: 'payments',
+          labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+        },
+      },
+    ],
+  };
+
+  function gitlab(statuses: string[]) {
+    server.use(
+      http.get('http://gitlab.test/api/v4/projects', ({ request }) =>
+        HttpResponse.json(
+          new URL(request.url).searchParams.get('search') === 'payments-api'
+            ? [
+                {
+                  id: 7,
+                  path: 'payments-api',
+                  path_with_namespace: 'team-payments/payments-api',
+                  default_branch: 'main',
+                },
+                {
+                  id: 8,
+                  path: 'payments-api-docs',
+                  path_with_namespace: 'team-payments/payments-api-docs',
+                  default_branch: 'main',
+                },
+              ]
+            : [],
+        ),
+      ),
+      http.get(
+        'http://gitlab.test/api/v4/projects/7/pipelines',
+        ({ request }) =>
+          new URL(request.url).searchParams.get('ref') === 'main'
+            ? HttpResponse.json(
+                statuses.map((status, i) => ({
+                  id: 100 - i,
+                  status,
+                  ref: 'main',
+                })),
+              )
+            : HttpResponse.json([]),
+      ),
+    );
+  }
+
+  it('is ok when the newest default-branch pipeline passed', async () => {
+    gitlab(['success', 'failed', 'success']);
+    expect((await pipelines.run(checkContext(deployed))).verdict).toBe('ok');
+  });
+
+  it('warns when the newest default-branch pipeline failed, with the failure rate', async () => {
+    gitlab(['running', 'failed', 'failed', 'success']);
+    const result = await pipelines.run(checkContext(deployed));
+    expect(result.verdict).toBe('warning');
+    expect(result.evidence).toEqual([
+      expect.objectContaining({
+        object: 'gitlab/team-payments/payments-api/pipelines?ref=main',
+        value: 'failed (2 of the last 3 failed)',
+      }),
+    ]);
+  });
+});
