@@ -14,13 +14,14 @@
  * limitations under the License.
  */
 
+import { InputError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { platformSelfServicePermission } from '@platform-portal/plugin-platform-common';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../config/readSelfServiceConfig';
 import { ClusterObjects } from '../kube/ClusterObjects';
-import { requireCluster, requireTeamNamespace } from '../kube/teamNamespace';
+import { checkNamespaceOwnership, requireCluster } from '../kube/teamNamespace';
 import { requireDnsLabel } from '../validation';
 
 /** What every platform action is built from. */
@@ -65,6 +66,23 @@ export async function openTeamNamespace(
     target.cluster,
     options.clusters.kubeConfig(target.cluster, 'write'),
   );
-  await requireTeamNamespace(objects, target.namespace, target.team);
+  const exists = await checkNamespaceOwnership(
+    objects,
+    target.namespace,
+    target.team,
+  );
+  if (!exists && !ctx.isDryRun) {
+    throw new InputError(
+      `namespace: "${target.namespace}" does not exist on cluster ${target.cluster}; create it with platform:namespace:create first`,
+    );
+  }
+  if (!exists) {
+    // In a template's dry run the namespace step before this one did not
+    // really create it; the API server cannot check objects inside it.
+    ctx.logger.warn(
+      `Namespace ${target.namespace} does not exist yet on ${target.cluster}; a real run needs an earlier step to create it`,
+    );
+    objects.pendingNamespaces.add(target.namespace);
+  }
   return objects;
 }

@@ -48,6 +48,8 @@ export function describeObject(manifest: {
 /** Reads and server-side applies objects on one cluster. */
 export class ClusterObjects {
   private readonly api: KubernetesObjectApi;
+  /** Namespaces a dry run assumes an earlier step creates. */
+  readonly pendingNamespaces = new Set<string>();
 
   constructor(readonly cluster: string, kubeConfig: KubeConfig) {
     this.api = KubernetesObjectApi.makeApiClient(kubeConfig);

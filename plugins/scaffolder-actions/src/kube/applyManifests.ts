@@ -51,7 +51,10 @@ export async function applyManifests(
       ...(namespace ? { namespace } : {}),
     };
     if (options.dryRun) {
-      const serverCanCheck = !namespace || options.namespaceExists !== false;
+      const serverCanCheck =
+        !namespace ||
+        (options.namespaceExists !== false &&
+          !objects.pendingNamespaces.has(namespace));
       if (serverCanCheck) await objects.apply(manifest, { dryRun: true });
       options.logger.info(
         `Would apply ${describeObject(manifest)} on cluster ${objects.cluster}${

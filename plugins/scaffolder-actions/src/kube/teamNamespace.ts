@@ -78,16 +78,3 @@ export async function checkNamespaceOwnership(
   }
   return true;
 }
-
-/** Team actions write only into an existing namespace that the team owns. */
-export async function requireTeamNamespace(
-  objects: ClusterObjects,
-  namespace: string,
-  team: string,
-): Promise<void> {
-  if (!(await checkNamespaceOwnership(objects, namespace, team))) {
-    throw new InputError(
-      `namespace: "${namespace}" does not exist on cluster ${objects.cluster}; create it with platform:namespace:create first`,
-    );
-  }
-}

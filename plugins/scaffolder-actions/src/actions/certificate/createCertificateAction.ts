@@ -130,7 +130,7 @@ export function createCertificateAction(options: PlatformActionOptions) {
           : requireDnsLabel('routeName', ctx.input.routeName);
       const secretName = `${name}-tls`;
       const objects = await openTeamNamespace(ctx, options, target);
-      if (routeName) {
+      if (routeName && !objects.pendingNamespaces.has(target.namespace)) {
         const route = await objects.read(
           'gateway.networking.k8s.io/v1',
           'HTTPRoute',
