@@ -32,6 +32,7 @@ import { PlatformConfig } from './config/readPlatformConfig';
 import { HealthReadModel } from './health/HealthReadModel';
 import { clusterRoutes } from './routes/clusterRoutes';
 import { healthRoutes } from './routes/healthRoutes';
+import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 
 export interface RouterOptions {
@@ -68,15 +69,15 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.use(healthRoutes({ health, guard }));
-  router.use(
-    clusterRoutes({
-      clusters: platformConfig.clusters,
-      health,
-      clients,
-      guard,
-    }),
-  );
+  const api = await createPlatformApiRouter();
+  healthRoutes(api, { health, guard });
+  clusterRoutes(api, {
+    clusters: platformConfig.clusters,
+    health,
+    clients,
+    guard,
+  });
+  router.use(api);
 
   return router;
 }

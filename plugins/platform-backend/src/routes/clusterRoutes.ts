@@ -21,11 +21,11 @@ import {
   ClusterSummary,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { HealthReadModel } from '../health/HealthReadModel';
 import { conditionOf, KubeObject } from '../health/checks/support';
+import { PlatformApiRouter } from './PlatformApiRouter';
 import { clusterParam } from './validation';
 
 function summaryOf(
@@ -61,14 +61,16 @@ function nodeOf(node: KubeObject): ClusterNode {
 }
 
 /** GET /clusters and GET /clusters/:cluster (the latter reads nodes live). */
-export function clusterRoutes(options: {
-  clusters: ConfiguredCluster[];
-  health: HealthReadModel;
-  clients: UpstreamClients;
-  guard: (req: express.Request) => Promise<void>;
-}): express.Router {
+export function clusterRoutes(
+  router: PlatformApiRouter,
+  options: {
+    clusters: ConfiguredCluster[];
+    health: HealthReadModel;
+    clients: UpstreamClients;
+    guard: (req: express.Request) => Promise<void>;
+  },
+): void {
   const { clusters, health, clients, guard } = options;
-  const router = Router();
 
   router.get('/clusters', async (req, res) => {
     await guard(req);
@@ -111,6 +113,4 @@ export function clusterRoutes(options: {
     }
     res.json(body);
   });
-
-  return router;
 }

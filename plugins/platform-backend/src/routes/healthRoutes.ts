@@ -15,17 +15,19 @@
  */
 
 import express from 'express';
-import Router from 'express-promise-router';
 import { HealthReadModel } from '../health/HealthReadModel';
+import { PlatformApiRouter } from './PlatformApiRouter';
 import { clusterParam, intQuery, layerParam } from './validation';
 
 /** The health API, served from the store only: a page view never calls upstreams. */
-export function healthRoutes(options: {
-  health: HealthReadModel;
-  guard: (req: express.Request) => Promise<void>;
-}): express.Router {
+export function healthRoutes(
+  router: PlatformApiRouter,
+  options: {
+    health: HealthReadModel;
+    guard: (req: express.Request) => Promise<void>;
+  },
+): void {
   const { health, guard } = options;
-  const router = Router();
 
   router.get('/health', async (req, res) => {
     await guard(req);
@@ -50,6 +52,4 @@ export function healthRoutes(options: {
     const layer = layerParam(req);
     res.json(await health.layer(cluster, layer));
   });
-
-  return router;
 }

@@ -1,0 +1,338 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+const verdict = {
+  type: 'string',
+  enum: ['ok', 'warning', 'critical', 'unknown'],
+} as const;
+
+const clusterParam = {
+  name: 'cluster',
+  in: 'path',
+  required: true,
+  description: 'Cluster name (DNS-1123 label)',
+  schema: { type: 'string' },
+} as const;
+
+const error = {
+  description: 'An error in the Backstage error envelope.',
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+  },
+} as const;
+
+const json = (ref: string, description: string) =>
+  ({
+    description,
+    content: { 'application/json': { schema: { $ref: ref } } },
+  } as const);
+
+/**
+ * The platform REST API. Routes are typed from it and requests validated
+ * against it; handlers still name the field in their own 400s.
+ */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'platform',
+    version: '1',
+    description: 'Cluster health and catalog of the Platform Portal.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [{ url: '/' }],
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              message: { type: 'string' },
+            },
+            required: ['name', 'message'],
+          },
+          request: { type: 'object' },
+          response: { type: 'object' },
+        },
+        required: ['error'],
+      },
+      Evidence: {
+        type: 'object',
+        properties: {
+          object: { type: 'string' },
+          field: { type: 'string' },
+          value: { type: 'string' },
+          observedAt: { type: 'string', format: 'date-time' },
+        },
+        required: ['object', 'field', 'value', 'observedAt'],
+      },
+      Check: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          verdict,
+          message: { type: 'string' },
+          evidence: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Evidence' },
+          },
+          runbook: { type: 'string' },
+          buildOutStep: { type: 'integer' },
+        },
+        required: ['id', 'title', 'verdict', 'message', 'evidence'],
+      },
+      LayerHealth: {
+        type: 'object',
+        properties: {
+          cluster: { type: 'string' },
+          layer: { type: 'string' },
+          verdict,
+          checks: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Check' },
+          },
+          observedAt: { type: 'string' },
+          reason: { type: 'string' },
+          stale: { type: 'boolean' },
+        },
+        required: ['cluster', 'layer', 'verdict', 'checks', 'observedAt'],
+      },
+      Counts: {
+        type: 'object',
+        properties: {
+          ok: { type: 'integer' },
+          warning: { type: 'integer' },
+          critical: { type: 'integer' },
+          unknown: { type: 'integer' },
+        },
+        required: ['ok', 'warning', 'critical', 'unknown'],
+      },
+      FleetHealth: {
+        type: 'object',
+        properties: {
+          layers: { type: 'array', items: { type: 'string' } },
+          counts: { $ref: '#/components/schemas/Counts' },
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: { type: 'string' },
+                verdict,
+                counts: { $ref: '#/components/schemas/Counts' },
+                layers: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      layer: { type: 'string' },
+                      verdict,
+                      observedAt: { type: 'string' },
+                      stale: { type: 'boolean' },
+                      reason: { type: 'string' },
+                    },
+                    required: ['layer', 'verdict', 'observedAt', 'stale'],
+                  },
+                },
+              },
+              required: ['cluster', 'verdict', 'counts', 'layers'],
+            },
+          },
+        },
+        required: ['layers', 'counts', 'clusters'],
+      },
+      ClusterHealth: {
+        type: 'object',
+        properties: {
+          cluster: { type: 'string' },
+          verdict,
+          layers: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/LayerHealth' },
+          },
+        },
+        required: ['cluster', 'verdict', 'layers'],
+      },
+      History: {
+        type: 'object',
+        properties: {
+          cluster: { type: 'string' },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: { type: 'string' },
+                layer: { type: 'string' },
+                from: verdict,
+                to: verdict,
+                changedAt: { type: 'string' },
+                message: { type: 'string' },
+              },
+              required: ['cluster', 'layer', 'to', 'changedAt', 'message'],
+            },
+          },
+        },
+        required: ['cluster', 'changes'],
+      },
+      ClusterSummary: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          provisioner: {
+            type: 'string',
+            enum: ['cluster-api', 'kubeadm', 'rke2'],
+          },
+          environment: { type: 'string' },
+          region: { type: 'string' },
+          management: { type: 'boolean' },
+          managementCluster: { type: 'string' },
+          verdict,
+        },
+        required: ['name', 'provisioner', 'management', 'verdict'],
+      },
+      Clusters: {
+        type: 'object',
+        properties: {
+          clusters: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ClusterSummary' },
+          },
+        },
+        required: ['clusters'],
+      },
+      ClusterDetail: {
+        allOf: [
+          { $ref: '#/components/schemas/ClusterSummary' },
+          {
+            type: 'object',
+            properties: {
+              kubernetesVersions: { type: 'array', items: { type: 'string' } },
+              nodes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string' },
+                    roles: { type: 'array', items: { type: 'string' } },
+                    ready: { type: 'boolean' },
+                    kubeletVersion: { type: 'string' },
+                    capacity: { type: 'object' },
+                  },
+                  required: ['name', 'roles', 'ready', 'capacity'],
+                },
+              },
+              liveError: { type: 'string' },
+            },
+            required: ['kubernetesVersions', 'nodes'],
+          },
+        ],
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetFleetHealth',
+        description:
+          'Every cluster × every layer: verdict, counts, observedAt.',
+        responses: {
+          '200': json('#/components/schemas/FleetHealth', 'The fleet matrix.'),
+          default: error,
+        },
+      },
+    },
+    '/health/{cluster}': {
+      get: {
+        operationId: 'GetClusterHealth',
+        description:
+          'The 13 layers of a cluster with their checks and evidence.',
+        parameters: [clusterParam],
+        responses: {
+          '200': json('#/components/schemas/ClusterHealth', 'The layers.'),
+          default: error,
+        },
+      },
+    },
+    '/health/{cluster}/history': {
+      get: {
+        operationId: 'GetClusterHealthHistory',
+        description: 'Changes of verdict, newest first.',
+        parameters: [
+          clusterParam,
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many changes (1-1000, default 100).',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': json('#/components/schemas/History', 'The changes.'),
+          default: error,
+        },
+      },
+    },
+    '/health/{cluster}/{layer}': {
+      get: {
+        operationId: 'GetLayerHealth',
+        description: 'One layer of a cluster with its checks and evidence.',
+        parameters: [
+          clusterParam,
+          {
+            name: 'layer',
+            in: 'path',
+            required: true,
+            description: 'Layer id, one of GET /layers',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': json('#/components/schemas/LayerHealth', 'The layer.'),
+          default: error,
+        },
+      },
+    },
+    '/clusters': {
+      get: {
+        operationId: 'ListClusters',
+        description: 'Configured clusters with their overall verdict.',
+        responses: {
+          '200': json('#/components/schemas/Clusters', 'The clusters.'),
+          default: error,
+        },
+      },
+    },
+    '/clusters/{cluster}': {
+      get: {
+        operationId: 'GetCluster',
+        description: 'A cluster with live nodes, capacity and versions.',
+        parameters: [clusterParam],
+        responses: {
+          '200': json('#/components/schemas/ClusterDetail', 'The cluster.'),
+          default: error,
+        },
+      },
+    },
+  },
+} as const;
