@@ -50,7 +50,7 @@ test('the platform system shows its 13 layers', async ({ page }) => {
   });
 });
 
-test('the platform page is in the sidebar and lists the layers', async ({
+test('the platform page shows the fleet matrix, and a failing cell leads to its evidence and runbook', async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -59,10 +59,32 @@ test('the platform page is in the sidebar and lists the layers', async ({
     .first()
     .click();
   await expect(page).toHaveURL(/\/platform$/);
-  await expect(page.getByText('External LB')).toBeVisible();
-  await expect(page.getByText('Observability', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Simulated fleet/)).toBeVisible();
+  const matrix = page.getByRole('table', { name: 'Fleet health matrix' });
+  await expect(matrix).toBeVisible();
+  // staging-1's MetalLB pool is exhausted in the default scenario.
+  const cell = matrix.getByRole('link', {
+    name: 'staging-1 Internal LB: Critical',
+  });
+  await expect(cell).toBeVisible();
+  await expect(
+    matrix.getByRole('link', { name: 'prod-eu-1 Internal LB: OK' }),
+  ).toBeVisible();
   await page.screenshot({
-    path: `${SCREENSHOTS}/platform-page.png`,
+    path: `${SCREENSHOTS}/platform-matrix.png`,
+    fullPage: true,
+  });
+
+  await cell.click();
+  await expect(page).toHaveURL(
+    /\/platform\/clusters\/staging-1\/layers\/internal-lb$/,
+  );
+  await expect(
+    page.getByText('Runbook: MetalLB IP Not Responding'),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'network-team' })).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/platform-drilldown.png`,
     fullPage: true,
   });
 });
