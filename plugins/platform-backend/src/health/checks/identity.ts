@@ -95,7 +95,55 @@ const clusterAdminBindings: PlatformHealthCheck = {
   },
 };
 
+/**
+ * The API server trusts Dex: its static pods carry `--oidc-issuer-url`.
+ * Without it people cannot log in to the cluster with their directory account.
+ */
+const apiServerOidc: PlatformHealthCheck = {
+  id: 'identity.apiserver-oidc',
+  layer: 'identity',
+  title: 'The API server is configured for OIDC',
+  buildOutStep: 34,
+  async run({ kubernetes }) {
+    const pods = await kubernetes.list<KubeObject>(...KINDS.pod);
+    const apiServers = pods.items.filter(
+      p =>
+        p.metadata?.namespace === 'kube-system' &&
+        p.metadata?.labels?.component === 'kube-apiserver',
+    );
+    if (apiServers.length === 0) {
+      return outcome(
+        'unknown',
+        'No kube-apiserver static pod is visible in kube-system, so its flags cannot be read',
+      );
+    }
+    const issuerOf = (pod: KubeObject) =>
+      ((pod.spec?.containers ?? []) as any[])
+        .flatMap(c => [...(c.command ?? []), ...(c.args ?? [])] as string[])
+        .find(flag => flag.startsWith('--oidc-issuer-url='))
+        ?.slice('--oidc-issuer-url='.length);
+    const facts = apiServers.map(pod =>
+      evidence(
+        refOf(pod, 'Pod'),
+        '--oidc-issuer-url',
+        issuerOf(pod) ?? 'not set',
+        pods.observedAt,
+      ),
+    );
+    const missing = apiServers.filter(pod => !issuerOf(pod));
+    if (missing.length > 0) {
+      return outcome(
+        'warning',
+        `${missing.length} of ${apiServers.length} API server(s) without --oidc-issuer-url`,
+        facts,
+      );
+    }
+    return outcome('ok', `API servers trust ${issuerOf(apiServers[0])}`, facts);
+  },
+};
+
 export const identityChecks: PlatformHealthCheck[] = [
   dexReady,
   clusterAdminBindings,
+  apiServerOidc,
 ];
