@@ -107,6 +107,8 @@ export interface Config {
       perClusterConcurrency?: number;
       /** Results older than this many seconds are served as stale (default 300). */
       staleAfterSeconds?: number;
+      /** Days of verdict-change history kept per cluster (default 90). */
+      historyDays?: number;
     };
     /**
      * Clusters the portal watches. Cluster API workload clusters are also

@@ -91,7 +91,9 @@ export const platformPlugin = createBackendPlugin({
           ),
         );
         registry.addHealthChecks(builtInChecks(clients));
-        const store = await HealthStore.create(database);
+        const store = await HealthStore.create(database, {
+          historyDays: platformConfig.health.historyDays,
+        });
         const engine = new HealthEngine({
           clients,
           clusters: platformConfig.clusters,

@@ -110,6 +110,7 @@ describe('readPlatformConfig', () => {
       concurrency: 8,
       perClusterConcurrency: 4,
       staleAfterSeconds: 300,
+      historyDays: 90,
     });
     expect(() =>
       readPlatformConfig(

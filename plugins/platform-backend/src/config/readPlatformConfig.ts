@@ -65,6 +65,8 @@ export interface HealthSettings {
   perClusterConcurrency: number;
   /** Older results are served as stale. */
   staleAfterSeconds: number;
+  /** Verdict changes older than this are removed. */
+  historyDays: number;
 }
 
 export interface PlatformConfig {
@@ -202,6 +204,7 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         4,
       ),
       staleAfterSeconds: positive('platform.health.staleAfterSeconds', 300),
+      historyDays: positive('platform.health.historyDays', 90),
     },
   };
 }

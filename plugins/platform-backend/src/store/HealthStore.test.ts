@@ -45,9 +45,9 @@ function layer(
 }
 
 describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
-  async function createStore() {
+  async function createStore(historyDays = 90) {
     const knex = await databases.init(databaseId);
-    return HealthStore.create(mockServices.database({ knex }));
+    return HealthStore.create(mockServices.database({ knex }), { historyDays });
   }
 
   it('keeps the latest verdict per layer and records only changes, newest first', async () => {
@@ -72,6 +72,19 @@ describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
     ]);
     expect(history[0].message).toBe('pvc-a degraded');
     expect(await store.history('other', 10)).toEqual([]);
+  });
+
+  it('removes history older than the retention', async () => {
+    const store = await createStore(1);
+    await store.saveCluster('c1', [layer('ok', '2026-11-20T10:00:00.000Z')]);
+    await store.saveCluster('c1', [
+      layer('warning', '2026-11-26T09:00:00.000Z'),
+    ]);
+    await store.saveCluster('c1', [
+      layer('critical', '2026-11-26T10:00:00.000Z'),
+    ]);
+    const history = await store.history('c1', 10);
+    expect(history.map(h => h.to)).toEqual(['critical', 'warning']);
   });
 
   it('serves data older than the staleness limit as unknown, saying when it was seen', async () => {

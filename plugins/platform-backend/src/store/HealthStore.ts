@@ -53,7 +53,10 @@ interface HistoryRow {
  * the plugin's database (SQLite or PostgreSQL).
  */
 export class HealthStore {
-  static async create(database: DatabaseService): Promise<HealthStore> {
+  static async create(
+    database: DatabaseService,
+    options: { historyDays?: number } = {},
+  ): Promise<HealthStore> {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
@@ -63,10 +66,13 @@ export class HealthStore {
         ),
       });
     }
-    return new HealthStore(knex);
+    return new HealthStore(knex, options.historyDays ?? 90);
   }
 
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly historyDays: number,
+  ) {}
 
   /** Replaces a cluster's layers and records each change of verdict. */
   async saveCluster(
@@ -121,6 +127,15 @@ export class HealthStore {
           })),
         );
       }
+      // History older than the retention goes, so the table stays bounded.
+      const cutoff = new Date(
+        Date.parse(layers[0]?.observedAt ?? new Date().toISOString()) -
+          this.historyDays * 24 * 3600 * 1000,
+      ).toISOString();
+      await tx<HistoryRow>(HISTORY_TABLE)
+        .where({ cluster })
+        .andWhere('changed_at', '<', cutoff)
+        .delete();
       return changes;
     });
   }
