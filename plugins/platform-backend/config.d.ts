@@ -80,6 +80,33 @@ export interface Config {
          */
         token?: string;
       };
+      /** Grafana; the catalog links each cluster to its dashboards. */
+      grafana?: {
+        /** Base URL of Grafana. */
+        url: string;
+        /**
+         * Service-account token.
+         * @visibility secret
+         */
+        token?: string;
+      };
+      /** Argo CD of each cluster; the catalog links each cluster to it. */
+      argocd?: {
+        /** Base URL; `{cluster}` is replaced by the cluster name. */
+        url: string;
+        /**
+         * API token.
+         * @visibility secret
+         */
+        token?: string;
+        /** User for a session login. */
+        username?: string;
+        /**
+         * Password for a session login.
+         * @visibility secret
+         */
+        password?: string;
+      };
       /** Alertmanager. */
       alertmanager?: {
         /** Base URL; `/api/v2/alerts` is appended. */

@@ -26,7 +26,39 @@ export const CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
 export const CLUSTER_OWNER = 'group:default/platform-team';
 
 /** A cluster as a catalog `Resource` of type `kubernetes-cluster`. */
-export function clusterEntity(record: ClusterRecord, location: string): Entity {
+/** Where the people looking at a cluster go next. */
+export interface ClusterLinkTargets {
+  grafanaUrl?: string;
+  /** `{cluster}` is replaced by the cluster name. */
+  argocdUrl?: string;
+}
+
+function linksOf(name: string, targets: ClusterLinkTargets) {
+  const links = [];
+  if (targets.grafanaUrl) {
+    links.push({
+      url: `${targets.grafanaUrl.replace(/\/+$/, '')}/dashboards?tag=platform`,
+      title: 'Platform dashboards (Grafana)',
+      icon: 'dashboard',
+    });
+  }
+  if (targets.argocdUrl) {
+    links.push({
+      url: `${targets.argocdUrl
+        .replace('{cluster}', encodeURIComponent(name))
+        .replace(/\/+$/, '')}/applications`,
+      title: 'Applications (Argo CD)',
+      icon: 'cloud',
+    });
+  }
+  return links;
+}
+
+export function clusterEntity(
+  record: ClusterRecord,
+  location: string,
+  targets: ClusterLinkTargets = {},
+): Entity {
   const annotations: Record<string, string> = {
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
@@ -68,6 +100,7 @@ export function clusterEntity(record: ClusterRecord, location: string): Entity {
         record.provisioner,
         ...(record.management ? ['management'] : []),
       ],
+      links: linksOf(record.name, targets),
     },
     spec: {
       type: CLUSTER_ENTITY_TYPE,

@@ -45,6 +45,14 @@ export const catalogModulePlatformClusters = createBackendModule({
           logger,
           timeoutMs:
             config.getOptionalNumber('platform.clients.timeoutMs') ?? 10_000,
+          links: {
+            grafanaUrl: config.getOptionalString(
+              'platform.upstreams.grafana.url',
+            ),
+            argocdUrl: config.getOptionalString(
+              'platform.upstreams.argocd.url',
+            ),
+          },
         });
         catalog.addEntityProvider(provider);
         await scheduler.scheduleTask({

@@ -87,6 +87,10 @@ describe('PlatformClusterEntityProvider', () => {
       access,
       logger: mockServices.logger.mock(),
       timeoutMs: 5000,
+      links: {
+        grafanaUrl: `${sandbox.url}/grafana`,
+        argocdUrl: `${sandbox.url}/argocd/{cluster}`,
+      },
     });
   }
 
@@ -125,6 +129,10 @@ describe('PlatformClusterEntityProvider', () => {
       'platform-portal.io/management-cluster': 'mgmt',
     });
     expect(staging.spec?.dependsOn).toEqual(['resource:default/mgmt']);
+    expect(staging.metadata.links?.map(l => l.url)).toEqual([
+      `${sandbox.url}/grafana/dashboards?tag=platform`,
+      `${sandbox.url}/argocd/staging-1/applications`,
+    ]);
     const onprem = connection.entities.find(
       e => e.metadata.name === 'onprem-kubeadm-1',
     )!;

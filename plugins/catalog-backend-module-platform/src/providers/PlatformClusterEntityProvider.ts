@@ -20,7 +20,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
-import { clusterEntity } from '../lib/clusterEntity';
+import { clusterEntity, ClusterLinkTargets } from '../lib/clusterEntity';
 import { readFleet } from '../lib/readFleet';
 
 /**
@@ -37,6 +37,7 @@ export class PlatformClusterEntityProvider implements EntityProvider {
       access: ClusterAccessService;
       logger: LoggerService;
       timeoutMs: number;
+      links?: ClusterLinkTargets;
     },
   ) {}
 
@@ -63,7 +64,7 @@ export class PlatformClusterEntityProvider implements EntityProvider {
     await this.connection.applyMutation({
       type: 'full',
       entities: records.map(record => ({
-        entity: clusterEntity(record, location),
+        entity: clusterEntity(record, location, this.options.links),
         locationKey: location,
       })),
     });
