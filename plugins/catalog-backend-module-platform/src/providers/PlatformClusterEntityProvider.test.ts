@@ -78,7 +78,7 @@ describe('PlatformClusterEntityProvider', () => {
             management: c.environment === 'management',
             url: sandbox.kubernetesUrl(c.name),
             token: sandbox.credentials.kubernetes[c.name].reader,
-            skipTLSVerify: true,
+            skipTLSVerify: false,
           },
         ]),
       ),
