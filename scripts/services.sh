@@ -5,6 +5,7 @@
 #                                 (slapd on loopback, loaded from
 #                                 packages/backend/test-fixtures/ldap); print
 #                                 the env to use, one VAR=value a line
+#                                 (and where Prometheus is: tests start their own)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PG_PASSWORD=platform-portal-test
@@ -14,7 +15,7 @@ LDAP_DIR=/tmp/platform-portal-slapd
 LDAP_FIXTURES="$ROOT/packages/backend/test-fixtures/ldap"
 
 install() {
-  local want=(postgresql chromium slapd ldap-utils)
+  local want=(postgresql chromium slapd ldap-utils prometheus)
   local missing=()
   for pkg in "${want[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -87,8 +88,18 @@ start_slapd() {
   echo "PLATFORM_TEST_LDAP_URL=ldap://127.0.0.1:$LDAP_PORT"
 }
 
+# Tests start their own Prometheus (on a free loopback port, scraping the
+# sandbox they start); they only need to know where the binary is.
+locate_prometheus() {
+  if [ ! -x /usr/bin/prometheus ]; then
+    echo "Prometheus is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  echo "PLATFORM_TEST_PROMETHEUS_BIN=/usr/bin/prometheus"
+}
+
 case "${1:-}" in
   install) install ;;
-  start) start_postgres; start_slapd ;;
+  start) start_postgres; start_slapd; locate_prometheus ;;
   *) echo "usage: $0 install|start" >&2; exit 2 ;;
 esac
