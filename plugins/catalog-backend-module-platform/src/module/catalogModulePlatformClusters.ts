@@ -43,6 +43,7 @@ export const catalogModulePlatformClusters = createBackendModule({
         const provider = new PlatformClusterEntityProvider({
           access,
           logger,
+          scheduler,
           timeoutMs:
             config.getOptionalNumber('platform.clients.timeoutMs') ?? 10_000,
           links: {
@@ -55,12 +56,6 @@ export const catalogModulePlatformClusters = createBackendModule({
           },
         });
         catalog.addEntityProvider(provider);
-        await scheduler.scheduleTask({
-          id: 'platform-clusters-entity-provider',
-          frequency: { minutes: 5 },
-          timeout: { minutes: 2 },
-          fn: () => provider.refresh(),
-        });
       },
     });
   },

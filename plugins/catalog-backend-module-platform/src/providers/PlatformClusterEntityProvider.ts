@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import {
   EntityProvider,
   EntityProviderConnection,
@@ -22,6 +22,8 @@ import {
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { clusterEntity, ClusterLinkTargets } from '../lib/clusterEntity';
 import { readFleet } from '../lib/readFleet';
+
+export const REFRESH_TASK_ID = 'platform-clusters-entity-provider';
 
 /**
  * Ingests the platform's clusters as `Resource` entities of type
@@ -38,6 +40,8 @@ export class PlatformClusterEntityProvider implements EntityProvider {
       logger: LoggerService;
       timeoutMs: number;
       links?: ClusterLinkTargets;
+      /** When given, `connect` schedules the refresh every 5 minutes. */
+      scheduler?: SchedulerService;
     },
   ) {}
 
@@ -47,6 +51,12 @@ export class PlatformClusterEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
+    await this.options.scheduler?.scheduleTask({
+      id: REFRESH_TASK_ID,
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+      fn: () => this.refresh(),
+    });
   }
 
   async refresh(): Promise<void> {
