@@ -1,1 +1,9 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  rules: {
+    // Property helpers assert inside fast-check properties.
+    'jest/expect-expect': [
+      'warn',
+      { assertFunctionNames: ['expect', 'rejectsUnless'] },
+    ],
+  },
+});
