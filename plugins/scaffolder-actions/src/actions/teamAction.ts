@@ -16,7 +16,6 @@
 
 import { InputError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { platformSelfServicePermission } from '@platform-portal/plugin-platform-common';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../config/readSelfServiceConfig';
@@ -60,7 +59,6 @@ export async function openTeamNamespace(
   await authorizeForTeam(ctx, options, {
     team: target.team,
     platformTeam: options.config.platformTeam,
-    permission: platformSelfServicePermission,
   });
   const objects = new ClusterObjects(
     target.cluster,

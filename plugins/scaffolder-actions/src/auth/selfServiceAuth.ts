@@ -25,9 +25,15 @@ import {
 } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import {
+  AuthorizePermissionRequest,
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import {
+  platformNamespaceWritePermission,
+  platformSelfServicePermission,
+} from '@platform-portal/plugin-platform-common';
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 
@@ -63,35 +69,46 @@ export function groupRef(name: string): string {
   return stringifyEntityRef({ kind: 'group', namespace: 'default', name });
 }
 
-/** Checks the permission with the initiator's own credentials. */
+/** Checks a permission with the initiator's own credentials. */
 async function requirePermission(
   ctx: AnyContext,
   deps: SelfServiceDeps,
-  permission: BasicPermission,
+  request: {
+    permission: BasicPermission | ResourcePermission;
+    resourceRef?: string;
+  },
 ): Promise<void> {
   const credentials = await ctx.getInitiatorCredentials();
-  const [decision] = await deps.permissions.authorize([{ permission }], {
-    credentials,
-  });
+  const [decision] = await deps.permissions.authorize(
+    [request as AuthorizePermissionRequest],
+    { credentials },
+  );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `You are not allowed to use ${
-        ctx.task?.id ? 'this action' : 'self-service actions'
-      } (${permission.name})`,
+      `You are not allowed to do this: permission ${request.permission.name}${
+        request.resourceRef ? ` on ${request.resourceRef}` : ''
+      } was denied`,
     );
   }
 }
 
 /**
- * The user may act for `team` when the permission framework allows it and
- * they are a member of the team (or of the platform team).
+ * The user may act for `team` when the permission framework allows
+ * self-service and writing the team's namespaces (the resource is the team's
+ * catalog Group), and they are a member of the team or of the platform team.
  */
 export async function authorizeForTeam(
   ctx: AnyContext,
   deps: SelfServiceDeps,
-  options: { team: string; platformTeam: string; permission: BasicPermission },
+  options: { team: string; platformTeam: string },
 ): Promise<void> {
-  await requirePermission(ctx, deps, options.permission);
+  await requirePermission(ctx, deps, {
+    permission: platformSelfServicePermission,
+  });
+  await requirePermission(ctx, deps, {
+    permission: platformNamespaceWritePermission,
+    resourceRef: groupRef(options.team),
+  });
   const groups = groupsOf(ctx.user?.entity);
   if (
     !groups.has(groupRef(options.team)) &&
@@ -111,7 +128,7 @@ export async function authorizePlatformTeam(
   deps: SelfServiceDeps,
   options: { platformTeam: string; permission: BasicPermission },
 ): Promise<void> {
-  await requirePermission(ctx, deps, options.permission);
+  await requirePermission(ctx, deps, { permission: options.permission });
   if (!groupsOf(ctx.user?.entity).has(groupRef(options.platformTeam))) {
     throw new NotAllowedError(
       `${ctx.user?.ref ?? 'The user running this task'} is not a member of ${

@@ -118,6 +118,22 @@ describe('platform:namespace:create', () => {
     expect(outputs.dashboardUrl).toBe(
       'http://grafana.example/d/k8s-namespace/namespace?var-cluster=prod-eu-1&var-namespace=checkout',
     );
+    // The policy decides on the team's Group, with the initiator's credentials.
+    expect(setup.permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'platform.namespace.write',
+          }),
+          resourceRef: 'group:default/team-payments',
+        },
+      ],
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'user' }),
+        }),
+      },
+    );
     expect(setup.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'namespace-create',

@@ -15,7 +15,6 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { platformSelfServicePermission } from '@platform-portal/plugin-platform-common';
 import { audited, authorizeForTeam } from '../../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../../config/readSelfServiceConfig';
 import { applyManifests } from '../../kube/applyManifests';
@@ -119,7 +118,6 @@ export function createNamespaceAction(options: PlatformActionOptions) {
       await authorizeForTeam(ctx, options, {
         team: request.team,
         platformTeam: config.platformTeam,
-        permission: platformSelfServicePermission,
       });
       const objects = new ClusterObjects(
         request.cluster,
