@@ -92,6 +92,33 @@ const FIELDS: Record<string, Record<string, Field>> = {
         v => v !== 'S' && v !== 'M' && v !== 'L' && v !== undefined,
       ),
     },
+    quota: {
+      valid: fc.record({
+        cpu: fc.integer({ min: 1, max: 64 }),
+        memoryGi: fc.integer({ min: 1, max: 256 }),
+      }),
+      hostile: fc.oneof(
+        anything.filter(
+          v =>
+            v !== undefined &&
+            (typeof v !== 'object' || v === null || Array.isArray(v)),
+        ),
+        fc.record({
+          cpu: fc.oneof(
+            fc.integer({ min: 65 }),
+            fc.integer({ max: 0 }),
+            fc.double({ noInteger: true }),
+            fc.string(),
+          ),
+          memoryGi: fc.constant(1),
+        }),
+        fc.record({
+          cpu: fc.constant(1),
+          memoryGi: fc.constant(1),
+          'limits.cpu': fc.integer(),
+        }),
+      ),
+    },
     allowDnsEgress: {
       valid: fc.boolean(),
       hostile: anything.filter(v => typeof v !== 'boolean' && v !== undefined),

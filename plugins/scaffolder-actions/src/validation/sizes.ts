@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { invalid, requireString } from './names';
+import { invalid, requireInteger, requireString } from './names';
 
 /** Namespace sizes teams can pick: quota and container defaults for each. */
 export const NAMESPACE_SIZES = {
@@ -86,4 +86,43 @@ export function requireStorageSize(
   if (!match) invalid(field, 'must be a whole number of GiB such as 20Gi');
   if (Number(match[1]) > maxGi) invalid(field, `must be at most ${maxGi}Gi`);
   return size;
+}
+
+/** An explicit quota instead of a size's: whole cores and GiB, within the platform's caps. */
+export interface ExplicitQuota {
+  cpu: number;
+  memoryGi: number;
+  pods: number;
+  storageGi: number;
+}
+
+export function requireExplicitQuota(
+  field: string,
+  value: unknown,
+): ExplicitQuota {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    invalid(field, 'must be an object with cpu and memoryGi');
+  }
+  const q = value as Record<string, unknown>;
+  const unknownKeys = Object.keys(q).filter(
+    k => !['cpu', 'memoryGi', 'pods', 'storageGi'].includes(k),
+  );
+  if (unknownKeys.length > 0)
+    invalid(field, `unknown fields ${unknownKeys.join(', ')}`);
+  return {
+    cpu: requireInteger(`${field}.cpu`, q.cpu, 1, 64),
+    memoryGi: requireInteger(`${field}.memoryGi`, q.memoryGi, 1, 256),
+    pods: requireInteger(
+      `${field}.pods`,
+      q.pods === undefined ? 50 : q.pods,
+      1,
+      500,
+    ),
+    storageGi: requireInteger(
+      `${field}.storageGi`,
+      q.storageGi === undefined ? 100 : q.storageGi,
+      0,
+      2000,
+    ),
+  };
 }

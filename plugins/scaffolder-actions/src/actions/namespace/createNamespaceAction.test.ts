@@ -157,6 +157,34 @@ describe('platform:namespace:create', () => {
     ).toBe(true);
   });
 
+  it('applies an explicit quota instead of the size', async () => {
+    await createNamespaceAction(setup).handler(
+      contextFor(input('explicit', { quota: { cpu: 12, memoryGi: 24 } })).ctx,
+    );
+    const quota = store().get('resourcequotas', 'explicit', 'platform-quota')!;
+    expect((quota.spec as any).hard).toMatchObject({
+      'requests.cpu': '12',
+      'requests.memory': '24Gi',
+      'limits.memory': '48Gi',
+      pods: '50',
+      'requests.storage': '100Gi',
+    });
+    await expect(
+      createNamespaceAction(setup).handler(
+        contextFor(input('greedy', { quota: { cpu: 65, memoryGi: 24 } })).ctx,
+      ),
+    ).rejects.toThrow('quota.cpu: must be between 1 and 64');
+    await expect(
+      createNamespaceAction(setup).handler(
+        contextFor(
+          input('sneaky', {
+            quota: { cpu: 1, memoryGi: 1, 'limits.cpu': 999 },
+          }),
+        ).ctx,
+      ),
+    ).rejects.toThrow('quota: unknown fields limits.cpu');
+  });
+
   it('leaves out the allow rules that were not asked for', async () => {
     await createNamespaceAction(setup).handler(
       contextFor(

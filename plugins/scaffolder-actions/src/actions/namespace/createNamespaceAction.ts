@@ -86,6 +86,30 @@ export function createNamespaceAction(options: PlatformActionOptions) {
             .describe(
               'Quota size: S (2 CPU, 4Gi), M (8 CPU, 16Gi) or L (32 CPU, 64Gi)',
             ),
+        quota: z =>
+          z
+            .object({
+              cpu: z
+                .number()
+                .int()
+                .describe('CPU cores requested in total (1-64)'),
+              memoryGi: z
+                .number()
+                .int()
+                .describe(
+                  'Memory requested in GiB (1-256); the limit is twice that',
+                ),
+              pods: z.number().int().optional().describe('Pods (default 50)'),
+              storageGi: z
+                .number()
+                .int()
+                .optional()
+                .describe('Storage requested in GiB (default 100)'),
+            })
+            .optional()
+            .describe(
+              "An explicit quota instead of the size's; container defaults still follow the size",
+            ),
         allowSameNamespace: z =>
           z
             .boolean()

@@ -69,7 +69,18 @@ export function namespaceManifests(
       apiVersion: 'v1',
       kind: 'ResourceQuota',
       metadata: { name: 'platform-quota', namespace, labels },
-      spec: { hard: { ...size.quota } },
+      spec: {
+        hard: request.quota
+          ? {
+              ...size.quota,
+              'requests.cpu': String(request.quota.cpu),
+              'requests.memory': `${request.quota.memoryGi}Gi`,
+              'limits.memory': `${request.quota.memoryGi * 2}Gi`,
+              pods: String(request.quota.pods),
+              'requests.storage': `${request.quota.storageGi}Gi`,
+            }
+          : { ...size.quota },
+      },
     },
     {
       apiVersion: 'v1',

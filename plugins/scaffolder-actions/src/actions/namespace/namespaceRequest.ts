@@ -15,10 +15,12 @@
  */
 
 import {
+  ExplicitQuota,
   NamespaceSize,
   invalid,
   orDefault,
   requireDnsLabel,
+  requireExplicitQuota,
   requireNamespaceSize,
 } from '../../validation';
 
@@ -29,6 +31,8 @@ export interface NamespaceRequest {
   team: string;
   entity?: string;
   size: NamespaceSize;
+  /** Replaces the size's quota when given. */
+  quota?: ExplicitQuota;
   allowSameNamespace: boolean;
   allowIngressFromGateway: boolean;
   allowDnsEgress: boolean;
@@ -64,6 +68,10 @@ export function parseNamespaceRequest(
         ? undefined
         : requireDnsLabel('entity', input.entity),
     size: requireNamespaceSize('size', orDefault(input.size, 'S')),
+    quota:
+      input.quota === undefined
+        ? undefined
+        : requireExplicitQuota('quota', input.quota),
     allowSameNamespace: requireBoolean(
       'allowSameNamespace',
       input.allowSameNamespace,
