@@ -220,6 +220,35 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('serves a cluster with its live nodes and its Cluster API status', async () => {
+      const res = await request(server).get('/api/platform/clusters/staging-1');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        name: 'staging-1',
+        provisioner: 'cluster-api',
+        managementCluster: 'mgmt',
+        kubernetesVersions: ['v1.32.8'],
+        clusterApi: {
+          phase: 'Provisioned',
+          version: 'v1.32.8',
+          controlPlane: { desired: 1, ready: 1 },
+          workers: { desired: 2 },
+        },
+      });
+      expect(res.body.nodes).toHaveLength(3);
+      expect(
+        res.body.nodes.find(
+          (n: { name: string }) => n.name === 'staging-1-md-0-2',
+        ),
+      ).toMatchObject({
+        ready: false,
+        roles: ['worker'],
+        capacity: { cpu: '4' },
+      });
+      const list = await request(server).get('/api/platform/clusters');
+      expect(list.body.clusters).toHaveLength(6);
+    });
+
     it('sees the healthy cluster as ok on every layer', async () => {
       const body: ClusterHealthResponse = (
         await request(server).get('/api/platform/health/prod-eu-1')

@@ -108,10 +108,21 @@ export interface ClusterNode {
   capacity: { cpu?: string; memory?: string; pods?: string };
 }
 
+/** A Cluster API workload cluster as its management cluster reports it. @public */
+export interface ClusterApiStatus {
+  phase?: string;
+  /** Lowest version the control plane runs. */
+  version?: string;
+  controlPlane: { desired: number; ready: number };
+  workers: { desired: number; available: number };
+}
+
 /** GET /api/platform/clusters/:cluster: what the catalog shows plus live detail. @public */
 export interface ClusterDetailResponse extends ClusterSummary {
   kubernetesVersions: string[];
   nodes: ClusterNode[];
+  /** For Cluster API clusters, read live from the management cluster. */
+  clusterApi?: ClusterApiStatus;
   /** Set when the live detail could not be read; the summary still is. */
   liveError?: string;
 }

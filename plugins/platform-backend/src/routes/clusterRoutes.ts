@@ -15,6 +15,7 @@
  */
 
 import {
+  ClusterApiStatus,
   ClusterDetailResponse,
   ClusterNode,
   ClustersResponse,
@@ -24,6 +25,7 @@ import express from 'express';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { HealthReadModel } from '../health/HealthReadModel';
+import { KINDS } from '../health/checks/kinds';
 import { conditionOf, KubeObject } from '../health/checks/support';
 import { PlatformApiRouter } from './PlatformApiRouter';
 import { clusterParam } from './validation';
@@ -56,6 +58,48 @@ function nodeOf(node: KubeObject): ClusterNode {
       cpu: node.status?.capacity?.cpu,
       memory: node.status?.capacity?.memory,
       pods: node.status?.capacity?.pods,
+    },
+  };
+}
+
+/** The Cluster API view of a workload cluster, from its management cluster. */
+async function clusterApiStatus(
+  clients: UpstreamClients,
+  cluster: ConfiguredCluster,
+): Promise<ClusterApiStatus | undefined> {
+  const management = cluster.managementCluster
+    ? clients.kubernetes(cluster.managementCluster)
+    : undefined;
+  if (cluster.provisioner !== 'cluster-api' || !management) {
+    return undefined;
+  }
+  const belongs = (o: KubeObject) =>
+    o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'] === cluster.name;
+  const [clusters, controlPlanes, machineDeployments] = await Promise.all([
+    management.list<KubeObject>(...KINDS.capiCluster),
+    management.list<KubeObject>(...KINDS.kubeadmControlPlane),
+    management.list<KubeObject>(...KINDS.machineDeployment),
+  ]);
+  const capi = clusters.items.find(c => c.metadata?.name === cluster.name);
+  if (!capi) {
+    return undefined;
+  }
+  const kcp = controlPlanes.items.filter(belongs);
+  const mds = machineDeployments.items.filter(belongs);
+  const sum = (
+    items: KubeObject[],
+    read: (o: KubeObject) => number | undefined,
+  ) => items.reduce((total, o) => total + (read(o) ?? 0), 0);
+  return {
+    ...(capi.status?.phase ? { phase: capi.status.phase } : {}),
+    ...(kcp[0]?.status?.version ? { version: kcp[0].status.version } : {}),
+    controlPlane: {
+      desired: sum(kcp, o => o.spec?.replicas),
+      ready: sum(kcp, o => o.status?.readyReplicas),
+    },
+    workers: {
+      desired: sum(mds, o => o.spec?.replicas),
+      available: sum(mds, o => o.status?.availableReplicas),
     },
   };
 }
@@ -108,6 +152,10 @@ export function clusterRoutes(
             .filter((v): v is string => Boolean(v)),
         ),
       ].sort();
+      const capi = await clusterApiStatus(clients, cluster);
+      if (capi) {
+        body.clusterApi = capi;
+      }
     } catch (error) {
       body.liveError = error instanceof Error ? error.message : String(error);
     }

@@ -242,6 +242,30 @@ export const spec = {
                 },
               },
               liveError: { type: 'string' },
+              clusterApi: {
+                type: 'object',
+                properties: {
+                  phase: { type: 'string' },
+                  version: { type: 'string' },
+                  controlPlane: {
+                    type: 'object',
+                    properties: {
+                      desired: { type: 'integer' },
+                      ready: { type: 'integer' },
+                    },
+                    required: ['desired', 'ready'],
+                  },
+                  workers: {
+                    type: 'object',
+                    properties: {
+                      desired: { type: 'integer' },
+                      available: { type: 'integer' },
+                    },
+                    required: ['desired', 'available'],
+                  },
+                },
+                required: ['controlPlane', 'workers'],
+              },
             },
             required: ['kubernetesVersions', 'nodes'],
           },
