@@ -28,3 +28,10 @@ export { platformApiRef } from './api/PlatformApi';
 export type { PlatformApi } from './api/PlatformApi';
 export { PlatformClient } from './api/PlatformClient';
 export { rootRouteRef } from './routes';
+export {
+  EntityClusterOverviewCard,
+  EntityClusterLayersCard,
+  EntityClusterNodesCard,
+  EntityClusterActionsCard,
+} from './legacy/entityCards';
+export { isKubernetesClusterEntity } from './components/ClusterEntity';

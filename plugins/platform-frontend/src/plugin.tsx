@@ -26,6 +26,10 @@ import {
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
 import DashboardIcon from '@material-ui/icons/Dashboard';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { platformApiRef } from './api/PlatformApi';
 import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
@@ -52,6 +56,56 @@ const platformPage = PageBlueprint.make({
   },
 });
 
+const CLUSTER_FILTER = 'kind:resource,spec.type:kubernetes-cluster';
+
+const clusterOverviewCard = EntityCardBlueprint.make({
+  name: 'cluster-overview',
+  params: {
+    filter: CLUSTER_FILTER,
+    type: 'info',
+    loader: () =>
+      import('./components/ClusterEntity').then(m =>
+        compatWrapper(<m.ClusterOverviewCard />),
+      ),
+  },
+});
+
+const clusterLayersCard = EntityCardBlueprint.make({
+  name: 'cluster-layers',
+  params: {
+    filter: CLUSTER_FILTER,
+    loader: () =>
+      import('./components/ClusterEntity').then(m =>
+        compatWrapper(<m.ClusterLayersCard />),
+      ),
+  },
+});
+
+const clusterActionsCard = EntityCardBlueprint.make({
+  name: 'cluster-actions',
+  params: {
+    filter: CLUSTER_FILTER,
+    type: 'info',
+    loader: () =>
+      import('./components/ClusterEntity').then(m =>
+        compatWrapper(<m.ClusterActionsCard />),
+      ),
+  },
+});
+
+const clusterNodesContent = EntityContentBlueprint.make({
+  name: 'cluster-nodes',
+  params: {
+    path: '/nodes',
+    title: 'Nodes',
+    filter: CLUSTER_FILTER,
+    loader: () =>
+      import('./components/ClusterEntity').then(m =>
+        compatWrapper(<m.ClusterNodesCard />),
+      ),
+  },
+});
+
 /**
  * The platform plugin for the new frontend system.
  *
@@ -62,7 +116,14 @@ export const platformPlugin = createFrontendPlugin({
   title: 'Platform',
   icon: <DashboardIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [platformApi, platformPage],
+  extensions: [
+    platformApi,
+    platformPage,
+    clusterOverviewCard,
+    clusterLayersCard,
+    clusterActionsCard,
+    clusterNodesContent,
+  ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

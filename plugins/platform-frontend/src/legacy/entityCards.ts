@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createComponentExtension } from '@backstage/core-plugin-api';
+import { platformLegacyPlugin } from './plugin';
+
+/** Legacy app: the cluster overview card for kubernetes-cluster resources. @public */
+export const EntityClusterOverviewCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterOverviewCard',
+    component: {
+      lazy: () =>
+        import('../components/ClusterEntity').then(m => m.ClusterOverviewCard),
+    },
+  }),
+);
+
+/** Legacy app: the 13-layer health card for kubernetes-cluster resources. @public */
+export const EntityClusterLayersCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterLayersCard',
+    component: {
+      lazy: () =>
+        import('../components/ClusterEntity').then(m => m.ClusterLayersCard),
+    },
+  }),
+);
+
+/** Legacy app: the nodes of a kubernetes-cluster resource. @public */
+export const EntityClusterNodesCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterNodesCard',
+    component: {
+      lazy: () =>
+        import('../components/ClusterEntity').then(m => m.ClusterNodesCard),
+    },
+  }),
+);
+
+/** Legacy app: scale and upgrade buttons for the platform team. @public */
+export const EntityClusterActionsCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterActionsCard',
+    component: {
+      lazy: () =>
+        import('../components/ClusterEntity').then(m => m.ClusterActionsCard),
+    },
+  }),
+);
