@@ -88,3 +88,25 @@ test('the platform page shows the fleet matrix, and a failing cell leads to its 
     fullPage: true,
   });
 });
+
+test('a cluster entity page shows its overview, its 13 layers and the scale and upgrade templates', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Cluster entities are ingested from the sandbox's management cluster.
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/staging-1');
+    await expect(page.getByText('Platform layers')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByText('cluster-api', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Internal LB' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Scale workers' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/cluster-entity.png`,
+    fullPage: true,
+  });
+});
