@@ -51,6 +51,7 @@ export async function startTestSandbox(): Promise<Sandbox> {
 export function sandboxConfig(
   sandbox: Sandbox,
   selfService: Record<string, unknown> = {},
+  writeRole: 'admin' | 'reader' = 'admin',
 ) {
   return new ConfigReader({
     app: { baseUrl: 'http://localhost:3000' },
@@ -69,7 +70,7 @@ export function sandboxConfig(
             .replace(sandbox.url, sandbox.tlsUrl!),
           caData: sandbox.certificateAuthority,
           token: sandbox.credentials.kubernetes[c.name].reader,
-          writeToken: sandbox.credentials.kubernetes[c.name].admin,
+          writeToken: sandbox.credentials.kubernetes[c.name][writeRole],
         },
       })),
       selfService: {
@@ -95,8 +96,9 @@ export interface ActionTestSetup {
 export function actionSetup(
   sandbox: Sandbox,
   selfService?: Record<string, unknown>,
+  writeRole: 'admin' | 'reader' = 'admin',
 ): ActionTestSetup {
-  const config = sandboxConfig(sandbox, selfService);
+  const config = sandboxConfig(sandbox, selfService, writeRole);
   return {
     clusters: new ConfigClusterAccessService(readClusterConnections(config)),
     config: readSelfServiceConfig(config),

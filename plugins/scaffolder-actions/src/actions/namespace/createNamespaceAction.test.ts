@@ -257,6 +257,22 @@ describe('platform:namespace:create', () => {
     expect(revisionOf(sandbox, CLUSTER)).toBe(before);
   });
 
+  it("reports the API server's refusal when the portal's token may not write", async () => {
+    const readOnly = actionSetup(sandbox, {}, 'reader');
+    const { ctx, logs, outputs } = contextFor(input('forbidden'));
+    const error = await createNamespaceAction(readOnly)
+      .handler(ctx)
+      .catch(e => e);
+    expect(error.name).toBe('NotAllowedError');
+    expect(error.message).toMatch(
+      /^Cluster prod-eu-1: applying Namespace forbidden failed \(403 Forbidden\): namespaces "forbidden" is forbidden: User "system:serviceaccount:backstage:portal-reader" cannot patch resource "namespaces"/,
+    );
+    expect(readOnly.auditor.createEvent).toHaveBeenCalledTimes(1);
+    const printed = JSON.stringify({ message: error.message, logs, outputs });
+    for (const token of allTokens(sandbox))
+      expect(printed).not.toContain(token);
+  });
+
   it('refuses unknown and management clusters by name', async () => {
     await expect(
       createNamespaceAction(setup).handler(
