@@ -160,6 +160,26 @@ describe('new-service template through the scaffolder API', () => {
     expect(
       messages.some(m => m.includes('Would apply Application argocd/checkout')),
     ).toBe(true);
+    const rendered: Array<{ path: string; base64Content: string }> =
+      response.body.directoryContents;
+    expect(rendered.map(f => f.path).sort()).toEqual(
+      expect.arrayContaining([
+        '.gitlab-ci.yml',
+        'Dockerfile',
+        'catalog-info.yaml',
+        'deploy/kustomization.yaml',
+        'deploy/deployment.yaml',
+        'deploy/service.yaml',
+      ]),
+    );
+    for (const file of rendered) {
+      expect({
+        path: file.path,
+        leftover: Buffer.from(file.base64Content, 'base64')
+          .toString()
+          .includes('${{'),
+      }).toEqual({ path: file.path, leftover: false });
+    }
     const catalogInfo = response.body.directoryContents.find(
       (f: { path: string }) => f.path === 'catalog-info.yaml',
     );
