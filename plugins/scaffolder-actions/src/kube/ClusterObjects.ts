@@ -78,6 +78,37 @@ export class ClusterObjects {
     }
   }
 
+  /** Every object of a kind, in all namespaces when `namespace` is not given. */
+  async list(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): Promise<KubernetesObject[]> {
+    try {
+      const items: KubernetesObject[] = [];
+      let continueToken: string | undefined;
+      do {
+        const page = await this.api.list(
+          apiVersion,
+          kind,
+          namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          500,
+          continueToken,
+        );
+        items.push(...page.items);
+        continueToken = page.metadata?._continue || undefined;
+      } while (continueToken);
+      return items;
+    } catch (error) {
+      throw describeKubeError(error, this.cluster, `listing ${kind}`);
+    }
+  }
+
   /**
    * Server-side apply without force: a field another manager owns is a
    * conflict and an error, never an overwrite. With `dryRun` the API server

@@ -137,6 +137,18 @@ describe('platform:httproute:create', () => {
     ).toBeDefined();
   });
 
+  it("refuses a hostname another namespace's route already serves", async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    // shop.apps.example.internal is storefront's.
+    const { ctx } = contextFor(
+      input('hijack', { hostnames: ['shop.apps.example.internal'] }),
+    );
+    await expect(createHttpRouteAction(setup).handler(ctx)).rejects.toThrow(
+      'hostnames: shop.apps.example.internal already served by HTTPRoute storefront/storefront-web of another namespace',
+    );
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
   it('dry run changes nothing', async () => {
     const before = revisionOf(sandbox, CLUSTER);
     const { ctx, logs } = contextFor(input('dry'), { isDryRun: true });

@@ -24,6 +24,7 @@ import { openTeamNamespace, PlatformActionOptions } from '../teamAction';
 import { examples } from './createHttpRouteAction.examples';
 import { httpRouteManifest } from './httpRouteManifest';
 import { parseHttpRouteRequest } from './httpRouteRequest';
+import { requireHostnamesFree } from './requireHostnamesFree';
 import { routeVerdict } from './routeVerdict';
 
 /**
@@ -119,6 +120,7 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
           `name: HTTPRoute "${request.name}" already exists in ${request.namespace} and is not managed for ${request.team}`,
         );
       }
+      await requireHostnamesFree(objects, request);
       const manifest = httpRouteManifest(request, config.gateway);
       const results = await audited(
         ctx,

@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError } from '@backstage/errors';
+import { ClusterObjects } from '../../kube/ClusterObjects';
+import { HttpRouteRequest } from './httpRouteRequest';
+
+/**
+ * A hostname served by a route in another namespace belongs to someone else:
+ * attaching a second route to it would take over part of their traffic.
+ */
+export async function requireHostnamesFree(
+  objects: ClusterObjects,
+  request: HttpRouteRequest,
+): Promise<void> {
+  const routes = await objects.list(
+    'gateway.networking.k8s.io/v1',
+    'HTTPRoute',
+  );
+  for (const route of routes) {
+    if (route.metadata?.namespace === request.namespace) continue;
+    const taken = (
+      (route as { spec?: { hostnames?: string[] } }).spec?.hostnames ?? []
+    ).filter(h => request.hostnames.includes(h));
+    if (taken.length > 0) {
+      throw new ConflictError(
+        `hostnames: ${taken.join(', ')} already served by HTTPRoute ${
+          route.metadata?.namespace
+        }/${route.metadata?.name} of another namespace`,
+      );
+    }
+  }
+}
