@@ -19,7 +19,8 @@ if [ -f packages/platform-sandbox/src/cli.ts ]; then
     pgids+=("$sandbox_pgid")
     configs+=(--config "$ROOT/.sandbox/app-config.sandbox.yaml")
   else
-    echo "e2e: the sandbox did not start" >&2
+    echo "e2e: the sandbox did not start; the end-to-end tests need it" >&2
+    exit 1
   fi
 fi
 # With PLATFORM_TEST_POSTGRES_URL set (make test sets it) the backend runs on
