@@ -122,4 +122,18 @@ describe('HealthEngine', () => {
     expect(a.find(l => l.layer === 'provisioning')?.verdict).toBe('ok');
     expect(b.find(l => l.layer === 'provisioning')?.verdict).toBe('critical');
   });
+
+  it('still hands over the other clusters when storing one fails', async () => {
+    const stored: string[] = [];
+    await engine([fixed('storage.one', 'storage', 'ok')]).evaluateFleet(
+      undefined,
+      async cluster => {
+        if (cluster === 'a') {
+          throw new Error('database unavailable');
+        }
+        stored.push(cluster);
+      },
+    );
+    expect(stored).toEqual(['b']);
+  });
 });

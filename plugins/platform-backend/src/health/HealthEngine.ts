@@ -83,7 +83,15 @@ export class HealthEngine {
       clusters.map(cluster =>
         fleetLimit.execute(async () => {
           const layers = await this.evaluateCluster(cluster, signal, readerFor);
-          await onCluster(cluster.name, layers);
+          try {
+            await onCluster(cluster.name, layers);
+          } catch (error) {
+            // One cluster failing to store must not cost the others their refresh.
+            this.options.logger.error(
+              `Could not store the health of cluster ${cluster.name}`,
+              error as Error,
+            );
+          }
         }),
       ),
     );
