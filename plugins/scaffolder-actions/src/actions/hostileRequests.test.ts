@@ -39,7 +39,7 @@ type Field = { valid: fc.Arbitrary<unknown>; hostile: fc.Arbitrary<unknown> };
 const LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 const anything = fc.oneof(
-  fc.string({ maxLength: 200 }),
+  fc.string({ maxLength: 80 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: fc.constantFrom(...'aZ09-._/:*@%\n \\é'), maxLength: 80 }),
   fc.constantFrom(
