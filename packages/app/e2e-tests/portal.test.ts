@@ -100,7 +100,7 @@ test('a cluster entity page shows its overview, its 13 layers and the scale and 
       timeout: 5_000,
     });
   }).toPass({ timeout: 60_000 });
-  await expect(page.getByText('Kubernetes version')).toBeVisible();
+  await expect(page.getByText('Kubernetes Version')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Internal LB' })).toBeVisible();
   await expect(
     page.getByRole('button', { name: 'Scale workers' }),
