@@ -136,6 +136,17 @@ describe('platform:certificate:create', () => {
     expect(revisionOf(sandbox, CLUSTER)).toBe(before);
   });
 
+  it("refuses a DNS name another namespace's route serves", async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx } = contextFor(
+      input('not-mine', { dnsNames: ['shop.apps.example.internal'] }),
+    );
+    await expect(createCertificateAction(setup).handler(ctx)).rejects.toThrow(
+      'dnsNames: shop.apps.example.internal already served by HTTPRoute storefront/storefront-web of another namespace',
+    );
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
   it('dry run changes nothing', async () => {
     const before = revisionOf(sandbox, CLUSTER);
     await createCertificateAction(setup).handler(

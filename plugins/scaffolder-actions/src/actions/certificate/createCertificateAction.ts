@@ -19,6 +19,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { applyManifests } from '../../kube/applyManifests';
 import { Manifest } from '../../kube/ClusterObjects';
+import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
 import { namespaceOwner } from '../../kube/teamNamespace';
 import { waitFor } from '../../kube/waitFor';
 import {
@@ -154,6 +155,11 @@ export function createCertificateAction(options: PlatformActionOptions) {
           );
         }
       }
+      await requireHostnamesFree(objects, {
+        namespace: target.namespace,
+        hostnames: dnsNames,
+        field: 'dnsNames',
+      });
       const existing = await objects.read(
         'cert-manager.io/v1',
         'Certificate',

@@ -18,13 +18,13 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { applyManifests } from '../../kube/applyManifests';
+import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
 import { namespaceOwner } from '../../kube/teamNamespace';
 import { openTeamNamespace, PlatformActionOptions } from '../teamAction';
 import { examples } from './createHttpRouteAction.examples';
 import { httpRouteManifest } from './httpRouteManifest';
 import { parseHttpRouteRequest } from './httpRouteRequest';
-import { requireHostnamesFree } from './requireHostnamesFree';
 import { routeVerdict } from './routeVerdict';
 
 /**
@@ -120,7 +120,7 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
           `name: HTTPRoute "${request.name}" already exists in ${request.namespace} and is not managed for ${request.team}`,
         );
       }
-      await requireHostnamesFree(objects, request);
+      await requireHostnamesFree(objects, { ...request, field: 'hostnames' });
       const manifest = httpRouteManifest(request, config.gateway);
       const results = await audited(
         ctx,

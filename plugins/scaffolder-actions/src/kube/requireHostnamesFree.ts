@@ -15,16 +15,16 @@
  */
 
 import { ConflictError } from '@backstage/errors';
-import { ClusterObjects } from '../../kube/ClusterObjects';
-import { HttpRouteRequest } from './httpRouteRequest';
+import { ClusterObjects } from './ClusterObjects';
 
 /**
  * A hostname served by a route in another namespace belongs to someone else:
- * attaching a second route to it would take over part of their traffic.
+ * a second route would take over part of their traffic, and a certificate
+ * for it would let another team impersonate them.
  */
 export async function requireHostnamesFree(
   objects: ClusterObjects,
-  request: HttpRouteRequest,
+  request: { namespace: string; hostnames: string[]; field: string },
 ): Promise<void> {
   const routes = await objects.list(
     'gateway.networking.k8s.io/v1',
@@ -37,7 +37,7 @@ export async function requireHostnamesFree(
     ).filter(h => request.hostnames.includes(h));
     if (taken.length > 0) {
       throw new ConflictError(
-        `hostnames: ${taken.join(', ')} already served by HTTPRoute ${
+        `${request.field}: ${taken.join(', ')} already served by HTTPRoute ${
           route.metadata?.namespace
         }/${route.metadata?.name} of another namespace`,
       );
