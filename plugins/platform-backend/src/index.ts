@@ -21,3 +21,4 @@
  */
 
 export { platformPlugin as default } from './plugin';
+export { kubernetesModulePlatformClusters } from './kubernetes/kubernetesModulePlatformClusters';

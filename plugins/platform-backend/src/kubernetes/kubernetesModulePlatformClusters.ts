@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { kubernetesClusterSupplierExtensionPoint } from '@backstage/plugin-kubernetes-node';
+import { readPlatformConfig } from '../config/readPlatformConfig';
+import { platformClustersSupplier } from './platformClustersSupplier';
+
+/**
+ * Feeds the official Kubernetes backend the clusters of `platform.clusters`.
+ *
+ * @public
+ */
+export const kubernetesModulePlatformClusters = createBackendModule({
+  pluginId: 'kubernetes',
+  moduleId: 'platform-clusters',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        clusterSupplier: kubernetesClusterSupplierExtensionPoint,
+      },
+      async init({ config, clusterSupplier }) {
+        clusterSupplier.addClusterSupplier(
+          platformClustersSupplier(readPlatformConfig(config).clusters),
+        );
+      },
+    });
+  },
+});
