@@ -24,10 +24,13 @@ test('the Kubernetes tab of an example component shows its workloads on the sand
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/payments-api/kubernetes');
-  for (const cluster of ['prod-eu-1', 'prod-eu-2', 'staging-1']) {
-    await expect(
-      page.getByText(cluster, { exact: true }).first(),
-    ).toBeVisible();
+  // Cluster titles come from platform.clusters, with their environment.
+  for (const cluster of [
+    'prod-eu-1 (production)',
+    'prod-eu-2 (production)',
+    'staging-1 (staging)',
+  ]) {
+    await expect(page.getByText(cluster, { exact: true })).toBeVisible();
   }
   // payments-api runs three replicas on each of these clusters.
   await expect(page.getByText('3 pods')).toHaveCount(3);

@@ -15,6 +15,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { kubernetesModulePlatformClusters } from '@platform-portal/plugin-platform-backend';
 
 const backend = createBackend();
 
@@ -55,11 +56,7 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // The official Kubernetes backend: the entity page's Kubernetes tab.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 // ...fed with the clusters the platform plugins watch (platform.clusters).
-backend.add(
-  import('@platform-portal/plugin-platform-backend').then(m => ({
-    default: m.kubernetesModulePlatformClusters,
-  })),
-);
+backend.add(kubernetesModulePlatformClusters);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
