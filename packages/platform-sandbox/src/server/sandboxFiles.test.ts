@@ -75,6 +75,13 @@ describe('sandbox files and upstream mounts', () => {
     const mgmt = config.platform.clusters.find((c: any) => c.name === 'mgmt');
     expect(mgmt).toMatchObject({ management: true, provisioner: 'kubeadm', upstreams: { argocd: `${sandbox.url}/argocd/mgmt` } });
     expect(config.platform.clusters.find((c: any) => c.name === 'staging-1')).toMatchObject({ management: false, managementCluster: 'mgmt' });
+    expect(config.platform.clusters.find((c: any) => c.name === 'staging-1').kubernetes).toEqual({
+      url: sandbox.kubernetesUrl('staging-1'),
+      token: sandbox.credentials.kubernetes['staging-1'].reader,
+      writeToken: sandbox.credentials.kubernetes['staging-1'].admin,
+      skipTLSVerify: true,
+    });
+    expect(config.platform.selfService.allowedDomains).toEqual([sandbox.fleetSpec.domain]);
     expect(config.platform.upstreams.prometheus).toEqual({ url: `${sandbox.url}/mimir/prometheus`, tenant: sandbox.credentials.tenant });
     expect(config.platform.upstreams.argocd).toEqual({
       url: `${sandbox.url}/argocd/{cluster}`,

@@ -128,6 +128,7 @@ export function appConfigYaml(sandbox: Sandbox): string {
         upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
       upstreams: platformUpstreams(sandbox),
+      selfService: { allowedDomains: [sandbox.fleetSpec.domain] },
       clusters: clusters.map(c => ({
         name: c.name,
         provisioner: c.provisioner,
@@ -135,7 +136,14 @@ export function appConfigYaml(sandbox: Sandbox): string {
         region: c.region,
         management: c.environment === 'management',
         ...(c.managementCluster ? { managementCluster: c.managementCluster } : {}),
-        kubernetes: { url: sandbox.kubernetesUrl(c.name), token: reader(c.name) },
+        kubernetes: {
+          url: sandbox.kubernetesUrl(c.name),
+          token: reader(c.name),
+          // Self-service writes as the cluster admin; reads stay read-only.
+          writeToken: sandbox.credentials.kubernetes[c.name].admin,
+          // Plain HTTP on loopback: client-node sends tokens over it only when told.
+          skipTLSVerify: true,
+        },
         upstreams: Object.fromEntries(
           sandbox.upstreams.filter(u => u.perCluster).map(u => [u.mount, `${sandbox.url}/${u.mount}/${encodeURIComponent(c.name)}`]),
         ),
