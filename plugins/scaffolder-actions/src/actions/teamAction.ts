@@ -14,13 +14,17 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../config/readSelfServiceConfig';
 import { ClusterObjects } from '../kube/ClusterObjects';
-import { checkNamespaceOwnership, requireCluster } from '../kube/teamNamespace';
+import {
+  checkNamespaceOwnership,
+  namespaceOwner,
+  requireCluster,
+} from '../kube/teamNamespace';
 import { requireDnsLabel } from '../validation';
 
 /** What every platform action is built from. */
@@ -83,4 +87,26 @@ export async function openTeamNamespace(
     objects.pendingNamespaces.add(target.namespace);
   }
   return objects;
+}
+
+/**
+ * Refuses to touch an object of that name that exists but is not managed
+ * for the team: an action never takes over someone else's object.
+ */
+export async function refuseOtherOwners(
+  objects: ClusterObjects,
+  object: { apiVersion: string; kind: string; name: string },
+  target: TeamTarget,
+): Promise<void> {
+  const existing = await objects.read(
+    object.apiVersion,
+    object.kind,
+    object.name,
+    target.namespace,
+  );
+  if (existing && namespaceOwner(existing.metadata?.labels) !== target.team) {
+    throw new ConflictError(
+      `name: ${object.kind} "${object.name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
+    );
+  }
 }

@@ -14,13 +14,12 @@
  * limitations under the License.
  */
 
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { applyManifests } from '../../kube/applyManifests';
 import { Manifest } from '../../kube/ClusterObjects';
 import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
-import { namespaceOwner } from '../../kube/teamNamespace';
 import { waitFor } from '../../kube/waitFor';
 import {
   orDefault,
@@ -33,6 +32,7 @@ import {
   openTeamNamespace,
   parseTeamTarget,
   PlatformActionOptions,
+  refuseOtherOwners,
 } from '../teamAction';
 import { examples } from './createCertificateAction.examples';
 
@@ -160,20 +160,11 @@ export function createCertificateAction(options: PlatformActionOptions) {
         hostnames: dnsNames,
         field: 'dnsNames',
       });
-      const existing = await objects.read(
-        'cert-manager.io/v1',
-        'Certificate',
-        name,
-        target.namespace,
+      await refuseOtherOwners(
+        objects,
+        { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name },
+        target,
       );
-      if (
-        existing &&
-        namespaceOwner(existing.metadata?.labels) !== target.team
-      ) {
-        throw new ConflictError(
-          `name: Certificate "${name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
-        );
-      }
       const manifest = {
         apiVersion: 'cert-manager.io/v1',
         kind: 'Certificate',

@@ -14,14 +14,16 @@
  * limitations under the License.
  */
 
-import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { applyManifests } from '../../kube/applyManifests';
 import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
-import { namespaceOwner } from '../../kube/teamNamespace';
-import { openTeamNamespace, PlatformActionOptions } from '../teamAction';
+import {
+  openTeamNamespace,
+  PlatformActionOptions,
+  refuseOtherOwners,
+} from '../teamAction';
 import { examples } from './createHttpRouteAction.examples';
 import { httpRouteManifest } from './httpRouteManifest';
 import { parseHttpRouteRequest } from './httpRouteRequest';
@@ -108,18 +110,15 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
     async handler(ctx) {
       const request = parseHttpRouteRequest(ctx.input, config.allowedDomains);
       const objects = await openTeamNamespace(ctx, options, request);
-      const existing = await objects.read(
-        'gateway.networking.k8s.io/v1',
-        'HTTPRoute',
-        request.name,
-        request.namespace,
+      await refuseOtherOwners(
+        objects,
+        {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'HTTPRoute',
+          name: request.name,
+        },
+        request,
       );
-      const owner = namespaceOwner(existing?.metadata?.labels);
-      if (existing && owner !== request.team) {
-        throw new ConflictError(
-          `name: HTTPRoute "${request.name}" already exists in ${request.namespace} and is not managed for ${request.team}`,
-        );
-      }
       await requireHostnamesFree(objects, { ...request, field: 'hostnames' });
       const manifest = httpRouteManifest(request, config.gateway);
       const results = await audited(

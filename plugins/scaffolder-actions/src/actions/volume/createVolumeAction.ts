@@ -14,12 +14,11 @@
  * limitations under the License.
  */
 
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { applyManifests } from '../../kube/applyManifests';
 import { Manifest } from '../../kube/ClusterObjects';
-import { namespaceOwner } from '../../kube/teamNamespace';
 import { waitFor } from '../../kube/waitFor';
 import {
   orDefault,
@@ -33,6 +32,7 @@ import {
   openTeamNamespace,
   parseTeamTarget,
   PlatformActionOptions,
+  refuseOtherOwners,
 } from '../teamAction';
 import { examples } from './createVolumeAction.examples';
 
@@ -119,20 +119,11 @@ export function createVolumeAction(options: PlatformActionOptions) {
         ACCESS_MODES,
       );
       const objects = await openTeamNamespace(ctx, options, target);
-      const existing = await objects.read(
-        'v1',
-        'PersistentVolumeClaim',
-        name,
-        target.namespace,
+      await refuseOtherOwners(
+        objects,
+        { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name },
+        target,
       );
-      if (
-        existing &&
-        namespaceOwner(existing.metadata?.labels) !== target.team
-      ) {
-        throw new ConflictError(
-          `name: PersistentVolumeClaim "${name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
-        );
-      }
       const manifest = {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
