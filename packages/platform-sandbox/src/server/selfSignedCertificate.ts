@@ -91,7 +91,8 @@ export function generateSelfSignedCertificate(commonName = 'platform-sandbox'): 
     ),
   );
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
+  // Positive and minimal in DER: a leading zero byte would be illegal padding.
+  serial[0] = serial[0] & 0x7f || 0x01;
   const tbs = seq(
     explicit(0, integer(Buffer.from([2]))),
     integer(serial),
