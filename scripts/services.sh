@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs (Debian packages) and starts the services the tests use for real.
 #   scripts/services.sh install   apt-get install what is missing
-#   scripts/services.sh start     start PostgreSQL 15 and a test OpenLDAP
-#                                 (slapd on loopback, loaded from
+#   scripts/services.sh start     start PostgreSQL 15, Redis 7 (loopback, no
+#                                 persistence) and a test OpenLDAP (slapd on
+#                                 loopback, loaded from
 #                                 packages/backend/test-fixtures/ldap); print
 #                                 the env to use, one VAR=value a line
-#                                 (and where Prometheus is: tests start their own)
+#                                 (and where Prometheus and HAProxy are: tests
+#                                 start their own)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PG_PASSWORD=platform-portal-test
@@ -13,9 +15,11 @@ LDAP_PORT=10389
 LDAP_ADMIN_PASSWORD=platform-portal-test
 LDAP_DIR=/tmp/platform-portal-slapd
 LDAP_FIXTURES="$ROOT/packages/backend/test-fixtures/ldap"
+REDIS_PORT=7379
+REDIS_DIR=/tmp/platform-portal-redis
 
 install() {
-  local want=(postgresql chromium slapd ldap-utils prometheus)
+  local want=(postgresql chromium slapd ldap-utils prometheus redis-server haproxy)
   local missing=()
   for pkg in "${want[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -98,8 +102,47 @@ locate_prometheus() {
   echo "PLATFORM_TEST_PROMETHEUS_BIN=/usr/bin/prometheus"
 }
 
+redis_ready() {
+  [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]
+}
+
+# Redis 7 (Debian bookworm ships 7.0) of our own: loopback, the current user,
+# nothing written to disk, so every test run starts from an empty cache.
+start_redis() {
+  if [ ! -x /usr/bin/redis-server ] || ! command -v redis-cli >/dev/null; then
+    echo "Redis is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  mkdir -p "$REDIS_DIR"
+  exec 8>"$REDIS_DIR.lock"
+  flock 8
+  if ! redis_ready; then
+    /usr/bin/redis-server --bind 127.0.0.1 --port "$REDIS_PORT" \
+      --save '' --appendonly no --dir "$REDIS_DIR" \
+      --daemonize yes --pidfile "$REDIS_DIR/redis.pid" \
+      --logfile "$REDIS_DIR/redis.log" 8>&-
+    for _ in $(seq 1 30); do
+      redis_ready && break
+      sleep 0.2
+    done
+    redis_ready || { echo "Redis did not start; see $REDIS_DIR/redis.log" >&2; exit 1; }
+  fi
+  flock -u 8
+  echo "PLATFORM_TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
+}
+
+# Tests start their own HAProxy (on loopback ports, in front of the backends
+# they start); they only need to know where the binary is.
+locate_haproxy() {
+  if [ ! -x /usr/sbin/haproxy ]; then
+    echo "HAProxy is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  echo "PLATFORM_TEST_HAPROXY_BIN=/usr/sbin/haproxy"
+}
+
 case "${1:-}" in
   install) install ;;
-  start) start_postgres; start_slapd; locate_prometheus ;;
+  start) start_postgres; start_redis; start_slapd; locate_prometheus; locate_haproxy ;;
   *) echo "usage: $0 install|start" >&2; exit 2 ;;
 esac
