@@ -23,7 +23,9 @@ import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@backstage/config-loader';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { productionConfig, REPO_ROOT } from '../__testUtils__/productionConfig';
 
 /**
@@ -76,13 +78,23 @@ describe('guest sign-in', () => {
     expect(status).toBe(200);
     expect(body.backstageIdentity.identity).toEqual({
       type: 'user',
-      userEntityRef: 'user:development/guest',
+      userEntityRef: 'user:default/guest',
       ownershipEntityRefs: [
-        'user:development/guest',
+        'user:default/guest',
         'group:default/platform-team',
       ],
     });
   }, 30_000);
+
+  it('signs the embedded default in as a catalog User of the platform team', async () => {
+    const users = parseAllDocuments(
+      await fs.readFile(path.join(REPO_ROOT, 'catalog/users.yaml'), 'utf8'),
+    ).map(doc => doc.toJS());
+    expect(users.find(user => user.metadata.name === 'guest')).toMatchObject({
+      kind: 'User',
+      spec: { memberOf: ['platform-team'] },
+    });
+  });
 
   it('is refused with the production config', async () => {
     const { factory } = await productionConfig({
