@@ -113,6 +113,14 @@ export interface Config {
         url: string;
       };
     };
+    /** Entity pages (Nexus, GitLab, Grafana and ArgoCD cards). */
+    entityPages?: {
+      /**
+       * Seconds an upstream answer is shared by every viewer of an entity
+       * page before it is read again (default 30).
+       */
+      cacheTtlSeconds?: number;
+    };
     /** How upstreams are called. */
     clients?: {
       /** Deadline of one call, in milliseconds (default 10000). */

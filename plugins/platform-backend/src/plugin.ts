@@ -19,6 +19,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   PlatformHealthCheck,
   platformHealthChecksExtensionPoint,
@@ -63,6 +64,8 @@ export const platformPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
+        catalog: catalogServiceRef,
+        cache: coreServices.cache,
       },
       async init({
         config,
@@ -73,6 +76,8 @@ export const platformPlugin = createBackendPlugin({
         database,
         scheduler,
         actionsRegistry,
+        catalog,
+        cache,
       }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
@@ -121,6 +126,8 @@ export const platformPlugin = createBackendPlugin({
             platformConfig,
             health,
             clients,
+            catalog,
+            cache,
           }),
         );
       },

@@ -15,9 +15,11 @@
  */
 
 import {
+  CacheService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   EnvironmentResponse,
@@ -31,6 +33,9 @@ import { UpstreamClients } from './clients/UpstreamClients';
 import { PlatformConfig } from './config/readPlatformConfig';
 import { HealthReadModel } from './health/HealthReadModel';
 import { clusterRoutes } from './routes/clusterRoutes';
+import { EntityLoader } from './routes/entity/EntityLoader';
+import { entityRoutes } from './routes/entity/entityRoutes';
+import { SharedReadCache } from './routes/entity/SharedReadCache';
 import { healthRoutes } from './routes/healthRoutes';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
@@ -41,12 +46,15 @@ export interface RouterOptions {
   platformConfig: PlatformConfig;
   health: HealthReadModel;
   clients: UpstreamClients;
+  catalog: CatalogService;
+  cache: CacheService;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, platformConfig, health, clients } = options;
+  const { httpAuth, permissions, platformConfig, health, clients, catalog } =
+    options;
   const router = Router();
   router.use(express.json());
   router.use(
@@ -76,6 +84,15 @@ export async function createRouter(
     health,
     clients,
     guard,
+  });
+  entityRoutes({
+    router: api,
+    entities: new EntityLoader({ catalog, httpAuth, permissions }),
+    clients,
+    cache: new SharedReadCache(
+      options.cache,
+      platformConfig.entityPages.cacheTtlSeconds * 1000,
+    ),
   });
   router.use(api);
 

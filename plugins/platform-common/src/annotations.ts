@@ -24,21 +24,25 @@
 export const ANNOTATIONS = {
   /** Official Kubernetes plugin: the id pods and deployments are labelled with. */
   kubernetesId: 'backstage.io/kubernetes-id',
-  /** Namespace of the component's workloads. */
+  /** Official Kubernetes plugin: a label selector for the component's workloads, instead of the id. */
+  kubernetesLabelSelector: 'backstage.io/kubernetes-label-selector',
+  /** Official Kubernetes plugin: namespace of the component's workloads. */
   kubernetesNamespace: 'backstage.io/kubernetes-namespace',
-  /** ArgoCD application selector, as the community ArgoCD plugin reads it. */
+  /** Community ArgoCD plugin: one application by name. */
+  argocdAppName: 'argocd/app-name',
+  /** Community ArgoCD plugin: applications by label selector. */
   argocdAppSelector: 'argocd/app-selector',
-  /** GitLab project path, as the community GitLab plugin reads it. */
+  /** Community GitLab plugin: the project's full path. */
   gitlabProjectSlug: 'gitlab.com/project-slug',
-  /** Docker image path in Nexus. */
-  nexusDockerImage: 'platform-portal.io/nexus-docker-image',
-  /** Helm chart name in Nexus. */
+  /** Community Nexus Repository Manager plugin: the Docker image name. */
+  nexusDockerImage: 'nexus-repository-manager/docker.image-name',
+  /** Helm chart name in Nexus (no community annotation exists for charts). */
   nexusHelmChart: 'platform-portal.io/nexus-helm-chart',
-  /** Grafana dashboard tag selector, as the community Grafana plugin reads it. */
+  /** Community Grafana plugin: dashboards by tag. */
   grafanaDashboardSelector: 'grafana/dashboard-selector',
-  /** Grafana alert label selector, as the community Grafana plugin reads it. */
+  /** Community Grafana plugin: alerts by label (`key=value`). */
   grafanaAlertLabelSelector: 'grafana/alert-label-selector',
-  /** Service name in traces (Tempo) when it differs from the entity name. */
+  /** Service name in traces (Tempo) when it differs from the entity name; no community annotation exists. */
   tracingServiceName: 'platform-portal.io/tracing-service-name',
   /** On kubernetes-cluster resources: how the cluster was made. */
   clusterProvisioner: 'platform-portal.io/cluster-provisioner',

@@ -28,3 +28,7 @@ export * from './api';
 export * from './labels';
 export * from './runbooks';
 export * from './grafanaUrls';
+export * from './entity';
+export * from './buildOut';
+export * from './readiness';
+export * from './sizing';

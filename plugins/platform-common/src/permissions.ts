@@ -22,6 +22,18 @@ export const platformHealthReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Read what the portal shows on an entity's page from upstreams (Nexus,
+ * GitLab, Grafana, ArgoCD). The catalog still decides which entities the
+ * caller may see.
+ *
+ * @public
+ */
+export const platformEntityReadPermission = createPermission({
+  name: 'platform.entity.read',
+  attributes: { action: 'read' },
+});
+
 /** Provision, scale and upgrade clusters. @public */
 export const platformClusterProvisionPermission = createPermission({
   name: 'platform.cluster.provision',
@@ -51,6 +63,7 @@ export const platformSelfServicePermission = createPermission({
 /** @public */
 export const platformPermissions = [
   platformHealthReadPermission,
+  platformEntityReadPermission,
   platformClusterProvisionPermission,
   platformArgocdSyncPermission,
   platformArgocdRollbackPermission,

@@ -127,7 +127,7 @@ describe('templates', () => {
       'backstage.io/kubernetes-namespace',
       'gitlab.com/project-slug',
       'argocd/app-selector',
-      'platform-portal.io/nexus-docker-image',
+      'nexus-repository-manager/docker.image-name',
       'grafana/dashboard-selector',
     ]) {
       expect(catalogInfo).toContain(`${annotation}:`);

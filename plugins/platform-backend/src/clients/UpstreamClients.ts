@@ -37,6 +37,7 @@ const LABELS: Record<UpstreamId, string> = {
   gitlab: 'GitLab',
   prometheus: 'Prometheus',
   alertmanager: 'Alertmanager',
+  grafana: 'Grafana',
 };
 
 /**

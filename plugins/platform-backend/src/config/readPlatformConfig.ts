@@ -46,7 +46,8 @@ export type UpstreamId =
   | 'nexus'
   | 'gitlab'
   | 'prometheus'
-  | 'alertmanager';
+  | 'alertmanager'
+  | 'grafana';
 
 export const UPSTREAM_IDS: UpstreamId[] = [
   'haproxy',
@@ -55,6 +56,7 @@ export const UPSTREAM_IDS: UpstreamId[] = [
   'gitlab',
   'prometheus',
   'alertmanager',
+  'grafana',
 ];
 
 export interface HealthSettings {
@@ -81,6 +83,10 @@ export interface PlatformConfig {
     halfOpenAfterMs?: number;
   };
   health: HealthSettings;
+  entityPages: {
+    /** Seconds an upstream answer for an entity page is shared by all viewers. */
+    cacheTtlSeconds: number;
+  };
 }
 
 const PROVISIONERS: ClusterProvisioner[] = ['cluster-api', 'kubeadm', 'rke2'];
@@ -192,6 +198,9 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         halfOpenAfterSeconds === undefined
           ? undefined
           : halfOpenAfterSeconds * 1000,
+    },
+    entityPages: {
+      cacheTtlSeconds: positive('platform.entityPages.cacheTtlSeconds', 30),
     },
     health: {
       refreshIntervalSeconds: positive(

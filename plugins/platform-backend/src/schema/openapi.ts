@@ -27,6 +27,54 @@ const clusterParam = {
   schema: { type: 'string' },
 } as const;
 
+/** `{namespace}/{kind}/{name}` of an `/entity/...` path. */
+const entityParams = [
+  {
+    name: 'namespace',
+    in: 'path',
+    required: true,
+    description: 'Entity namespace, e.g. default',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'kind',
+    in: 'path',
+    required: true,
+    description: 'Entity kind, e.g. component',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'name',
+    in: 'path',
+    required: true,
+    description: 'Entity name',
+    schema: { type: 'string' },
+  },
+] as const;
+
+/**
+ * An entity integration's answer: `configured: false` with the annotations
+ * to add, or `configured: true` with the integration's own fields.
+ */
+const entityIntegration = (description: string) =>
+  ({
+    description,
+    content: {
+      'application/json': {
+        schema: {
+          oneOf: [
+            { $ref: '#/components/schemas/EntityNotConfigured' },
+            {
+              type: 'object',
+              properties: { configured: { const: true } },
+              required: ['configured'],
+            },
+          ],
+        },
+      },
+    },
+  } as const);
+
 const error = {
   description: 'An error in the Backstage error envelope.',
   content: {
@@ -73,6 +121,15 @@ export const spec = {
           response: { type: 'object' },
         },
         required: ['error'],
+      },
+      EntityNotConfigured: {
+        type: 'object',
+        properties: {
+          configured: { const: false },
+          annotations: { type: 'array', items: { type: 'string' } },
+          message: { type: 'string' },
+        },
+        required: ['configured', 'annotations', 'message'],
       },
       Evidence: {
         type: 'object',
@@ -354,6 +411,42 @@ export const spec = {
         parameters: [clusterParam],
         responses: {
           '200': json('#/components/schemas/ClusterDetail', 'The cluster.'),
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/nexus': {
+      get: {
+        operationId: 'GetEntityNexus',
+        description:
+          "The entity's Docker images and Helm charts in Nexus: versions, repository, size, last modified, and the clusters running each version.",
+        parameters: entityParams,
+        responses: {
+          '200': entityIntegration('The artifacts.'),
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/gitlab': {
+      get: {
+        operationId: 'GetEntityGitLab',
+        description:
+          "The entity's GitLab project: latest pipelines on the default branch and on open merge requests, with stages.",
+        parameters: entityParams,
+        responses: {
+          '200': entityIntegration('The pipelines.'),
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/grafana': {
+      get: {
+        operationId: 'GetEntityGrafana',
+        description:
+          "The entity's Grafana dashboards (by tag) and firing alerts (by label).",
+        parameters: entityParams,
+        responses: {
+          '200': entityIntegration('The dashboards and alerts.'),
           default: error,
         },
       },

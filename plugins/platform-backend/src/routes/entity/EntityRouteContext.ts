@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { UpstreamClients } from '../../clients/UpstreamClients';
+import { PlatformApiRouter } from '../PlatformApiRouter';
+import { EntityLoader } from './EntityLoader';
+import { SharedReadCache } from './SharedReadCache';
+
+/**
+ * What every `/entity/:namespace/:kind/:name/...` route needs: the entity as
+ * the caller may see it, the upstream clients, and the cache all viewers
+ * share. A route loads the entity first (400/401/403/404), reads its
+ * annotations, then reads upstream through `cache` under a key built from
+ * what it reads (never from who asks).
+ */
+export interface EntityRouteContext {
+  router: PlatformApiRouter;
+  entities: EntityLoader;
+  clients: UpstreamClients;
+  cache: SharedReadCache;
+}
