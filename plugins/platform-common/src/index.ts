@@ -29,6 +29,3 @@ export * from './labels';
 export * from './runbooks';
 export * from './grafanaUrls';
 export * from './entity';
-export * from './buildOut';
-export * from './readiness';
-export * from './sizing';
