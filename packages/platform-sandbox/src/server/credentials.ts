@@ -36,6 +36,7 @@ export function generateCredentials(fleet: FleetSpec): SandboxCredentials {
   return {
     kubernetes,
     argocdToken: token('argocd'),
+    argocdReadOnlyToken: token('argocd-readonly'),
     argocdUsername: 'admin',
     argocdPassword: randomBytes(12).toString('base64url'),
     nexusUsername: 'admin',

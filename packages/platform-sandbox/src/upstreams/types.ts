@@ -32,6 +32,8 @@ export interface SandboxCredentials {
   /** Kubernetes bearer tokens per cluster, by role. */
   kubernetes: Record<string, { admin: string; reader: string; teams: Record<string, string> }>;
   argocdToken: string;
+  /** API token of Argo CD's `readonly` account: may read everything, sync nothing. */
+  argocdReadOnlyToken: string;
   argocdUsername: string;
   argocdPassword: string;
   nexusUsername: string;

@@ -25,6 +25,7 @@ import { SandboxCredentials, UpstreamContext, UpstreamSimulator } from '../types
 export const TEST_CREDENTIALS: SandboxCredentials = {
   kubernetes: {},
   argocdToken: 'argocd-test-token',
+  argocdReadOnlyToken: 'argocd-readonly-test-token',
   argocdUsername: 'admin',
   argocdPassword: 'argocd-test-password',
   nexusUsername: 'admin',

@@ -42,6 +42,8 @@ const DAY_MS = 86400_000;
 export class ArgoCdCluster {
   readonly apps = new Map<string, ArgoApp>();
   resourceVersion = 1000;
+  /** When Argo CD was installed on the cluster: its projects and apps date from then. */
+  readonly installedAt: string;
 
   constructor(
     private readonly ctx: UpstreamContext,
@@ -49,13 +51,19 @@ export class ArgoCdCluster {
   ) {
     const gitops = `https://gitlab.${ctx.fleet.domain}/platform/gitops-apps.git`;
     const start = ctx.clock.now().getTime();
+    this.installedAt = new Date(start - 120 * DAY_MS).toISOString();
     for (const component of ctx.fleet.components) {
       const version = component.deployments[cluster.name];
       if (!version) continue;
       this.addApp({
         name: component.name,
         project: component.namespace,
-        labels: { team: component.team, 'app.kubernetes.io/part-of': component.name, environment: cluster.environment },
+        labels: {
+          'app.kubernetes.io/name': component.name,
+          'app.kubernetes.io/part-of': component.name,
+          team: component.team,
+          environment: cluster.environment,
+        },
         destinationNamespace: component.namespace,
         repoURL: gitops,
         path: `clusters/${cluster.name}/${component.name}`,
@@ -71,7 +79,7 @@ export class ArgoCdCluster {
       this.addApp({
         name: addon.name,
         project: 'platform',
-        labels: { team: 'platform-team', environment: cluster.environment },
+        labels: { 'app.kubernetes.io/name': addon.name, team: 'platform-team', environment: cluster.environment },
         destinationNamespace: addon.namespace,
         repoURL: gitops,
         path: `platform/${addon.name}`,
@@ -102,7 +110,7 @@ export class ArgoCdCluster {
     this.apps.set(spec.name, {
       ...spec,
       uid: stableUuid(this.cluster.name, 'argocd', spec.name),
-      createdAt: new Date(now - 120 * DAY_MS).toISOString(),
+      createdAt: this.installedAt,
       history,
     });
   }

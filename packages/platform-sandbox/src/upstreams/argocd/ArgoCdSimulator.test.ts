@@ -88,6 +88,11 @@ describe('Argo CD simulator', () => {
       expect(list.metadata.resourceVersion).toEqual(expect.any(String));
     });
 
+    it('matches the app-selector annotation the catalog uses (app.kubernetes.io/name)', async () => {
+      const list = await (await get('prod-eu-1', '/api/v1/applications?selector=app.kubernetes.io%2Fname%3Dpayments-api')).json();
+      expect(list.items.map((i: any) => i.metadata.name)).toEqual(['payments-api']);
+    });
+
     it('filters by selector and projects, and returns null items when nothing matches', async () => {
       const bySelector = await (await get('prod-eu-1', '/api/v1/applications?selector=team%3Dteam-payments')).json();
       expect(bySelector.items.map((i: any) => i.metadata.name).sort()).toEqual(['orders-service', 'payments-api']);
@@ -193,9 +198,15 @@ describe('Argo CD simulator', () => {
       const first = before.status.history[0];
       const res = await post('prod-eu-1', '/api/v1/applications/payments-api/rollback', { id: first.id });
       expect(res.status).toBe(200);
+      const running = await res.json();
+      expect(running.status.operationState.phase).toBe('Running');
+      expect(running.status.health.status).toBe('Progressing');
       ctx.clock.advance(SYNC_DURATION_MS);
       const after = await app('prod-eu-1', 'payments-api');
       expect(after.status.operationState.phase).toBe('Succeeded');
+      expect(after.status.health.status).toBe('Progressing');
+      expect(after.status.history).toHaveLength(before.status.history.length + 1);
+      expect(after.status.history[after.status.history.length - 1].revision).toBe(first.revision);
       expect(after.status.summary.images).toEqual(['registry.apps.example.internal/team-payments/payments-api:1.4.0']);
       const unknown = await post('prod-eu-1', '/api/v1/applications/payments-api/rollback', { id: 99 });
       expect(unknown.status).toBe(400);
@@ -252,6 +263,79 @@ describe('Argo CD simulator', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ code: 14, error: expect.any(String), message: expect.any(String) });
     expect((await get('prod-eu-1', '/api/v1/applications')).status).toBe(200);
+  });
+
+  describe('projects', () => {
+    it('lists default and one project per application project, and gets one by name', async () => {
+      const list = await (await get('prod-eu-1', '/api/v1/projects')).json();
+      const names = list.items.map((p: any) => p.metadata.name);
+      expect(names).toEqual(['default', 'payments', 'platform', 'storefront']);
+      expect(list.metadata.resourceVersion).toEqual(expect.any(String));
+      const payments = await (await get('prod-eu-1', '/api/v1/projects/payments')).json();
+      expect(payments.spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'payments' }]);
+      expect(payments.spec.sourceRepos).toEqual(['https://gitlab.apps.example.internal/platform/gitops-apps.git']);
+      const missing = await get('prod-eu-1', '/api/v1/projects/ghost');
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({
+        error: 'appprojects.argoproj.io "ghost" not found',
+        code: 5,
+        message: 'appprojects.argoproj.io "ghost" not found',
+      });
+    });
+  });
+
+  describe('applicationsets', () => {
+    it('lists the sets that generate the apps, filtered by project and selector, with their apps in status', async () => {
+      const list = await (await get('prod-eu-1', '/api/v1/applicationsets')).json();
+      expect(list.items.map((s: any) => s.metadata.name)).toEqual(['payments-apps', 'platform-apps', 'storefront-apps']);
+      const payments = list.items.find((s: any) => s.metadata.name === 'payments-apps');
+      expect(payments.spec.template.spec.project).toBe('payments');
+      expect(payments.status.resources.map((r: any) => r.name)).toEqual(['orders-service', 'payments-api']);
+      expect(payments.status.resources[0]).toMatchObject({ kind: 'Application', status: expect.any(String), health: { status: expect.any(String) } });
+      const byProject = await (await get('prod-eu-1', '/api/v1/applicationsets?projects=platform')).json();
+      expect(byProject.items.map((s: any) => s.metadata.name)).toEqual(['platform-apps']);
+      const none = await (await get('prod-eu-1', '/api/v1/applicationsets?selector=app.kubernetes.io%2Fpart-of%3Dnobody')).json();
+      expect(none.items).toBeNull();
+      const one = await (await get('prod-eu-1', '/api/v1/applicationsets/platform-apps')).json();
+      expect(one.spec.generators[0].list.elements).toContainEqual({ name: 'traefik', namespace: 'traefik' });
+      const missing = await get('prod-eu-1', '/api/v1/applicationsets/ghost');
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({
+        code: 5,
+        message: 'error getting ApplicationSet: applicationset.argoproj.io "ghost" not found',
+      });
+    });
+  });
+
+  describe('RBAC of the readonly account', () => {
+    const READONLY = { Authorization: 'Bearer argocd-readonly-test-token' };
+    const postAs = (path: string, body: unknown) =>
+      fetch(url('prod-eu-1', path), {
+        method: 'POST',
+        headers: { ...READONLY, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    it('reads applications, projects and applicationsets', async () => {
+      expect((await get('prod-eu-1', '/api/v1/applications', READONLY)).status).toBe(200);
+      expect((await get('prod-eu-1', '/api/v1/projects', READONLY)).status).toBe(200);
+      expect((await get('prod-eu-1', '/api/v1/applicationsets', READONLY)).status).toBe(200);
+    });
+
+    it('gets permission denied naming the sync action, and the plain denial for rollback; nothing starts', async () => {
+      const sync = await postAs('/api/v1/applications/payments-api/sync', {});
+      expect(sync.status).toBe(403);
+      const body = await sync.json();
+      expect(body.code).toBe(7);
+      expect(body.message).toMatch(
+        /^permission denied: applications, sync, payments\/payments-api, sub: readonly:apiKey, iat: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      );
+      expect(body.error).toBe(body.message);
+      const rollback = await postAs('/api/v1/applications/payments-api/rollback', { id: 0 });
+      expect(rollback.status).toBe(403);
+      expect(await rollback.json()).toEqual({ error: 'permission denied', code: 7, message: 'permission denied' });
+      expect((await app('prod-eu-1', 'payments-api')).status.operationState).toBeUndefined();
+    });
   });
 
   it('answers an unknown cluster with 404', async () => {

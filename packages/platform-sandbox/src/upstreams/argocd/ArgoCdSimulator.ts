@@ -21,13 +21,15 @@ import { findRoute, Route } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
 import { ArgoCdCluster } from './ArgoCdCluster';
 import { ARGOCD_VERSION } from './assumptions';
-import { appNotFound, GrpcCode, permissionDenied, writeArgoError, writeArgoFailure } from './errors';
+import { renderApplicationSets } from './applicationSets';
+import { appNotFound, GrpcCode, permissionDenied, rbacDenied, writeArgoError, writeArgoFailure } from './errors';
 import { parseFields, projectItem } from './fields';
 import { ArgoApp } from './model';
 import { registerArgoInstances } from './registry';
 import { renderApplication, renderResourceTree } from './render';
+import { renderProjects } from './projects';
 import { parseLabelSelector } from './selector';
-import { ArgoSessions } from './sessions';
+import { ArgoSessions, ArgoSubject } from './sessions';
 import { streamApplications } from './stream';
 
 interface ArgoScope {
@@ -35,7 +37,7 @@ interface ArgoScope {
   res: ServerResponse;
   query: URLSearchParams;
   instance: ArgoCdCluster;
-  username: string;
+  subject: ArgoSubject;
   now: number;
   clock: () => number;
 }
@@ -128,11 +130,22 @@ async function syncApplication(scope: ArgoScope, params: Record<string, string>)
   if (!body) return;
   const app = appOrError(scope, params.name, typeof body.project === 'string' ? body.project : undefined);
   if (!app) return;
+  // Sync reads the app with `get` rights first, so a reader learns which right it lacks.
+  if (scope.subject.role !== 'admin') {
+    rbacDenied(scope.res, {
+      resource: 'applications',
+      action: 'sync',
+      object: `${app.project}/${app.name}`,
+      sub: scope.subject.sub,
+      issuedAt: scope.subject.issuedAt,
+    });
+    return;
+  }
   const refused = scope.instance.startSync(app, {
     revision: typeof body.revision === 'string' ? body.revision : undefined,
     dryRun: body.dryRun === true,
     prune: body.prune === true,
-    username: scope.username,
+    username: scope.subject.username,
   });
   if (refused) {
     refusal(scope, refused, app);
@@ -146,11 +159,16 @@ async function rollbackApplication(scope: ArgoScope, params: Record<string, stri
   if (!body) return;
   const app = appOrError(scope, params.name, typeof body.project === 'string' ? body.project : undefined);
   if (!app) return;
+  // Rollback reads the app with `sync` rights: without them, the plain denial that hides whether it exists.
+  if (scope.subject.role !== 'admin') {
+    permissionDenied(scope.res);
+    return;
+  }
   const id = Number(body.id ?? 0);
   const refused = scope.instance.startRollback(app, id, {
     dryRun: body.dryRun === true,
     prune: body.prune === true,
-    username: scope.username,
+    username: scope.subject.username,
   });
   if (refused) {
     refusal(scope, refused, app, id);
@@ -162,6 +180,10 @@ async function rollbackApplication(scope: ArgoScope, params: Record<string, stri
 function terminateOperation(scope: ArgoScope, params: Record<string, string>): void {
   const app = appOrError(scope, params.name, scope.query.get('project') ?? undefined);
   if (!app) return;
+  if (scope.subject.role !== 'admin') {
+    permissionDenied(scope.res);
+    return;
+  }
   if (!scope.instance.terminate(app)) {
     writeArgoError(scope.res, GrpcCode.InvalidArgument, 'Unable to terminate operation. No operation is in progress');
     return;
@@ -170,7 +192,55 @@ function terminateOperation(scope: ArgoScope, params: Record<string, string>): v
 }
 
 function userInfo(scope: ArgoScope): void {
-  sendJson(scope.res, 200, { loggedIn: true, username: scope.username, iss: 'argocd' });
+  sendJson(scope.res, 200, { loggedIn: true, username: scope.subject.username, iss: 'argocd' });
+}
+
+function listProjects(scope: ArgoScope): void {
+  const metadata = { resourceVersion: String(scope.instance.resourceVersion) };
+  sendJson(scope.res, 200, { metadata, items: renderProjects(scope.instance) });
+}
+
+function getProject(scope: ArgoScope, params: Record<string, string>): void {
+  const project = renderProjects(scope.instance).find(p => p.metadata.name === params.name);
+  if (!project) {
+    writeArgoError(scope.res, GrpcCode.NotFound, `appprojects.argoproj.io "${params.name}" not found`);
+    return;
+  }
+  sendJson(scope.res, 200, project);
+}
+
+function listApplicationSets(scope: ArgoScope): void {
+  const { query, instance, now } = scope;
+  const selectorText = query.get('selector');
+  const selector = selectorText ? parseLabelSelector(selectorText) : undefined;
+  if (selectorText && !selector) {
+    // The server wraps the parse error with fmt.Errorf, so it loses its gRPC code.
+    writeArgoError(scope.res, GrpcCode.Unknown, `error parsing the selector: unable to parse requirement: ${selectorText}`);
+    return;
+  }
+  const projects = query.getAll('projects').filter(Boolean);
+  const namespace = query.get('appsetNamespace');
+  const items = renderApplicationSets(instance, now).filter(
+    set =>
+      (projects.length === 0 || projects.includes(set.spec.template.spec.project)) &&
+      (!selector || selector(set.metadata.labels)) &&
+      (!namespace || namespace === set.metadata.namespace),
+  );
+  const metadata = { resourceVersion: String(instance.resourceVersion) };
+  sendJson(scope.res, 200, { metadata, items: items.length > 0 ? items : null });
+}
+
+function getApplicationSet(scope: ArgoScope, params: Record<string, string>): void {
+  const set = renderApplicationSets(scope.instance, scope.now).find(s => s.metadata.name === params.name);
+  if (!set) {
+    writeArgoError(
+      scope.res,
+      GrpcCode.NotFound,
+      `error getting ApplicationSet: applicationset.argoproj.io "${params.name}" not found`,
+    );
+    return;
+  }
+  sendJson(scope.res, 200, set);
 }
 
 const ROUTES: Route<ArgoScope>[] = [
@@ -181,6 +251,10 @@ const ROUTES: Route<ArgoScope>[] = [
   { method: 'POST', pattern: '/api/v1/applications/:name/rollback', handle: rollbackApplication },
   { method: 'DELETE', pattern: '/api/v1/applications/:name/operation', handle: terminateOperation },
   { method: 'GET', pattern: '/api/v1/session/userinfo', handle: userInfo },
+  { method: 'GET', pattern: '/api/v1/projects', handle: listProjects },
+  { method: 'GET', pattern: '/api/v1/projects/:name', handle: getProject },
+  { method: 'GET', pattern: '/api/v1/applicationsets', handle: listApplicationSets },
+  { method: 'GET', pattern: '/api/v1/applicationsets/:name', handle: getApplicationSet },
   { method: 'GET', pattern: '/api/v1/stream/applications', handle: scope => watchApplications(scope, scope.clock) },
 ];
 
@@ -269,7 +343,8 @@ export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
       return;
     }
     const clock = () => ctx.clock.now().getTime();
-    await found.route.handle({ req, res, query, instance, username: session.username, now, clock }, found.params);
+    const { ok: _ok, ...subject } = session;
+    await found.route.handle({ req, res, query, instance, subject, now, clock }, found.params);
   }
 
   return {

@@ -83,3 +83,20 @@ export function writeArgoFailure(res: ServerResponse, status: number): void {
       : `simulated failure (HTTP ${status})`;
   sendJson(res, status, { error: message, code, message });
 }
+
+/**
+ * The RBAC refusal of an action on a resource the caller may see, as
+ * `rbac.Enforcer.EnforceErr` words it: the request values, then the token's
+ * `sub` and `iat`.
+ */
+export function rbacDenied(
+  res: ServerResponse,
+  request: { resource: string; action: string; object: string; sub: string; issuedAt: Date },
+): void {
+  const iat = request.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  writeArgoError(
+    res,
+    GrpcCode.PermissionDenied,
+    `permission denied: ${request.resource}, ${request.action}, ${request.object}, sub: ${request.sub}, iat: ${iat}`,
+  );
+}

@@ -26,20 +26,39 @@ function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');
 }
 
-export type SessionCheck = { ok: true; username: string } | { ok: false; message: string };
+/**
+ * What a caller may do, as Argo CD's built-in roles grant it: `role:admin`
+ * everything, `role:readonly` get on every resource and nothing else.
+ */
+export type ArgoRole = 'admin' | 'readonly';
+
+export interface ArgoSubject {
+  username: string;
+  role: ArgoRole;
+  /** The JWT `sub` claim, which Argo CD names in its permission-denied messages. */
+  sub: string;
+  /** When the token was issued, for the same messages. */
+  issuedAt: Date;
+}
+
+export type SessionCheck = ({ ok: true } & ArgoSubject) | { ok: false; message: string };
 
 /**
  * Argo CD sessions: `POST /api/v1/session` signs a JWT for the local admin;
- * the static API token from the credentials is accepted as well.
+ * the static API tokens of the `admin` and `readonly` accounts are accepted
+ * as well.
  */
 export class ArgoSessions {
   private readonly secret: string;
+  /** API tokens are issued once, when the sandbox starts. */
+  private readonly apiTokensIssuedAt: Date;
 
   constructor(
     private readonly credentials: SandboxCredentials,
     private readonly clock: SimClock,
   ) {
     this.secret = `argocd-sandbox:${credentials.argocdPassword}`;
+    this.apiTokensIssuedAt = new Date(Math.floor(clock.now().getTime() / 1000) * 1000);
   }
 
   login(username: unknown, password: unknown): string | undefined {
@@ -63,7 +82,13 @@ export class ArgoSessions {
   }
 
   check(token: string): SessionCheck {
-    if (sameSecret(token, this.credentials.argocdToken)) return { ok: true, username: this.credentials.argocdUsername };
+    if (sameSecret(token, this.credentials.argocdToken)) {
+      const username = this.credentials.argocdUsername;
+      return { ok: true, username, role: 'admin', sub: `${username}:apiKey`, issuedAt: this.apiTokensIssuedAt };
+    }
+    if (sameSecret(token, this.credentials.argocdReadOnlyToken)) {
+      return { ok: true, username: 'readonly', role: 'readonly', sub: 'readonly:apiKey', issuedAt: this.apiTokensIssuedAt };
+    }
     const parts = token.split('.');
     if (parts.length !== 3) {
       return { ok: false, message: 'invalid session: token contains an invalid number of segments' };
@@ -71,11 +96,11 @@ export class ArgoSessions {
     if (!sameSecret(parts[2], this.sign(`${parts[0]}.${parts[1]}`))) {
       return { ok: false, message: 'invalid session: token signature is invalid' };
     }
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp: number; sub: string };
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp: number; iat: number; sub: string };
     if (claims.exp * 1000 <= this.clock.now().getTime()) {
       return { ok: false, message: 'invalid session: token has invalid claims: token is expired' };
     }
-    return { ok: true, username: claims.sub.split(':')[0] };
+    return { ok: true, username: claims.sub.split(':')[0], role: 'admin', sub: claims.sub, issuedAt: new Date(claims.iat * 1000) };
   }
 
   private sign(data: string): string {
