@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { UserEntity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
@@ -32,6 +32,10 @@ import {
   readSelfServiceConfig,
   SelfServiceConfig,
 } from '../config/readSelfServiceConfig';
+import {
+  platformPolicyDecisions,
+  rememberMembership,
+} from './platformPolicyPermissions';
 
 export const DOMAIN = 'apps.example.internal';
 
@@ -103,14 +107,14 @@ export function actionSetup(
     clusters: new ConfigClusterAccessService(readClusterConnections(config)),
     config: readSelfServiceConfig(config),
     permissions: mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({ result: 'ALLOW' as any })),
+      authorize: platformPolicyDecisions(),
     }),
     auditor: mockServices.auditor.mock(),
   };
 }
 
 export function userOf(name: string, groups: string[]): UserEntity {
+  rememberMembership(`user:default/${name}`, groups);
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
@@ -131,10 +135,13 @@ export function contextFor<T extends Record<string, any>>(
   const outputs: Record<string, unknown> = {};
   const logs: string[] = [];
   const user = options.user ?? userOf('pat', ['team-payments']);
+  const userRef = `user:default/${user.metadata.name}`;
   const ctx = createMockActionContext<T>({
     input,
-    user: { entity: user, ref: `user:default/${user.metadata.name}` },
+    user: { entity: user, ref: userRef },
   });
+  // The task runs for its initiator: the policy decides from their identity.
+  ctx.getInitiatorCredentials = async () => mockCredentials.user(userRef);
   // The mock only takes some fields from its options; set the rest here.
   ctx.isDryRun = options.isDryRun;
   ctx.signal = options.signal;

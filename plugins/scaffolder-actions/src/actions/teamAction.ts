@@ -60,10 +60,7 @@ export async function openTeamNamespace(
   target: TeamTarget,
 ): Promise<ClusterObjects> {
   requireCluster(options.clusters, target.cluster, { management: false });
-  await authorizeForTeam(ctx, options, {
-    team: target.team,
-    platformTeam: options.config.platformTeam,
-  });
+  await authorizeForTeam(ctx, options, { team: target.team });
   const objects = new ClusterObjects(
     target.cluster,
     options.clusters.kubeConfig(target.cluster, 'write'),

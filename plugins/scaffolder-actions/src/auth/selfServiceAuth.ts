@@ -18,11 +18,7 @@ import {
   AuditorService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  UserEntity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizePermissionRequest,
@@ -45,31 +41,15 @@ export interface SelfServiceDeps {
 
 type AnyContext = ActionContext<any, any>;
 
-/** Group refs (`group:default/team-a`) the task's user belongs to, from the catalog. */
-export function groupsOf(user: UserEntity | undefined): Set<string> {
-  const refs = new Set<string>();
-  for (const ref of user?.spec?.memberOf ?? []) {
-    refs.add(
-      stringifyEntityRef(
-        parseEntityRef(ref, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ),
-    );
-  }
-  for (const relation of user?.relations ?? []) {
-    if (relation.type === 'memberOf')
-      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
-  }
-  return refs;
-}
-
 export function groupRef(name: string): string {
   return stringifyEntityRef({ kind: 'group', namespace: 'default', name });
 }
 
-/** Checks a permission with the initiator's own credentials. */
+/**
+ * Asks the permission framework with the initiator's own credentials, so the
+ * policy decides from the signed-in user's identity and groups, not the
+ * scaffolder's service identity.
+ */
 async function requirePermission(
   ctx: AnyContext,
   deps: SelfServiceDeps,
@@ -85,7 +65,9 @@ async function requirePermission(
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `You are not allowed to do this: permission ${request.permission.name}${
+      `${
+        ctx.user?.ref ?? 'The user running this task'
+      } is not allowed to do this: permission ${request.permission.name}${
         request.resourceRef ? ` on ${request.resourceRef}` : ''
       } was denied`,
     );
@@ -94,13 +76,14 @@ async function requirePermission(
 
 /**
  * The user may act for `team` when the permission framework allows
- * self-service and writing the team's namespaces (the resource is the team's
- * catalog Group), and they are a member of the team or of the platform team.
+ * self-service and writing the team's namespaces. The resource is the team's
+ * catalog Group; the policy decides by membership (the team's members and the
+ * platform team may).
  */
 export async function authorizeForTeam(
   ctx: AnyContext,
   deps: SelfServiceDeps,
-  options: { team: string; platformTeam: string },
+  options: { team: string },
 ): Promise<void> {
   await requirePermission(ctx, deps, {
     permission: platformSelfServicePermission,
@@ -109,33 +92,15 @@ export async function authorizeForTeam(
     permission: platformNamespaceWritePermission,
     resourceRef: groupRef(options.team),
   });
-  const groups = groupsOf(ctx.user?.entity);
-  if (
-    !groups.has(groupRef(options.team)) &&
-    !groups.has(groupRef(options.platformTeam))
-  ) {
-    throw new NotAllowedError(
-      `${ctx.user?.ref ?? 'The user running this task'} is not a member of ${
-        options.team
-      }`,
-    );
-  }
 }
 
-/** Only members of the platform team, and only when the permission framework agrees. */
+/** Cluster changes: the policy allows them to the platform team only. */
 export async function authorizePlatformTeam(
   ctx: AnyContext,
   deps: SelfServiceDeps,
-  options: { platformTeam: string; permission: BasicPermission },
+  options: { permission: BasicPermission },
 ): Promise<void> {
   await requirePermission(ctx, deps, { permission: options.permission });
-  if (!groupsOf(ctx.user?.entity).has(groupRef(options.platformTeam))) {
-    throw new NotAllowedError(
-      `${ctx.user?.ref ?? 'The user running this task'} is not a member of ${
-        options.platformTeam
-      }`,
-    );
-  }
 }
 
 /** Runs a write and records who did what, where, and whether it worked. */

@@ -123,7 +123,7 @@ describe('platform:cluster:scale and platform:cluster:upgrade', () => {
       handler(
         contextFor({ cluster: 'prod-eu-1', pool: 'workers', replicas: 9 }).ctx,
       ),
-    ).rejects.toThrow('is not a member of platform-team');
+    ).rejects.toThrow('permission platform.cluster.provision was denied');
     await expect(
       handler(
         contextFor(
@@ -279,7 +279,7 @@ describe('platform:cluster:scale and platform:cluster:upgrade', () => {
     );
     await expect(
       handler(contextFor(newCluster({ name: 'new-3' })).ctx),
-    ).rejects.toThrow('is not a member of platform-team');
+    ).rejects.toThrow('permission platform.cluster.provision was denied');
     expect(revisionOf(sandbox, 'mgmt')).toBe(before);
   });
 

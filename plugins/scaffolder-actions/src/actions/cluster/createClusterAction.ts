@@ -127,7 +127,6 @@ export function createClusterAction(options: PlatformActionOptions) {
         management: true,
       });
       await authorizePlatformTeam(ctx, options, {
-        platformTeam: config.platformTeam,
         permission: platformClusterProvisionPermission,
       });
       const management = new ClusterObjects(

@@ -65,7 +65,6 @@ export async function openManagedCluster(
     management: true,
   });
   await authorizePlatformTeam(ctx, options, {
-    platformTeam: options.config.platformTeam,
     permission: platformClusterProvisionPermission,
   });
   const management = new ClusterObjects(

@@ -178,7 +178,9 @@ describe('platform:httproute:create', () => {
         contextFor(input('y'), { user: userOf('sam', ['team-storefront']) })
           .ctx,
       ),
-    ).rejects.toThrow('not a member of team-payments');
+    ).rejects.toThrow(
+      'permission platform.namespace.write on group:default/team-payments was denied',
+    );
     await expect(
       createHttpRouteAction(setup).handler(
         contextFor(

@@ -247,7 +247,9 @@ describe('platform:namespace:create', () => {
     });
     await expect(
       createNamespaceAction(setup).handler(stranger.ctx),
-    ).rejects.toThrow('user:default/sam is not a member of team-payments');
+    ).rejects.toThrow(
+      'user:default/sam is not allowed to do this: permission platform.namespace.write on group:default/team-payments was denied',
+    );
     setup.permissions.authorize.mockResolvedValue([
       { result: AuthorizeResult.DENY },
     ]);
@@ -255,6 +257,45 @@ describe('platform:namespace:create', () => {
       createNamespaceAction(setup).handler(contextFor(input('denied')).ctx),
     ).rejects.toThrow('not allowed');
     expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
+  it('leaves team access to the policy: members and the platform team may, others get the permission named', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    const outsider = contextFor(input('ledger-outsider'), {
+      user: userOf('judy', ['team-storefront']),
+    });
+    const error = await createNamespaceAction(setup)
+      .handler(outsider.ctx)
+      .catch(e => e);
+    expect(error.name).toBe('NotAllowedError');
+    expect(error.message).toBe(
+      'user:default/judy is not allowed to do this: permission platform.namespace.write on group:default/team-payments was denied',
+    );
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+    // Asked with the initiator's credentials, about the team's Group.
+    expect(setup.permissions.authorize).toHaveBeenLastCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'platform.namespace.write',
+            resourceType: 'catalog-entity',
+          }),
+          resourceRef: 'group:default/team-payments',
+        },
+      ],
+      {
+        credentials: expect.objectContaining({
+          principal: { type: 'user', userEntityRef: 'user:default/judy' },
+        }),
+      },
+    );
+
+    const platformMember = contextFor(input('ledger-platform'), {
+      user: userOf('bob', ['platform-team']),
+      isDryRun: true,
+    });
+    await createNamespaceAction(setup).handler(platformMember.ctx);
+    expect(platformMember.outputs.namespace).toBe('ledger-platform');
   });
 
   it("reports the API server's refusal when the portal's token may not write", async () => {

@@ -139,10 +139,7 @@ export function createNamespaceAction(options: PlatformActionOptions) {
     async handler(ctx) {
       const request = parseNamespaceRequest(ctx.input);
       requireCluster(clusters, request.cluster, { management: false });
-      await authorizeForTeam(ctx, options, {
-        team: request.team,
-        platformTeam: config.platformTeam,
-      });
+      await authorizeForTeam(ctx, options, { team: request.team });
       const objects = new ClusterObjects(
         request.cluster,
         clusters.kubeConfig(request.cluster, 'write'),
