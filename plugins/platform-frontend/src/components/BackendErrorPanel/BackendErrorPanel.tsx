@@ -16,6 +16,10 @@
 
 import { WarningPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
+import {
+  isPermissionDenied,
+  PermissionDeniedPanel,
+} from './PermissionDeniedPanel';
 
 /**
  * The backend's own message for a failed request, e.g. which permission was
@@ -33,8 +37,14 @@ export function describeBackendError(error: Error): string {
   return error.message;
 }
 
-/** Shows a failed backend request with the backend's message. */
+/**
+ * Shows a failed backend request with the backend's message; a refusal for a
+ * missing permission gets a panel of its own naming that permission.
+ */
 export function BackendErrorPanel(props: { error: Error; title?: string }) {
+  if (isPermissionDenied(props.error)) {
+    return <PermissionDeniedPanel error={props.error} />;
+  }
   return (
     <WarningPanel
       severity="error"

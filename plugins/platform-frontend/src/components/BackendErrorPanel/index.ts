@@ -15,3 +15,8 @@
  */
 
 export { BackendErrorPanel, describeBackendError } from './BackendErrorPanel';
+export {
+  deniedPermission,
+  isPermissionDenied,
+  PermissionDeniedPanel,
+} from './PermissionDeniedPanel';

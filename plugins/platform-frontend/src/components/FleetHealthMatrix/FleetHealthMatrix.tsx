@@ -31,9 +31,10 @@ import Paper from '@material-ui/core/Paper';
 import Select from '@material-ui/core/Select';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { VerdictChip, verdictLabel } from '../VerdictChip';
 import { formatAge } from './formatAge';
+import { cellPosition, moveFocusInMatrix } from './matrixKeyboard';
 import {
   countVerdicts,
   distinctValues,
@@ -71,6 +72,14 @@ const useStyles = makeStyles(theme => ({
     textAlign: 'left',
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
+  cellLink: {
+    display: 'inline-block',
+    borderRadius: theme.shape.borderRadius,
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
   td: {
     height: ROW_HEIGHT,
     padding: theme.spacing(0, 1),
@@ -89,6 +98,7 @@ export function FleetHealthMatrix(props: {
 }) {
   const { health, clusters } = props;
   const classes = useStyles();
+  const keysHintId = useId();
   const [filters, setFilters] = useState<MatrixFilters>({
     onlyProblems: false,
   });
@@ -175,11 +185,27 @@ export function FleetHealthMatrix(props: {
             </Typography>
           ))}
         </div>
+        <Typography
+          id={keysHintId}
+          variant="caption"
+          color="textSecondary"
+          component="p"
+        >
+          Arrow keys move between cells; Enter opens the layer on that cluster.
+        </Typography>
         {rows.length === 0 ? (
           <Typography>No cluster matches these filters.</Typography>
         ) : (
           <div className={classes.viewport} onScroll={windowed.onScroll}>
-            <table className={classes.table} aria-label="Fleet health matrix">
+            {/* The keys are handled for the cell links inside (delegation):
+                the table itself never takes focus. */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+            <table
+              className={classes.table}
+              aria-label="Fleet health matrix"
+              aria-describedby={keysHintId}
+              onKeyDown={moveFocusInMatrix}
+            >
               <thead>
                 <tr>
                   <th className={classes.th} scope="col">
@@ -204,7 +230,8 @@ export function FleetHealthMatrix(props: {
                 {windowed.padTop > 0 && (
                   <tr style={{ height: windowed.padTop }} aria-hidden />
                 )}
-                {rows.slice(windowed.start, windowed.end).map(row => {
+                {rows.slice(windowed.start, windowed.end).map((row, i) => {
+                  const rowIndex = windowed.start + i;
                   const cells = new Map(
                     row.health.layers.map(c => [c.layer, c]),
                   );
@@ -220,11 +247,13 @@ export function FleetHealthMatrix(props: {
                           to={`clusters/${encodeURIComponent(
                             row.health.cluster,
                           )}`}
+                          className={classes.cellLink}
+                          {...cellPosition(rowIndex, 0)}
                         >
                           {row.health.cluster}
                         </Link>
                       </th>
-                      {layers.map(layer => {
+                      {layers.map((layer, column) => {
                         const cell = cells.get(layer.id);
                         return (
                           <td key={layer.id} className={classes.td}>
@@ -232,6 +261,8 @@ export function FleetHealthMatrix(props: {
                               to={`clusters/${encodeURIComponent(
                                 row.health.cluster,
                               )}/layers/${layer.id}`}
+                              className={classes.cellLink}
+                              {...cellPosition(rowIndex, column + 1)}
                               aria-label={`${row.health.cluster} ${
                                 layer.title
                               }: ${verdictLabel(cell?.verdict ?? 'unknown')}${

@@ -16,9 +16,11 @@
 
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { LAYERS } from '@platform-portal/plugin-platform-common';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { Route, Routes, useParams } from 'react-router-dom';
 import { clusterSummary, fleetHealth } from '../../__testUtils__/fleetFixtures';
 import {
   PLATFORM_BASE,
@@ -28,6 +30,11 @@ import { FleetHealthPage } from './FleetHealthPage';
 
 const server = setupServer();
 registerMswTestHooks(server);
+
+function DrillDownProbe() {
+  const { cluster, layer } = useParams();
+  return <p>drill-down of {`${cluster}/${layer}`}</p>;
+}
 
 function serve(health: object, clusters: object[], simulated = false) {
   server.use(
@@ -94,6 +101,60 @@ describe('FleetHealthPage', () => {
     );
   });
 
+  it('moves between cells with the arrow keys and Tab, and opens a cell with Enter', async () => {
+    serve(
+      fleetHealth([
+        { name: 'prod-eu-1' },
+        { name: 'staging-1', verdicts: { 'internal-lb': 'critical' } },
+      ]),
+      [
+        clusterSummary('prod-eu-1', 'production'),
+        clusterSummary('staging-1', 'staging'),
+      ],
+    );
+    const user = userEvent.setup();
+    await renderWithPlatformApi(
+      <Routes>
+        <Route path="/" element={<FleetHealthPage />} />
+        <Route
+          path="/clusters/:cluster/layers/:layer"
+          element={<DrillDownProbe />}
+        />
+      </Routes>,
+    );
+    const first = await screen.findByRole('link', { name: 'prod-eu-1' });
+    act(() => first.focus());
+    const focused = () =>
+      document.activeElement?.getAttribute('aria-label') ??
+      document.activeElement?.textContent;
+
+    await user.keyboard('{ArrowRight}');
+    expect(focused()).toBe('prod-eu-1 Provisioning: OK');
+    await user.keyboard('{ArrowDown}');
+    expect(focused()).toBe('staging-1 Provisioning: OK');
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(focused()).toBe('staging-1 Internal LB: Critical');
+    await user.keyboard('{ArrowUp}');
+    expect(focused()).toBe('prod-eu-1 Internal LB: OK');
+    await user.keyboard('{End}');
+    expect(focused()).toBe('prod-eu-1 Observability: OK');
+    await user.keyboard('{ArrowRight}');
+    expect(focused()).toBe('prod-eu-1 Observability: OK');
+    await user.keyboard('{Home}');
+    expect(focused()).toBe('prod-eu-1');
+    await user.tab();
+    expect(focused()).toBe('prod-eu-1 Provisioning: OK');
+    await user.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(focused()).toBe('staging-1 External LB: OK');
+    await user.keyboard('{ArrowRight}');
+    expect(focused()).toBe('staging-1 Internal LB: Critical');
+
+    await user.keyboard('{Enter}');
+    expect(
+      await screen.findByText('drill-down of staging-1/internal-lb'),
+    ).toBeInTheDocument();
+  });
+
   it('hides healthy clusters when asked for problems only', async () => {
     serve(
       fleetHealth([
@@ -152,7 +213,7 @@ describe('FleetHealthPage', () => {
     expect(await screen.findByText('No clusters yet')).toBeInTheDocument();
   });
 
-  it("shows the backend's message when health may not be read", async () => {
+  it('names the missing permission when health may not be read', async () => {
     server.use(
       http.get(`${PLATFORM_BASE}/health`, () =>
         HttpResponse.json(
@@ -180,8 +241,11 @@ describe('FleetHealthPage', () => {
     await renderWithPlatformApi(<FleetHealthPage />);
     expect(
       await screen.findByText(
-        /Missing permission platform.health.read \(HTTP 403\)/,
+        'You do not have permission platform.health.read',
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/refused the request: Missing permission/),
     ).toBeInTheDocument();
   });
 });

@@ -23,7 +23,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel, isPermissionDenied } from '../BackendErrorPanel';
 import { FleetHealthMatrix } from '../FleetHealthMatrix';
 import { LayersTable } from '../LayersTable';
 import { PlatformLayout } from '../PlatformLayout';
@@ -57,6 +57,8 @@ function LayersSection() {
     () => platformApi.getLayers(),
     [platformApi],
   );
+  // A refusal is already explained once above, by the matrix.
+  if (error && isPermissionDenied(error)) return null;
   if (error) return <BackendErrorPanel error={error} />;
   return value ? <LayersTable layers={value.layers} /> : null;
 }
