@@ -22,6 +22,7 @@ import { findRoute } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
 import { DEFAULT_RATE_LIMIT, INSUFFICIENT_SCOPE, THROTTLED_BODY } from './assumptions';
 import { gitlabMessage, notFound, unauthorized, writeGitLabError } from './errors';
+import { matchGitRequest, serveGit } from './git/gitHttp';
 import { GitLabState } from './GitLabState';
 import { PIPELINE_ROUTES } from './pipelineRoutes';
 import { ANONYMOUS_ROUTES, PROJECT_ROUTES } from './projectRoutes';
@@ -51,7 +52,7 @@ export function createGitLabSimulator(
   options: GitLabSimulatorOptions = {},
 ): GitLabSimulator {
   const state = new GitLabState(ctx);
-  const render = new GitLabRenderer(state, `https://gitlab.${ctx.fleet.domain}`);
+  const webUrl = `https://gitlab.${ctx.fleet.domain}`;
   const limiter = new RateLimiter(ctx.clock, options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -63,6 +64,13 @@ export function createGitLabSimulator(
       writeError: writeGitLabError,
     });
     if (!proceed) return;
+
+    const { segments, query } = parsePath(path);
+    const git = matchGitRequest(segments, query);
+    if (git) {
+      await serveGit(state, git, req, res);
+      return;
+    }
 
     const token = headerValue(req, 'private-token') ?? bearerToken(req);
     const viewer = state.userByToken(token);
@@ -82,7 +90,6 @@ export function createGitLabSimulator(
       return;
     }
 
-    const { segments, query } = parsePath(path);
     if (segments[0] !== API_PREFIX[0] || segments[1] !== API_PREFIX[1]) {
       notFound(res);
       return;
@@ -111,6 +118,7 @@ export function createGitLabSimulator(
       }
       return;
     }
+    const render = new GitLabRenderer(state, webUrl, gitUrlOf(req));
     const scope: GitLabScope = { req, res, query, viewer, state, render };
     await found.route.handle(scope, found.params);
   }
@@ -122,5 +130,14 @@ export function createGitLabSimulator(
     state,
     handle,
     setRateLimit: limit => limiter.configure(limit),
+    close: () => state.repositories.close(),
   };
+}
+
+/** The simulator's own base URL as the client reached it, so clone URLs work from where the API was called. */
+function gitUrlOf(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  const secure = Boolean((req.socket as { encrypted?: boolean }).encrypted);
+  return `${secure ? 'https' : 'http'}://${host}/gitlab`;
 }

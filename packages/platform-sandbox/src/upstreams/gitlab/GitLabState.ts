@@ -15,8 +15,8 @@
  */
 
 import { UpstreamContext } from '../types';
-import { stableHex } from '../shared/ids';
 import { developerToken, PipelineStatus, readApiToken, STALE_RUNNER_TARGET } from './assumptions';
+import { GitRepositories } from './git/GitRepositories';
 import { PLATFORM_PROJECTS, seedPipelines, seedRunners } from './seedData';
 import {
   GitLabCommit,
@@ -34,6 +34,9 @@ export type RunnerStatus = 'online' | 'offline' | 'stale' | 'never_contacted';
 /** Who is asking: a user, or nobody (anonymous reads of public projects). */
 export type Viewer = GitLabUser | undefined;
 
+/** Author of the seeded example repositories' first commits. */
+export const SANDBOX_AUTHOR = { name: 'Sandbox Admin', email: 'sandbox-admin@example.internal' };
+
 const FAILING_PIPELINES = 3;
 /** Simulated seconds a pipeline started by a commit waits for a runner, and runs in all. */
 const LIVE_PENDING_SECONDS = 30;
@@ -50,6 +53,7 @@ export class GitLabState {
   readonly projects = new Map<number, GitLabProject>();
   readonly pipelines = new Map<number, GitLabPipeline[]>();
   readonly runners: GitLabRunner[];
+  readonly repositories = new GitRepositories();
   private nextProjectId = 100;
   private nextNamespaceId = 10;
 
@@ -162,12 +166,16 @@ export class GitLabState {
       commits: new Map(),
       component: input.component,
     };
+    this.repositories.create(project.id, defaultBranch);
     if (input.files) {
-      const commit = this.makeCommit(project, 'Initial commit', [], createdAt);
       const files = new Map<string, RepositoryFile>();
-      for (const [path, content] of Object.entries(input.files)) {
-        files.set(path, { content, lastCommitId: commit.id });
+      for (const [path, text] of Object.entries(input.files)) {
+        const content = Buffer.from(text, 'utf8');
+        files.set(path, { content, blobId: this.repositories.writeBlob(project.id, content), mode: '100644', lastCommitId: '' });
       }
+      const commit = this.writeCommit(project, files, 'Initial commit', [], SANDBOX_AUTHOR, createdAt);
+      for (const file of files.values()) file.lastCommitId = commit.id;
+      this.repositories.setBranchUnchecked(project.id, defaultBranch, commit.id);
       project.branches.set(defaultBranch, files);
       project.commits.set(defaultBranch, [commit]);
     }
@@ -176,19 +184,53 @@ export class GitLabState {
     return project;
   }
 
-  makeCommit(project: GitLabProject, message: string, parentIds: string[], createdAt?: string): GitLabCommit {
+  /** Writes `files` as a commit into the project's repository; moves no branch. */
+  writeCommit(
+    project: GitLabProject,
+    files: Map<string, RepositoryFile>,
+    message: string,
+    parentIds: string[],
+    author: { name: string; email: string },
+    createdAt?: string,
+  ): GitLabCommit {
     const at = createdAt ?? this.ctx.clock.now().toISOString();
-    const id = stableHex(40, fullPath(project), message, at, parentIds.join(','));
+    const tree = new Map([...files].map(([path, f]) => [path, { mode: f.mode, blobId: f.blobId }]));
+    const id = this.repositories.writeCommit(project.id, tree, parentIds, { ...author, at }, message);
+    const normalised = message.endsWith('\n') ? message : `${message}\n`;
     return {
       id,
       shortId: id.slice(0, 8),
       title: message.split('\n')[0],
-      message,
-      authorName: 'Sandbox Admin',
-      authorEmail: 'sandbox-admin@example.internal',
-      createdAt: at,
+      message: normalised,
+      authorName: author.name,
+      authorEmail: author.email,
+      createdAt: new Date(Math.floor(new Date(at).getTime() / 1000) * 1000).toISOString(),
       parentIds,
     };
+  }
+
+  /**
+   * Reads the project's branches back from its repository after a push,
+   * like GitLab's post-receive: the first branch pushed to an empty project
+   * becomes its default, and a new head with a CI file starts a pipeline.
+   */
+  async refreshFromRepository(project: GitLabProject, pusherId: number): Promise<void> {
+    const before = new Map([...project.commits].map(([branch, commits]) => [branch, commits[0]?.id]));
+    const content = await this.repositories.read(project.id);
+    project.branches = content.branches;
+    project.commits = content.commits;
+    if (!project.branches.has(project.defaultBranch) && project.branches.size > 0) {
+      project.defaultBranch = project.branches.keys().next().value!;
+      this.repositories.setHead(project.id, project.defaultBranch);
+    }
+    for (const [branch, commits] of project.commits) {
+      const head = commits[0];
+      if (!head || before.get(branch) === head.id) continue;
+      project.lastActivityAt = this.ctx.clock.now().toISOString();
+      if (project.branches.get(branch)?.has('.gitlab-ci.yml')) {
+        this.startPipeline(project, branch, head.id, pusherId);
+      }
+    }
   }
 
   /** A push to a branch with a CI file starts a pipeline: pending, running, then done. */

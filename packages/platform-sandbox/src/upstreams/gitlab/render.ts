@@ -25,6 +25,7 @@ import {
   GitLabProject,
   GitLabRunner,
   GitLabUser,
+  RepositoryFile,
 } from './types';
 
 /** Turns the state's records into GitLab's JSON shapes (snake_case, upstream field names). */
@@ -32,6 +33,8 @@ export class GitLabRenderer {
   constructor(
     private readonly state: GitLabState,
     private readonly webUrl: string,
+    /** Where git clients reach the repositories: the address the request came in on. */
+    private readonly gitUrl: string = webUrl,
   ) {}
 
   namespace(ns: GitLabNamespace) {
@@ -61,7 +64,7 @@ export class GitLabRenderer {
       tag_list: [],
       topics: [],
       ssh_url_to_repo: `git@${new URL(this.webUrl).host}:${path}.git`,
-      http_url_to_repo: `${this.webUrl}/${path}.git`,
+      http_url_to_repo: `${this.gitUrl}/${path}.git`,
       web_url: `${this.webUrl}/${path}`,
       readme_url: p.branches.get(p.defaultBranch)?.has('README.md')
         ? `${this.webUrl}/${path}/-/blob/${p.defaultBranch}/README.md`
@@ -232,8 +235,8 @@ export class GitLabRenderer {
     };
   }
 
-  file(path: string, ref: string, content: string, commitId: string) {
-    const buffer = Buffer.from(content, 'utf8');
+  file(path: string, ref: string, file: RepositoryFile, commitId: string) {
+    const buffer = file.content;
     return {
       file_name: path.split('/').pop(),
       file_path: path,
@@ -242,10 +245,10 @@ export class GitLabRenderer {
       content: buffer.toString('base64'),
       content_sha256: createHash('sha256').update(buffer).digest('hex'),
       ref,
-      blob_id: createHash('sha1').update(`blob ${buffer.length}\0`).update(buffer).digest('hex'),
+      blob_id: file.blobId,
       commit_id: commitId,
-      last_commit_id: commitId,
-      execute_filemode: false,
+      last_commit_id: file.lastCommitId,
+      execute_filemode: file.mode === '100755',
     };
   }
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { readParams, sendJson, sendText } from '../shared/http';
+import { readParams, sendJson } from '../shared/http';
 import { stableHex } from '../shared/ids';
 import { Route } from '../shared/router';
 import { gitlabMessage, gitlabParamError, notFound } from './errors';
@@ -52,10 +52,12 @@ function readFile(scope: GitLabScope, params: Record<string, string>, raw: boole
     return;
   }
   if (raw) {
-    sendText(scope.res, 200, file.content);
+    scope.res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': file.content.length });
+    scope.res.end(file.content);
     return;
   }
-  sendJson(scope.res, 200, scope.render.file(params.filePath, ref, file.content, file.lastCommitId));
+  const head = project.commits.get(ref)?.[0]?.id ?? file.lastCommitId;
+  sendJson(scope.res, 200, scope.render.file(params.filePath, ref, file, head));
 }
 
 function listCommits(scope: GitLabScope, params: Record<string, string>): void {
@@ -91,9 +93,9 @@ interface CommitAction {
   encoding?: string;
 }
 
-function decodeContent(action: CommitAction): string | undefined {
-  if (action.content === undefined || action.encoding !== 'base64') return action.content;
-  return Buffer.from(action.content, 'base64').toString('utf8');
+function decodeContent(action: CommitAction): Buffer | undefined {
+  if (action.content === undefined) return undefined;
+  return Buffer.from(action.content, action.encoding === 'base64' ? 'base64' : 'utf8');
 }
 
 const ACTIONS = ['create', 'update', 'delete', 'move', 'chmod'];
@@ -129,7 +131,11 @@ async function createCommit(scope: GitLabScope, params: Record<string, string>):
     return;
   }
   const files = new Map(source ?? []);
-  const pending: Array<[string, string | undefined]> = [];
+  const changed: string[] = [];
+  const write = (path: string, content: Buffer, mode = '100644') => {
+    files.set(path, { content, mode, blobId: scope.state.repositories.writeBlob(project.id, content), lastCommitId: '' });
+    changed.push(path);
+  };
   for (const action of actions) {
     const exists = files.has(action.file_path);
     if (action.action === 'create' && exists) {
@@ -147,30 +153,51 @@ async function createCommit(scope: GitLabScope, params: Record<string, string>):
     const content = decodeContent(action);
     if (action.action === 'delete') {
       files.delete(action.file_path);
-      pending.push([action.file_path, undefined]);
     } else if (action.action === 'move') {
       const previous = files.get(action.previous_path!)!;
       files.delete(action.previous_path!);
-      files.set(action.file_path, previous);
-      pending.push([action.file_path, content ?? previous.content]);
-    } else if (action.action !== 'chmod') {
-      pending.push([action.file_path, content ?? '']);
+      write(action.file_path, content ?? previous.content, previous.mode);
+    } else if (action.action === 'chmod') {
+      const current = files.get(action.file_path)!;
+      const executable = (action as { execute_filemode?: boolean }).execute_filemode === true;
+      write(action.file_path, current.content, executable ? '100755' : '100644');
+    } else {
+      write(action.file_path, content ?? Buffer.alloc(0), files.get(action.file_path)?.mode);
     }
   }
   const history = project.commits.get(branch) ?? (startBranch ? project.commits.get(startBranch) : undefined) ?? [];
-  const commit = scope.state.makeCommit(project, String(body.commit_message), history[0] ? [history[0].id] : []);
-  for (const [path, content] of pending) {
-    if (content !== undefined) files.set(path, { content, lastCommitId: commit.id });
+  const viewer = scope.viewer!;
+  const author = {
+    name: typeof body.author_name === 'string' ? body.author_name : viewer.name,
+    email: typeof body.author_email === 'string' ? body.author_email : `${viewer.username}@example.internal`,
+  };
+  const commit = scope.state.writeCommit(project, files, String(body.commit_message), history[0] ? [history[0].id] : [], author);
+  try {
+    await scope.state.repositories.serialised(project.id, () =>
+      scope.state.repositories.updateBranch(project.id, branch, commit.id, existing ? history[0]?.id : undefined),
+    );
+  } catch {
+    // Someone pushed to the branch since it was read.
+    gitlabMessage(scope.res, 400, 'Could not update branch: it changed while the commit was made');
+    return;
+  }
+  for (const path of changed) {
+    const file = files.get(path);
+    if (file) file.lastCommitId = commit.id;
+  }
+  if (project.branches.size === 0 && branch !== project.defaultBranch) {
+    project.defaultBranch = branch;
+    scope.state.repositories.setHead(project.id, branch);
   }
   project.branches.set(branch, files);
   project.commits.set(branch, [commit, ...history]);
   project.lastActivityAt = commit.createdAt;
   const pipeline = files.has('.gitlab-ci.yml')
-    ? scope.state.startPipeline(project, branch, commit.id, scope.viewer?.id ?? 1)
+    ? scope.state.startPipeline(project, branch, commit.id, viewer.id)
     : undefined;
   sendJson(scope.res, 201, {
     ...scope.render.commit(project, commit),
-    stats: { additions: pending.length, deletions: 0, total: pending.length },
+    stats: { additions: changed.length, deletions: 0, total: changed.length },
     status: pipeline ? scope.state.pipelineStatus(pipeline) : null,
     project_id: project.id,
     last_pipeline: pipeline ? scope.render.pipeline(pipeline) : null,
@@ -240,11 +267,11 @@ function listTree(scope: GitLabScope, params: Record<string, string>): void {
   }
   const items = [...entries.values()].sort((a, b) => a.path.localeCompare(b.path));
   sendOffsetPage(scope.req, scope.res, scope.query, items, e => ({
-    id: stableHex(40, project.id, ref, e.path),
+    id: e.type === 'blob' ? files.get(e.path)!.blobId : stableHex(40, project.id, ref, e.path),
     name: e.path.split('/').pop(),
     type: e.type,
     path: e.path,
-    mode: e.type === 'tree' ? '040000' : '100644',
+    mode: e.type === 'tree' ? '040000' : files.get(e.path)!.mode,
   }));
 }
 

@@ -37,7 +37,11 @@ export interface GitLabNamespace {
 export type Visibility = 'private' | 'internal' | 'public';
 
 export interface RepositoryFile {
-  content: string;
+  content: Buffer;
+  /** Git blob id of the content. */
+  blobId: string;
+  /** Git file mode, e.g. `100644`. */
+  mode: string;
   lastCommitId: string;
 }
 
