@@ -89,6 +89,7 @@ export async function createRouter(
     router: api,
     entities: new EntityLoader({ catalog, httpAuth, permissions }),
     clients,
+    clusters: platformConfig.clusters.map(c => c.name),
     cache: new SharedReadCache(
       options.cache,
       platformConfig.entityPages.cacheTtlSeconds * 1000,

@@ -20,9 +20,9 @@
  *
  * @public
  */
-export interface EntityNotConfigured {
+export type EntityNotConfigured = {
   configured: false;
   /** Annotations that would set it up; any one of them is enough. */
   annotations: string[];
   message: string;
-}
+};

@@ -29,3 +29,6 @@ export * from './labels';
 export * from './runbooks';
 export * from './grafanaUrls';
 export * from './entity';
+export * from './entityNexus';
+export * from './entityGitLab';
+export * from './entityGrafana';

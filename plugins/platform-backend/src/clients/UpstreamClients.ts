@@ -22,11 +22,13 @@ import {
 } from '../config/readPlatformConfig';
 import { AlertmanagerClient } from './alertmanager/AlertmanagerClient';
 import { GitLabClient } from './gitlab/GitLabClient';
+import { GrafanaClient } from './grafana/GrafanaClient';
 import { HaproxyStatsClient } from './haproxy/HaproxyStatsClient';
 import { UpstreamHttpClient } from './http/UpstreamHttpClient';
 import { KeepalivedClient } from './keepalived/KeepalivedClient';
 import { KubernetesClient } from './kubernetes/KubernetesClient';
 import { NexusClient } from './nexus/NexusClient';
+import { NexusSearchClient } from './nexus/NexusSearchClient';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { UpstreamPolicies } from './resilience/UpstreamPolicies';
 
@@ -84,6 +86,19 @@ export class UpstreamClients {
     return this.http('nexus', undefined, http => new NexusClient(http));
   }
 
+  nexusSearch(): NexusSearchClient | undefined {
+    return this.http(
+      'nexus',
+      undefined,
+      http => new NexusSearchClient(http),
+      'nexus-search',
+    );
+  }
+
+  grafana(): GrafanaClient | undefined {
+    return this.http('grafana', undefined, http => new GrafanaClient(http));
+  }
+
   gitlab(): GitLabClient | undefined {
     return this.http('gitlab', undefined, http => new GitLabClient(http));
   }
@@ -108,13 +123,16 @@ export class UpstreamClients {
     id: UpstreamId,
     cluster: string | undefined,
     make: (http: UpstreamHttpClient) => T,
+    /** Distinguishes several typed clients over one upstream. */
+    variant: string = id,
   ): T | undefined {
     const upstream = this.config.upstreams[id];
     if (!upstream) {
       return undefined;
     }
-    return this.memo(`${id}:${cluster ?? ''}`, () =>
-      make(
+    const http = this.memo(
+      `http:${id}:${cluster ?? ''}`,
+      () =>
         new UpstreamHttpClient({
           target: {
             upstream: LABELS[id],
@@ -137,8 +155,8 @@ export class UpstreamClients {
           headers: headersFor(id, upstream),
           policies: this.policies,
         }),
-      ),
     );
+    return this.memo(`${variant}:${cluster ?? ''}`, () => make(http));
   }
 
   private memo<T>(key: string, make: () => T): T {

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { FleetSpec } from '../../scenario/types';
+import { componentClaimName } from '../../fleet/clusterContext';
+import { ComponentSpec, FleetSpec } from '../../scenario/types';
 import { stableHex } from '../shared/ids';
 import { FAULT_ALERT_RULES, layerOf } from './faultAlerts';
 import { TimedFault } from './FaultTimeline';
@@ -26,7 +27,22 @@ export interface AlertInstance {
   fingerprint: string;
 }
 
-/** One firing alert per active fault, labelled with its cluster, layer and target. */
+/**
+ * The example component a fault's target belongs to: the component itself,
+ * one of its objects (`payments-api-tls`) or its volume (`pvc-orders-db`).
+ */
+function componentOf(fleet: FleetSpec, target?: string): ComponentSpec | undefined {
+  if (!target) return undefined;
+  return fleet.components.find(
+    c => target === c.name || target.startsWith(`${c.name}-`) || target.endsWith(componentClaimName(c.name)),
+  );
+}
+
+/**
+ * One firing alert per active fault, labelled with its cluster, layer and
+ * target, and with `service` and `namespace` when the target belongs to an
+ * app team's component (as rules joined with kube-state-metrics labels are).
+ */
 export function alertFor(fault: TimedFault, fleet: FleetSpec): AlertInstance {
   const rule = FAULT_ALERT_RULES[fault.id];
   const labels: Record<string, string> = {
@@ -37,6 +53,11 @@ export function alertFor(fault: TimedFault, fleet: FleetSpec): AlertInstance {
     fault: fault.id,
   };
   if (fault.target) labels.target = fault.target;
+  const component = componentOf(fleet, fault.target);
+  if (component) {
+    labels.service = component.name;
+    labels.namespace = component.namespace;
+  }
   const annotations: Record<string, string> = {
     summary: rule.summary,
     description: `${rule.summary} on cluster ${fault.cluster}${fault.target ? ` (${fault.target})` : ''}.`,

@@ -19,6 +19,7 @@ import { sendJson } from '../shared/http';
 import { Route } from '../shared/router';
 import { PIPELINE_SCOPES, PIPELINE_SOURCES, PIPELINE_STATUSES, PipelineStatus } from './assumptions';
 import { gitlabParamError, notFound } from './errors';
+import { MERGE_REQUEST_ROUTES } from './mergeRequestRoutes';
 import { sendKeysetPage, sendOffsetPage } from './pagination';
 import { GitLabScope } from './scope';
 import { GitLabPipeline, GitLabProject } from './types';
@@ -157,4 +158,6 @@ export const PIPELINE_ROUTES: Route<GitLabScope>[] = [
   { method: 'GET', pattern: '/projects/:id/pipelines/:pipelineId', handle: showPipeline },
   { method: 'GET', pattern: '/projects/:id/pipelines/:pipelineId/jobs', handle: pipelineJobs },
   { method: 'GET', pattern: '/projects/:id/jobs', handle: projectJobs },
+  // Merge requests are derived from the pipelines of their source branches.
+  ...MERGE_REQUEST_ROUTES,
 ];

@@ -30,12 +30,37 @@ export interface GitLabProject {
   path: string;
   path_with_namespace: string;
   default_branch?: string | null;
+  web_url?: string;
 }
 
 export interface GitLabPipeline {
   id: number;
   status: string;
   ref: string;
+  sha?: string;
+  source?: string;
+  created_at?: string;
+  web_url?: string;
+}
+
+export interface GitLabPipelineDetail extends GitLabPipeline {
+  started_at?: string | null;
+  finished_at?: string | null;
+  duration?: number | null;
+}
+
+export interface GitLabJob {
+  id: number;
+  name: string;
+  stage: string;
+  status: string;
+}
+
+export interface GitLabMergeRequest {
+  iid: number;
+  title: string;
+  state: string;
+  source_branch: string;
   web_url?: string;
 }
 
@@ -75,6 +100,88 @@ export class GitLabClient {
       signal,
     );
     return result.data.filter(p => p.path === path);
+  }
+
+  /** A project by its full path (`group/project`); 404 when absent or hidden. */
+  async projectByPath(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<GitLabProject> {
+    const result = await this.http.getJson<GitLabProject>(
+      `/api/v4/projects/${encodeURIComponent(path)}`,
+      undefined,
+      signal,
+    );
+    return result.data;
+  }
+
+  /** One pipeline with its timings (`duration` is only on the detail). */
+  async pipeline(
+    projectId: number,
+    pipelineId: number,
+    signal?: AbortSignal,
+  ): Promise<GitLabPipelineDetail> {
+    const result = await this.http.getJson<GitLabPipelineDetail>(
+      `/api/v4/projects/${projectId}/pipelines/${pipelineId}`,
+      undefined,
+      signal,
+    );
+    return result.data;
+  }
+
+  /** A pipeline's jobs, every page (a pipeline rarely has more than 100). */
+  async pipelineJobs(
+    projectId: number,
+    pipelineId: number,
+    signal?: AbortSignal,
+  ): Promise<GitLabJob[]> {
+    const jobs: GitLabJob[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await this.http.getJson<GitLabJob[]>(
+        `/api/v4/projects/${projectId}/pipelines/${pipelineId}/jobs`,
+        { per_page: '100', page: String(page) },
+        signal,
+      );
+      jobs.push(...result.data);
+      if (result.data.length < 100) {
+        break;
+      }
+    }
+    return jobs;
+  }
+
+  /** Open merge requests, newest first. */
+  async openMergeRequests(
+    projectId: number,
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<GitLabMergeRequest[]> {
+    const result = await this.http.getJson<GitLabMergeRequest[]>(
+      `/api/v4/projects/${projectId}/merge_requests`,
+      {
+        state: 'opened',
+        order_by: 'created_at',
+        sort: 'desc',
+        per_page: String(count),
+      },
+      signal,
+    );
+    return result.data;
+  }
+
+  /** A merge request's pipelines, newest first. */
+  async mergeRequestPipelines(
+    projectId: number,
+    iid: number,
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<GitLabPipeline[]> {
+    const result = await this.http.getJson<GitLabPipeline[]>(
+      `/api/v4/projects/${projectId}/merge_requests/${iid}/pipelines`,
+      { per_page: String(count) },
+      signal,
+    );
+    return result.data;
   }
 
   /** The newest pipelines of a branch, newest first. */

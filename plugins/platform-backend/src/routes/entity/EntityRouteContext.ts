@@ -30,5 +30,7 @@ export interface EntityRouteContext {
   router: PlatformApiRouter;
   entities: EntityLoader;
   clients: UpstreamClients;
+  /** Names of the configured clusters. */
+  clusters: string[];
   cache: SharedReadCache;
 }

@@ -15,8 +15,13 @@
  */
 
 import { EntityRouteContext } from './EntityRouteContext';
+import { gitlabEntityRoute } from './gitlabEntityRoute';
+import { grafanaEntityRoute } from './grafanaEntityRoute';
+import { nexusEntityRoute } from './nexusEntityRoute';
 
 /** Every route under `/entity/:namespace/:kind/:name/`, one integration per module. */
 export function entityRoutes(context: EntityRouteContext): void {
-  void context;
+  nexusEntityRoute(context);
+  gitlabEntityRoute(context);
+  grafanaEntityRoute(context);
 }
