@@ -66,6 +66,7 @@ export const platformPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
+        auditor: coreServices.auditor,
       },
       async init({
         config,
@@ -78,6 +79,7 @@ export const platformPlugin = createBackendPlugin({
         actionsRegistry,
         catalog,
         cache,
+        auditor,
       }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
@@ -128,6 +130,7 @@ export const platformPlugin = createBackendPlugin({
             clients,
             catalog,
             cache,
+            auditor,
           }),
         );
       },

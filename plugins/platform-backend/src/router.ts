@@ -15,6 +15,7 @@
  */
 
 import {
+  AuditorService,
   CacheService,
   HttpAuthService,
   PermissionsService,
@@ -33,6 +34,7 @@ import { UpstreamClients } from './clients/UpstreamClients';
 import { PlatformConfig } from './config/readPlatformConfig';
 import { HealthReadModel } from './health/HealthReadModel';
 import { clusterRoutes } from './routes/clusterRoutes';
+import { argocdRoutes } from './routes/entity/argocdRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
@@ -48,6 +50,7 @@ export interface RouterOptions {
   clients: UpstreamClients;
   catalog: CatalogService;
   cache: CacheService;
+  auditor: AuditorService;
 }
 
 export async function createRouter(
@@ -85,7 +88,7 @@ export async function createRouter(
     clients,
     guard,
   });
-  entityRoutes({
+  const entityContext = {
     router: api,
     entities: new EntityLoader({ catalog, httpAuth, permissions }),
     clients,
@@ -94,6 +97,13 @@ export async function createRouter(
       options.cache,
       platformConfig.entityPages.cacheTtlSeconds * 1000,
     ),
+  };
+  entityRoutes(entityContext);
+  argocdRoutes({
+    ...entityContext,
+    permissions,
+    auditor: options.auditor,
+    cacheStore: options.cache,
   });
   router.use(api);
 

@@ -29,6 +29,7 @@ export * from './labels';
 export * from './runbooks';
 export * from './grafanaUrls';
 export * from './entity';
+export * from './entityArgocd';
 export * from './entityNexus';
 export * from './entityGitLab';
 export * from './entityGrafana';

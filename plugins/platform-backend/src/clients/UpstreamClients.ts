@@ -21,6 +21,7 @@ import {
   UpstreamId,
 } from '../config/readPlatformConfig';
 import { AlertmanagerClient } from './alertmanager/AlertmanagerClient';
+import { ArgoCdClient } from './argocd/ArgoCdClient';
 import { GitLabClient } from './gitlab/GitLabClient';
 import { GrafanaClient } from './grafana/GrafanaClient';
 import { HaproxyStatsClient } from './haproxy/HaproxyStatsClient';
@@ -40,6 +41,7 @@ const LABELS: Record<UpstreamId, string> = {
   prometheus: 'Prometheus',
   alertmanager: 'Alertmanager',
   grafana: 'Grafana',
+  argocd: 'Argo CD',
 };
 
 /**
@@ -116,6 +118,36 @@ export class UpstreamClients {
       'alertmanager',
       undefined,
       http => new AlertmanagerClient(http),
+    );
+  }
+
+  /** Argo CD of one cluster; undefined when `platform.upstreams.argocd` is not set. */
+  argocd(cluster: string): ArgoCdClient | undefined {
+    const upstream = this.config.upstreams.argocd;
+    if (!upstream) {
+      return undefined;
+    }
+    return this.memo(
+      `argocd:${cluster}`,
+      () =>
+        new ArgoCdClient({
+          baseUrl: upstream.url.replace('{cluster}', encodeURIComponent(cluster)),
+          target: {
+            upstream: LABELS.argocd,
+            cluster,
+            hint: 'platform.upstreams.argocd',
+            secrets: [upstream.token, upstream.password].filter(
+              (s): s is string => Boolean(s),
+            ),
+          },
+          auth: upstream.token
+            ? { token: upstream.token }
+            : {
+                username: upstream.username ?? 'admin',
+                password: upstream.password ?? '',
+              },
+          policies: this.policies,
+        }),
     );
   }
 

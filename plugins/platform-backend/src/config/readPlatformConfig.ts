@@ -47,7 +47,8 @@ export type UpstreamId =
   | 'gitlab'
   | 'prometheus'
   | 'alertmanager'
-  | 'grafana';
+  | 'grafana'
+  | 'argocd';
 
 export const UPSTREAM_IDS: UpstreamId[] = [
   'haproxy',
@@ -57,6 +58,7 @@ export const UPSTREAM_IDS: UpstreamId[] = [
   'prometheus',
   'alertmanager',
   'grafana',
+  'argocd',
 ];
 
 export interface HealthSettings {

@@ -52,6 +52,42 @@ const entityParams = [
   },
 ] as const;
 
+/** `{instance}/{app}` of an Argo CD operation, after the entity's own. */
+const argocdAppParams = [
+  ...entityParams,
+  {
+    name: 'instance',
+    in: 'path',
+    required: true,
+    description: 'The Argo CD instance: the name of the cluster it runs on',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'app',
+    in: 'path',
+    required: true,
+    description: 'Argo CD application name',
+    schema: { type: 'string' },
+  },
+] as const;
+
+/** Sync and rollback answer the application with its operation started. */
+const argocdOperation = {
+  description: 'The operation started; the application as Argo CD answered.',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          application: { type: 'object' },
+          message: { type: 'string' },
+        },
+        required: ['application', 'message'],
+      },
+    },
+  },
+} as const;
+
 /**
  * An entity integration's answer: `configured: false` with the annotations
  * to add, or `configured: true` with the integration's own fields.
@@ -447,6 +483,61 @@ export const spec = {
         parameters: entityParams,
         responses: {
           '200': entityIntegration('The dashboards and alerts.'),
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/argocd': {
+      get: {
+        operationId: 'GetEntityArgocd',
+        description:
+          "The entity's Argo CD applications on every cluster's Argo CD (by `argocd/app-selector` or `argocd/app-name`): sync and health, revision, automated sync, history, resource summary, operation; instances that could not be read are listed in `instanceErrors`.",
+        parameters: entityParams,
+        responses: {
+          '200': entityIntegration('The applications.'),
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/sync': {
+      post: {
+        operationId: 'SyncEntityArgocdApplication',
+        description:
+          "Starts a sync of one of the entity's applications (permission platform.argocd.sync on the entity; audited).",
+        parameters: argocdAppParams,
+        responses: {
+          '200': argocdOperation,
+          default: error,
+        },
+      },
+    },
+    '/entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/rollback': {
+      post: {
+        operationId: 'RollbackEntityArgocdApplication',
+        description:
+          "Starts a rollback of one of the entity's applications to a history entry (permission platform.argocd.rollback on the entity; audited). 409 while automated sync is on.",
+        parameters: argocdAppParams,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  id: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The id of an entry of the application history.',
+                  },
+                },
+                required: ['id'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': argocdOperation,
           default: error,
         },
       },

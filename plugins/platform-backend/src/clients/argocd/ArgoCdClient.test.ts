@@ -1,0 +1,157 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  defaultFleet,
+  Sandbox,
+  startSandbox,
+} from '@platform-portal/platform-sandbox';
+// The part-2 simulators are not exported from the sandbox's index yet.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import { argocdRefusalError } from '../../routes/entity/argocdErrors';
+import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
+import { ArgoCdAuth, ArgoCdClient } from './ArgoCdClient';
+import { ArgoCdRefusal } from './ArgoCdRefusal';
+
+jest.setTimeout(60_000);
+
+describe('ArgoCdClient against the sandbox', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      fleet: defaultFleet(),
+      port: 0,
+      controlPort: 0,
+      upstreams: createUpstreamSimulators,
+      realTimeTicks: false,
+    });
+  });
+
+  afterAll(() => sandbox?.stop());
+
+  const client = (cluster: string, auth: ArgoCdAuth) =>
+    new ArgoCdClient({
+      baseUrl: `${sandbox.url}/argocd/${cluster}`,
+      target: {
+        upstream: 'Argo CD',
+        cluster,
+        hint: 'platform.upstreams.argocd',
+        secrets: Object.values(auth),
+      },
+      auth,
+      policies: new UpstreamPolicies({ timeoutMs: 2000, maxRetries: 1 }),
+    });
+
+  const password = () => ({
+    username: sandbox.credentials.argocdUsername,
+    password: sandbox.credentials.argocdPassword,
+  });
+
+  it('lists by selector or by name, with [] for Argo CD null items', async () => {
+    const argo = client('prod-eu-1', {
+      token: sandbox.credentials.argocdToken,
+    });
+    const bySelector = await argo.listApplications({
+      selector: 'app.kubernetes.io/name=payments-api',
+    });
+    expect(bySelector.map(a => a.metadata.name)).toEqual(['payments-api']);
+    expect(await argo.listApplications({ name: 'nothing-here' })).toEqual([]);
+  });
+
+  it('logs in with username and password, and again once the session expired', async () => {
+    const argo = client('prod-eu-2', password());
+    expect(
+      await argo.listApplications({ name: 'orders-service' }),
+    ).toHaveLength(1);
+    sandbox.clock.advance(25 * 3600_000);
+    expect(
+      await argo.listApplications({ name: 'orders-service' }),
+    ).toHaveLength(1);
+  });
+
+  it('401 naming the config keys for a wrong password, never the password', async () => {
+    const argo = client('prod-eu-2', {
+      username: 'admin',
+      password: 'wrong-password',
+    });
+    const error = await argo.listApplications({}).catch(e => e);
+    expect(error.name).toBe('AuthenticationError');
+    expect(error.message).toContain('platform.upstreams.argocd.username');
+    expect(error.message).not.toContain('wrong-password');
+  });
+
+  it("maps Argo CD's own refusal of rollback under automated sync to 409", async () => {
+    const argo = client('staging-1', {
+      token: sandbox.credentials.argocdToken,
+    });
+    const refusal = await argo
+      .rollback('payments-api', 'payments', 0)
+      .catch(e => e);
+    expect(refusal).toBeInstanceOf(ArgoCdRefusal);
+    expect(refusal).toMatchObject({
+      httpStatus: 412,
+      grpcCode: 9,
+      upstreamMessage: 'rollback cannot be initiated when auto-sync is enabled',
+    });
+    const error = argocdRefusalError(refusal, {
+      verb: 'roll back',
+      instance: 'staging-1',
+      project: 'payments',
+      app: 'payments-api',
+    });
+    expect(error.name).toBe('ConflictError');
+    expect(error.message).toContain('refused while automated sync is on');
+  });
+
+  it('maps a running operation to 409 and a missing app to 404', async () => {
+    const argo = client('prod-eu-2', {
+      token: sandbox.credentials.argocdToken,
+    });
+    await argo.sync('orders-service', 'payments');
+    const busy = await argo.sync('orders-service', 'payments').catch(e => e);
+    const action = {
+      verb: 'sync',
+      instance: 'prod-eu-2',
+      project: 'payments',
+      app: 'orders-service',
+    } as const;
+    expect(argocdRefusalError(busy, action)).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'another operation is already in progress',
+      ),
+    });
+    const missing = await argo.sync('ghost', 'payments').catch(e => e);
+    expect(argocdRefusalError(missing, { ...action, app: 'ghost' }).name).toBe(
+      'NotFoundError',
+    );
+  });
+
+  it('503 naming the instance when it cannot be reached', async () => {
+    sandbox.control.setBehaviour(
+      { upstream: 'argocd', cluster: 'mgmt' },
+      { refuse: true },
+    );
+    const argo = client('mgmt', { token: sandbox.credentials.argocdToken });
+    const error = await argo.listApplications({}).catch(e => e);
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toContain(
+      'Argo CD of cluster mgmt could not be reached',
+    );
+  });
+});
