@@ -32,6 +32,9 @@ import { builtInChecks } from './health/checks';
 import { HealthEngine } from './health/HealthEngine';
 import { HealthReadModel } from './health/HealthReadModel';
 import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
+import { AttestationStore } from './readiness/AttestationStore';
+import { buildOutProbes } from './readiness/probes';
+import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { HealthStore } from './store/HealthStore';
 
@@ -121,6 +124,13 @@ export const platformPlugin = createBackendPlugin({
           staleAfterSeconds: platformConfig.health.staleAfterSeconds,
         });
         registerHealthActions({ actionsRegistry, health, permissions });
+        const readiness = new ReadinessService({
+          health,
+          clients,
+          probes: buildOutProbes(clients),
+          attestations: await AttestationStore.create(database),
+          logger,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -131,6 +141,7 @@ export const platformPlugin = createBackendPlugin({
             catalog,
             cache,
             auditor,
+            readiness,
           }),
         );
       },

@@ -33,14 +33,18 @@ import Router from 'express-promise-router';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { PlatformConfig } from './config/readPlatformConfig';
 import { HealthReadModel } from './health/HealthReadModel';
+import { ReadinessService } from './readiness/ReadinessService';
 import { clusterRoutes } from './routes/clusterRoutes';
 import { argocdRoutes } from './routes/entity/argocdRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
 import { healthRoutes } from './routes/healthRoutes';
+import { readinessRoutes } from './routes/readinessRoutes';
+import { sizingRoutes } from './routes/sizingRoutes';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
+import { SizingAdvisor } from './sizing/SizingAdvisor';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -51,6 +55,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   cache: CacheService;
   auditor: AuditorService;
+  readiness: ReadinessService;
 }
 
 export async function createRouter(
@@ -58,6 +63,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, platformConfig, health, clients, catalog } =
     options;
+  const { readiness } = options;
   const router = Router();
   router.use(express.json());
   router.use(
@@ -105,6 +111,14 @@ export async function createRouter(
     auditor: options.auditor,
     cacheStore: options.cache,
   });
+  readinessRoutes(api, {
+    clusters: platformConfig.clusters,
+    readiness,
+    guard,
+    httpAuth,
+    permissions,
+  });
+  sizingRoutes(api, { health, sizing: new SizingAdvisor(clients), guard });
   router.use(api);
 
   return router;

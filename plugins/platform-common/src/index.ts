@@ -33,3 +33,6 @@ export * from './entityArgocd';
 export * from './entityNexus';
 export * from './entityGitLab';
 export * from './entityGrafana';
+export * from './buildOut';
+export * from './readiness';
+export * from './sizing';

@@ -313,6 +313,60 @@ export const spec = {
         },
         required: ['clusters'],
       },
+      ReadinessScore: {
+        type: 'object',
+        properties: {
+          percent: { type: 'integer' },
+          passed: { type: 'integer' },
+          attested: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+        required: ['percent', 'passed', 'attested', 'total'],
+      },
+      Attestation: {
+        type: 'object',
+        properties: {
+          cluster: { type: 'string' },
+          step: { type: 'integer' },
+          attestedBy: { type: 'string' },
+          attestedAt: { type: 'string', format: 'date-time' },
+          note: { type: 'string' },
+        },
+        required: ['cluster', 'step', 'attestedBy', 'attestedAt'],
+      },
+      ClusterReadiness: {
+        type: 'object',
+        description:
+          'The 11 phases and 50 steps of the build-out; attested steps are never counted as passed.',
+        properties: {
+          cluster: { type: 'string' },
+          score: { $ref: '#/components/schemas/ReadinessScore' },
+          stuckPhase: { type: 'integer' },
+          outOfOrder: { type: 'boolean' },
+          observedAt: { type: 'string' },
+          phases: { type: 'array', items: { type: 'object' } },
+        },
+        required: ['cluster', 'score', 'outOfOrder', 'observedAt', 'phases'],
+      },
+      FleetReadiness: {
+        type: 'object',
+        properties: {
+          clusters: { type: 'array', items: { type: 'object' } },
+        },
+        required: ['clusters'],
+      },
+      Sizing: {
+        type: 'object',
+        properties: {
+          cluster: { type: 'string' },
+          profile: { type: 'string', enum: ['production', 'minimum'] },
+          observedAt: { type: 'string' },
+          nodes: { type: 'array', items: { type: 'object' } },
+          findings: { type: 'array', items: { type: 'object' } },
+          usageError: { type: 'string' },
+        },
+        required: ['cluster', 'profile', 'observedAt', 'nodes', 'findings'],
+      },
       ClusterDetail: {
         allOf: [
           { $ref: '#/components/schemas/ClusterSummary' },
@@ -426,6 +480,66 @@ export const spec = {
         ],
         responses: {
           '200': json('#/components/schemas/LayerHealth', 'The layer.'),
+          default: error,
+        },
+      },
+    },
+    '/readiness': {
+      get: {
+        operationId: 'GetFleetReadiness',
+        description:
+          'Build-out readiness of every cluster: score per phase, the phase each is stuck in.',
+        responses: {
+          '200': json('#/components/schemas/FleetReadiness', 'The fleet.'),
+          default: error,
+        },
+      },
+    },
+    '/readiness/{cluster}': {
+      get: {
+        operationId: 'GetClusterReadiness',
+        description:
+          'The build-out steps of a cluster with status, evidence and attestation.',
+        parameters: [clusterParam],
+        responses: {
+          '200': json('#/components/schemas/ClusterReadiness', 'The phases.'),
+          default: error,
+        },
+      },
+    },
+    '/readiness/{cluster}/steps/{step}/attestations': {
+      post: {
+        operationId: 'AttestBuildOutStep',
+        description:
+          'Records that the calling user attests a step no API can verify.',
+        parameters: [
+          clusterParam,
+          {
+            name: 'step',
+            in: 'path',
+            required: true,
+            description: 'Build-out step, 1-50',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: { 'application/json': { schema: {} } },
+        },
+        responses: {
+          '201': json('#/components/schemas/Attestation', 'Stored.'),
+          default: error,
+        },
+      },
+    },
+    '/sizing/{cluster}': {
+      get: {
+        operationId: 'GetClusterSizing',
+        description:
+          "The cluster's nodes against the guide's sizing, with findings.",
+        parameters: [clusterParam],
+        responses: {
+          '200': json('#/components/schemas/Sizing', 'The findings.'),
           default: error,
         },
       },

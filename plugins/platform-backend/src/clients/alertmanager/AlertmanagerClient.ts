@@ -43,4 +43,9 @@ export class AlertmanagerClient {
       signal,
     );
   }
+
+  /** The receivers alerts can be routed to. */
+  receivers(signal?: AbortSignal): Promise<Observed<Array<{ name: string }>>> {
+    return this.http.getJson('/api/v2/receivers', undefined, signal);
+  }
 }

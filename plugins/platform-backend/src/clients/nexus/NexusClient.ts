@@ -29,6 +29,13 @@ export interface NexusBlobStore {
   softQuota?: { type?: string; limit?: number } | null;
 }
 
+export interface NexusRepository {
+  name: string;
+  format: string;
+  type: 'hosted' | 'proxy' | 'group' | string;
+  online?: boolean;
+}
+
 /** Nexus Repository 3 REST reads the health engine needs. */
 export class NexusClient {
   constructor(private readonly http: UpstreamHttpClient) {}
@@ -55,5 +62,13 @@ export class NexusClient {
 
   blobStores(signal?: AbortSignal): Promise<Observed<NexusBlobStore[]>> {
     return this.http.getJson('/service/rest/v1/blobstores', undefined, signal);
+  }
+
+  repositories(signal?: AbortSignal): Promise<Observed<NexusRepository[]>> {
+    return this.http.getJson(
+      '/service/rest/v1/repositories',
+      undefined,
+      signal,
+    );
   }
 }

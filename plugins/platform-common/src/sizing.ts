@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { LayerId } from './layers';
+
+/** The guide's sizing table (section 1, "Hardware Requirements"). */
+export const SIZING_GUIDE = {
+  controlPlane: {
+    minimum: { nodes: 1, cpu: 2, memoryGiB: 4, diskGiB: 100 },
+    production: { nodes: 3, cpu: 4, memoryGiB: 16, diskGiB: 200 },
+  },
+  worker: {
+    minimum: { nodes: 1, cpu: 4, memoryGiB: 8, diskGiB: 100, rawDiskGiB: 500 },
+    production: {
+      nodes: 3,
+      cpu: 16,
+      memoryGiB: 64,
+      diskGiB: 200,
+      rawDiskGiB: 2048,
+    },
+  },
+  loadBalancer: {
+    minimum: { nodes: 1, cpu: 2, memoryGiB: 4 },
+    production: { nodes: 2, cpu: 4, memoryGiB: 8 },
+  },
+  podsPerNode: 110,
+  observability: {
+    mimirGiBPerMillionSeries: 2,
+    ruleOfThumb: { nodes: 50, pods: 1000, memoryGiB: 32, cpu: 8 },
+  },
+} as const;
+
+export type SizingSeverity = 'ok' | 'info' | 'warning' | 'critical';
+
+export interface SizingFinding {
+  /** Stable id of the rule, e.g. `control-plane-quorum`. */
+  rule: string;
+  title: string;
+  severity: SizingSeverity;
+  /** The layer the finding feeds. */
+  layer: LayerId;
+  /** What the cluster has, in words with its numbers. */
+  message: string;
+  /** The cluster's numbers the finding is based on. */
+  numbers: Record<string, number | string>;
+  /** What the guide recommends, and what to add. */
+  recommendation: string;
+}
+
+export interface SizingNode {
+  name: string;
+  role: 'control-plane' | 'worker';
+  ready: boolean;
+  capacity: { cpu: number; memoryGiB: number; diskGiB: number; pods: number };
+  allocatable: {
+    cpu: number;
+    memoryGiB: number;
+    diskGiB: number;
+    pods: number;
+  };
+  requested: { cpu: number; memoryGiB: number; pods: number };
+  /** From node-exporter through Prometheus, when it answers. */
+  usage?: {
+    memoryUsedPercent?: number;
+    rootDiskUsedPercent?: number;
+    rawDiskGiB?: number;
+  };
+}
+
+export interface SizingResponse {
+  cluster: string;
+  /** `production` holds the cluster to the guide's production column. */
+  profile: 'production' | 'minimum';
+  observedAt: string;
+  nodes: SizingNode[];
+  findings: SizingFinding[];
+  /** Why usage is missing, when Prometheus could not be read. */
+  usageError?: string;
+}
