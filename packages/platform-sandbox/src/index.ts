@@ -34,3 +34,4 @@ export { appConfigYaml, sandboxDescription } from './server/sandboxFiles';
 export { kubeconfigYaml } from './server/kubeconfig';
 export type { KubeconfigCluster } from './server/kubeconfig';
 export { SimulatedFleet } from './fleet/SimulatedFleet';
+export { createUpstreamSimulators } from './upstreams';

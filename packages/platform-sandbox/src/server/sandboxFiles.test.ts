@@ -16,6 +16,7 @@
 
 import { parse } from 'yaml';
 import { defaultFleet } from '../scenario/defaultFleet';
+import { createGitLabSimulator } from '../upstreams/gitlab/GitLabSimulator';
 import { UpstreamSimulator } from '../upstreams/types';
 import { appConfigYaml, sandboxDescription } from './sandboxFiles';
 import { Sandbox, startSandbox } from './startSandbox';
@@ -82,6 +83,8 @@ describe('sandbox files and upstream mounts', () => {
       skipTLSVerify: true,
     });
     expect(config.platform.selfService.allowedDomains).toEqual([sandbox.fleetSpec.domain]);
+    // No GitLab is mounted here, so there is no integration to point at.
+    expect(config.integrations).toBeUndefined();
     expect(config.platform.upstreams.prometheus).toEqual({ url: `${sandbox.url}/mimir/prometheus`, tenant: sandbox.credentials.tenant });
     expect(config.platform.upstreams.argocd).toEqual({
       url: `${sandbox.url}/argocd/{cluster}`,
@@ -89,6 +92,24 @@ describe('sandbox files and upstream mounts', () => {
       username: sandbox.credentials.argocdUsername,
       password: sandbox.credentials.argocdPassword,
     });
+  });
+
+  it('gives the GitLab integration an address whose clone URLs lead back to the sandbox', async () => {
+    const withGitLab = await startSandbox({ fleet: defaultFleet(), realTimeTicks: false, upstreams: ctx => [createGitLabSimulator(ctx)] });
+    try {
+      const config = parse(appConfigYaml(withGitLab));
+      const gitlab = `${withGitLab.url}/gitlab`;
+      expect(config.integrations.gitlab).toEqual([
+        { host: new URL(withGitLab.url).host, baseUrl: gitlab, apiBaseUrl: `${gitlab}/api/v4`, token: withGitLab.credentials.gitlabToken },
+      ]);
+      expect(config.platform.selfService.gitlab).toEqual({ baseUrl: gitlab });
+      const project = await fetch(`${config.integrations.gitlab[0].apiBaseUrl}/projects/team-payments%2Fpayments-api`, {
+        headers: { 'PRIVATE-TOKEN': config.integrations.gitlab[0].token },
+      });
+      expect((await project.json()).http_url_to_repo).toBe(`${gitlab}/team-payments/payments-api.git`);
+    } finally {
+      await withGitLab.stop();
+    }
   });
 
   it('describes every endpoint and credential in sandbox.json', () => {

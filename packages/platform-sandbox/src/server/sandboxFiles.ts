@@ -95,6 +95,25 @@ function platformUpstreams(sandbox: Sandbox): Record<string, Record<string, stri
 }
 
 /**
+ * `integrations.gitlab` for the scaffolder's `publish:gitlab` and the
+ * catalog's URL reader. The simulated GitLab lives below a path over plain
+ * HTTP: `baseUrl` carries both, and clone URLs come back with the same
+ * address from the API (`http_url_to_repo`).
+ */
+function gitlabIntegration(sandbox: Sandbox, gitlab: string) {
+  return {
+    gitlab: [
+      {
+        host: new URL(sandbox.url).host,
+        baseUrl: gitlab,
+        apiBaseUrl: `${gitlab}/api/v4`,
+        token: sandbox.credentials.gitlabToken,
+      },
+    ],
+  };
+}
+
+/**
  * `app-config.sandbox.yaml` for the portal backend: the official Kubernetes
  * plugin's config (read-only service account tokens), the sandbox block and
  * the platform's cluster list.
@@ -102,7 +121,9 @@ function platformUpstreams(sandbox: Sandbox): Record<string, Record<string, stri
 export function appConfigYaml(sandbox: Sandbox): string {
   const clusters = sandbox.fleetSpec.clusters;
   const reader = (name: string) => sandbox.credentials.kubernetes[name].reader;
+  const gitlab = sandbox.upstreams.some(u => u.mount === 'gitlab') ? `${sandbox.url}/gitlab` : undefined;
   return stringify({
+    ...(gitlab ? { integrations: gitlabIntegration(sandbox, gitlab) } : {}),
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
       clusterLocatorMethods: [
@@ -128,7 +149,11 @@ export function appConfigYaml(sandbox: Sandbox): string {
         upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
       upstreams: platformUpstreams(sandbox),
-      selfService: { allowedDomains: [sandbox.fleetSpec.domain] },
+      selfService: {
+        allowedDomains: [sandbox.fleetSpec.domain],
+        // ArgoCD Applications point at the repositories the new-service template pushes.
+        ...(gitlab ? { gitlab: { baseUrl: gitlab } } : {}),
+      },
       clusters: clusters.map(c => ({
         name: c.name,
         provisioner: c.provisioner,
