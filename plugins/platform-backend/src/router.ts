@@ -35,6 +35,7 @@ import { PlatformConfig } from './config/readPlatformConfig';
 import { HealthReadModel } from './health/HealthReadModel';
 import { ReadinessService } from './readiness/ReadinessService';
 import { clusterRoutes } from './routes/clusterRoutes';
+import { namespaceRoutes } from './routes/namespaceRoutes';
 import { argocdRoutes } from './routes/entity/argocdRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
@@ -94,6 +95,7 @@ export async function createRouter(
     clients,
     guard,
   });
+  namespaceRoutes(api, { httpAuth, permissions, health, clients });
   const entityContext = {
     router: api,
     entities: new EntityLoader({ catalog, httpAuth, permissions }),

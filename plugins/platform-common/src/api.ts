@@ -126,3 +126,24 @@ export interface ClusterDetailResponse extends ClusterSummary {
   /** Set when the live detail could not be read; the summary still is. */
   liveError?: string;
 }
+
+/** A namespace a team owns on a cluster. @public */
+export interface TeamNamespace {
+  name: string;
+  /** Catalog group name of the owning team. */
+  team: string;
+  /** Catalog entity the namespace serves, when it says so. */
+  entity?: string;
+}
+
+/**
+ * GET /api/platform/clusters/:cluster/namespaces: the team namespaces on the
+ * cluster the signed-in user may write (`platform.namespace.write` on the
+ * owning Group), optionally of one team.
+ *
+ * @public
+ */
+export interface TeamNamespacesResponse {
+  cluster: string;
+  namespaces: TeamNamespace[];
+}

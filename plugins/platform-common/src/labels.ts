@@ -30,3 +30,16 @@ export const LABELS = {
   /** Team label used by the fleet's existing namespaces. */
   team: 'team',
 } as const;
+
+/**
+ * The team that owns a namespace, from its labels: the self-service owner
+ * label, else the `team` label of the fleet's existing namespaces; undefined
+ * when nobody does (system and platform namespaces).
+ *
+ * @public
+ */
+export function namespaceOwner(
+  labels: Record<string, string> | undefined,
+): string | undefined {
+  return labels?.[LABELS.owner] ?? labels?.[LABELS.team];
+}

@@ -565,6 +565,54 @@ export const spec = {
         },
       },
     },
+    '/clusters/{cluster}/namespaces': {
+      get: {
+        operationId: 'ListTeamNamespaces',
+        description:
+          'Team namespaces on the cluster the user may write (platform.namespace.write on the owning Group), optionally of one team; 403 when that team is not theirs.',
+        parameters: [
+          clusterParam,
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: 'Catalog group name of the owning team',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The namespaces, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    cluster: { type: 'string' },
+                    namespaces: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          name: { type: 'string' },
+                          team: { type: 'string' },
+                          entity: { type: 'string' },
+                        },
+                        required: ['name', 'team'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['cluster', 'namespaces'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: error,
+        },
+      },
+    },
     '/entity/{namespace}/{kind}/{name}/nexus': {
       get: {
         operationId: 'GetEntityNexus',

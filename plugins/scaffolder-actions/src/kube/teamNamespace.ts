@@ -15,7 +15,7 @@
  */
 
 import { ConflictError, InputError } from '@backstage/errors';
-import { LABELS } from '@platform-portal/plugin-platform-common';
+import { namespaceOwner } from '@platform-portal/plugin-platform-common';
 import {
   ClusterAccessService,
   PlatformCluster,
@@ -47,12 +47,7 @@ export function requireCluster(
   return cluster;
 }
 
-/** The team that owns a namespace, from its labels; undefined when nobody does. */
-export function namespaceOwner(
-  labels: Record<string, string> | undefined,
-): string | undefined {
-  return labels?.[LABELS.owner] ?? labels?.[LABELS.team];
-}
+export { namespaceOwner };
 
 /**
  * Returns whether the namespace exists; throws when it exists but belongs to
