@@ -33,5 +33,6 @@ export {
   EntityClusterLayersCard,
   EntityClusterNodesCard,
   EntityClusterActionsCard,
+  EntityArgocdCard,
 } from './legacy/entityCards';
 export { isKubernetesClusterEntity } from './components/ClusterEntity';

@@ -106,6 +106,17 @@ const clusterNodesContent = EntityContentBlueprint.make({
   },
 });
 
+const argocdCard = EntityCardBlueprint.make({
+  name: 'argocd',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/ArgocdCard').then(m =>
+        compatWrapper(<m.ArgocdCard />),
+      ),
+  },
+});
+
 /**
  * The platform plugin for the new frontend system.
  *
@@ -123,6 +134,7 @@ export const platformPlugin = createFrontendPlugin({
     clusterLayersCard,
     clusterActionsCard,
     clusterNodesContent,
+    argocdCard,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

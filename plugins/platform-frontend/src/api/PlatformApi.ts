@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ArgocdOperationResponse,
+  EntityArgocdResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -41,6 +44,20 @@ export interface PlatformApi {
   getHealthHistory(cluster: string): Promise<HealthHistoryResponse>;
   getClusters(): Promise<ClustersResponse>;
   getCluster(cluster: string): Promise<ClusterDetailResponse>;
+  /** The entity's Argo CD applications on every cluster. */
+  getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse>;
+  syncArgocdApplication(
+    entity: CompoundEntityRef,
+    instance: string,
+    app: string,
+  ): Promise<ArgocdOperationResponse>;
+  /** `id` is the history entry to roll back to. */
+  rollbackArgocdApplication(
+    entity: CompoundEntityRef,
+    instance: string,
+    app: string,
+    id: number,
+  ): Promise<ArgocdOperationResponse>;
 }
 
 /** @public */

@@ -14,9 +14,12 @@
  * limitations under the License.
  */
 
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ArgocdOperationResponse,
+  EntityArgocdResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -76,6 +79,50 @@ export class PlatformClient implements PlatformApi {
     return this.get(`/clusters/${encodeURIComponent(cluster)}`);
   }
 
+  getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse> {
+    return this.get(argocdPath(entity));
+  }
+
+  syncArgocdApplication(
+    entity: CompoundEntityRef,
+    instance: string,
+    app: string,
+  ): Promise<ArgocdOperationResponse> {
+    return this.post(
+      `${argocdPath(entity)}/${encodeURIComponent(
+        instance,
+      )}/${encodeURIComponent(app)}/sync`,
+      {},
+    );
+  }
+
+  rollbackArgocdApplication(
+    entity: CompoundEntityRef,
+    instance: string,
+    app: string,
+    id: number,
+  ): Promise<ArgocdOperationResponse> {
+    return this.post(
+      `${argocdPath(entity)}/${encodeURIComponent(
+        instance,
+      )}/${encodeURIComponent(app)}/rollback`,
+      { id },
+    );
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('platform');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
@@ -84,4 +131,11 @@ export class PlatformClient implements PlatformApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function argocdPath(entity: CompoundEntityRef): string {
+  const { namespace, kind, name } = entity;
+  return `/entity/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}/argocd`;
 }

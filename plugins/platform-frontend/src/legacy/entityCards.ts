@@ -60,3 +60,13 @@ export const EntityClusterActionsCard = platformLegacyPlugin.provide(
     },
   }),
 );
+
+/** Legacy app: Argo CD applications of a component, with sync and rollback. @public */
+export const EntityArgocdCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityArgocdCard',
+    component: {
+      lazy: () => import('../components/ArgocdCard').then(m => m.ArgocdCard),
+    },
+  }),
+);
