@@ -17,6 +17,7 @@
 import { createTestContext, startTestServer, TestServer } from '../__testUtils__/testServer';
 import { UpstreamContext } from '../types';
 import { createAlertmanagerSimulator } from './AlertmanagerSimulator';
+import { labelSetFingerprint } from './postedAlerts';
 
 describe('Alertmanager simulator', () => {
   let ctx: UpstreamContext;
@@ -120,5 +121,91 @@ describe('Alertmanager simulator', () => {
   it('fails when the control API sets errorRate 1', async () => {
     ctx.control.setBehaviour({ upstream: 'alertmanager' }, { errorRate: 1, errorStatus: 500 });
     expect((await api('/alerts')).status).toBe(500);
+  });
+
+  describe('POST /alerts', () => {
+    const post = (body: unknown) =>
+      api('/alerts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const posted = async (alertname: string) => (await alerts(`?filter=alertname%3D%22${alertname}%22`)) as any[];
+
+    it('fingerprints a label set as Prometheus does', () => {
+      // prometheus/common model: TestMetricToFingerprint.
+      expect(labelSetFingerprint({ name: 'garland, briggs', fear: 'love is not enough' })).toBe(
+        BigInt('5799056148416392346').toString(16).padStart(16, '0'),
+      );
+      expect(labelSetFingerprint({})).toBe(BigInt('14695981039346656037').toString(16));
+    });
+
+    it('shows a posted alert in GET /alerts and its groups, routed and silenced like the others', async () => {
+      const startsAt = new Date(ctx.clock.now().getTime() - 60_000).toISOString();
+      const res = await post([
+        {
+          labels: { alertname: 'DeployStuck', cluster: 'prod-eu-1', severity: 'critical', empty: '' },
+          annotations: { summary: 'Rollout of checkout is stuck' },
+          startsAt,
+          generatorURL: 'http://prometheus.example/graph?g0.expr=up',
+        },
+      ]);
+      expect(res.status).toBe(200);
+      const [alert] = await posted('DeployStuck');
+      expect(alert).toMatchObject({
+        labels: { alertname: 'DeployStuck', cluster: 'prod-eu-1', severity: 'critical' },
+        annotations: { summary: 'Rollout of checkout is stuck' },
+        startsAt,
+        generatorURL: 'http://prometheus.example/graph?g0.expr=up',
+        receivers: [{ name: 'platform-oncall' }],
+        fingerprint: labelSetFingerprint({ alertname: 'DeployStuck', cluster: 'prod-eu-1', severity: 'critical' }),
+        status: { state: 'active' },
+      });
+      // Without endsAt it resolves after Alertmanager's resolve_timeout.
+      expect(new Date(alert.endsAt).getTime() - new Date(alert.updatedAt).getTime()).toBe(5 * 60_000);
+      expect(alert.labels).not.toHaveProperty('empty');
+      const groups = await (await api('/alerts/groups')).json();
+      const group = groups.find((g: any) => g.labels.alertname === 'DeployStuck');
+      expect(group.alerts.map((a: any) => a.fingerprint)).toEqual([alert.fingerprint]);
+
+      expect((await postSilence({ matchers: [{ name: 'alertname', value: 'DeployStuck', isRegex: false, isEqual: true }], startsAt: ctx.clock.now().toISOString(), endsAt: inOneHour(), createdBy: 'test', comment: 'known' })).status).toBe(200);
+      expect(await posted('DeployStuck')).toEqual([expect.objectContaining({ status: expect.objectContaining({ state: 'suppressed' }) })]);
+    });
+
+    it('merges a repeat of the same label set and drops an alert once it resolves', async () => {
+      const labels = { alertname: 'QueueBacklog', cluster: 'prod-eu-1' };
+      const first = new Date(ctx.clock.now().getTime() - 120_000).toISOString();
+      expect((await post([{ labels, annotations: { summary: 'old' }, startsAt: first }])).status).toBe(200);
+      ctx.clock.advance(60_000);
+      const endsAt = new Date(ctx.clock.now().getTime() + 600_000).toISOString();
+      expect((await post([{ labels, annotations: { summary: 'new' }, endsAt }])).status).toBe(200);
+      expect(await posted('QueueBacklog')).toEqual([
+        expect.objectContaining({ startsAt: first, endsAt, annotations: { summary: 'new' } }),
+      ]);
+      ctx.clock.advance(601_000);
+      expect(await posted('QueueBacklog')).toEqual([]);
+
+      const resolved = new Date(ctx.clock.now().getTime() - 1_000).toISOString();
+      const past = new Date(ctx.clock.now().getTime() - 60_000).toISOString();
+      expect((await post([{ labels: { alertname: 'AlreadyOver' }, startsAt: past, endsAt: resolved }])).status).toBe(200);
+      expect(await posted('AlreadyOver')).toEqual([]);
+    });
+
+    it('answers invalid alerts with 400 naming the problem and keeps the valid ones of the batch', async () => {
+      const res = await post([
+        { labels: {} },
+        { labels: { 'bad-name': 'x' } },
+        { labels: { alertname: 'Backwards' }, startsAt: inOneHour(), endsAt: ctx.clock.now().toISOString() },
+        { labels: { alertname: 'StillStored' } },
+      ]);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toBe(
+        'at least one label pair required; invalid label set: invalid name "bad-name"; start time must be before end time',
+      );
+      expect(await posted('StillStored')).toHaveLength(1);
+      expect(await posted('Backwards')).toEqual([]);
+
+      const notAnArray = await post({ labels: { alertname: 'X' } });
+      expect(notAnArray.status).toBe(400);
+      expect((await notAnArray.json()).message).toMatch(/^parsing postableAlerts body/);
+      const notJson = await api('/alerts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[{' });
+      expect(notJson.status).toBe(400);
+    });
   });
 });

@@ -20,9 +20,10 @@ import { alertFor } from '../alerts/alertInstances';
 import { FaultTimeline } from '../alerts/FaultTimeline';
 import { gettableAlerts, parseAlertQuery, receiverFor } from '../alerts/gettableAlerts';
 import { compileMatcher, parseMatcher } from '../alerts/matchers';
-import { parsePath, readParams, sendJson, sendText } from '../shared/http';
+import { parsePath, readBody, readParams, sendJson, sendText } from '../shared/http';
 import { UpstreamContext, UpstreamSimulator } from '../types';
-import { ALREADY_EXPIRED_STATUS, alreadyExpired, SILENCE_NOT_FOUND } from './assumptions';
+import { ALREADY_EXPIRED_STATUS, alreadyExpired, invalidAlerts, malformedAlerts, SILENCE_NOT_FOUND } from './assumptions';
+import { PostedAlertStore } from './postedAlerts';
 import { SilenceStore } from './silences';
 
 const VERSION_INFO = {
@@ -49,6 +50,7 @@ receivers:
 export function createAlertmanagerSimulator(ctx: UpstreamContext): UpstreamSimulator {
   const timeline = new FaultTimeline(ctx);
   const silences = new SilenceStore(ctx.clock);
+  const posted = new PostedAlertStore();
   const startedAt = ctx.clock.now();
 
   function alerts(res: ServerResponse, query: URLSearchParams) {
@@ -57,8 +59,9 @@ export function createAlertmanagerSimulator(ctx: UpstreamContext): UpstreamSimul
       sendJson(res, 400, parsed);
       return undefined;
     }
-    const instances = timeline.active().map(f => alertFor(f, ctx.fleet));
-    return gettableAlerts(instances, parsed, ctx.clock.now(), silences.list());
+    const now = ctx.clock.now();
+    const instances = [...timeline.active().map(f => alertFor(f, ctx.fleet)), ...posted.active(now)];
+    return gettableAlerts(instances, parsed, now, silences.list());
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -77,6 +80,18 @@ export function createAlertmanagerSimulator(ctx: UpstreamContext): UpstreamSimul
     } else if (route === 'api/v2/alerts' && method === 'GET') {
       const list = alerts(res, query);
       if (list) sendJson(res, 200, list);
+    } else if (route === 'api/v2/alerts' && method === 'POST') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (error) {
+        sendJson(res, 400, malformedAlerts(String((error as Error).message)));
+        return;
+      }
+      const result = posted.post(body, ctx.clock.now());
+      if ('malformed' in result) sendJson(res, 400, malformedAlerts(result.malformed));
+      else if (result.errors.length > 0) sendJson(res, 400, invalidAlerts(result.errors));
+      else sendText(res, 200, '');
     } else if (route === 'api/v2/alerts/groups' && method === 'GET') {
       const list = alerts(res, query);
       if (!list) return;

@@ -22,3 +22,12 @@ export const alreadyExpired = (id: string) => `silence ${id} already expired`;
 
 /** Unknown silence id: 404 with this JSON string (text unconfirmed). */
 export const SILENCE_NOT_FOUND = 'silence not found';
+
+/** A POST /alerts body that is not a postableAlerts array: go-swagger's 400 envelope (text unconfirmed). */
+export const malformedAlerts = (reason: string) => ({
+  code: 400,
+  message: `parsing postableAlerts body from "" failed, because ${reason}`,
+});
+
+/** Validation errors of posted alerts, joined as Alertmanager's MultiError prints them. */
+export const invalidAlerts = (errors: string[]) => errors.join('; ');

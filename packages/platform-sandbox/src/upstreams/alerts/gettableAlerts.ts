@@ -79,7 +79,7 @@ export function receiverFor(labels: Record<string, string>): string {
 
 /** gettableAlert objects after applying the query and any active silences. */
 export function gettableAlerts(
-  instances: AlertInstance[],
+  instances: Array<AlertInstance & { endsAt?: Date; updatedAt?: Date; generatorURL?: string }>,
   query: AlertQuery,
   now: Date,
   silences: SilenceLike[] = [],
@@ -100,9 +100,12 @@ export function gettableAlerts(
       labels: alert.labels,
       annotations: alert.annotations,
       startsAt: alert.startsAt.toISOString(),
-      endsAt: new Date(now.getTime() + RESOLVE_TIMEOUT_MS).toISOString(),
-      updatedAt: now.toISOString(),
-      generatorURL: `http://prometheus.monitoring.svc:9090/graph?g0.expr=${encodeURIComponent(alert.labels.alertname)}`,
+      // Posted alerts carry their own times; fault alerts are re-sent by the ruler on every evaluation.
+      endsAt: (alert.endsAt ?? new Date(now.getTime() + RESOLVE_TIMEOUT_MS)).toISOString(),
+      updatedAt: (alert.updatedAt ?? now).toISOString(),
+      generatorURL:
+        alert.generatorURL ??
+        `http://prometheus.monitoring.svc:9090/graph?g0.expr=${encodeURIComponent(alert.labels.alertname ?? '')}`,
       fingerprint: alert.fingerprint,
       receivers: [{ name: receiver }],
       status: { state: suppressed ? 'suppressed' : 'active', silencedBy, inhibitedBy: [], mutedBy: [] },
