@@ -360,6 +360,29 @@ describe('platform permission policy in the backend', () => {
     );
   });
 
+  // The platform team runs the fleet and is paged for it: during an incident
+  // it must be able to sync or roll back any team's application without
+  // waiting for that team, as it can in Argo CD itself. App teams stay
+  // limited to what they own (previous test).
+  it("lets the platform team sync and roll back every team's applications", async () => {
+    for (const user of ['user:default/guest', 'user:default/bob']) {
+      for (const permission of [
+        platformArgocdSyncPermission,
+        platformArgocdRollbackPermission,
+      ]) {
+        for (const component of [
+          'component:default/payments-api',
+          'component:default/orders-service',
+          'component:default/storefront-web',
+        ]) {
+          expect(await decide(user, permission, component)).toBe(
+            AuthorizeResult.ALLOW,
+          );
+        }
+      }
+    }
+  });
+
   it("403 when an app team deletes another team's catalog entity", async () => {
     const entity = await request(server)
       .get('/api/catalog/entities/by-name/component/default/storefront-web')
