@@ -362,4 +362,21 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     const everything = JSON.stringify([first, second]);
     expect(everything).not.toContain(sandbox.credentials.gitlabToken);
   });
+
+  it('stops at publish with the answer of GitLab when the group does not exist, before the cluster is touched', async () => {
+    const result = await runTask({
+      ...values(),
+      name: 'orphan',
+      hostname: 'orphan.apps.example.internal',
+      repoUrl: `${gitlabHost}?owner=no-such-group&repo=orphan`,
+    });
+    expect(result.status).toBe('failed');
+    expect(result.failedSteps).toEqual([
+      expect.stringContaining(
+        "publish: InputError: The namespace no-such-group is not found or the user doesn't have permissions to access it",
+      ),
+    ]);
+    const store = sandbox.fleet.cluster('prod-eu-1')!.store;
+    expect(store.get('namespaces', undefined, 'orphan')).toBeUndefined();
+  });
 });

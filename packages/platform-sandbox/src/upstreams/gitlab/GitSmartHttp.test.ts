@@ -15,6 +15,7 @@
  */
 
 
+import { Gitlab } from '@gitbeaker/rest';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -208,6 +209,39 @@ describe('GitLab git smart HTTP', () => {
       const developerRead = await refs('team-payments/payments-api', 'git-upload-pack', basic(developerToken(ADMIN)));
       expect(developerRead.status).toBe(200);
       expect(developerRead.headers.get('content-type')).toBe('application/x-git-upload-pack-advertisement');
+    });
+  });
+
+  describe('the lookups publish:gitlab makes before it pushes', () => {
+    const client = (token = ADMIN) => new Gitlab({ host: `${server.baseUrl}/gitlab`, token });
+    const statusOf = (error: unknown) => (error as { cause?: { response?: Response } }).cause?.response?.status;
+
+    it('finds a group or a user namespace by path and answers 404 for an unknown one', async () => {
+      expect(await client().Namespaces.show('team-payments')).toMatchObject({ kind: 'group', full_path: 'team-payments' });
+      expect(await client().Namespaces.show('sandbox-admin')).toMatchObject({ kind: 'user', id: 1 });
+      const missing = await client()
+        .Namespaces.show('no-such-group')
+        .catch(error => error);
+      expect(statusOf(missing)).toBe(404);
+    });
+
+    it('searches a namespace for an existing project by path, as skipExisting does', async () => {
+      const inGroup = await client().Groups.allProjects('team-payments', { search: 'payments-api' });
+      expect(inGroup.map(p => p.path)).toEqual(['payments-api']);
+      expect(await client().Users.allProjects('sandbox-admin', { search: 'payments-api' })).toEqual([]);
+      await client().Projects.create({ namespaceId: 1, name: 'scratch', path: 'scratch', visibility: 'private' });
+      const mine = await client().Users.allProjects('sandbox-admin', { search: 'scratch' });
+      expect(mine.map(p => [p.path, p.http_url_to_repo])).toEqual([
+        ['scratch', `${server.baseUrl}/gitlab/sandbox-admin/scratch.git`],
+      ]);
+    });
+
+    it('refuses a second project with the same path in a namespace', async () => {
+      const again = await client()
+        .Projects.create({ namespaceId: 1, name: 'scratch', path: 'scratch' })
+        .then(() => client().Projects.create({ namespaceId: 1, name: 'scratch', path: 'scratch' }))
+        .catch(error => error);
+      expect(statusOf(again)).toBe(400);
     });
   });
 });

@@ -32,6 +32,19 @@ export interface RepositoryContent {
 const MAX_HISTORY = 1000;
 const ZERO_ID = '0'.repeat(40);
 
+/** Roots still on disk; removed when the process exits without stopping the sandbox. */
+const liveRoots = new Set<string>();
+let exitHookInstalled = false;
+
+function removeOnExit(root: string): void {
+  liveRoots.add(root);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const dir of liveRoots) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
 /**
  * The bare repositories behind the simulated GitLab's projects, one per
  * project id under a temporary directory that lives as long as the sandbox.
@@ -44,6 +57,7 @@ export class GitRepositories {
 
   constructor() {
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-sandbox-gitlab-'));
+    removeOnExit(this.root);
   }
 
   gitDir(projectId: number): string {
@@ -128,6 +142,7 @@ export class GitRepositories {
 
   close(): void {
     fs.rmSync(this.root, { recursive: true, force: true });
+    liveRoots.delete(this.root);
   }
 }
 
