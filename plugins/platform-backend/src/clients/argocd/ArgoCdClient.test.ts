@@ -14,18 +14,12 @@
  * limitations under the License.
  */
 
-import {
-  defaultFleet,
-  Sandbox,
-  startSandbox,
-} from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import { Sandbox } from '@platform-portal/platform-sandbox';
 import { argocdRefusalError } from '../../routes/entity/argocdErrors';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { ArgoCdAuth, ArgoCdClient } from './ArgoCdClient';
 import { ArgoCdRefusal } from './ArgoCdRefusal';
+import { startUpstreamSandbox } from '../../__testUtils__/startUpstreamSandbox';
 
 jest.setTimeout(60_000);
 
@@ -33,13 +27,7 @@ describe('ArgoCdClient against the sandbox', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      fleet: defaultFleet(),
-      port: 0,
-      controlPort: 0,
-      upstreams: createUpstreamSimulators,
-      realTimeTicks: false,
-    });
+    sandbox = await startUpstreamSandbox();
   });
 
   afterAll(() => sandbox?.stop());

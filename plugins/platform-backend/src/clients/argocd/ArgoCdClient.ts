@@ -42,6 +42,8 @@ export interface ArgoCdClientOptions {
   policies: UpstreamPolicies;
 }
 
+const SESSION_PATH = '/api/v1/session';
+
 /** Answers that are Argo CD's decision rather than a failure to reach it. */
 const REFUSALS = [400, 401, 403, 404, 409, 412];
 
@@ -170,12 +172,14 @@ export class ArgoCdClient {
       body?: unknown;
       signal?: AbortSignal;
     },
-    authorization: string,
+    authorization?: string,
   ): Promise<RawAnswer> {
     const url = this.url(path, request.query);
+    // Reads and the session login may be retried; operations may not.
+    const idempotent = method === 'GET' || path === SESSION_PATH;
     return this.options.policies.execute(
       this.target,
-      { idempotent: method === 'GET', signal: request.signal },
+      { idempotent, signal: request.signal },
       async signal => {
         const response = await fetchWithinOrigin(url, {
           method,
@@ -184,7 +188,7 @@ export class ArgoCdClient {
             ...(request.body === undefined
               ? {}
               : { 'Content-Type': 'application/json' }),
-            Authorization: authorization,
+            ...(authorization ? { Authorization: authorization } : {}),
           },
           body:
             request.body === undefined
@@ -214,23 +218,9 @@ export class ArgoCdClient {
   }
 
   private async login(username: string, password: string): Promise<string> {
-    const answer = await this.options.policies.execute(
-      this.target,
-      { idempotent: true },
-      async signal => {
-        const response = await fetchWithinOrigin(this.url('/api/v1/session'), {
-          method: 'POST',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify({ username, password }),
-          signal,
-          acceptStatuses: REFUSALS,
-        });
-        return { status: response.status, text: await response.text() };
-      },
-    );
+    const answer = await this.send('POST', SESSION_PATH, {
+      body: { username, password },
+    });
     const token = (parseBody(answer.text) as { token?: unknown } | undefined)
       ?.token;
     if (answer.status !== 200 || typeof token !== 'string') {

@@ -27,18 +27,12 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  defaultFleet,
-  Sandbox,
-  startSandbox,
-} from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import { Sandbox } from '@platform-portal/platform-sandbox';
 import { ArgocdApplication } from '@platform-portal/plugin-platform-common';
 import request from 'supertest';
 import { platformPlugin } from '../../plugin';
 import { sandboxPlatformConfig } from '../../__testUtils__/sandboxPlatformConfig';
+import { startUpstreamSandbox } from '../../__testUtils__/startUpstreamSandbox';
 
 jest.setTimeout(120_000);
 
@@ -119,13 +113,7 @@ describe('Argo CD entity routes against the sandbox', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      fleet: defaultFleet(),
-      port: 0,
-      controlPort: 0,
-      upstreams: createUpstreamSimulators,
-      realTimeTicks: false,
-    });
+    sandbox = await startUpstreamSandbox();
     // One instance down: it must be reported, not fail the answer.
     sandbox.control.setBehaviour(
       { upstream: 'argocd', cluster: 'edge-rke2-1' },

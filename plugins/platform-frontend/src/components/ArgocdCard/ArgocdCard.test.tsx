@@ -31,6 +31,18 @@ registerMswTestHooks(server);
 
 const FIND = { timeout: 10_000 };
 
+/** A refusal in the Backstage error envelope, as the backend sends it. */
+function backendError(name: string, message: string, status: number) {
+  return HttpResponse.json(
+    {
+      error: { name, message },
+      request: { method: 'GET', url: '/api/platform/entity' },
+      response: { statusCode: status },
+    },
+    { status },
+  );
+}
+
 function answer(body: object) {
   server.use(http.get(ARGOCD_URL, () => HttpResponse.json(body)));
 }
@@ -82,17 +94,10 @@ describe('ArgocdCard', () => {
   it("shows the backend's message when the read fails", async () => {
     server.use(
       http.get(ARGOCD_URL, () =>
-        HttpResponse.json(
-          {
-            error: {
-              name: 'NotFoundError',
-              message:
-                'No entity component:default/payments-api in the catalog',
-            },
-            request: { method: 'GET', url: '/x' },
-            response: { statusCode: 404 },
-          },
-          { status: 404 },
+        backendError(
+          'NotFoundError',
+          'No entity component:default/payments-api in the catalog',
+          404,
         ),
       ),
     );
@@ -254,17 +259,10 @@ describe('ArgocdCard', () => {
         `${ARGOCD_URL}/prod-eu-1/payments-api/rollback`,
         async ({ request }) => {
           bodies.push(await request.json());
-          return HttpResponse.json(
-            {
-              error: {
-                name: 'ConflictError',
-                message:
-                  'Rollback of payments-api on prod-eu-1 is refused while automated sync is on',
-              },
-              request: { method: 'POST', url: '/x' },
-              response: { statusCode: 409 },
-            },
-            { status: 409 },
+          return backendError(
+            'ConflictError',
+            'Rollback of payments-api on prod-eu-1 is refused while automated sync is on',
+            409,
           );
         },
       ),

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  defaultFleet,
+  Sandbox,
+  startSandbox,
+} from '@platform-portal/platform-sandbox';
+// The part-2 simulators are not exported from the sandbox's index yet.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+
+/**
+ * The demo fleet with every simulated upstream (Argo CD, Nexus, GitLab, ...)
+ * on free ports; simulated time moves only when the test advances it.
+ */
+export function startUpstreamSandbox(): Promise<Sandbox> {
+  return startSandbox({
+    fleet: defaultFleet(),
+    port: 0,
+    controlPort: 0,
+    upstreams: createUpstreamSimulators,
+    realTimeTicks: false,
+  });
+}
