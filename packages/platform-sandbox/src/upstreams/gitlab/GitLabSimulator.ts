@@ -25,6 +25,7 @@ import { gitlabMessage, notFound, unauthorized, writeGitLabError } from './error
 import { matchGitRequest, serveGit } from './git/gitHttp';
 import { GitLabState } from './GitLabState';
 import { PIPELINE_ROUTES } from './pipelineRoutes';
+import { serveProjectPage } from './projectPages';
 import { ANONYMOUS_ROUTES, PROJECT_ROUTES } from './projectRoutes';
 import { RateLimit, RateLimiter } from './rateLimiter';
 import { GitLabRenderer } from './render';
@@ -69,6 +70,9 @@ export function createGitLabSimulator(
     const git = matchGitRequest(segments, query);
     if (git) {
       await serveGit(state, git, req, res);
+      return;
+    }
+    if (method === 'GET' && segments[0] !== API_PREFIX[0] && serveProjectPage(state, segments, res, gitUrlOf(req) ?? webUrl)) {
       return;
     }
 

@@ -141,6 +141,14 @@ describe('GitLab git smart HTTP', () => {
     await git.clone({ fs, http, dir: cloneDir, url: project.http_url_to_repo, onAuth });
     expect(fs.readFileSync(path.join(cloneDir, 'catalog-info.yaml'), 'utf8')).toBe('kind: Component\n');
 
+    // The links a scaffolder task prints open pages in the browser.
+    const page = await fetch(`${server.baseUrl}/gitlab/sandbox-admin/checkout`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain(`${server.baseUrl}/gitlab/sandbox-admin/checkout.git`);
+    const blob = await fetch(`${server.baseUrl}/gitlab/sandbox-admin/checkout/-/blob/main/deploy/service.yaml`);
+    expect(await blob.text()).toContain('kind: Service');
+    expect((await fetch(`${server.baseUrl}/gitlab/sandbox-admin/checkout/-/blob/main/nothing.yaml`)).status).toBe(404);
+
     // A commit made through the REST API lands in the repository too.
     const commit = await api(`/projects/${project.id}/repository/commits`, {
       method: 'POST',
@@ -191,6 +199,11 @@ describe('GitLab git smart HTTP', () => {
       const clone = await gitCli(['clone', repoUrl('team-payments/nothing-here', ADMIN), 'missing']);
       expect(clone.code).not.toBe(0);
       expect(clone.stderr).toMatch(/could not be found|not found/i);
+    });
+
+    it('never shows the page of a private project to a signed-out browser', async () => {
+      expect((await fetch(`${server.baseUrl}/gitlab/platform/gitops-apps`)).status).toBe(404);
+      expect((await fetch(`${server.baseUrl}/gitlab/platform/platform-docs`)).status).toBe(200);
     });
 
     it('clones a public project anonymously but never pushes without a token', async () => {
