@@ -117,6 +117,19 @@ const argocdCard = EntityCardBlueprint.make({
   },
 });
 
+const clusterReadinessContent = EntityContentBlueprint.make({
+  name: 'cluster-readiness',
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    filter: CLUSTER_FILTER,
+    loader: () =>
+      import('./components/BuildOutReadiness').then(m =>
+        compatWrapper(<m.EntityClusterReadinessContent />),
+      ),
+  },
+});
+
 /**
  * The platform plugin for the new frontend system.
  *
@@ -134,6 +147,7 @@ export const platformPlugin = createFrontendPlugin({
     clusterLayersCard,
     clusterActionsCard,
     clusterNodesContent,
+    clusterReadinessContent,
     argocdCard,
   ],
   routes: {

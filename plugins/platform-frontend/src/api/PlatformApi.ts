@@ -17,6 +17,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  BuildOutAttestation,
+  ClusterReadinessResponse,
+  FleetReadinessResponse,
+  SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
   ClusterDetailResponse,
@@ -58,6 +62,18 @@ export interface PlatformApi {
     app: string,
     id: number,
   ): Promise<ArgocdOperationResponse>;
+  /** Build-out readiness of every cluster, per phase. */
+  getFleetReadiness(): Promise<FleetReadinessResponse>;
+  /** The 50 build-out steps of a cluster with status, evidence and attestation. */
+  getClusterReadiness(cluster: string): Promise<ClusterReadinessResponse>;
+  /** Attests, as the signed-in user, a step no API can verify. */
+  attestBuildOutStep(
+    cluster: string,
+    step: number,
+    note?: string,
+  ): Promise<BuildOutAttestation>;
+  /** The cluster's nodes against the guide's sizing. */
+  getClusterSizing(cluster: string): Promise<SizingResponse>;
 }
 
 /** @public */

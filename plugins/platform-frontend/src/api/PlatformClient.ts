@@ -18,6 +18,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  BuildOutAttestation,
+  ClusterReadinessResponse,
+  FleetReadinessResponse,
+  SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
   ClusterDetailResponse,
@@ -108,6 +112,29 @@ export class PlatformClient implements PlatformApi {
       )}/${encodeURIComponent(app)}/rollback`,
       { id },
     );
+  }
+
+  getFleetReadiness(): Promise<FleetReadinessResponse> {
+    return this.get('/readiness');
+  }
+
+  getClusterReadiness(cluster: string): Promise<ClusterReadinessResponse> {
+    return this.get(`/readiness/${encodeURIComponent(cluster)}`);
+  }
+
+  attestBuildOutStep(
+    cluster: string,
+    step: number,
+    note?: string,
+  ): Promise<BuildOutAttestation> {
+    return this.post(
+      `/readiness/${encodeURIComponent(cluster)}/steps/${step}/attestations`,
+      note ? { note } : {},
+    );
+  }
+
+  getClusterSizing(cluster: string): Promise<SizingResponse> {
+    return this.get(`/sizing/${encodeURIComponent(cluster)}`);
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {

@@ -15,8 +15,10 @@
  */
 
 import { Route, Routes } from 'react-router-dom';
+import { ClusterReadinessPage } from '../BuildOutReadiness';
 import { ClusterHealthPage } from '../ClusterHealthPage';
 import { FleetHealthPage } from '../FleetHealthPage';
+import { FleetReadinessPage } from '../FleetReadinessPage';
 import { LayerHealthPage } from '../LayerHealthPage';
 
 /** The platform plugin's pages under its mount path. @public */
@@ -24,7 +26,12 @@ export function Router() {
   return (
     <Routes>
       <Route path="/" element={<FleetHealthPage />} />
+      <Route path="/readiness" element={<FleetReadinessPage />} />
       <Route path="/clusters/:cluster" element={<ClusterHealthPage />} />
+      <Route
+        path="/clusters/:cluster/readiness"
+        element={<ClusterReadinessPage />}
+      />
       <Route
         path="/clusters/:cluster/layers/:layer"
         element={<LayerHealthPage />}

@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { SizingCard } from '../SizingCard';
+import { ClusterReadinessView } from './ClusterReadinessView';
+
+/**
+ * The readiness tab of a `kubernetes-cluster` entity: its build-out phases
+ * and its sizing. The entity is named after the cluster.
+ *
+ * @public
+ */
+export function EntityClusterReadinessContent() {
+  const { entity } = useEntity();
+  const cluster = entity.metadata.name;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <ClusterReadinessView cluster={cluster} />
+      </Grid>
+      <Grid item xs={12}>
+        <SizingCard cluster={cluster} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ReadinessPhaseStatus,
+  ReadinessStepStatus,
+} from '@platform-portal/plugin-platform-common';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
+import HelpIcon from '@material-ui/icons/Help';
+import HourglassEmptyIcon from '@material-ui/icons/HourglassEmpty';
+import PersonIcon from '@material-ui/icons/Person';
+import WarningIcon from '@material-ui/icons/Warning';
+
+type Status = ReadinessStepStatus | ReadinessPhaseStatus;
+
+const LOOK: Record<
+  Status,
+  { label: string; tone: Tone; Icon: typeof HelpIcon }
+> = {
+  passed: { label: 'Passed', tone: 'good', Icon: CheckCircleIcon },
+  complete: { label: 'Complete', tone: 'good', Icon: CheckCircleIcon },
+  passing: { label: 'Passing', tone: 'good', Icon: CheckCircleIcon },
+  warning: { label: 'Warning', tone: 'warn', Icon: WarningIcon },
+  incomplete: { label: 'Incomplete', tone: 'warn', Icon: WarningIcon },
+  failed: { label: 'Failed', tone: 'bad', Icon: ErrorIcon },
+  failing: { label: 'Failing', tone: 'bad', Icon: ErrorIcon },
+  unknown: { label: 'Unknown', tone: 'quiet', Icon: HelpIcon },
+  // A person's word: its own look, never the passed one.
+  attested: { label: 'Attested', tone: 'person', Icon: PersonIcon },
+  'awaiting-attestation': {
+    label: 'Awaiting attestation',
+    tone: 'quiet',
+    Icon: HourglassEmptyIcon,
+  },
+};
+
+type Tone = 'good' | 'warn' | 'bad' | 'quiet' | 'person';
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+  },
+  good: { color: theme.palette.success.main },
+  warn: { color: theme.palette.warning.dark },
+  bad: { color: theme.palette.error.main },
+  quiet: { color: theme.palette.text.secondary },
+  person: { color: theme.palette.info.main },
+}));
+
+/** A step's or phase's status in icon and words, readable without colour. */
+export function ReadinessStatusChip(props: { status: Status }) {
+  const classes = useStyles();
+  const look = LOOK[props.status] ?? LOOK.unknown;
+  const { Icon } = look;
+  return (
+    <span className={`${classes.root} ${classes[look.tone]}`}>
+      <Icon fontSize="small" aria-hidden />
+      {look.label}
+    </span>
+  );
+}
