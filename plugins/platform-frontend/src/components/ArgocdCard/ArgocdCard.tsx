@@ -172,7 +172,10 @@ export function ArgocdCard() {
             No Argo CD application matches {selector} on any cluster.
           </Typography>
         ) : (
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <ul
+            aria-label="Argo CD applications"
+            style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          >
             {applications.map(application => (
               <ArgocdApplicationItem
                 key={`${application.instance}/${application.name}`}

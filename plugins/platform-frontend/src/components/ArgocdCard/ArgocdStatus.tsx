@@ -33,9 +33,10 @@ const useStyles = makeStyles(theme => ({
     fontWeight: 500,
     whiteSpace: 'nowrap',
   },
-  good: { color: theme.palette.success.main },
-  busy: { color: theme.palette.info.main },
-  bad: { color: theme.palette.error.main },
+  // The dark shades keep the words readable on the card (WCAG AA contrast).
+  good: { color: theme.palette.success.dark },
+  busy: { color: theme.palette.info.dark },
+  bad: { color: theme.palette.error.dark },
   neutral: { color: theme.palette.text.secondary },
 }));
 
@@ -66,6 +67,7 @@ export function ArgocdStatus(props: { kind: string; status: string }) {
   return (
     <span
       className={`${classes.root} ${classes[look.tone]}`}
+      role="img"
       aria-label={`${props.kind}: ${props.status}`}
     >
       <Icon fontSize="small" aria-hidden />
