@@ -16,6 +16,15 @@
 
 export interface Config {
   platform?: {
+    /** Self-service templates. */
+    selfService?: {
+      /**
+       * Domains route hostnames must sit below (the scaffolder actions check
+       * the same list); the templates' hostname field offers them.
+       * @visibility frontend
+       */
+      allowedDomains?: string[];
+    };
     /** Where the portal's deep links lead; read by the browser. */
     links?: {
       grafana?: {

@@ -33,6 +33,11 @@ import {
 import { platformApiRef } from './api/PlatformApi';
 import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
+import {
+  hostnameFormField,
+  namespacePickerFormField,
+  selfServiceApi,
+} from './scaffolder';
 
 const platformApi = ApiBlueprint.make({
   params: defineParams =>
@@ -143,6 +148,9 @@ export const platformPlugin = createFrontendPlugin({
   extensions: [
     platformApi,
     platformPage,
+    selfServiceApi,
+    namespacePickerFormField,
+    hostnameFormField,
     clusterOverviewCard,
     clusterLayersCard,
     clusterActionsCard,

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+import {
+  configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  MockFetchApi,
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { ComponentType } from 'react';
+import { PLATFORM_BASE } from './renderWithPlatformApi';
+import { selfServiceApiRef } from '../scaffolder/SelfServiceApi';
+import { SelfServiceClient } from '../scaffolder/SelfServiceClient';
+
+export { PLATFORM_BASE };
+
+/**
+ * Renders a scaffolder field as the form does, with the real client talking
+ * to msw handlers, and records the values it reports.
+ */
+export async function renderScaffolderField(
+  Field: ComponentType<any>,
+  options: {
+    formData?: string;
+    form?: Record<string, unknown>;
+    uiOptions?: Record<string, unknown>;
+    schema?: Record<string, unknown>;
+    config?: object;
+  } = {},
+) {
+  const discoveryApi = mockApis.discovery({ baseUrl: 'http://backend.test' });
+  const fetchApi = new MockFetchApi();
+  const onChange = jest.fn();
+  const rendered = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [discoveryApiRef, discoveryApi],
+        [fetchApiRef, fetchApi],
+        [configApiRef, mockApis.config({ data: options.config ?? {} })],
+        [selfServiceApiRef, new SelfServiceClient({ discoveryApi, fetchApi })],
+      ]}
+    >
+      <Field
+        onChange={onChange}
+        schema={{ type: 'string', ...options.schema }}
+        uiSchema={{ 'ui:options': options.uiOptions ?? {} }}
+        formData={options.formData}
+        formContext={{ formData: options.form ?? {} }}
+        idSchema={{ $id: 'root_field' }}
+        rawErrors={[]}
+        required
+      />
+    </TestApiProvider>,
+  );
+  return { ...rendered, onChange };
+}

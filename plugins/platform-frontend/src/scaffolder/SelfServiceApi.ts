@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+import { createApiRef } from '@backstage/core-plugin-api';
+import { TeamNamespacesResponse } from '@platform-portal/plugin-platform-common';
+
+/** What the templates' form fields ask the platform backend. @public */
+export interface SelfServiceApi {
+  /** Team namespaces on `cluster` the user may write, optionally of one team. */
+  listTeamNamespaces(
+    cluster: string,
+    team?: string,
+  ): Promise<TeamNamespacesResponse>;
+}
+
+/** @public */
+export const selfServiceApiRef = createApiRef<SelfServiceApi>({
+  id: 'plugin.platform.self-service',
+});

@@ -1,0 +1,44 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { TeamNamespacesResponse } from '@platform-portal/plugin-platform-common';
+import { SelfServiceApi } from './SelfServiceApi';
+
+/** The platform backend's self-service routes, with the user's token. @public */
+export class SelfServiceClient implements SelfServiceApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  async listTeamNamespaces(
+    cluster: string,
+    team?: string,
+  ): Promise<TeamNamespacesResponse> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('platform');
+    const query = team ? `?team=${encodeURIComponent(team)}` : '';
+    const res = await this.options.fetchApi.fetch(
+      `${baseUrl}/clusters/${encodeURIComponent(cluster)}/namespaces${query}`,
+    );
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+}
