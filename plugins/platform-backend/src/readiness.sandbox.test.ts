@@ -53,6 +53,18 @@ jest.setTimeout(120_000);
 
 const databases = platformTestDatabases();
 
+/** Long deadlines: a probe timing out on a busy machine would read as unknown. */
+function patientConfig(sandbox: Sandbox) {
+  const config = sandboxPlatformConfig(sandbox);
+  return {
+    ...config,
+    platform: {
+      ...config.platform,
+      clients: { timeoutMs: 15_000, maxRetries: 1 },
+    },
+  };
+}
+
 describe.each(databases.eachSupportedId())(
   'build-out readiness and sizing against the sandbox fleet on %s',
   databaseId => {
@@ -96,7 +108,7 @@ describe.each(databases.eachSupportedId())(
           platformPlugin,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
-            data: sandboxPlatformConfig(sandbox),
+            data: patientConfig(sandbox),
           }),
           mockServices.permissions.mock({
             authorize: async requests =>

@@ -43,7 +43,8 @@ export interface HealthEngineOptions {
   logger: LoggerService;
 }
 
-function toCheckCluster(cluster: ConfiguredCluster): HealthCheckCluster {
+/** What a check (or build-out probe) is told about the cluster it looks at. */
+export function toCheckCluster(cluster: ConfiguredCluster): HealthCheckCluster {
   return {
     name: cluster.name,
     provisioner: cluster.provisioner,

@@ -14,12 +14,10 @@
  * limitations under the License.
  */
 
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { BuildOutAttestation } from '@platform-portal/plugin-platform-common';
 import { Knex } from 'knex';
+import { migratedClient } from '../store/migratedClient';
 
 const TABLE = 'platform_build_out_attestations';
 
@@ -45,15 +43,7 @@ function fromRow(row: AttestationRow): BuildOutAttestation {
 /** Who attested which build-out step on which cluster, in the plugin's database. */
 export class AttestationStore {
   static async create(database: DatabaseService): Promise<AttestationStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@platform-portal/plugin-platform-backend',
-          'migrations',
-        ),
-      });
-    }
+    const knex = await migratedClient(database);
     return new AttestationStore(knex);
   }
 

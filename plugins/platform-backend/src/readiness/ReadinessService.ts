@@ -26,6 +26,7 @@ import { HealthCheckContext } from '@platform-portal/plugin-platform-node';
 import { bulkhead } from 'cockatiel';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
+import { toCheckCluster } from '../health/HealthEngine';
 import { HealthReadModel } from '../health/HealthReadModel';
 import { SharedKubernetesReader } from '../health/SharedKubernetesReader';
 import { assessReadiness, StepVerdict } from './assessReadiness';
@@ -160,14 +161,7 @@ export class ReadinessService {
     const client = this.options.clients.kubernetes(cluster.name)!;
     const signal = new AbortController().signal;
     const context: HealthCheckContext = {
-      cluster: {
-        name: cluster.name,
-        provisioner: cluster.provisioner,
-        environment: cluster.environment,
-        region: cluster.region,
-        management: cluster.management,
-        managementCluster: cluster.managementCluster,
-      },
+      cluster: toCheckCluster(cluster),
       kubernetes: new SharedKubernetesReader(client, signal),
       now: new Date(),
       signal,

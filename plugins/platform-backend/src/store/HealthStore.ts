@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   HealthCheckResult,
   HealthStateChange,
@@ -26,6 +23,7 @@ import {
   LayerId,
 } from '@platform-portal/plugin-platform-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 
 const LAYERS_TABLE = 'platform_layer_health';
 const HISTORY_TABLE = 'platform_layer_history';
@@ -57,15 +55,7 @@ export class HealthStore {
     database: DatabaseService,
     options: { historyDays?: number } = {},
   ): Promise<HealthStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@platform-portal/plugin-platform-backend',
-          'migrations',
-        ),
-      });
-    }
+    const knex = await migratedClient(database);
     return new HealthStore(knex, options.historyDays ?? 90);
   }
 

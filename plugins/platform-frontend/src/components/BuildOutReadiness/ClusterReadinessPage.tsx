@@ -14,25 +14,16 @@
  * limitations under the License.
  */
 
-import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
 import { PlatformLayout } from '../PlatformLayout';
-import { SizingCard } from '../SizingCard';
-import { ClusterReadinessView } from './ClusterReadinessView';
+import { ClusterReadinessAndSizing } from './ClusterReadinessAndSizing';
 
 /** A cluster's build-out readiness and sizing, under the platform page. */
 export function ClusterReadinessPage() {
   const { cluster = '' } = useParams();
   return (
     <PlatformLayout title={cluster} subtitle="Build-out readiness and sizing">
-      <Grid container spacing={2}>
-        <Grid item xs={12}>
-          <ClusterReadinessView cluster={cluster} />
-        </Grid>
-        <Grid item xs={12}>
-          <SizingCard cluster={cluster} />
-        </Grid>
-      </Grid>
+      <ClusterReadinessAndSizing cluster={cluster} />
     </PlatformLayout>
   );
 }

@@ -15,9 +15,7 @@
  */
 
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Grid from '@material-ui/core/Grid';
-import { SizingCard } from '../SizingCard';
-import { ClusterReadinessView } from './ClusterReadinessView';
+import { ClusterReadinessAndSizing } from './ClusterReadinessAndSizing';
 
 /**
  * The readiness tab of a `kubernetes-cluster` entity: its build-out phases
@@ -27,15 +25,5 @@ import { ClusterReadinessView } from './ClusterReadinessView';
  */
 export function EntityClusterReadinessContent() {
   const { entity } = useEntity();
-  const cluster = entity.metadata.name;
-  return (
-    <Grid container spacing={2}>
-      <Grid item xs={12}>
-        <ClusterReadinessView cluster={cluster} />
-      </Grid>
-      <Grid item xs={12}>
-        <SizingCard cluster={cluster} />
-      </Grid>
-    </Grid>
-  );
+  return <ClusterReadinessAndSizing cluster={entity.metadata.name} />;
 }
