@@ -84,6 +84,9 @@ describe('GitLab git smart HTTP', () => {
     const seeded = await (await api('/projects/team-payments%2Fpayments-api/repository/commits')).json();
     expect((await gitCli(['rev-parse', 'HEAD'], dir)).stdout.trim()).toBe(seeded[0].id);
 
+    const other = path.join(work, 'other');
+    expect(await gitCli(['clone', repoUrl('team-payments/payments-api', ADMIN), 'other'])).toMatchObject({ code: 0 });
+
     fs.mkdirSync(path.join(dir, 'deploy'));
     fs.writeFileSync(path.join(dir, 'deploy', 'values.yaml'), 'image: payments-api:2.0.0\n');
     expect(await gitCli(['add', '.'], dir)).toMatchObject({ code: 0 });
@@ -104,9 +107,10 @@ describe('GitLab git smart HTTP', () => {
     const branch = await (await api('/projects/team-payments%2Fpayments-api/repository/branches/main')).json();
     expect(branch.commit.id).toBe(head);
 
-    const second = await gitCli(['clone', repoUrl('team-payments/payments-api', ADMIN), 'again']);
-    expect(second).toMatchObject({ code: 0 });
-    expect(fs.readFileSync(path.join(work, 'again', 'deploy', 'values.yaml'), 'utf8')).toContain('2.0.0');
+    // An earlier clone fetches the pushed commit.
+    expect(await gitCli(['fetch', 'origin'], other)).toMatchObject({ code: 0 });
+    expect((await gitCli(['rev-parse', 'origin/main'], other)).stdout.trim()).toBe(head);
+    expect((await gitCli(['show', 'origin/main:deploy/values.yaml'], other)).stdout).toContain('2.0.0');
   });
 
   it('takes an isomorphic-git push into a new project, as the scaffolder does, and fetches it back', async () => {
