@@ -92,7 +92,10 @@ export function application(
   };
 }
 
-export function renderCard(entity: Entity, permission: AuthorizeResult) {
+export function renderCard(
+  entity: Entity,
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const discoveryApi = mockApis.discovery({ baseUrl: 'http://backend.test' });
   const fetchApi = new MockFetchApi();
   return renderInTestApp(
@@ -101,7 +104,12 @@ export function renderCard(entity: Entity, permission: AuthorizeResult) {
         [discoveryApiRef, discoveryApi],
         [fetchApiRef, fetchApi],
         [platformApiRef, new PlatformClient({ discoveryApi, fetchApi })],
-        [permissionApiRef, mockApis.permission({ authorize: permission })],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: permission === AuthorizeResult.ALLOW ? 'ALLOW' : 'DENY',
+          }),
+        ],
       ]}
     >
       <EntityProvider entity={entity}>
