@@ -69,4 +69,10 @@ backend.add(
   import('@platform-portal/plugin-scaffolder-backend-module-platform'),
 );
 
-backend.start();
+// A replica that fails to start (e.g. it lost the race for the database
+// migration lock to another replica starting at the same moment) exits, so
+// its supervisor starts it again, instead of staying up and never ready.
+backend.start().catch(error => {
+  process.stderr.write(`Backend startup failed, exiting: ${error}\n`);
+  process.exit(1);
+});
