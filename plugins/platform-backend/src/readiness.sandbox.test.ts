@@ -177,6 +177,13 @@ describe.each(databases.eachSupportedId())(
         ]),
       });
       expect(stepOf(readiness, 6).status).toBe('awaiting-attestation');
+      expect(stepOf(readiness, 46).checks[0]).toMatchObject({
+        id: 'build-out.dashboards-live',
+        status: 'passed',
+        evidence: expect.arrayContaining([
+          expect.objectContaining({ object: 'Grafana', field: 'dashboards' }),
+        ]),
+      });
       expect(stepOf(readiness, 50).message).toMatch(
         /delivered registry\.apps\.example\.internal\/.+ day\(s\) ago/,
       );
@@ -220,7 +227,7 @@ describe.each(databases.eachSupportedId())(
       const healthy = fleet.clusters.find(c => c.cluster === 'prod-eu-1')!;
       expect(healthy.phases[8].status).toBe('failing');
       expect(healthy.phases[9]).toMatchObject({
-        status: 'passing',
+        status: 'complete',
         passesBeforeFailingPhase: 9,
       });
     });

@@ -53,6 +53,6 @@ describe('build-out', () => {
       BUILD_OUT_STEPS.filter(s => s.verification === 'attestation').map(
         s => s.number,
       ),
-    ).toEqual([3, 6, 16, 33, 35, 46]);
+    ).toEqual([3, 6, 16, 33, 35]);
   });
 });

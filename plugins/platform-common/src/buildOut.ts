@@ -387,7 +387,7 @@ const ROWS: StepRow[] = [
     'Configure data sources and dashboards',
     'Dashboards show live data',
     'observability',
-    'attestation',
+    'automatic',
   ],
   [
     47,

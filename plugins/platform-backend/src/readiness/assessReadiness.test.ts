@@ -52,12 +52,12 @@ describe('assessReadiness', () => {
       'complete',
       'passing',
       'complete',
-      'passing',
+      'complete',
       'complete',
     ]);
     expect(readiness.score).toEqual({
-      percent: 88,
-      passed: 44,
+      percent: 90,
+      passed: 45,
       attested: 0,
       total: 50,
     });
@@ -102,7 +102,7 @@ describe('assessReadiness', () => {
       attested: 1,
       total: 6,
     });
-    expect(readiness.score.passed).toBe(44);
+    expect(readiness.score.passed).toBe(45);
     expect(readiness.phases[0].steps[2].status).toBe('awaiting-attestation');
   });
 

@@ -135,6 +135,54 @@ function alertReceivers(clients: UpstreamClients): BuildOutProbe {
   };
 }
 
+/** Step 46: Grafana has dashboards and Prometheus has live series of the cluster for them. */
+function dashboardsLive(clients: UpstreamClients): BuildOutProbe {
+  return {
+    id: 'build-out.dashboards-live',
+    step: 46,
+    title: 'Grafana has dashboards over live data of the cluster',
+    async run({ cluster, signal }) {
+      const grafana = clients.grafana();
+      const prometheus = clients.prometheus();
+      if (!grafana) {
+        return outcome('unknown', notConfigured('grafana'));
+      }
+      if (!prometheus) {
+        return outcome('unknown', notConfigured('prometheus'));
+      }
+      const [dashboards, series] = await Promise.all([
+        grafana.allDashboards(signal),
+        prometheus.query(`count({cluster="${cluster.name}"})`, signal),
+      ]);
+      const live = series.data.length ? Number(series.data[0].value[1]) : 0;
+      const facts = [
+        evidence('Grafana', 'dashboards', dashboards.length, series.observedAt),
+        evidence(
+          `count({cluster="${cluster.name}"})`,
+          'series',
+          live,
+          series.observedAt,
+        ),
+      ];
+      if (dashboards.length === 0) {
+        return outcome('critical', 'Grafana has no dashboard', facts);
+      }
+      if (live === 0) {
+        return outcome(
+          'critical',
+          `Prometheus has no series of ${cluster.name}: the dashboards show no data`,
+          facts,
+        );
+      }
+      return outcome(
+        'ok',
+        `${dashboards.length} dashboards over ${live} live series`,
+        facts,
+      );
+    },
+  };
+}
+
 export function observabilityProbes(clients: UpstreamClients): BuildOutProbe[] {
   return [
     componentsProbe(
@@ -150,6 +198,7 @@ export function observabilityProbes(clients: UpstreamClients): BuildOutProbe[] {
       ['tempo', 'otel-collector'],
     ),
     componentsProbe(45, 'build-out.grafana', 'Grafana is ready', ['grafana']),
+    dashboardsLive(clients),
     alertReceivers(clients),
   ];
 }

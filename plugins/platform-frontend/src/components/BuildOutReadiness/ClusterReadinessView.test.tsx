@@ -70,7 +70,7 @@ describe('ClusterReadinessView', () => {
     );
     await renderWithPlatformApi(view());
     expect(
-      await screen.findByText(/86% ready: 43 of 50 steps passed, 1 attested/),
+      await screen.findByText(/88% ready: 44 of 50 steps passed, 1 attested/),
     ).toBeInTheDocument();
     expect(
       screen.getByText('Stuck in phase 2: Cluster Bootstrap'),
@@ -154,7 +154,7 @@ describe('ClusterReadinessView', () => {
     expect(posted).toEqual({ note: 'Cluster API, see the platform RFC' });
     await waitFor(() =>
       expect(
-        screen.getByText(/43 of 50 steps passed, 1 attested/),
+        screen.getByText(/44 of 50 steps passed, 1 attested/),
       ).toBeInTheDocument(),
     );
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
