@@ -74,6 +74,10 @@ describe.each(databases.eachSupportedId())(
     let stopBackend: () => Promise<void>;
     /** Which permissions the caller holds; everything unless a test says otherwise. */
     let denied: string[] = [];
+    const auditEvent = { success: jest.fn(), fail: jest.fn() };
+    const auditor = mockServices.auditor.mock({
+      createEvent: jest.fn(async () => auditEvent as any),
+    });
 
     const readinessOf = async (
       cluster: string,
@@ -110,6 +114,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: patientConfig(sandbox),
           }),
+          auditor.factory,
           mockServices.permissions.mock({
             authorize: async requests =>
               requests.map(
@@ -146,6 +151,7 @@ describe.each(databases.eachSupportedId())(
 
     afterEach(() => {
       denied = [];
+      jest.clearAllMocks();
     });
 
     it('verifies the healthy cluster’s steps from its health checks and probes', async () => {
@@ -246,6 +252,15 @@ describe.each(databases.eachSupportedId())(
         note: 'Cluster API, decided in the platform RFC',
       });
       expect(Date.parse(res.body.attestedAt)).toBeGreaterThan(0);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'build-out-attestation',
+          meta: { cluster: 'prod-eu-2', step: '6' },
+        }),
+      );
+      expect(auditEvent.success).toHaveBeenCalledWith({
+        meta: { attestedBy: 'user:default/alice' },
+      });
 
       const after = await readinessOf('prod-eu-2');
       expect(stepOf(after, 6)).toMatchObject({
@@ -302,6 +317,8 @@ describe.each(databases.eachSupportedId())(
         .send({});
       expect(attest.status).toBe(403);
       expect(attest.body.error.name).toBe('NotAllowedError');
+      expect(auditEvent.fail).toHaveBeenCalled();
+      expect(auditEvent.success).not.toHaveBeenCalled();
       expect((await readinessOf('prod-eu-1')).score.attested).toBe(0);
 
       denied = ['platform.health.read'];

@@ -119,6 +119,7 @@ export async function createRouter(
     guard,
     httpAuth,
     permissions,
+    auditor: options.auditor,
   });
   sizingRoutes(api, { health, sizing: new SizingAdvisor(clients), guard });
   router.use(api);

@@ -15,6 +15,7 @@
  */
 
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -73,9 +74,11 @@ export function readinessRoutes(
     guard: (req: express.Request) => Promise<void>;
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor: AuditorService;
   },
 ): void {
-  const { clusters, readiness, guard, httpAuth, permissions } = options;
+  const { clusters, readiness, guard, httpAuth, permissions, auditor } =
+    options;
 
   router.get('/readiness', async (req, res) => {
     await guard(req);
@@ -90,27 +93,40 @@ export function readinessRoutes(
   router.post(
     '/readiness/:cluster/steps/:step/attestations',
     async (req, res) => {
-      // An attestation is a person's word: services cannot give it.
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const [decision] = await permissions.authorize(
-        [{ permission: platformClusterProvisionPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${platformClusterProvisionPermission.name}`,
+      const auditEvent = await auditor.createEvent({
+        eventId: 'build-out-attestation',
+        severityLevel: 'medium',
+        request: req,
+        meta: { cluster: req.params.cluster, step: req.params.step },
+      });
+      try {
+        // An attestation is a person's word: services cannot give it.
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        const [decision] = await permissions.authorize(
+          [{ permission: platformClusterProvisionPermission }],
+          { credentials },
         );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `Missing permission ${platformClusterProvisionPermission.name}`,
+          );
+        }
+        const attestation = await readiness.attest(
+          clusterParam(req),
+          stepParam(req),
+          credentials.principal.userEntityRef,
+          noteOf(req.body),
+        );
+        await auditEvent.success({
+          meta: { attestedBy: attestation.attestedBy },
+        });
+        res.status(201).json(attestation);
+      } catch (error) {
+        await auditEvent.fail({ error: error as Error });
+        throw error;
       }
-      const cluster = clusterParam(req);
-      const step = stepParam(req);
-      const note = noteOf(req.body);
-      const attestation = await readiness.attest(
-        cluster,
-        step,
-        credentials.principal.userEntityRef,
-        note,
-      );
-      res.status(201).json(attestation);
     },
   );
 }
