@@ -17,6 +17,7 @@
 import {
   HealthEvidence,
   HealthVerdict,
+  SIZING_GUIDE,
 } from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { KINDS } from './kinds';
@@ -33,14 +34,14 @@ import {
 const GIB = 1024 ** 3;
 
 /** Sizing from the platform guide: minimum for any cluster, and for production. */
-export const SIZING = {
+const SIZING = {
   minimum: {
-    controlPlane: { cpu: 2, memoryGiB: 4 },
-    worker: { cpu: 4, memoryGiB: 8 },
+    controlPlane: SIZING_GUIDE.controlPlane.minimum,
+    worker: SIZING_GUIDE.worker.minimum,
   },
   production: {
-    controlPlane: { cpu: 4, memoryGiB: 16 },
-    worker: { cpu: 16, memoryGiB: 64 },
+    controlPlane: SIZING_GUIDE.controlPlane.production,
+    worker: SIZING_GUIDE.worker.production,
   },
 };
 
