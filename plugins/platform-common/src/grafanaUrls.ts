@@ -40,7 +40,11 @@ function trimSlash(url: string): string {
 export function grafanaDashboardUrl(
   baseUrl: string,
   uid: string,
-  options: { orgId?: number; range?: GrafanaRange; vars?: Record<string, string | string[]> } = {},
+  options: {
+    orgId?: number;
+    range?: GrafanaRange;
+    vars?: Record<string, string | string[]>;
+  } = {},
 ): string {
   const params = new URLSearchParams();
   params.set('orgId', String(options.orgId ?? 1));
@@ -52,7 +56,9 @@ export function grafanaDashboardUrl(
       params.append(`var-${name}`, v);
     }
   }
-  return `${trimSlash(baseUrl)}/d/${encodeURIComponent(uid)}?${params.toString()}`;
+  return `${trimSlash(baseUrl)}/d/${encodeURIComponent(
+    uid,
+  )}?${params.toString()}`;
 }
 
 /**
@@ -79,3 +85,81 @@ export function grafanaExploreUrl(
   params.set('panes', JSON.stringify(panes));
   return `${trimSlash(baseUrl)}/explore?${params.toString()}`;
 }
+
+/** Where telemetry links open: Grafana's public URL and one datasource. @public */
+export interface ExploreTarget {
+  baseUrl: string;
+  datasourceUid: string;
+  orgId?: number;
+  range?: GrafanaRange;
+}
+
+/** The TraceQL query for every span of one service. @public */
+export function traceqlForService(serviceName: string): string {
+  return `{ resource.service.name = ${JSON.stringify(serviceName)} }`;
+}
+
+/** Explore on Tempo, searching the service's traces with TraceQL. @public */
+export function tempoServiceTracesUrl(
+  target: ExploreTarget,
+  serviceName: string,
+): string {
+  return grafanaExploreUrl(
+    target.baseUrl,
+    {
+      datasource: { type: 'tempo', uid: target.datasourceUid },
+      queryType: 'traceql',
+      query: traceqlForService(serviceName),
+      limit: 20,
+      tableType: 'traces',
+    },
+    { orgId: target.orgId, range: target.range },
+  );
+}
+
+/** Explore on Tempo, opening one trace by id. @public */
+export function tempoTraceUrl(target: ExploreTarget, traceId: string): string {
+  return grafanaExploreUrl(
+    target.baseUrl,
+    {
+      datasource: { type: 'tempo', uid: target.datasourceUid },
+      queryType: 'traceql',
+      query: traceId,
+    },
+    { orgId: target.orgId, range: target.range },
+  );
+}
+
+/** The LogQL stream selector of an app's logs, within its namespace when known. @public */
+export function logqlForApp(app: string, namespace?: string): string {
+  const labels = namespace
+    ? `namespace=${JSON.stringify(namespace)}, app=${JSON.stringify(app)}`
+    : `app=${JSON.stringify(app)}`;
+  return `{${labels}}`;
+}
+
+/** Explore on Loki, showing an app's logs. @public */
+export function lokiAppLogsUrl(
+  target: ExploreTarget,
+  workload: { app: string; namespace?: string },
+): string {
+  return grafanaExploreUrl(
+    target.baseUrl,
+    {
+      datasource: { type: 'loki', uid: target.datasourceUid },
+      expr: logqlForApp(workload.app, workload.namespace),
+      queryType: 'range',
+      editorMode: 'code',
+    },
+    { orgId: target.orgId, range: target.range },
+  );
+}
+
+/**
+ * Trace ids as logs and alerts print them (`traceID=…`, `trace_id=…`), so
+ * any text can link them to the trace.
+ *
+ * @public
+ */
+export const TRACE_ID_PATTERN =
+  /\b(?:traceID|traceId|trace_id)[=:]\s*"?([0-9a-fA-F]{16}|[0-9a-fA-F]{32})\b/g;

@@ -34,5 +34,8 @@ export {
   EntityClusterNodesCard,
   EntityClusterActionsCard,
   EntityArgocdCard,
+  EntityNexusCard,
+  EntityGitLabCard,
+  EntityGrafanaCard,
 } from './legacy/entityCards';
 export { isKubernetesClusterEntity } from './components/ClusterEntity';

@@ -122,6 +122,39 @@ const argocdCard = EntityCardBlueprint.make({
   },
 });
 
+const nexusCard = EntityCardBlueprint.make({
+  name: 'nexus',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/NexusCard').then(m =>
+        compatWrapper(<m.NexusCard />),
+      ),
+  },
+});
+
+const gitlabCard = EntityCardBlueprint.make({
+  name: 'gitlab',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/GitLabCard').then(m =>
+        compatWrapper(<m.GitLabCard />),
+      ),
+  },
+});
+
+const grafanaCard = EntityCardBlueprint.make({
+  name: 'grafana',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/GrafanaCard').then(m =>
+        compatWrapper(<m.GrafanaCard />),
+      ),
+  },
+});
+
 const clusterReadinessContent = EntityContentBlueprint.make({
   name: 'cluster-readiness',
   params: {
@@ -157,6 +190,9 @@ export const platformPlugin = createFrontendPlugin({
     clusterNodesContent,
     clusterReadinessContent,
     argocdCard,
+    nexusCard,
+    gitlabCard,
+    grafanaCard,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

@@ -149,6 +149,13 @@ export function appConfigYaml(sandbox: Sandbox): string {
         upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
       upstreams: platformUpstreams(sandbox),
+      // Where the portal's Grafana links lead (read by the browser); uids as /grafana/api/datasources lists them.
+      links: {
+        grafana: {
+          baseUrl: `${sandbox.url}/grafana`,
+          datasources: { prometheus: 'mimir', loki: 'loki', tempo: 'tempo' },
+        },
+      },
       selfService: {
         allowedDomains: [sandbox.fleetSpec.domain],
         // ArgoCD Applications point at the repositories the new-service template pushes.

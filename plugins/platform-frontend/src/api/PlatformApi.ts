@@ -23,6 +23,9 @@ import {
   SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
+  EntityGitLabResponse,
+  EntityGrafanaResponse,
+  EntityNexusResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -48,6 +51,12 @@ export interface PlatformApi {
   getHealthHistory(cluster: string): Promise<HealthHistoryResponse>;
   getClusters(): Promise<ClustersResponse>;
   getCluster(cluster: string): Promise<ClusterDetailResponse>;
+  /** The entity's images and charts in Nexus, with the clusters running each version. */
+  getEntityNexus(entity: CompoundEntityRef): Promise<EntityNexusResponse>;
+  /** The entity's GitLab pipelines on the default branch and open merge requests. */
+  getEntityGitLab(entity: CompoundEntityRef): Promise<EntityGitLabResponse>;
+  /** The entity's Grafana dashboards and firing alerts. */
+  getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse>;
   /** The entity's Argo CD applications on every cluster. */
   getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse>;
   syncArgocdApplication(

@@ -24,6 +24,9 @@ import {
   SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
+  EntityGitLabResponse,
+  EntityGrafanaResponse,
+  EntityNexusResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -81,6 +84,18 @@ export class PlatformClient implements PlatformApi {
 
   getCluster(cluster: string): Promise<ClusterDetailResponse> {
     return this.get(`/clusters/${encodeURIComponent(cluster)}`);
+  }
+
+  getEntityNexus(entity: CompoundEntityRef): Promise<EntityNexusResponse> {
+    return this.get(entityPath(entity, 'nexus'));
+  }
+
+  getEntityGitLab(entity: CompoundEntityRef): Promise<EntityGitLabResponse> {
+    return this.get(entityPath(entity, 'gitlab'));
+  }
+
+  getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {
+    return this.get(entityPath(entity, 'grafana'));
   }
 
   getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse> {
@@ -160,9 +175,14 @@ export class PlatformClient implements PlatformApi {
   }
 }
 
-function argocdPath(entity: CompoundEntityRef): string {
+/** `/entity/<namespace>/<kind>/<name>/<integration>`, kind in lower case. */
+function entityPath(entity: CompoundEntityRef, integration: string): string {
   const { namespace, kind, name } = entity;
   return `/entity/${encodeURIComponent(namespace)}/${encodeURIComponent(
     kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/argocd`;
+  )}/${encodeURIComponent(name)}/${integration}`;
+}
+
+function argocdPath(entity: CompoundEntityRef): string {
+  return entityPath(entity, 'argocd');
 }

@@ -61,6 +61,36 @@ export const EntityClusterActionsCard = platformLegacyPlugin.provide(
   }),
 );
 
+/** Legacy app: a component's images and charts in Nexus. @public */
+export const EntityNexusCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityNexusCard',
+    component: {
+      lazy: () => import('../components/NexusCard').then(m => m.NexusCard),
+    },
+  }),
+);
+
+/** Legacy app: a component's GitLab pipelines. @public */
+export const EntityGitLabCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitLabCard',
+    component: {
+      lazy: () => import('../components/GitLabCard').then(m => m.GitLabCard),
+    },
+  }),
+);
+
+/** Legacy app: a component's Grafana dashboards, alerts, traces and logs. @public */
+export const EntityGrafanaCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGrafanaCard',
+    component: {
+      lazy: () => import('../components/GrafanaCard').then(m => m.GrafanaCard),
+    },
+  }),
+);
+
 /** Legacy app: Argo CD applications of a component, with sync and rollback. @public */
 export const EntityArgocdCard = platformLegacyPlugin.provide(
   createComponentExtension({

@@ -71,8 +71,8 @@ describe('GitLab simulator: merge requests', () => {
   });
 
   it('serves gitbeaker, which follows the Link header', async () => {
-    const api = new Gitlab({ host: `${server.baseUrl}/gitlab`, token: ADMIN });
-    const open = await api.MergeRequests.all({ projectId: 'team-payments/payments-api', state: 'opened' });
+    const gitbeaker = new Gitlab({ host: `${server.baseUrl}/gitlab`, token: ADMIN });
+    const open = await gitbeaker.MergeRequests.all({ projectId: 'team-payments/payments-api', state: 'opened' });
     expect(open).toHaveLength(2);
   });
 });

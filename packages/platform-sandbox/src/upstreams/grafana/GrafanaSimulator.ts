@@ -28,6 +28,7 @@ import { GRAFANA_VERSION, INVALID_TOKEN_BODY, UNAUTHORIZED_BODY } from './assump
 import { buildDashboards } from './dashboards';
 import { dashboardJson } from './dashboardJson';
 import { searchHits } from './search';
+import { sendUiPage } from './uiPage';
 
 interface GrafanaScope {
   res: ServerResponse;
@@ -121,6 +122,11 @@ export function createGrafanaSimulator(ctx: UpstreamContext): UpstreamSimulator 
     const { segments, query } = parsePath(path);
     if (method === 'GET' && segments.join('/') === 'api/health') {
       sendJson(res, 200, { commit: GRAFANA_VERSION.commit, database: 'ok', version: GRAFANA_VERSION.version });
+      return;
+    }
+    // Browser pages, which a signed-in user would see; the API below needs a token.
+    if (method === 'GET' && (segments[0] === 'explore' || segments[0] === 'd')) {
+      sendUiPage(res, segments, query);
       return;
     }
     const token = bearerToken(req);

@@ -97,7 +97,7 @@ async function startBackend(
 ) {
   const entities = [...exampleEntities(), bare];
   const catalog = catalogServiceMock.mock({
-    async getEntityByRef(ref: string | CompoundEntityRef, { credentials }) {
+    async getEntityByRef(ref: string | CompoundEntityRef, options) {
       const wanted = typeof ref === 'string' ? parseEntityRef(ref) : ref;
       const entity = entities.find(
         e =>
@@ -105,7 +105,11 @@ async function startBackend(
           (e.metadata.namespace ?? 'default') === wanted.namespace &&
           e.metadata.name === wanted.name,
       );
-      const principal = credentials.principal as { userEntityRef?: string };
+      const credentials =
+        options && 'credentials' in options ? options.credentials : undefined;
+      const principal = (credentials?.principal ?? {}) as {
+        userEntityRef?: string;
+      };
       if (
         entity?.metadata.name === 'storefront-web' &&
         principal.userEntityRef === OUTSIDER
