@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './BackendReplica';
 import { httpJson, waitFor } from './httpRequest';
@@ -75,6 +75,15 @@ export class SandboxProcess {
       },
       { timeoutMs: 120_000, intervalMs: 250 },
     );
+  }
+
+  /** A cluster's Kubernetes API URL and admin token, from the sandbox.json it wrote. */
+  kubernetesAdmin(cluster: string): { url: string; token: string } {
+    const description = JSON.parse(
+      readFileSync(join(this.appConfig, '..', 'sandbox.json'), 'utf8'),
+    );
+    const found = description.clusters.find((c: any) => c.name === cluster);
+    return { url: found.kubernetes.url, token: found.kubernetes.tokens.admin };
   }
 
   /** Requests the sandbox received, per cluster and `<upstream>:<verb>`. */

@@ -45,13 +45,13 @@ export function httpRequest(
         method,
         agent,
         headers: {
-          ...headers,
           ...(payload
             ? {
                 'content-type': 'application/json',
                 'content-length': String(Buffer.byteLength(payload)),
               }
             : {}),
+          ...headers,
         },
         timeout: timeoutMs,
       },

@@ -1,0 +1,318 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { REPO_ROOT } from './__testUtils__/BackendReplica';
+import { httpJson, httpRequest } from './__testUtils__/httpRequest';
+import { SandboxProcess } from './__testUtils__/SandboxProcess';
+
+/*
+ * deploy/portal, the manifests the platform team deploys the portal with,
+ * checked for what they promise and accepted by a Kubernetes API (the
+ * sandbox's management cluster) with server-side apply in dry-run.
+ * Loopback ports 7303-7305.
+ */
+const DEPLOY_DIR = join(REPO_ROOT, 'deploy/portal');
+const CLUSTER = 'mgmt';
+
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
+  spec?: any;
+  [key: string]: any;
+}
+
+function loadManifests(): Manifest[] {
+  const kustomization = parse(
+    readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8'),
+  );
+  return (kustomization.resources as string[]).flatMap(file =>
+    parseAllDocuments(readFileSync(join(DEPLOY_DIR, file), 'utf8')).map(
+      doc => doc.toJS() as Manifest,
+    ),
+  );
+}
+
+function only(manifests: Manifest[], kind: string): Manifest {
+  const found = manifests.filter(m => m.kind === kind);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function selects(
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+) {
+  return Object.entries(selector).every(
+    ([key, value]) => labels[key] === value,
+  );
+}
+
+describe('deploy/portal', () => {
+  const manifests = loadManifests();
+  const deployment = only(manifests, 'Deployment');
+  const podLabels = deployment.spec.template.metadata.labels;
+  const container = deployment.spec.template.spec.containers[0];
+
+  it('lists every manifest in its directory, all in the backstage namespace', () => {
+    const files = readdirSync(DEPLOY_DIR).filter(
+      f => f.endsWith('.yaml') && f !== 'kustomization.yaml',
+    );
+    const listed = parse(
+      readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8'),
+    ).resources;
+    expect([...listed].sort()).toEqual(files.sort());
+    expect(new Set(manifests.map(m => m.metadata.namespace))).toEqual(
+      new Set(['backstage']),
+    );
+  });
+
+  it('runs two non-root replicas on a read-only root filesystem, with config from a Secret', () => {
+    expect(deployment.spec.replicas).toBe(2);
+    expect(deployment.spec.strategy.rollingUpdate).toEqual({
+      maxSurge: 1,
+      maxUnavailable: 0,
+    });
+    expect(selects(deployment.spec.selector.matchLabels, podLabels)).toBe(true);
+    expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(
+      true,
+    );
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(container.envFrom).toEqual([
+      { secretRef: { name: 'platform-portal-env' } },
+    ]);
+    expect(JSON.stringify(container.env ?? [])).not.toMatch(
+      /SECRET|PASSWORD|TOKEN/,
+    );
+    expect(container.args).toEqual(
+      expect.arrayContaining(['app-config.yaml', 'app-config.production.yaml']),
+    );
+    expect(container.resources.requests).toBeDefined();
+    expect(container.resources.limits.memory).toBeDefined();
+  });
+
+  it("probes the backend's own health endpoints and outlasts its shutdown delay", () => {
+    const port = container.ports.find((p: any) => p.name === 'http');
+    expect(container.readinessProbe.httpGet).toEqual({
+      path: '/.backstage/health/v1/readiness',
+      port: 'http',
+    });
+    expect(container.livenessProbe.httpGet).toEqual({
+      path: '/.backstage/health/v1/liveness',
+      port: 'http',
+    });
+    const production = parse(
+      readFileSync(join(REPO_ROOT, 'app-config.production.yaml'), 'utf8'),
+    );
+    expect(port.containerPort).toBe(
+      Number(production.backend.listen.replace(':', '')),
+    );
+    // Readiness fails within a probe period, well before the server stops.
+    const delaySeconds =
+      production.backend.lifecycle.serverShutdownDelay.seconds;
+    const readiness = container.readinessProbe;
+    expect(readiness.periodSeconds * readiness.failureThreshold).toBeLessThan(
+      delaySeconds,
+    );
+    expect(
+      deployment.spec.template.spec.terminationGracePeriodSeconds,
+    ).toBeGreaterThan(delaySeconds + 30);
+  });
+
+  it('keeps one replica through voluntary disruptions', () => {
+    const budget = only(manifests, 'PodDisruptionBudget');
+    expect(budget.spec.minAvailable).toBe(1);
+    expect(selects(budget.spec.selector.matchLabels, podLabels)).toBe(true);
+  });
+
+  it('routes the portal host through the platform Gateway to the Service, with its own certificate', () => {
+    const service = only(manifests, 'Service');
+    const route = only(manifests, 'HTTPRoute');
+    const certificate = only(manifests, 'Certificate');
+    const grant = only(manifests, 'ReferenceGrant');
+    expect(selects(service.spec.selector, podLabels)).toBe(true);
+    expect(service.spec.ports[0].targetPort).toBe('http');
+    expect(route.spec.parentRefs).toEqual([
+      expect.objectContaining({
+        namespace: 'traefik',
+        name: 'traefik-gateway',
+        sectionName: 'https',
+      }),
+    ]);
+    expect(route.spec.rules[0].backendRefs).toEqual([
+      expect.objectContaining({
+        kind: 'Service',
+        name: service.metadata.name,
+        port: service.spec.ports[0].port,
+      }),
+    ]);
+    expect(certificate.spec.dnsNames).toEqual(route.spec.hostnames);
+    expect(container.env).toContainEqual({
+      name: 'PORTAL_BASE_URL',
+      value: `https://${route.spec.hostnames[0]}`,
+    });
+    expect(grant.spec.to).toEqual([
+      { group: '', kind: 'Secret', name: certificate.spec.secretName },
+    ]);
+  });
+
+  it('lets only Traefik and the kubelet in, on the backend port', () => {
+    const policy = only(manifests, 'CiliumNetworkPolicy');
+    expect(selects(policy.spec.endpointSelector.matchLabels, podLabels)).toBe(
+      true,
+    );
+    const port = String(container.ports[0].containerPort);
+    expect(
+      policy.spec.ingress.map((rule: any) => ({
+        from: rule.fromEndpoints ?? rule.fromEntities,
+        ports: rule.toPorts.flatMap((p: any) =>
+          p.ports.map((q: any) => q.port),
+        ),
+      })),
+    ).toEqual([
+      {
+        from: [
+          { matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'traefik' } },
+        ],
+        ports: [port],
+      },
+      { from: ['host'], ports: [port] },
+    ]);
+  });
+
+  describe('against a Kubernetes API', () => {
+    let dir: string;
+    let sandbox: SandboxProcess;
+    let api: { url: string; token: string };
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'platform-portal-deploy-'));
+      const logDir = join(REPO_ROOT, '.test-results', 'deploy-manifests');
+      mkdirSync(logDir, { recursive: true });
+      sandbox = new SandboxProcess({
+        port: 7303,
+        controlPort: 7304,
+        tlsPort: 7305,
+        dir,
+        logDir,
+      });
+      await sandbox.waitUntilReady();
+      api = sandbox.kubernetesAdmin(CLUSTER);
+    }, 180_000);
+
+    afterAll(async () => {
+      await sandbox?.process.kill();
+      if (dir) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    /** The resource path of a manifest, from the API's own discovery; undefined when the API does not serve its kind. */
+    async function resourcePath(m: Manifest): Promise<string | undefined> {
+      const base = m.apiVersion.includes('/')
+        ? `apis/${m.apiVersion}`
+        : `api/${m.apiVersion}`;
+      const answer = await httpRequest(`${api.url}/${base}`, {
+        headers: { authorization: `Bearer ${api.token}` },
+      });
+      if (answer.status === 404) {
+        return undefined;
+      }
+      const resource = JSON.parse(answer.body).resources.find(
+        (r: any) => r.kind === m.kind && !r.name.includes('/'),
+      );
+      return resource
+        ? `${api.url}/${base}/namespaces/${m.metadata.namespace}/${resource.name}/${m.metadata.name}`
+        : undefined;
+    }
+
+    it('accepts every manifest with server-side apply in dry-run, and stores none', async () => {
+      const results = [];
+      for (const manifest of manifests) {
+        const path = await resourcePath(manifest);
+        if (!path) {
+          results.push({ kind: manifest.kind, status: 'not served' });
+          continue;
+        }
+        const applied = await httpRequest(
+          `${path}?fieldManager=platform-portal-deploy&dryRun=All&force=true`,
+          {
+            method: 'PATCH',
+            headers: {
+              authorization: `Bearer ${api.token}`,
+              'content-type': 'application/apply-patch+yaml',
+            },
+            body: manifest,
+          },
+        );
+        const stored = await httpRequest(path, {
+          headers: { authorization: `Bearer ${api.token}` },
+        });
+        results.push({
+          kind: manifest.kind,
+          status:
+            applied.status === 200 || applied.status === 201
+              ? 'accepted'
+              : applied.body,
+          stored: stored.status !== 404,
+        });
+      }
+      // The sandbox does not serve policy/v1; its budget is checked above.
+      expect(results).toEqual(
+        manifests.map(m =>
+          m.kind === 'PodDisruptionBudget'
+            ? { kind: m.kind, status: 'not served' }
+            : { kind: m.kind, status: 'accepted', stored: false },
+        ),
+      );
+    }, 60_000);
+
+    it('names a Gateway, a listener and a ClusterIssuer the cluster has', async () => {
+      const headers = { authorization: `Bearer ${api.token}` };
+      const gateway = await httpJson(
+        `${api.url}/apis/gateway.networking.k8s.io/v1/namespaces/traefik/gateways/traefik-gateway`,
+        { headers },
+      );
+      const route = only(manifests, 'HTTPRoute');
+      const listener = gateway.spec.listeners.find(
+        (l: any) => l.name === route.spec.parentRefs[0].sectionName,
+      );
+      expect(listener.protocol).toBe('HTTPS');
+      expect(
+        route.spec.hostnames[0].endsWith(listener.hostname.replace('*', '')),
+      ).toBe(true);
+      const issuer = only(manifests, 'Certificate').spec.issuerRef.name;
+      const answer = await httpRequest(
+        `${api.url}/apis/cert-manager.io/v1/clusterissuers/${issuer}`,
+        { headers },
+      );
+      expect(answer.status).toBe(200);
+    }, 60_000);
+  });
+});
