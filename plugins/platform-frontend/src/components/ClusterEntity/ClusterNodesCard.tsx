@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { VerdictChip } from '../VerdictChip';
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 
 const columns: TableColumn<ClusterNode>[] = [
   { title: 'Node', field: 'name', highlight: true },
@@ -56,7 +57,7 @@ export function ClusterNodesCard() {
       )}
       <Table<ClusterNode>
         title={`Nodes (${value?.nodes.length ?? 0})`}
-        options={{ paging: false, search: false, padding: 'dense' }}
+        options={PLAIN_TABLE_OPTIONS}
         columns={columns}
         data={value?.nodes ?? []}
       />

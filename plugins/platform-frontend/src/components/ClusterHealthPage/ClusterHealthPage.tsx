@@ -37,6 +37,7 @@ import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
 import { VerdictChip } from '../VerdictChip';
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 
 const layerColumns: TableColumn<LayerHealth>[] = [
   {
@@ -115,7 +116,7 @@ function ClusterHealthContent(props: { cluster: string }) {
       <Grid item xs={12}>
         <Table<LayerHealth>
           title="Layers"
-          options={{ paging: false, search: false, padding: 'dense' }}
+          options={PLAIN_TABLE_OPTIONS}
           columns={layerColumns}
           data={health.layers}
         />
@@ -129,7 +130,7 @@ function ClusterHealthContent(props: { cluster: string }) {
         )}
         <Table<ClusterNode>
           title={`Nodes (${detail.nodes.length})`}
-          options={{ paging: false, search: false, padding: 'dense' }}
+          options={PLAIN_TABLE_OPTIONS}
           columns={nodeColumns}
           data={detail.nodes}
         />

@@ -67,11 +67,21 @@ const useStyles = makeStyles(theme => ({
     top: 0,
     background: theme.palette.background.paper,
     zIndex: 1,
-    padding: theme.spacing(1),
+    padding: theme.spacing(1, 0.75),
     fontSize: '0.75rem',
     textAlign: 'left',
+    verticalAlign: 'bottom',
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
+  // The cluster column stays in view when a narrow window scrolls sideways.
+  clusterColumn: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: theme.palette.background.paper,
+    textAlign: 'left',
+  },
+  corner: { zIndex: 2 },
   cellLink: {
     display: 'inline-block',
     borderRadius: theme.shape.borderRadius,
@@ -82,7 +92,7 @@ const useStyles = makeStyles(theme => ({
   },
   td: {
     height: ROW_HEIGHT,
-    padding: theme.spacing(0, 1),
+    padding: theme.spacing(0, 0.75),
     borderBottom: `1px solid ${theme.palette.divider}`,
     whiteSpace: 'nowrap',
   },
@@ -208,7 +218,10 @@ export function FleetHealthMatrix(props: {
             >
               <thead>
                 <tr>
-                  <th className={classes.th} scope="col">
+                  <th
+                    className={`${classes.th} ${classes.clusterColumn} ${classes.corner}`}
+                    scope="col"
+                  >
                     Cluster
                   </th>
                   {layers.map(layer => (
@@ -242,7 +255,10 @@ export function FleetHealthMatrix(props: {
                   const stale = shown.some(c => c.stale);
                   return (
                     <tr key={row.health.cluster}>
-                      <th className={classes.td} scope="row">
+                      <th
+                        className={`${classes.td} ${classes.clusterColumn}`}
+                        scope="row"
+                      >
                         <Link
                           to={`clusters/${encodeURIComponent(
                             row.health.cluster,

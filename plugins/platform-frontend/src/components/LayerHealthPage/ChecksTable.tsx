@@ -18,6 +18,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import { HealthCheckResult } from '@platform-portal/plugin-platform-common';
 import Typography from '@material-ui/core/Typography';
 import { VerdictChip } from '../VerdictChip';
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 
 const columns: TableColumn<HealthCheckResult>[] = [
   {
@@ -59,7 +60,7 @@ export function ChecksTable(props: { checks: HealthCheckResult[] }) {
   return (
     <Table<HealthCheckResult>
       title="Checks"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={PLAIN_TABLE_OPTIONS}
       columns={columns}
       data={props.checks}
       emptyContent={<Typography>No checks ran for this layer.</Typography>}

@@ -16,6 +16,7 @@
 
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { LayerDefinition } from '@platform-portal/plugin-platform-common';
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 
 const columns: TableColumn<LayerDefinition>[] = [
   { title: 'Layer', field: 'title', highlight: true },
@@ -41,7 +42,7 @@ export function LayersTable(props: { layers: LayerDefinition[] }) {
   return (
     <Table<LayerDefinition>
       title="Platform layers"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={PLAIN_TABLE_OPTIONS}
       columns={columns}
       data={props.layers}
     />
