@@ -15,7 +15,11 @@
  */
 
 import { Table, TableColumn } from '@backstage/core-components';
-import { HealthCheckResult } from '@platform-portal/plugin-platform-common';
+import {
+  getRunbook,
+  HealthCheckResult,
+} from '@platform-portal/plugin-platform-common';
+import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { VerdictChip } from '../VerdictChip';
 import { PLAIN_TABLE_OPTIONS } from '../plainTable';
@@ -48,7 +52,10 @@ const columns: TableColumn<HealthCheckResult>[] = [
     title: 'Runbook',
     render: check =>
       check.runbook ? (
-        <a href={`#runbook-${check.runbook}`}>{check.runbook}</a>
+        // The steps are further down this page, under "What to do".
+        <Link href={`#runbook-${check.runbook}`}>
+          {getRunbook(check.runbook)?.title ?? check.runbook}
+        </Link>
       ) : (
         '—'
       ),

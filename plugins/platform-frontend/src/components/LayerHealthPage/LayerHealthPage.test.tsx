@@ -125,6 +125,9 @@ describe('LayerHealthPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Force re-issuance if stuck')).toBeInTheDocument();
     expect(
+      screen.getByRole('link', { name: 'Certificate Expiry Emergency' }),
+    ).toHaveAttribute('href', '#runbook-certificate-renewal-stuck');
+    expect(
       screen.getByRole('link', { name: 'platform-team' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/renewal overdue/)).toBeInTheDocument();
