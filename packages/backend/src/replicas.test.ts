@@ -37,12 +37,13 @@ import {
 } from './__testUtils__/replicaServices';
 import { SandboxProcess } from './__testUtils__/SandboxProcess';
 import { SteadyLoad } from './__testUtils__/SteadyLoad';
+import { TcpProxy } from './__testUtils__/TcpProxy';
 
 /*
  * The production topology on one machine: two replicas of the real backend
  * (app-config.production.yaml) on one PostgreSQL database and one Redis,
  * behind a real HAProxy that health-checks their readiness endpoint, reading
- * a simulated fleet from platform-sandbox. Loopback ports 7300-7321 only.
+ * a simulated fleet from platform-sandbox. Loopback ports 7300-7322 only.
  */
 const PORTS = {
   sandbox: 7300,
@@ -51,6 +52,7 @@ const PORTS = {
   replicas: [7310, 7311],
   haproxy: 7320,
   haproxyStats: 7321,
+  redisProxy: 7322,
 };
 const REFRESH_TASK = 'platform-health-refresh';
 const SHUTDOWN_DELAY_SECONDS = 3;
@@ -74,8 +76,38 @@ const missing = 'missing' in services ? services.missing : [];
     let techdocsDir: string;
     let sandbox: SandboxProcess;
     let haproxy: HaproxyFrontend;
+    let redisProxy: TcpProxy;
     let replicas: BackendReplica[] = [];
     let refreshesTriggered = 0;
+
+    /** Writes a TechDocs page of system:default/platform to the local publisher. */
+    function writeDocsPage(file: string, html: string): string {
+      const page = `default/system/platform/${file}`;
+      mkdirSync(join(techdocsDir, 'default/system/platform'), {
+        recursive: true,
+      });
+      writeFileSync(join(techdocsDir, page), html);
+      return page;
+    }
+
+    function getDocsPage(replica: BackendReplica, page: string) {
+      return httpRequest(`${replica.url}/api/techdocs/static/docs/${page}`, {
+        headers: auth,
+        timeoutMs: 60_000,
+      });
+    }
+
+    /** Waits for the cached copy of a page in Redis (keys are base64, under the plugin's namespace). */
+    async function waitForCachedPage(page: string): Promise<void> {
+      const key = `${redisNamespace(runId)}:techdocs:${Buffer.from(
+        page,
+      ).toString('base64')}`;
+      await waitFor(
+        `${key} in Redis`,
+        async () =>
+          (await redisKeys(svc.redisUrl, key)).length > 0 || undefined,
+      );
+    }
 
     /** The refresh task as the scheduler of one replica reports it. */
     async function refreshTask(replica: BackendReplica) {
@@ -145,9 +177,18 @@ const missing = 'missing' in services ? services.missing : [];
         techdocsDir,
         shutdownDelaySeconds: SHUTDOWN_DELAY_SECONDS,
       });
+      // The replicas reach Redis through a proxy the tests can cut.
+      const redis = new URL(svc.redisUrl);
+      redisProxy = new TcpProxy(PORTS.redisProxy, {
+        host: redis.hostname,
+        port: Number(redis.port || 6379),
+      });
+      await redisProxy.open();
+      redis.host = redisProxy.url;
       const env = productionEnv(svc, {
         publicUrl: `http://127.0.0.1:${PORTS.haproxy}`,
         secret: randomBytes(24).toString('base64url'),
+        redisUrl: redis.toString(),
       });
       replicas = PORTS.replicas.map(
         port =>
@@ -188,6 +229,7 @@ const missing = 'missing' in services ? services.missing : [];
         replicas.map(async r => r.process.kill()).map(p => p.catch(() => {})),
       );
       await haproxy?.process.kill();
+      await redisProxy?.cut();
       await sandbox?.process.kill();
       if (dir) {
         await removeRunData(svc, runId);
@@ -249,35 +291,48 @@ const missing = 'missing' in services ? services.missing : [];
           ).status === 200 || undefined,
         { timeoutMs: 180_000, intervalMs: 1_000 },
       );
-      mkdirSync(join(techdocsDir, 'default/system/platform'), {
-        recursive: true,
-      });
-      writeFileSync(join(techdocsDir, page), '<h1>first build</h1>');
-      const first = await httpRequest(
-        `${replicas[0].url}/api/techdocs/static/docs/${page}`,
-        { headers: auth },
-      );
+      writeDocsPage('index.html', '<h1>first build</h1>');
+      const first = await getDocsPage(replicas[0], page);
       expect(first.status).toBe(200);
       expect(first.body).toContain('first build');
-      // The cache client stores keys base64-encoded, under the plugin's namespace.
-      const key = `${redisNamespace(runId)}:techdocs:${Buffer.from(
-        page,
-      ).toString('base64')}`;
-      await waitFor(
-        `${key} in Redis`,
-        async () =>
-          (await redisKeys(svc.redisUrl, key)).length > 0 || undefined,
-      );
+      await waitForCachedPage(page);
 
       // The other replica answers from the shared cache, not from the new file.
-      writeFileSync(join(techdocsDir, page), '<h1>second build</h1>');
-      const second = await httpRequest(
-        `${replicas[1].url}/api/techdocs/static/docs/${page}`,
-        { headers: auth },
-      );
+      writeDocsPage('index.html', '<h1>second build</h1>');
+      const second = await getDocsPage(replicas[1], page);
       expect(second.status).toBe(200);
       expect(second.body).toContain('first build');
     }, 240_000);
+
+    it('keeps serving while Redis is gone, and after it is back', async () => {
+      await redisProxy.cut();
+      let health: HttpAnswer;
+      let page: HttpAnswer;
+      try {
+        health = await httpRequest(`${haproxy.url}/api/platform/health`, {
+          headers: auth,
+          timeoutMs: 60_000,
+        });
+        page = await getDocsPage(
+          replicas[0],
+          writeDocsPage('while-redis-is-gone.html', '<h1>from disk</h1>'),
+        );
+      } finally {
+        await redisProxy.open();
+      }
+      expect(health.status).toBe(200);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('from disk');
+
+      // Requests go on. The cache is not asserted to return: once Redis was
+      // back, neither replica wrote to it again within two minutes, as
+      // @keyv/redis 4.6 has no listener for its Redis client's 'error' event
+      // (logged as an uncaught exception when the connection drops).
+      const later = writeDocsPage('after-redis-is-back.html', '<h1>back</h1>');
+      const after = await getDocsPage(replicas[1], later);
+      expect(after.status).toBe(200);
+      expect(after.body).toContain('back');
+    }, 180_000);
 
     /**
      * A request to `replica` that is still in flight when SIGTERM arrives: the

@@ -54,7 +54,7 @@ export function replicaServices(): ReplicaServices | { missing: string[] } {
  */
 export function productionEnv(
   services: ReplicaServices,
-  options: { publicUrl: string; secret: string },
+  options: { publicUrl: string; secret: string; redisUrl?: string },
 ): NodeJS.ProcessEnv {
   const pg = new URL(services.postgresUrl);
   return {
@@ -66,7 +66,7 @@ export function productionEnv(
     POSTGRES_PORT: pg.port || '5432',
     POSTGRES_USER: decodeURIComponent(pg.username),
     POSTGRES_PASSWORD: decodeURIComponent(pg.password),
-    REDIS_URL: services.redisUrl,
+    REDIS_URL: options.redisUrl ?? services.redisUrl,
     // No Dex here: nobody signs in through OIDC in these tests.
     OIDC_ISSUER_URL: 'http://127.0.0.1:7399',
     OIDC_CLIENT_ID: 'platform-portal',
