@@ -59,12 +59,17 @@ const SHUTDOWN_DELAY_SECONDS = 3;
 
 const services = replicaServices();
 const missing = 'missing' in services ? services.missing : [];
+const skipReason = `${missing.join(
+  ', ',
+)} not available; scripts/services.sh start provides them`;
+if (missing.length > 0) {
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the two-replica tests: ${skipReason}`);
+}
 
 (missing.length > 0 ? describe.skip : describe)(
   missing.length > 0
-    ? `two backend replicas behind HAProxy (skipped: ${missing.join(
-        ', ',
-      )} not available; scripts/services.sh start provides them)`
+    ? `two backend replicas behind HAProxy (skipped: ${skipReason})`
     : 'two backend replicas behind HAProxy',
   () => {
     const svc = services as ReplicaServices;
