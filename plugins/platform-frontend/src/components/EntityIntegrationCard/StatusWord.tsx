@@ -41,7 +41,7 @@ const useStyles = makeStyles(theme => ({
   neutral: { color: theme.palette.text.secondary },
 }));
 
-/** GitLab pipeline and job statuses, Grafana alert states and severities. */
+/** GitLab pipeline and job statuses, Grafana alert states and severities, Argo CD statuses. */
 const LOOK: Record<string, { icon: typeof HelpIcon; tone: Tone }> = {
   success: { icon: CheckCircleIcon, tone: 'good' },
   failed: { icon: ErrorIcon, tone: 'bad' },
@@ -60,6 +60,17 @@ const LOOK: Record<string, { icon: typeof HelpIcon; tone: Tone }> = {
   critical: { icon: ErrorIcon, tone: 'bad' },
   warning: { icon: WarningIcon, tone: 'warn' },
   info: { icon: HelpIcon, tone: 'neutral' },
+  // Argo CD sync and health statuses and operation phases.
+  synced: { icon: CheckCircleIcon, tone: 'good' },
+  outofsync: { icon: WarningIcon, tone: 'bad' },
+  healthy: { icon: CheckCircleIcon, tone: 'good' },
+  progressing: { icon: LoopIcon, tone: 'busy' },
+  degraded: { icon: ErrorIcon, tone: 'bad' },
+  suspended: { icon: NotInterestedIcon, tone: 'neutral' },
+  missing: { icon: ErrorIcon, tone: 'bad' },
+  succeeded: { icon: CheckCircleIcon, tone: 'good' },
+  terminating: { icon: NotInterestedIcon, tone: 'busy' },
+  error: { icon: ErrorIcon, tone: 'bad' },
 };
 
 /**
