@@ -129,21 +129,13 @@ export class ArgoCdClient {
       signal?: AbortSignal;
     },
   ): Promise<T> {
-    let answer = await this.send(
-      method,
-      path,
-      request,
-      await this.authorization(),
-    );
+    const attempt = async () =>
+      this.send(method, path, request, await this.authorization());
+    let answer = await attempt();
     if (answer.status === 401 && 'username' in this.options.auth) {
       // The session expired or Argo CD restarted with a new signing key.
       this.session = undefined;
-      answer = await this.send(
-        method,
-        path,
-        request,
-        await this.authorization(),
-      );
+      answer = await attempt();
     }
     if (answer.status === 401) {
       throw new AuthenticationError(
