@@ -131,7 +131,10 @@ export class UpstreamClients {
       `argocd:${cluster}`,
       () =>
         new ArgoCdClient({
-          baseUrl: upstream.url.replace('{cluster}', encodeURIComponent(cluster)),
+          baseUrl: upstream.url.replace(
+            '{cluster}',
+            encodeURIComponent(cluster),
+          ),
           target: {
             upstream: LABELS.argocd,
             cluster,
