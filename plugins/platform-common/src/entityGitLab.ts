@@ -17,15 +17,15 @@
 import { EntityNotConfigured } from './entity';
 
 /** A stage of a pipeline: its jobs' combined status. @public */
-export interface PipelineStage {
+export type PipelineStage = {
   name: string;
   /** The stage's status as GitLab's jobs report it (`success`, `failed`, `running`...). */
   status: string;
   jobs: number;
-}
+};
 
 /** One pipeline as the GitLab card shows it. @public */
-export interface PipelineSummary {
+export type PipelineSummary = {
   id: number;
   ref: string;
   /** GitLab's status, upstream casing (`success`, `failed`, `running`...). */
@@ -36,16 +36,16 @@ export interface PipelineSummary {
   durationSeconds?: number;
   webUrl?: string;
   stages: PipelineStage[];
-}
+};
 
 /** An open merge request with its latest pipeline. @public */
-export interface MergeRequestPipelines {
+export type MergeRequestPipelines = {
   iid: number;
   title: string;
   sourceBranch: string;
   webUrl?: string;
   pipeline?: PipelineSummary;
-}
+};
 
 /** GET /api/platform/entity/:namespace/:kind/:name/gitlab @public */
 export type EntityGitLabResponse =

@@ -17,17 +17,17 @@
 import { EntityNotConfigured } from './entity';
 
 /** A dashboard matching the entity's selector. @public */
-export interface EntityDashboard {
+export type EntityDashboard = {
   uid: string;
   title: string;
   /** Grafana-relative path, e.g. `/d/<uid>/<slug>`; join with Grafana's public URL. */
   path: string;
   folderTitle?: string;
   tags: string[];
-}
+};
 
 /** A firing (or pending) alert of the entity, from Grafana unified alerting. @public */
-export interface EntityAlert {
+export type EntityAlert = {
   name: string;
   /** Grafana's state, upstream casing (`Alerting`, `Pending`...). */
   state: string;
@@ -36,7 +36,7 @@ export interface EntityAlert {
   runbookUrl?: string;
   activeAt?: string;
   labels: Record<string, string>;
-}
+};
 
 /** GET /api/platform/entity/:namespace/:kind/:name/grafana @public */
 export type EntityGrafanaResponse =

@@ -17,7 +17,7 @@
 import { EntityNotConfigured } from './entity';
 
 /** One version of an image or chart, with the clusters running it. @public */
-export interface NexusArtifactVersion {
+export type NexusArtifactVersion = {
   version: string;
   repository: string;
   /** Sum of the version's asset sizes, in bytes. */
@@ -25,20 +25,20 @@ export interface NexusArtifactVersion {
   lastModified?: string;
   /** Clusters whose workloads of this entity run this version. */
   clusters: string[];
-}
+};
 
 /** A Docker image or Helm chart of an entity, newest version first. @public */
-export interface NexusArtifact {
+export type NexusArtifact = {
   format: 'docker' | 'helm';
   name: string;
   versions: NexusArtifactVersion[];
-}
+};
 
 /** A cluster whose running versions could not be read. @public */
-export interface ClusterReadError {
+export type ClusterReadError = {
   cluster: string;
   message: string;
-}
+};
 
 /** GET /api/platform/entity/:namespace/:kind/:name/nexus @public */
 export type EntityNexusResponse =

@@ -111,6 +111,168 @@ const entityIntegration = (description: string) =>
     },
   } as const);
 
+/** Like `entityIntegration`, with the `configured: true` answer's own schema. */
+const entityIntegrationOf = <R extends string>(description: string, ref: R) =>
+  ({
+    description,
+    content: {
+      'application/json': {
+        schema: {
+          oneOf: [
+            { $ref: '#/components/schemas/EntityNotConfigured' },
+            { $ref: ref },
+          ],
+        },
+      },
+    },
+  } as const);
+
+const str = { type: 'string' } as const;
+const strings = { type: 'array', items: str } as const;
+const labels = { type: 'object', additionalProperties: str } as const;
+
+const pipelineSummary = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    ref: str,
+    status: str,
+    source: str,
+    sha: str,
+    createdAt: str,
+    durationSeconds: { type: 'number' },
+    webUrl: str,
+    stages: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { name: str, status: str, jobs: { type: 'integer' } },
+        required: ['name', 'status', 'jobs'],
+      },
+    },
+  },
+  required: ['id', 'ref', 'status', 'stages'],
+} as const;
+
+/** The `configured: true` answers of the entity integrations. */
+const entitySchemas = {
+  EntityNexus: {
+    type: 'object',
+    properties: {
+      configured: { const: true },
+      artifacts: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', enum: ['docker', 'helm'] },
+            name: str,
+            versions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  version: str,
+                  repository: str,
+                  sizeBytes: { type: 'number' },
+                  lastModified: str,
+                  clusters: strings,
+                },
+                required: ['version', 'repository', 'clusters'],
+              },
+            },
+          },
+          required: ['format', 'name', 'versions'],
+        },
+      },
+      clusterErrors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { cluster: str, message: str },
+          required: ['cluster', 'message'],
+        },
+      },
+      observedAt: str,
+    },
+    required: ['configured', 'artifacts', 'clusterErrors', 'observedAt'],
+  },
+  EntityGitLab: {
+    type: 'object',
+    properties: {
+      configured: { const: true },
+      project: {
+        type: 'object',
+        properties: { path: str, webUrl: str, defaultBranch: str },
+        required: ['path', 'defaultBranch'],
+      },
+      defaultBranch: { type: 'array', items: pipelineSummary },
+      mergeRequests: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            iid: { type: 'integer' },
+            title: str,
+            sourceBranch: str,
+            webUrl: str,
+            pipeline: pipelineSummary,
+          },
+          required: ['iid', 'title', 'sourceBranch'],
+        },
+      },
+      observedAt: str,
+    },
+    required: [
+      'configured',
+      'project',
+      'defaultBranch',
+      'mergeRequests',
+      'observedAt',
+    ],
+  },
+  EntityGrafana: {
+    type: 'object',
+    properties: {
+      configured: { const: true },
+      dashboardSelector: str,
+      dashboards: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            uid: str,
+            title: str,
+            path: str,
+            folderTitle: str,
+            tags: strings,
+          },
+          required: ['uid', 'title', 'path', 'tags'],
+        },
+      },
+      alertSelector: str,
+      alerts: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            name: str,
+            state: str,
+            severity: str,
+            summary: str,
+            runbookUrl: str,
+            activeAt: str,
+            labels,
+          },
+          required: ['name', 'state', 'labels'],
+        },
+      },
+      observedAt: str,
+    },
+    required: ['configured', 'dashboards', 'alerts', 'observedAt'],
+  },
+} as const;
+
 const error = {
   description: 'An error in the Backstage error envelope.',
   content: {
@@ -158,6 +320,7 @@ export const spec = {
         },
         required: ['error'],
       },
+      ...entitySchemas,
       EntityNotConfigured: {
         type: 'object',
         properties: {
@@ -620,7 +783,10 @@ export const spec = {
           "The entity's Docker images and Helm charts in Nexus: versions, repository, size, last modified, and the clusters running each version.",
         parameters: entityParams,
         responses: {
-          '200': entityIntegration('The artifacts.'),
+          '200': entityIntegrationOf(
+            'The artifacts.',
+            '#/components/schemas/EntityNexus',
+          ),
           default: error,
         },
       },
@@ -632,7 +798,10 @@ export const spec = {
           "The entity's GitLab project: latest pipelines on the default branch and on open merge requests, with stages.",
         parameters: entityParams,
         responses: {
-          '200': entityIntegration('The pipelines.'),
+          '200': entityIntegrationOf(
+            'The pipelines.',
+            '#/components/schemas/EntityGitLab',
+          ),
           default: error,
         },
       },
@@ -644,7 +813,10 @@ export const spec = {
           "The entity's Grafana dashboards (by tag) and firing alerts (by label).",
         parameters: entityParams,
         responses: {
-          '200': entityIntegration('The dashboards and alerts.'),
+          '200': entityIntegrationOf(
+            'The dashboards and alerts.',
+            '#/components/schemas/EntityGrafana',
+          ),
           default: error,
         },
       },

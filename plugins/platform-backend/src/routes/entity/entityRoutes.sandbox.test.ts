@@ -97,7 +97,7 @@ async function startBackend(
 ) {
   const entities = [...exampleEntities(), bare];
   const catalog = catalogServiceMock.mock({
-    async getEntityByRef(ref: string | CompoundEntityRef, options) {
+    async getEntityByRef(ref: string | CompoundEntityRef, lookup) {
       const wanted = typeof ref === 'string' ? parseEntityRef(ref) : ref;
       const entity = entities.find(
         e =>
@@ -106,7 +106,7 @@ async function startBackend(
           e.metadata.name === wanted.name,
       );
       const credentials =
-        options && 'credentials' in options ? options.credentials : undefined;
+        lookup && 'credentials' in lookup ? lookup.credentials : undefined;
       const principal = (credentials?.principal ?? {}) as {
         userEntityRef?: string;
       };
