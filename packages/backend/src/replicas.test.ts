@@ -43,7 +43,7 @@ import { TcpProxy } from './__testUtils__/TcpProxy';
  * The production topology on one machine: two replicas of the real backend
  * (app-config.production.yaml) on one PostgreSQL database and one Redis,
  * behind a real HAProxy that health-checks their readiness endpoint, reading
- * a simulated fleet from platform-sandbox. Loopback ports 7300-7322 only.
+ * a simulated fleet from platform-sandbox. Loopback ports 7300-7323 only.
  */
 const PORTS = {
   sandbox: 7300,
@@ -53,6 +53,7 @@ const PORTS = {
   haproxy: 7320,
   haproxyStats: 7321,
   redisProxy: 7322,
+  postgresProxy: 7323,
 };
 const REFRESH_TASK = 'platform-health-refresh';
 const SHUTDOWN_DELAY_SECONDS = 3;
@@ -82,6 +83,7 @@ if (missing.length > 0) {
     let sandbox: SandboxProcess;
     let haproxy: HaproxyFrontend;
     let redisProxy: TcpProxy;
+    let postgresProxy: TcpProxy;
     let replicas: BackendReplica[] = [];
     let refreshesTriggered = 0;
 
@@ -182,7 +184,14 @@ if (missing.length > 0) {
         techdocsDir,
         shutdownDelaySeconds: SHUTDOWN_DELAY_SECONDS,
       });
-      // The replicas reach Redis through a proxy the tests can cut.
+      // The replicas reach Redis and PostgreSQL through proxies the tests can cut.
+      const postgres = new URL(svc.postgresUrl);
+      postgresProxy = new TcpProxy(PORTS.postgresProxy, {
+        host: postgres.hostname,
+        port: Number(postgres.port || 5432),
+      });
+      await postgresProxy.open();
+      postgres.host = postgresProxy.url;
       const redis = new URL(svc.redisUrl);
       redisProxy = new TcpProxy(PORTS.redisProxy, {
         host: redis.hostname,
@@ -194,6 +203,7 @@ if (missing.length > 0) {
         publicUrl: `http://127.0.0.1:${PORTS.haproxy}`,
         secret: randomBytes(24).toString('base64url'),
         redisUrl: redis.toString(),
+        postgresUrl: postgres.toString(),
       });
       replicas = PORTS.replicas.map(
         port =>
@@ -235,6 +245,7 @@ if (missing.length > 0) {
       );
       await haproxy?.process.kill();
       await redisProxy?.cut();
+      await postgresProxy?.cut();
       await sandbox?.process.kill();
       if (dir) {
         await removeRunData(svc, runId);
@@ -338,6 +349,51 @@ if (missing.length > 0) {
       expect(after.status).toBe(200);
       expect(after.body).toContain('back');
     }, 180_000);
+
+    it('answers from the database again by itself after PostgreSQL was briefly gone', async () => {
+      await postgresProxy.cut();
+      let alive: number[];
+      try {
+        // A read while the database is gone makes the pools notice.
+        await Promise.all(
+          replicas.map(r =>
+            httpRequest(`${r.url}/api/platform/health`, {
+              headers: auth,
+              timeoutMs: 5_000,
+            }).catch(() => undefined),
+          ),
+        );
+        alive = await Promise.all(
+          replicas.map(
+            async r =>
+              (
+                await httpRequest(`${r.url}/.backstage/health/v1/liveness`, {
+                  timeoutMs: 10_000,
+                })
+              ).status,
+          ),
+        );
+      } finally {
+        await postgresProxy.open();
+      }
+      expect(alive).toEqual([200, 200]);
+      await waitFor(
+        'both replicas to answer from the database again',
+        async () => {
+          const answers = await Promise.all(
+            replicas.map(r =>
+              httpRequest(`${r.url}/api/platform/health`, {
+                headers: auth,
+                timeoutMs: 30_000,
+              }),
+            ),
+          );
+          return answers.every(a => a.status === 200) || undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 1_000 },
+      );
+      expect(replicas.map(r => r.process.running)).toEqual([true, true]);
+    }, 240_000);
 
     /**
      * A request to `replica` that is still in flight when SIGTERM arrives: the

@@ -54,9 +54,14 @@ export function replicaServices(): ReplicaServices | { missing: string[] } {
  */
 export function productionEnv(
   services: ReplicaServices,
-  options: { publicUrl: string; secret: string; redisUrl?: string },
+  options: {
+    publicUrl: string;
+    secret: string;
+    redisUrl?: string;
+    postgresUrl?: string;
+  },
 ): NodeJS.ProcessEnv {
-  const pg = new URL(services.postgresUrl);
+  const pg = new URL(options.postgresUrl ?? services.postgresUrl);
   return {
     ...process.env,
     PORTAL_BASE_URL: options.publicUrl,
@@ -119,7 +124,7 @@ export function writeTestOverlay(
           local: { publishDirectory: options.techdocsDir },
         },
         // A busy machine answers Redis slower than the default 1 s read deadline.
-        cache: { ttl: 3600000, readTimeout: 10000 },
+        cache: { ttl: 3600000, readTimeout: 5000 },
       },
       platform: { health: { refreshIntervalSeconds: 3600 } },
     }),
