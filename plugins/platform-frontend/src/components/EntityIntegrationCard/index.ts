@@ -17,3 +17,4 @@
 export { EntityIntegrationCard, NotConfigured } from './EntityIntegrationCard';
 export type { EntityIntegrationCardProps } from './EntityIntegrationCard';
 export { StatusWord } from './StatusWord';
+export { useEntityListStyles } from './useEntityListStyles';

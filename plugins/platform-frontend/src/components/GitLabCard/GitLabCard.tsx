@@ -21,9 +21,12 @@ import {
   PipelineSummary,
 } from '@platform-portal/plugin-platform-common';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { PlatformApi } from '../../api/PlatformApi';
-import { EntityIntegrationCard, StatusWord } from '../EntityIntegrationCard';
+import {
+  EntityIntegrationCard,
+  StatusWord,
+  useEntityListStyles,
+} from '../EntityIntegrationCard';
 import {
   formatDateTime,
   formatDuration,
@@ -36,29 +39,8 @@ const load = (
   ref: Parameters<PlatformApi['getEntityGitLab']>[0],
 ) => api.getEntityGitLab(ref);
 
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    padding: theme.spacing(1, 0),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-  },
-  line: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1.5),
-  },
-  stages: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1.5),
-    marginTop: theme.spacing(0.5),
-    fontSize: theme.typography.body2.fontSize,
-  },
-}));
-
 function PipelineLine(props: { pipeline: PipelineSummary }) {
-  const classes = useStyles();
+  const classes = useEntityListStyles();
   const p = props.pipeline;
   return (
     <>
@@ -103,7 +85,7 @@ function PipelineLine(props: { pipeline: PipelineSummary }) {
  * @public
  */
 export function GitLabCard() {
-  const classes = useStyles();
+  const classes = useEntityListStyles();
   return (
     <EntityIntegrationCard<Configured>
       title="GitLab pipelines"

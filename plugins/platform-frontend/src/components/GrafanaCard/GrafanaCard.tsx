@@ -21,9 +21,12 @@ import {
   EntityGrafanaResponse,
 } from '@platform-portal/plugin-platform-common';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { PlatformApi } from '../../api/PlatformApi';
-import { EntityIntegrationCard, StatusWord } from '../EntityIntegrationCard';
+import {
+  EntityIntegrationCard,
+  StatusWord,
+  useEntityListStyles,
+} from '../EntityIntegrationCard';
 import { formatDateTime } from '../EntityIntegrationCard/format';
 import {
   TelemetryLinks,
@@ -38,22 +41,8 @@ const load = (
   ref: Parameters<PlatformApi['getEntityGrafana']>[0],
 ) => api.getEntityGrafana(ref);
 
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    padding: theme.spacing(1, 0),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-  },
-  line: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1.5),
-  },
-}));
-
 function Dashboards(props: { value: Configured }) {
-  const classes = useStyles();
+  const classes = useEntityListStyles();
   const { baseUrl } = useGrafanaLinkTargets();
   const { dashboards, dashboardSelector } = props.value;
   if (!dashboardSelector) {
@@ -91,7 +80,7 @@ function Dashboards(props: { value: Configured }) {
 }
 
 function Alerts(props: { value: Configured }) {
-  const classes = useStyles();
+  const classes = useEntityListStyles();
   const { alerts, alertSelector } = props.value;
   if (!alertSelector) {
     return null;
