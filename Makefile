@@ -1,6 +1,6 @@
 # The two commands. Both bootstrap a fresh machine (Node 22 from the npm
 # registry, the committed Yarn release, dependencies) before they run.
-.PHONY: start test install sandbox
+.PHONY: start test install sandbox bench
 
 start:
 	@bash scripts/start.sh
@@ -13,3 +13,8 @@ install:
 
 sandbox:
 	@bash -c 'source scripts/env.sh && scripts/install.sh && yarn sandbox'
+
+# Not part of `make test` (which runs a short smoke of it): a few minutes;
+# `make bench FULL=1` for the full run.
+bench:
+	@bash scripts/bench.sh

@@ -2,7 +2,8 @@
 /*
  * Adds up every suite of `make test` into the one line CI reads:
  * "N passed, N failed". Reads the jest and Playwright JSON reports and the
- * status files of the checks (type check, lint) from .test-results/.
+ * status files of the checks (type check, lint, benchmark smoke) from
+ * .test-results/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,7 +21,7 @@ function readJson(file) {
   }
 }
 
-for (const check of ['typecheck', 'lint']) {
+for (const check of ['typecheck', 'lint', 'bench-smoke']) {
   const status = fs.existsSync(path.join(dir, `${check}.status`))
     ? fs.readFileSync(path.join(dir, `${check}.status`), 'utf8').trim()
     : 'missing';

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: type check, lint, unit and integration tests (jest, with a real
-# PostgreSQL), end-to-end tests (Playwright in Debian's Chromium). Ends with
-# the one line CI reads: "N passed, N failed", adding up every suite.
+# PostgreSQL), end-to-end tests (Playwright in Debian's Chromium), a smoke run
+# of the benchmark (bench/run.js --smoke). Ends with the one line CI reads:
+# "N passed, N failed", adding up every suite.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -30,6 +31,13 @@ CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/je
 
 echo "== end-to-end tests"
 scripts/e2e.sh
+
+# A tiny fleet and a few seconds of load: the benchmark still runs and writes
+# a well-formed report. Speed is not asserted.
+echo "== benchmark smoke"
+node bench/run.js --smoke --out "$ROOT/.test-results/bench" &&
+  node bench/validateReport.js "$ROOT/.test-results/bench/latest.json"
+echo $? > .test-results/bench-smoke.status
 
 echo "== summary"
 node scripts/summarize-results.js

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Reads our fleet view, GET /api/platform/health, to tell when a refresh
+// has landed and what it says.
+const { sleep } = require('./processes');
+
+const NEVER = Date.parse('1970-01-01T00:00:00.000Z');
+
+async function fleetHealth(baseUrl, token) {
+  const res = await fetch(`${baseUrl}/api/platform/health`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30000),
+  });
+  if (!res.ok)
+    throw new Error(
+      `GET /api/platform/health: ${res.status} ${await res.text()}`,
+    );
+  return res.json();
+}
+
+/** The oldest observation time of each cluster's layers, by cluster. */
+function oldestObservation(health) {
+  const oldest = new Map();
+  for (const cluster of health.clusters) {
+    const times = cluster.layers.map(l => Date.parse(l.observedAt));
+    oldest.set(cluster.cluster, times.length ? Math.min(...times) : NEVER);
+  }
+  return oldest;
+}
+
+/**
+ * Polls until every cluster in `clusters` (all when omitted) has every
+ * layer observed after `sinceMs`; resolves with the time that took, or
+ * null when `timeoutMs` passed first (with how many had landed).
+ */
+async function waitForRefresh(
+  baseUrl,
+  token,
+  { sinceMs, clusters, timeoutMs, pollMs = 1000 },
+) {
+  const started = Date.now();
+  let landed = 0;
+  let total = 0;
+  while (Date.now() - started < timeoutMs) {
+    const oldest = oldestObservation(await fleetHealth(baseUrl, token));
+    const names = clusters ?? [...oldest.keys()];
+    total = names.length;
+    landed = names.filter(n => (oldest.get(n) ?? NEVER) > sinceMs).length;
+    if (landed === total) {
+      return { ms: Date.now() - sinceMs, landed, total };
+    }
+    await sleep(pollMs);
+  }
+  return { ms: null, landed, total };
+}
+
+/** Polls one cluster's layer until its verdict differs from `from`. */
+async function waitForVerdictChange(
+  baseUrl,
+  token,
+  { cluster, layer, from, timeoutMs, pollMs = 250 },
+) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const res = await fetch(
+      `${baseUrl}/api/platform/health/${cluster}/${layer}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(30000),
+      },
+    );
+    if (res.ok) {
+      const body = await res.json();
+      if (body.verdict !== from)
+        return { ms: Date.now() - started, verdict: body.verdict };
+    }
+    await sleep(pollMs);
+  }
+  return { ms: null };
+}
+
+module.exports = {
+  fleetHealth,
+  waitForRefresh,
+  waitForVerdictChange,
+  oldestObservation,
+};

@@ -1,0 +1,408 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Turns one run's measurements into the report the issue asks for
+// (bench/results/<date>.json, latest.json) and its Markdown summary.
+const fs = require('node:fs');
+const path = require('node:path');
+const { percentile, round } = require('./percentiles');
+
+const FULL_ONLY = 'measured by full runs only (make bench FULL=1)';
+
+function ratio(a, b) {
+  return typeof a === 'number' && typeof b === 'number' && b > 0
+    ? round(a / b, 1)
+    : null;
+}
+
+const LOAD_FIELDS = [
+  'p50Ms',
+  'p95Ms',
+  'p99Ms',
+  'maxMs',
+  'rps',
+  'completed',
+  'non2xx',
+  'timeouts',
+  'errors',
+  'abandoned',
+  'statusCodes',
+];
+
+/** The figures of one load phase worth a place in the summary, command last. */
+function pick(load, extra = {}) {
+  if (!load) return null;
+  const fields = Object.fromEntries(LOAD_FIELDS.map(key => [key, load[key]]));
+  return { ...fields, ...extra, command: load.command };
+}
+
+function summarise(run) {
+  const main =
+    run.variants.sqlite ??
+    Object.values(run.variants).find(v => v.warmFleetView);
+  const pg = run.variants.pg;
+  const fleet = pick(main?.warmFleetView, { database: main?.database });
+  const official = main?.officialLoad
+    ? pick(main.officialLoad, {
+        upstreamRequestsPerView:
+          main.officialSingle?.upstreamRequestsPerView ?? null,
+        singleViewMs: main.officialSingle?.latencyMs ?? null,
+        upstreamRequestsDuringLoad: main.officialLoad.upstreamRequests,
+      })
+    : null;
+  const freshSamples = (main?.freshness?.samples ?? [])
+    .map(s => s.ms)
+    .filter(v => v !== null);
+  const cold = { 10: null, 50: null, 200: null, 1000: null };
+  const coldReasons = {};
+  for (const key of Object.keys(cold)) {
+    if (Number(key) === run.clusters && main?.coldRefresh) {
+      cold[key] = main.coldRefresh.ms;
+      if (main.coldRefresh.reason) coldReasons[key] = main.coldRefresh.reason;
+    } else if (run.coldRefreshCurve?.[key]) {
+      cold[key] = run.coldRefreshCurve[key].ms;
+      if (cold[key] === null)
+        coldReasons[
+          key
+        ] = `not every cluster refreshed (${run.coldRefreshCurve[key].refreshed})`;
+    } else {
+      coldReasons[key] = FULL_ONLY;
+    }
+  }
+  for (const [key, value] of Object.entries(run.coldRefreshCurve ?? {})) {
+    if (!(key in cold)) cold[key] = value.ms;
+  }
+  const oursFifty = main?.oursFiftyViewers;
+  const officialFifty = main?.officialFiftyViewers;
+  return {
+    machine: run.machine,
+    date: run.date,
+    mode: run.mode,
+    command: run.command,
+    durationMs: run.durationMs,
+    clusters: run.clusters,
+    layers: 13,
+    seed: run.seed,
+    upstreamLatencyMs: run.upstreamLatencyMs,
+    warmFleetView: fleet,
+    warmFleetViewPostgres: pg?.warmFleetView
+      ? pick(pg.warmFleetView, { database: 'pg' })
+      : null,
+    ...(pg?.warmFleetView
+      ? {}
+      : {
+          warmFleetViewPostgresReason:
+            pg?.reason ?? 'PostgreSQL variant not run',
+        }),
+    officialEntityView: official,
+    ourEntityView: fleet
+      ? {
+          p95Ms: fleet.p95Ms,
+          endpoint: 'GET /api/platform/health',
+          note: 'platform-backend has no per-entity workload endpoint; the state of the same clusters comes from the fleet view, served from the store, at the same load (20 viewers, 50 requests/s)',
+        }
+      : null,
+    sideBySide: {
+      latencyRatioP95: ratio(official?.p95Ms, fleet?.p95Ms),
+      upstreamRequestRatioFiftyViewers: ratio(
+        officialFifty?.perMinute,
+        oursFifty?.perMinute,
+      ),
+      upstreamRequestRatioOneViewer: ratio(
+        main?.officialOneViewer?.perMinute,
+        main?.oursOneViewer?.perMinute,
+      ),
+      freshness:
+        'The official view reads every cluster live on each request (fresh when it answers, no answer while a cluster hangs); ours is as old as the last refresh (see freshnessP95Ms and coldRefreshMs), and a page view never calls an upstream.',
+    },
+    upstreamCallsPerMinute: {
+      oneViewer: main?.oursOneViewer?.perMinute ?? null,
+      fiftyViewers: oursFifty?.perMinute ?? null,
+      perClusterFiftyViewers: oursFifty
+        ? round(oursFifty.perMinute / run.clusters, 1)
+        : null,
+      command: main?.oursOneViewer?.command ?? null,
+      official: {
+        oneViewer: main?.officialOneViewer?.perMinute ?? null,
+        fiftyViewers: officialFifty?.perMinute ?? null,
+        fiftyViewersPageViewsCompleted: officialFifty?.pageViews ?? null,
+        command: main?.officialOneViewer?.command ?? null,
+      },
+      ...(main?.oursOneViewer ? {} : { reason: 'viewer windows not run' }),
+    },
+    upstreamRequestsPerRefresh: main?.coldRefresh
+      ? {
+          total: main.coldRefresh.upstreamRequests,
+          perCluster: main.coldRefresh.upstreamRequestsPerCluster,
+          byUpstream: main.coldRefresh.byUpstream,
+          note: 'the first (cold) refresh, start-up reads of the catalog module included; polling lists and gets, no watches',
+          command: main.coldRefresh.command,
+        }
+      : null,
+    freshnessP95Ms: freshSamples.length
+      ? round(percentile(freshSamples, 95), 0)
+      : null,
+    ...(freshSamples.length
+      ? {}
+      : {
+          freshnessP95MsReason:
+            main?.freshness?.reason ?? 'no fault showed within the time limit',
+        }),
+    freshness: main?.freshness ?? null,
+    coldRefreshMs: {
+      ...cold,
+      ...(Object.keys(coldReasons).length ? { reasons: coldReasons } : {}),
+    },
+    coldRefreshCurve: run.coldRefreshCurve,
+    isolation: main?.isolation ?? null,
+    ingestion: {
+      firstMs: null,
+      rerunWrites: null,
+      reason:
+        'not measured by this benchmark yet: needs a catalog-writes counter for the Cluster API provider',
+    },
+    rssMb: {
+      rest: main?.rssMbRest ?? null,
+      load: main?.rssMbLoad ?? null,
+      clusters: run.clusters,
+      command:
+        'VmRSS of the backend process (/proc/<pid>/status), at rest 5 s after the first refresh and the peak under load',
+      ...(run.coldRefreshCurve?.[1000]
+        ? { restAt1000: run.coldRefreshCurve[1000].rssMb }
+        : { reason1000: FULL_ONLY }),
+    },
+    namespaceCreateP95Ms: null,
+    namespaceCreateP95MsReason:
+      'not measured by this benchmark yet (platform:namespace:create through the scaffolder API)',
+    frontend: {
+      chunkGzipKb: null,
+      lcpMs200: null,
+      lcpMs1000: null,
+      reason:
+        'not measured by this benchmark yet (needs the production frontend bundle and Chromium)',
+    },
+    variants: run.variants,
+    logs: run.logs,
+  };
+}
+
+function fmt(value, unit = '') {
+  if (value === null || value === undefined) return 'not measured';
+  return `${
+    typeof value === 'number' ? value.toLocaleString('en-US') : value
+  }${unit}`;
+}
+
+function markdown(s) {
+  const f = s.warmFleetView ?? {};
+  const o = s.officialEntityView ?? {};
+  const iso = s.isolation ?? {};
+  const rows = [
+    [
+      'Warm fleet view p50 / p95 / p99',
+      `${fmt(f.p50Ms)} / ${fmt(f.p95Ms)} / ${fmt(f.p99Ms)} ms at ${fmt(
+        f.rps,
+      )} req/s (${fmt(f.completed)} requests, ${fmt(f.non2xx)} non-2xx)`,
+      'p95 < 50 ms',
+      f.command,
+    ],
+    [
+      'Same, on PostgreSQL',
+      s.warmFleetViewPostgres
+        ? `${fmt(s.warmFleetViewPostgres.p50Ms)} / ${fmt(
+            s.warmFleetViewPostgres.p95Ms,
+          )} / ${fmt(s.warmFleetViewPostgres.p99Ms)} ms at ${fmt(
+            s.warmFleetViewPostgres.rps,
+          )} req/s`
+        : s.warmFleetViewPostgresReason,
+      'p95 < 50 ms',
+      s.warmFleetViewPostgres?.command ?? '',
+    ],
+    [
+      'Official entity view p50 / p95 / p99',
+      `${fmt(o.p50Ms)} / ${fmt(o.p95Ms)} / ${fmt(o.p99Ms)} ms at ${fmt(
+        o.rps,
+      )} req/s (${fmt(o.completed)} answered, ${fmt(o.non2xx)} non-2xx, ${fmt(
+        o.timeouts,
+      )} timeouts, ${fmt(o.abandoned)} unanswered at the end)`,
+      '',
+      o.command,
+    ],
+    [
+      'p95 ratio, official / ours',
+      fmt(s.sideBySide.latencyRatioP95, '×'),
+      '≥ 100×',
+      'the two rows above',
+    ],
+    [
+      'Upstream requests per official page view',
+      fmt(o.upstreamRequestsPerView),
+      '',
+      s.variants?.sqlite?.officialSingle?.command ?? '',
+    ],
+    [
+      'Upstream requests per minute, ours: 1 / 50 viewers',
+      `${fmt(s.upstreamCallsPerMinute.oneViewer)} / ${fmt(
+        s.upstreamCallsPerMinute.fiftyViewers,
+      )}`,
+      'independent of viewers',
+      s.upstreamCallsPerMinute.command ?? '',
+    ],
+    [
+      'Upstream requests per minute, official: 1 / 50 viewers',
+      `${fmt(s.upstreamCallsPerMinute.official.oneViewer)} / ${fmt(
+        s.upstreamCallsPerMinute.official.fiftyViewers,
+      )}`,
+      '',
+      s.upstreamCallsPerMinute.official.command ?? '',
+    ],
+    [
+      'Upstream ratio at 50 viewers, official / ours',
+      fmt(s.sideBySide.upstreamRequestRatioFiftyViewers, '×'),
+      '',
+      'the two rows above',
+    ],
+    [
+      'Upstream requests per refresh (cold), per cluster',
+      `${fmt(s.upstreamRequestsPerRefresh?.total)}, ${fmt(
+        s.upstreamRequestsPerRefresh?.perCluster,
+      )} per cluster`,
+      'fixed per-cluster budget',
+      s.upstreamRequestsPerRefresh?.command ?? '',
+    ],
+    [
+      'Cold refresh, 10 / 50 / 200 / 1,000 clusters',
+      ['10', '50', '200', '1000']
+        .map(k => fmt(s.coldRefreshMs[k], ' ms'))
+        .join(' / '),
+      '200: < 30 s',
+      s.variants?.sqlite?.coldRefresh?.command ?? '',
+    ],
+    [
+      'Freshness p95 (fault to verdict)',
+      s.freshnessP95Ms === null
+        ? s.freshnessP95MsReason
+        : `${fmt(s.freshnessP95Ms)} ms (${
+            s.freshness?.samples?.length ?? 0
+          } samples)`,
+      '< 10 s',
+      s.freshness?.command ?? '',
+    ],
+    [
+      'Isolation: fleet view p95 without / with faults',
+      `${fmt(iso.healthyP95MsWithout)} / ${fmt(iso.healthyP95MsWith)} ms`,
+      'no move beyond noise',
+      iso.setup ?? '',
+    ],
+    [
+      'Isolation: our refresh with 10 % hanging + 10 % refusing',
+      iso.ours
+        ? `healthy clusters in ${fmt(
+            iso.ours.healthyClustersRefreshedMs,
+          )} ms, all in ${fmt(iso.ours.everyClusterRefreshedMs)} ms (${
+            iso.ours.refreshed
+          })`
+        : 'not measured',
+      'bounded',
+      iso.ours?.command ?? '',
+    ],
+    [
+      'Isolation: official entity view with the same faults',
+      iso.official
+        ? `${fmt(iso.official.completed)} answered (${fmt(
+            iso.official.ok,
+          )} with 2xx), ${fmt(
+            iso.official.timeouts,
+          )} still unanswered at the viewer's timeout; p95 ${fmt(
+            iso.official.p95Ms,
+          )} ms (timeouts counted as the timeout)`
+        : 'not measured',
+      'answer within our deadline',
+      iso.official?.command ?? '',
+    ],
+    [
+      'Backend sockets to the sandbox: before / our refresh / after official load / faults cleared',
+      iso.backendSocketsToSandbox
+        ? `${iso.backendSocketsToSandbox.before} / ${iso.backendSocketsToSandbox.afterOurRefresh} / ${iso.backendSocketsToSandbox.afterOfficialLoad} / ${iso.backendSocketsToSandbox.afterFaultsCleared}`
+        : 'not measured',
+      'no leak',
+      iso.backendSocketsToSandbox?.command ?? '',
+    ],
+    [
+      'Backend RSS at rest / under load',
+      `${fmt(s.rssMb.rest)} / ${fmt(s.rssMb.load)} MB (${s.clusters} clusters)`,
+      '< 400 MB at 1,000 clusters',
+      s.rssMb.command,
+    ],
+    [
+      'Ingestion of 1,000 Cluster API clusters',
+      s.ingestion.reason,
+      'rerun writes: none',
+      '',
+    ],
+    ['platform:namespace:create p95', s.namespaceCreateP95MsReason, '', ''],
+    ['Frontend chunk and LCP', s.frontend.reason, '< 300 KB, LCP < 1.5 s', ''],
+  ];
+  const cell = v =>
+    String(v ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ');
+  return [
+    `# Benchmark ${s.date.slice(0, 10)} (${s.mode})`,
+    '',
+    `${s.clusters} clusters × ${s.layers} layers, ${
+      s.upstreamLatencyMs
+    } ms upstream latency, seed ${s.seed}; \`${s.command}\` took ${Math.round(
+      s.durationMs / 1000,
+    )} s.`,
+    `Machine: ${s.machine.cpus} × ${s.machine.cpuModel}, ${
+      s.machine.memoryGb
+    } GB, ${s.machine.os}, Node ${
+      s.machine.node
+    }; load average ${s.machine.loadAverageAtStart.join(
+      ' ',
+    )} at the start, ${s.machine.loadAverageAtEnd?.join(' ')} at the end. ${
+      s.machine.note
+    }`,
+    '',
+    '| Figure | Measured | Target | Command |',
+    '|---|---|---|---|',
+    ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
+    '',
+    `Freshness: ${s.sideBySide.freshness}`,
+    '',
+    'Every figure, with the raw numbers of each phase, is in the JSON report next to this file.',
+    '',
+  ].join('\n');
+}
+
+function writeReport(run, outDir) {
+  const summary = summarise(run);
+  fs.mkdirSync(outDir, { recursive: true });
+  const day = summary.date.slice(0, 10);
+  const json = `${JSON.stringify(summary, null, 2)}\n`;
+  const md = markdown(summary);
+  const files = [
+    [path.join(outDir, `${day}.json`), json],
+    [path.join(outDir, 'latest.json'), json],
+    [path.join(outDir, `${day}.md`), md],
+    [path.join(outDir, 'latest.md'), md],
+  ];
+  for (const [file, content] of files) fs.writeFileSync(file, content);
+  return files.map(([file]) => file);
+}
+
+module.exports = { writeReport, summarise };
