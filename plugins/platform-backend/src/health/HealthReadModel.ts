@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { NotFoundError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   ClusterHealthResponse,
   FleetHealthResponse,
@@ -44,8 +45,12 @@ export class HealthReadModel {
       clusters: ConfiguredCluster[];
       staleAfterSeconds: number;
       now?: () => Date;
+      logger?: LoggerService;
     },
   ) {}
+
+  /** Every layer as last read from the store, for when the store is gone. */
+  private lastGood?: { layers: LayerHealth[]; readAt: string };
 
   requireCluster(name: string): ConfiguredCluster {
     const cluster = this.options.clusters.find(c => c.name === name);
@@ -56,7 +61,7 @@ export class HealthReadModel {
   }
 
   async fleet(): Promise<FleetHealthResponse> {
-    const stored = await this.options.store.listLayers();
+    const stored = await this.readLayers();
     const counts = emptyCounts();
     const clusters = this.options.clusters.map(cluster => {
       const layers = this.complete(cluster.name, stored);
@@ -83,10 +88,7 @@ export class HealthReadModel {
 
   async cluster(name: string): Promise<ClusterHealthResponse> {
     this.requireCluster(name);
-    const layers = this.complete(
-      name,
-      await this.options.store.listLayers(name),
-    );
+    const layers = this.complete(name, await this.readLayers(name));
     return {
       cluster: name,
       verdict: worstVerdict(layers.map(l => l.verdict)),
@@ -101,14 +103,69 @@ export class HealthReadModel {
 
   async history(name: string, limit: number): Promise<HealthHistoryResponse> {
     this.requireCluster(name);
-    return {
-      cluster: name,
-      changes: await this.options.store.history(name, limit),
-    };
+    try {
+      return {
+        cluster: name,
+        changes: await this.options.store.history(name, limit),
+      };
+    } catch (error) {
+      this.options.logger?.warn(
+        `Health history of ${name} could not be read from the database`,
+        error as Error,
+      );
+      throw new ServiceUnavailableError(
+        'Health history is unavailable while the portal database cannot be reached; try again shortly',
+      );
+    }
   }
 
   async verdictOf(name: string): Promise<HealthVerdict> {
     return (await this.cluster(name)).verdict;
+  }
+
+  /**
+   * Reads stored layers; while the database is unreachable, serves the last
+   * good read marked stale so the fleet view degrades instead of failing,
+   * and goes back to the database by itself on the next request.
+   */
+  private async readLayers(cluster?: string): Promise<LayerHealth[]> {
+    try {
+      const layers = await this.options.store.listLayers(cluster);
+      if (cluster === undefined) {
+        this.lastGood = { layers, readAt: this.nowIso() };
+      } else if (this.lastGood) {
+        this.lastGood = {
+          layers: [
+            ...this.lastGood.layers.filter(l => l.cluster !== cluster),
+            ...layers,
+          ],
+          readAt: this.lastGood.readAt,
+        };
+      }
+      return layers;
+    } catch (error) {
+      this.options.logger?.warn(
+        'Health results could not be read from the database',
+        error as Error,
+      );
+      if (!this.lastGood) {
+        throw new ServiceUnavailableError(
+          'Health results are unavailable while the portal database cannot be reached; try again shortly',
+        );
+      }
+      const { readAt } = this.lastGood;
+      return this.lastGood.layers
+        .filter(l => cluster === undefined || l.cluster === cluster)
+        .map(l => ({
+          ...l,
+          stale: true,
+          reason: `The portal database cannot be reached; showing the last state read at ${readAt}`,
+        }));
+    }
+  }
+
+  private nowIso(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
   }
 
   private complete(cluster: string, stored: LayerHealth[]): LayerHealth[] {
@@ -138,7 +195,7 @@ export class HealthReadModel {
           reason: `Data is stale: last observed ${found.observedAt} (verdict then: ${found.verdict}), older than ${this.options.staleAfterSeconds} s`,
         };
       }
-      return { ...found, stale: false };
+      return { ...found, stale: found.stale ?? false };
     });
   }
 }

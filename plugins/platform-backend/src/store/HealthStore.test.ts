@@ -117,4 +117,73 @@ describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
     expect(never).toMatchObject({ verdict: 'unknown', stale: true });
     expect(never.reason).toContain('Not observed yet');
   });
+
+  it('serves the last good state marked stale while the database is unreachable, and recovers by itself', async () => {
+    const store = await createStore();
+    await store.saveCluster('c1', [
+      layer('warning', '2026-11-26T10:00:00.000Z'),
+    ]);
+    let databaseDown = false;
+    const unreachable = () =>
+      Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432'));
+    const flakyStore = Object.assign(Object.create(store), {
+      listLayers: (cluster?: string) =>
+        databaseDown ? unreachable() : store.listLayers(cluster),
+      history: (cluster: string, limit: number) =>
+        databaseDown ? unreachable() : store.history(cluster, limit),
+    }) as HealthStore;
+    const model = new HealthReadModel({
+      store: flakyStore,
+      clusters: [
+        {
+          name: 'c1',
+          provisioner: 'kubeadm',
+          management: false,
+          kubernetes: { url: 'http://c1' },
+        },
+      ],
+      staleAfterSeconds: 300,
+      now: () => new Date('2026-11-26T10:01:00Z'),
+    });
+
+    const before = await model.fleet();
+    expect(
+      before.clusters[0].layers.find(l => l.layer === 'storage'),
+    ).toMatchObject({ verdict: 'warning', stale: false });
+
+    databaseDown = true;
+    const during = await model.fleet();
+    const storage = during.clusters[0].layers.find(l => l.layer === 'storage');
+    expect(storage).toMatchObject({ verdict: 'warning', stale: true });
+    expect(storage?.reason).toContain('database cannot be reached');
+    expect(storage?.reason).not.toContain('10.0.0.5');
+    const layerDuring = await model.layer('c1', 'storage');
+    expect(layerDuring).toMatchObject({ verdict: 'warning', stale: true });
+    await expect(model.history('c1', 10)).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
+
+    databaseDown = false;
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T10:00:30.000Z')]);
+    const after = await model.layer('c1', 'storage');
+    expect(after).toMatchObject({ verdict: 'ok', stale: false });
+  });
+
+  it('answers 503 without internals when the database is unreachable before any good read', async () => {
+    const store = await createStore();
+    const flakyStore = Object.assign(Object.create(store), {
+      listLayers: () =>
+        Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432')),
+    }) as HealthStore;
+    const model = new HealthReadModel({
+      store: flakyStore,
+      clusters: [],
+      staleAfterSeconds: 300,
+    });
+    const failure = model.fleet();
+    await expect(failure).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
+    await expect(model.fleet()).rejects.not.toThrow(/10\.0\.0\.5/);
+  });
 });
