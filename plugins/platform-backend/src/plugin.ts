@@ -21,6 +21,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  clusterAccessServiceRef,
   PlatformHealthCheck,
   platformHealthChecksExtensionPoint,
 } from '@platform-portal/plugin-platform-node';
@@ -28,6 +29,7 @@ import { registerHealthActions } from './actions/registerHealthActions';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
+import { RemediationService } from './diagnostics/RemediationService';
 import { builtInChecks } from './health/checks';
 import { HealthEngine } from './health/HealthEngine';
 import { HealthReadModel } from './health/HealthReadModel';
@@ -70,6 +72,7 @@ export const platformPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         cache: coreServices.cache,
         auditor: coreServices.auditor,
+        clusterAccess: clusterAccessServiceRef,
       },
       async init({
         config,
@@ -83,6 +86,7 @@ export const platformPlugin = createBackendPlugin({
         catalog,
         cache,
         auditor,
+        clusterAccess,
       }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
@@ -142,6 +146,7 @@ export const platformPlugin = createBackendPlugin({
             cache,
             auditor,
             readiness,
+            remediations: new RemediationService(clients, clusterAccess),
           }),
         );
       },

@@ -32,6 +32,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { PlatformConfig } from './config/readPlatformConfig';
+import { DiagnosticsService } from './diagnostics/DiagnosticsService';
+import { RemediationService } from './diagnostics/RemediationService';
 import { HealthReadModel } from './health/HealthReadModel';
 import { ReadinessService } from './readiness/ReadinessService';
 import { clusterRoutes } from './routes/clusterRoutes';
@@ -40,6 +42,7 @@ import { argocdRoutes } from './routes/entity/argocdRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
+import { diagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { readinessRoutes } from './routes/readinessRoutes';
 import { sizingRoutes } from './routes/sizingRoutes';
@@ -57,6 +60,7 @@ export interface RouterOptions {
   cache: CacheService;
   auditor: AuditorService;
   readiness: ReadinessService;
+  remediations: RemediationService;
 }
 
 export async function createRouter(
@@ -122,6 +126,14 @@ export async function createRouter(
     auditor: options.auditor,
   });
   sizingRoutes(api, { health, sizing: new SizingAdvisor(clients), guard });
+  diagnosticsRoutes(api, {
+    diagnostics: new DiagnosticsService(clients),
+    remediations: options.remediations,
+    guard,
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+  });
   router.use(api);
 
   return router;

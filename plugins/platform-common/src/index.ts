@@ -36,3 +36,4 @@ export * from './entityGrafana';
 export * from './buildOut';
 export * from './readiness';
 export * from './sizing';
+export * from './diagnostics';

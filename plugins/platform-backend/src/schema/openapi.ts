@@ -707,6 +707,63 @@ export const spec = {
         },
       },
     },
+    '/diagnostics/{cluster}/{runbook}': {
+      post: {
+        operationId: 'RunDiagnostic',
+        description:
+          "Runs a runbook's checks in order against the cluster, stopping where the cause is found; body: optional namespace and object name.",
+        parameters: [
+          clusterParam,
+          {
+            name: 'runbook',
+            in: 'path',
+            required: true,
+            description: 'Runbook id, as in the guide',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: { 'application/json': { schema: {} } },
+        },
+        responses: {
+          '200': {
+            description: 'The run with its steps.',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          default: error,
+        },
+      },
+    },
+    '/diagnostics/{cluster}/remediations/{action}': {
+      post: {
+        operationId: 'RunRemediation',
+        description:
+          'Runs a safe remediation a diagnostic offered (permission platform.cluster.provision; audited; idempotent; dryRun writes nothing).',
+        parameters: [
+          clusterParam,
+          {
+            name: 'action',
+            in: 'path',
+            required: true,
+            description:
+              'certificate-reissue, argocd-sync or machinedeployment-scale',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: {} } },
+        },
+        responses: {
+          '200': {
+            description: 'What changed.',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          default: error,
+        },
+      },
+    },
     '/clusters': {
       get: {
         operationId: 'ListClusters',
