@@ -21,9 +21,10 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  clusterAccessServiceRef,
+  ConfigClusterAccessService,
   PlatformHealthCheck,
   platformHealthChecksExtensionPoint,
+  readClusterConnections,
 } from '@platform-portal/plugin-platform-node';
 import { registerHealthActions } from './actions/registerHealthActions';
 import { UpstreamClients } from './clients/UpstreamClients';
@@ -72,7 +73,6 @@ export const platformPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         cache: coreServices.cache,
         auditor: coreServices.auditor,
-        clusterAccess: clusterAccessServiceRef,
       },
       async init({
         config,
@@ -86,7 +86,6 @@ export const platformPlugin = createBackendPlugin({
         catalog,
         cache,
         auditor,
-        clusterAccess,
       }) {
         const platformConfig = readPlatformConfig(config);
         if (platformConfig.simulated) {
@@ -146,7 +145,11 @@ export const platformPlugin = createBackendPlugin({
             cache,
             auditor,
             readiness,
-            remediations: new RemediationService(clients, clusterAccess),
+            // Read after readPlatformConfig, whose errors name the key.
+            remediations: new RemediationService(
+              clients,
+              new ConfigClusterAccessService(readClusterConnections(config)),
+            ),
           }),
         );
       },

@@ -30,6 +30,7 @@ import { BackendErrorPanel } from '../BackendErrorPanel';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
+import { RunbookDiagnostic } from '../RunbookDiagnostics';
 import { RunbookSteps } from '../RunbookSteps';
 import { VerdictChip } from '../VerdictChip';
 import { ChecksTable } from './ChecksTable';
@@ -95,6 +96,7 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
             {runbookIds.map(id => (
               <div key={id} id={`runbook-${id}`}>
                 <RunbookSteps id={id} />
+                <RunbookDiagnostic cluster={cluster} runbook={id} />
               </div>
             ))}
           </InfoCard>

@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  registerMswTestHooks,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  PLATFORM_BASE,
+  renderWithPlatformApi,
+} from '../../__testUtils__/renderWithPlatformApi';
+import { stuckCertificateRun } from './diagnosticFixture';
+import { RunbookDiagnostic } from './RunbookDiagnostic';
+
+const server = setupServer();
+registerMswTestHooks(server);
+jest.setTimeout(30_000);
+
+function render() {
+  return renderWithPlatformApi(
+    <TestApiProvider
+      apis={[
+        [
+          permissionApiRef,
+          mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+        ],
+      ]}
+    >
+      <RunbookDiagnostic
+        cluster="prod-eu-2"
+        runbook="certificate-renewal-stuck"
+      />
+    </TestApiProvider>,
+  );
+}
+
+describe('RunbookDiagnostic', () => {
+  it('runs on demand and shows each step, where it stopped and the commands to copy', async () => {
+    let runs = 0;
+    server.use(
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
+        () => {
+          runs += 1;
+          return HttpResponse.json(stuckCertificateRun);
+        },
+      ),
+    );
+    await render();
+    expect(runs).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Run diagnostic' }));
+    expect(
+      await screen.findByText(
+        /Stopped at “The stuck certificates' CertificateRequests”/,
+      ),
+    ).toBeInTheDocument();
+    expect(runs).toBe(1);
+    expect(screen.getByText('Not run')).toBeInTheDocument();
+    expect(screen.getByText('Cause found')).toBeInTheDocument();
+    expect(
+      screen.getByText('Delete the failed CertificateRequest'),
+    ).toBeInTheDocument();
+    // The code snippet renders once its highlighter has loaded.
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        'kubectl delete certificaterequest payments-api-tls-2 -n payments',
+      ),
+    );
+  });
+
+  it('runs the remediation only after confirmation and shows what changed', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
+        () => HttpResponse.json(stuckCertificateRun),
+      ),
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/remediations/certificate-reissue`,
+        async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json({
+            action: 'certificate-reissue',
+            cluster: 'prod-eu-2',
+            target: 'Certificate payments/payments-api-tls',
+            dryRun: false,
+            changed: true,
+            message:
+              'Set Issuing=True on Certificate payments/payments-api-tls',
+          });
+        },
+      ),
+    );
+    await render();
+    fireEvent.click(screen.getByRole('button', { name: 'Run diagnostic' }));
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Re-issue payments/payments-api-tls',
+      }),
+    );
+    expect(bodies).toEqual([]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
+    expect(
+      await screen.findByText(
+        'Set Issuing=True on Certificate payments/payments-api-tls',
+      ),
+    ).toBeInTheDocument();
+    expect(bodies).toEqual([
+      { namespace: 'payments', name: 'payments-api-tls' },
+    ]);
+  });
+
+  it("shows the backend's message when the run fails", async () => {
+    server.use(
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'NotFoundError',
+                message: "No cluster 'prod-eu-2' in platform.clusters",
+              },
+              request: { method: 'POST', url: '/' },
+              response: { statusCode: 404 },
+            },
+            { status: 404 },
+          ),
+      ),
+    );
+    await render();
+    fireEvent.click(screen.getByRole('button', { name: 'Run diagnostic' }));
+    await waitFor(() =>
+      expect(
+        screen.getByText(/No cluster 'prod-eu-2' in platform.clusters/),
+      ).toBeInTheDocument(),
+    );
+  });
+});
