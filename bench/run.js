@@ -95,6 +95,16 @@ function machine() {
 
 const running = new Set();
 
+/** A phase that fails is reported as failed; the run goes on to the next. */
+async function attempt(phase) {
+  try {
+    return await phase();
+  } catch (error) {
+    log(`phase failed: ${error.message}`);
+    return { error: error.message };
+  }
+}
+
 async function stopAll() {
   for (const proc of [...running].reverse()) {
     await proc.stop();
@@ -177,60 +187,69 @@ async function measureVariant(ctx, variant, { everyPhase }) {
         reason: `freshness failed: ${error.message}`,
       }));
     log('upstream cost of our fleet view: 1 viewer, then 50 viewers');
-    result.oursOneViewer = await phases.upstreamPerMinute(vctx, {
-      viewers: 1,
-      windowSec: ctx.profile.viewerWindowSec,
-      request: { url: `${vctx.backendUrl}/api/platform/health` },
-    });
-    result.oursFiftyViewers = await phases.upstreamPerMinute(vctx, {
-      viewers: 50,
-      windowSec: ctx.profile.viewerWindowSec,
-      request: { url: `${vctx.backendUrl}/api/platform/health` },
-    });
+    result.oursOneViewer = await attempt(() =>
+      phases.upstreamPerMinute(vctx, {
+        viewers: 1,
+        windowSec: ctx.profile.viewerWindowSec,
+        request: { url: `${vctx.backendUrl}/api/platform/health` },
+      }),
+    );
+    result.oursFiftyViewers = await attempt(() =>
+      phases.upstreamPerMinute(vctx, {
+        viewers: 50,
+        windowSec: ctx.profile.viewerWindowSec,
+        request: { url: `${vctx.backendUrl}/api/platform/health` },
+      }),
+    );
   }
   log(
     `warm fleet view: 20 viewers, 50 requests/s, ${ctx.profile.warmLoadSec} s`,
   );
-  result.warmFleetView = await phases.warmFleetView(
-    vctx,
-    ctx.profile.warmLoadSec,
+  result.warmFleetView = await attempt(() =>
+    phases.warmFleetView(vctx, ctx.profile.warmLoadSec),
   );
   result.rssMbLoad = result.warmFleetView.backendRssPeakMb;
 
   if (everyPhase) {
     log('official entity view: one request alone');
-    result.officialSingle = await phases.officialSingleView(vctx);
+    result.officialSingle = await attempt(() =>
+      phases.officialSingleView(vctx),
+    );
     log(
       `official entity view: 20 viewers, 50 requests/s, ${ctx.profile.officialLoadSec} s`,
     );
-    result.officialLoad = await phases.officialUnderLoad(
-      vctx,
-      ctx.profile.officialLoadSec,
+    result.officialLoad = await attempt(() =>
+      phases.officialUnderLoad(vctx, ctx.profile.officialLoadSec),
     );
-    result.rssMbLoad = Math.max(
-      result.rssMbLoad ?? 0,
-      result.officialLoad.backendRssPeakMb ?? 0,
-    );
+    result.rssMbOfficialLoad = result.officialLoad.backendRssPeakMb ?? null;
     log('upstream cost of the official entity view: 1 viewer, then 50 viewers');
     const official = officialEntityRequest(vctx.backendUrl);
-    result.officialOneViewer = await phases.upstreamPerMinute(vctx, {
-      viewers: 1,
-      windowSec: ctx.profile.officialViewerWindowSec,
-      request: official,
-    });
-    result.officialFiftyViewers = await phases.upstreamPerMinute(vctx, {
-      viewers: 50,
-      windowSec: ctx.profile.officialViewerWindowSec,
-      request: official,
-    });
+    result.officialOneViewer = await attempt(() =>
+      phases.upstreamPerMinute(vctx, {
+        viewers: 1,
+        windowSec: ctx.profile.officialViewerWindowSec,
+        request: official,
+      }),
+    );
+    result.officialFiftyViewers = await attempt(() =>
+      phases.upstreamPerMinute(vctx, {
+        viewers: 50,
+        windowSec: ctx.profile.officialViewerWindowSec,
+        request: official,
+      }),
+    );
     if (freshness) {
       log('freshness: waiting for the fault to show');
       result.freshness = await freshness;
     }
+    // The official view's abandoned requests go on fanning out for a while.
+    await new Promise(r => setTimeout(r, ctx.profile.settleSec * 1000));
     log('isolation: 10 % of clusters hang, 10 % refuse connections');
-    result.isolation = await phases.isolation(vctx, {
-      healthyP95MsWithout: result.warmFleetView.p95Ms,
-    });
+    result.isolation = await attempt(() =>
+      phases.isolation(vctx, {
+        healthyP95MsWithout: result.warmFleetView.p95Ms,
+      }),
+    );
   }
   await backend.stop();
   running.delete(backend);
@@ -370,9 +389,9 @@ async function main() {
         continue;
       }
     }
-    report.variants[database] = await measureVariant(ctx, variant, {
-      everyPhase: index === 0,
-    });
+    report.variants[database] = await attempt(() =>
+      measureVariant(ctx, variant, { everyPhase: index === 0 }),
+    );
   }
   await sandbox.stop();
   running.delete(sandbox);
@@ -387,6 +406,7 @@ async function main() {
     );
   }
 
+  await stopAll();
   report.durationMs = Date.now() - started;
   report.machine.loadAverageAtEnd = os
     .loadavg()

@@ -177,6 +177,7 @@ function summarise(run) {
     rssMb: {
       rest: main?.rssMbRest ?? null,
       load: main?.rssMbLoad ?? null,
+      underOfficialLoad: main?.rssMbOfficialLoad ?? null,
       clusters: run.clusters,
       command:
         'VmRSS of the backend process (/proc/<pid>/status), at rest 5 s after the first refresh and the peak under load',
@@ -343,7 +344,11 @@ function markdown(s) {
     ],
     [
       'Backend RSS at rest / under load',
-      `${fmt(s.rssMb.rest)} / ${fmt(s.rssMb.load)} MB (${s.clusters} clusters)`,
+      `${fmt(s.rssMb.rest)} / ${fmt(s.rssMb.load)} MB (${
+        s.clusters
+      } clusters); ${fmt(
+        s.rssMb.underOfficialLoad,
+      )} MB while serving the official view`,
       '< 400 MB at 1,000 clusters',
       s.rssMb.command,
     ],
