@@ -41,6 +41,18 @@ export interface Behaviour {
   hang: boolean;
   /** Close the connection as soon as it is accepted. */
   refuse: boolean;
+  /** Answer 200 with a JSON body cut off mid-object. */
+  malformedJson: boolean;
+  /** Answer 200 with a valid JSON list this many bytes long (0: off). */
+  hugeBodyBytes: number;
+  /** Answer 302 to this base URL plus the request's path ('' : off). */
+  redirectTo: string;
+  /** Kubernetes: every list and watch answers 410 Gone (resource version expired). */
+  gone: boolean;
+  /** Kubernetes: every list carries a `continue` token, so paging never ends. */
+  endlessPaging: boolean;
+  /** Kubernetes: watch streams are cut off right after their first events. */
+  dropWatches: boolean;
 }
 
 export const NORMAL_BEHAVIOUR: Behaviour = {
@@ -49,6 +61,12 @@ export const NORMAL_BEHAVIOUR: Behaviour = {
   errorStatus: 503,
   hang: false,
   refuse: false,
+  malformedJson: false,
+  hugeBodyBytes: 0,
+  redirectTo: '',
+  gone: false,
+  endlessPaging: false,
+  dropWatches: false,
 };
 
 /** '*' in a selector means every upstream or every cluster. */
@@ -67,7 +85,8 @@ type FaultListener = (cluster: string) => void;
 
 /**
  * The state the control API changes and every simulator reads: behaviour
- * (latency, errors, hangs, refusals) per upstream and cluster, the faults on
+ * (latency, errors, hangs, refusals, broken bodies, redirects and the
+ * Kubernetes list/watch faults) per upstream and cluster, the faults on
  * each cluster, and counters of requests received.
  */
 export class ControlState {

@@ -16,6 +16,7 @@
 
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Behaviour, ControlState, UpstreamId } from './ControlState';
+import { writeHugeJson, writeMalformedJson } from './brokenBodies';
 
 export interface GateOptions {
   upstream: UpstreamId;
@@ -29,7 +30,8 @@ export interface GateOptions {
 /**
  * Applies the control API's behaviour to one request before the simulator
  * answers it. Resolves true when the simulator should answer, false when the
- * request was refused, failed or left hanging.
+ * request was refused, failed, redirected, answered with a broken or huge
+ * body, or left hanging.
  */
 export async function applyBehaviour(
   control: ControlState,
@@ -56,6 +58,20 @@ export async function applyBehaviour(
   }
   if (control.shouldFail(behaviour)) {
     options.writeError(res, behaviour.errorStatus);
+    return false;
+  }
+  if (behaviour.redirectTo) {
+    const location = `${behaviour.redirectTo.replace(/\/+$/, '')}${req.url ?? '/'}`;
+    res.writeHead(302, { Location: location, 'Content-Length': 0 });
+    res.end();
+    return false;
+  }
+  if (behaviour.malformedJson) {
+    writeMalformedJson(res);
+    return false;
+  }
+  if (behaviour.hugeBodyBytes > 0) {
+    writeHugeJson(res, behaviour.hugeBodyBytes);
     return false;
   }
   return true;

@@ -16,7 +16,7 @@
 
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBehaviour } from '../control/applyBehaviour';
-import { ControlState } from '../control/ControlState';
+import { Behaviour, ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
 import { nonResourceAllowed, selfSubjectAccessReview } from './accessReview';
 import { forbidden, forbiddenPath, RbacAuthorizer, UserInfo } from './authz';
@@ -41,7 +41,8 @@ import { findObject, getObject, listObjects } from './readOperations';
 import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { ApiError, badRequest, internalError, notFound, pathNotFound, statusForCode, unauthorized, unsupportedMediaType } from './status';
+import { encodeContinue } from './paging';
+import { ApiError, badRequest, expired, internalError, notFound, pathNotFound, statusForCode, unauthorized, unsupportedMediaType } from './status';
 import { ObjectStore } from './store';
 import { serveWatch } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './writeOperations';
@@ -93,8 +94,13 @@ export class KubeApiServer {
       writeError: (r, status) => writeStatus(r, statusForCode(status)),
     });
     if (!passed) return;
+    const behaviour = this.options.control.behaviourFor('kubernetes', this.options.cluster);
+    if (behaviour.gone && (request?.verb === 'list' || request?.verb === 'watch')) {
+      writeGone(res, request.verb, url.searchParams);
+      return;
+    }
     try {
-      await this.route(req, res, url, request);
+      await this.route(req, res, url, request, behaviour);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : internalError(error instanceof Error ? error.message : String(error));
       if (res.headersSent) res.end();
@@ -110,7 +116,7 @@ export class KubeApiServer {
     return user;
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest | undefined): Promise<void> {
+  private async route(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest | undefined, behaviour: Behaviour): Promise<void> {
     const pathname = url.pathname.replace(/\/+$/, '') || '/';
     if (serveHealth(req, res, pathname, url.searchParams)) return;
     if (pathname === '/version') {
@@ -155,6 +161,10 @@ export class KubeApiServer {
     };
     if (request.verb === 'watch') {
       this.watch(req, res, ctx);
+      if (behaviour.dropWatches) {
+        // Cut the stream once its first events are out, without the closing chunk, as a dying proxy does.
+        setTimeout(() => req.socket.destroy(), 50);
+      }
       return;
     }
     if (request.subresource === 'log') {
@@ -165,6 +175,11 @@ export class KubeApiServer {
       return;
     }
     const result = type.readOnly ? this.readMetrics(ctx) : this.operate(ctx);
+    if (behaviour.endlessPaging && request.verb === 'list') {
+      // A token past every key: the next page is empty and carries another token.
+      const metadata = ((result.body as { metadata?: Record<string, unknown> }).metadata ??= {});
+      metadata.continue = encodeContinue(this.store.resourceVersion, '\uffffendless');
+    }
     const accept = String(req.headers.accept ?? '');
     const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now(), type.kind) : result.body;
     writeJson(res, result.status, output);
@@ -305,4 +320,19 @@ export function writeJson(res: ServerResponse, status: number, body: unknown): v
 export function writeStatus(res: ServerResponse, error: ApiError): void {
   if (error.code === 429) res.setHeader('Retry-After', '1');
   writeJson(res, error.code, error.toStatus());
+}
+
+/**
+ * The 410 Gone a compacted store answers: a Status for a list, an ERROR event
+ * carrying it for a watch (as the API server streams it).
+ */
+function writeGone(res: ServerResponse, verb: 'list' | 'watch', query: URLSearchParams): void {
+  const from = query.get('continue') ? 'continue token' : `resource version: ${query.get('resourceVersion') ?? '0'}`;
+  const status = expired(`too old ${from}`);
+  if (verb === 'list') {
+    writeStatus(res, status);
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(`${JSON.stringify({ type: 'ERROR', object: status.toStatus() })}\n`);
 }

@@ -84,9 +84,12 @@ function optionalBoolean(json: Json, field: string): boolean | undefined {
   return value;
 }
 
+const BROKEN_BODY_FIELDS = ['malformedJson', 'hugeBodyBytes', 'redirectTo'];
+const KUBERNETES_ONLY_FIELDS = ['gone', 'endlessPaging', 'dropWatches'] as const;
+
 export function parseBehaviour(body: unknown, clusters: readonly string[]): { selector: BehaviourSelector; patch: Partial<Behaviour> } {
   const json = requireObject(body);
-  const known = ['upstream', 'cluster', 'latencyMs', 'errorRate', 'errorStatus', 'hang', 'refuse'];
+  const known = ['upstream', 'cluster', 'latencyMs', 'errorRate', 'errorStatus', 'hang', 'refuse', ...BROKEN_BODY_FIELDS, ...KUBERNETES_ONLY_FIELDS];
   const unknown = Object.keys(json).find(k => !known.includes(k));
   if (unknown) throw new InputError(unknown, `unknown field; allowed: ${known.join(', ')}`);
   const upstream = json.upstream ?? '*';
@@ -105,8 +108,34 @@ export function parseBehaviour(body: unknown, clusters: readonly string[]): { se
   if (errorStatus !== undefined) patch.errorStatus = errorStatus;
   if (hang !== undefined) patch.hang = hang;
   if (refuse !== undefined) patch.refuse = refuse;
-  if (Object.keys(patch).length === 0) throw new InputError('body', 'set at least one of latencyMs, errorRate, errorStatus, hang, refuse');
+  Object.assign(patch, parseBodyFaults(json, upstream));
+  if (Object.keys(patch).length === 0) throw new InputError('body', `set at least one of ${known.slice(2).join(', ')}`);
   return { selector: { upstream: upstream as UpstreamId | '*', cluster }, patch };
+}
+
+/** Broken bodies and redirects for any upstream; list and watch faults for the Kubernetes API only. */
+function parseBodyFaults(json: Json, upstream: unknown): Partial<Behaviour> {
+  const patch: Partial<Behaviour> = {};
+  const malformedJson = optionalBoolean(json, 'malformedJson');
+  const hugeBodyBytes = optionalNumber(json, 'hugeBodyBytes', 0, 1024 * 1024 * 1024, true);
+  if (malformedJson !== undefined) patch.malformedJson = malformedJson;
+  if (hugeBodyBytes !== undefined) patch.hugeBodyBytes = hugeBodyBytes;
+  if (json.redirectTo !== undefined) {
+    const target = json.redirectTo;
+    if (target !== '' && (typeof target !== 'string' || !/^https?:\/\/[^/\s]+/.test(target))) {
+      throw new InputError('redirectTo', 'must be an http(s) URL, or "" to stop redirecting');
+    }
+    patch.redirectTo = target as string;
+  }
+  for (const field of KUBERNETES_ONLY_FIELDS) {
+    const value = optionalBoolean(json, field);
+    if (value === undefined) continue;
+    if (upstream !== 'kubernetes' && upstream !== '*') {
+      throw new InputError(field, 'applies to the kubernetes upstream only');
+    }
+    patch[field] = value;
+  }
+  return patch;
 }
 
 export function parseAdvance(body: unknown): number {
