@@ -19,8 +19,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DiagnosticRequest,
   platformClusterProvisionPermission,
@@ -31,7 +30,7 @@ import express from 'express';
 import { DiagnosticsService } from '../diagnostics/DiagnosticsService';
 import { RemediationService } from '../diagnostics/RemediationService';
 import { PlatformApiRouter } from './PlatformApiRouter';
-import { clusterParam } from './validation';
+import { clusterParam, requireUserPermission } from './validation';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -130,18 +129,12 @@ export function diagnosticsRoutes(
         meta: { cluster: req.params.cluster, action: req.params.action },
       });
       try {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
-        const [decision] = await permissions.authorize(
-          [{ permission: platformClusterProvisionPermission }],
-          { credentials },
+        const credentials = await requireUserPermission(
+          httpAuth,
+          permissions,
+          req,
+          platformClusterProvisionPermission,
         );
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError(
-            `Missing permission ${platformClusterProvisionPermission.name}`,
-          );
-        }
         const cluster = clusterParam(req);
         const action = actionParam(req);
         const request = remediationRequest(req.body);

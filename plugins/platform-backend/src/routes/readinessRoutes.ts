@@ -19,14 +19,13 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
 import express from 'express';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { PlatformApiRouter } from './PlatformApiRouter';
-import { clusterParam } from './validation';
+import { clusterParam, requireUserPermission } from './validation';
 
 const MAX_NOTE_LENGTH = 2000;
 
@@ -101,18 +100,12 @@ export function readinessRoutes(
       });
       try {
         // An attestation is a person's word: services cannot give it.
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
-        const [decision] = await permissions.authorize(
-          [{ permission: platformClusterProvisionPermission }],
-          { credentials },
+        const credentials = await requireUserPermission(
+          httpAuth,
+          permissions,
+          req,
+          platformClusterProvisionPermission,
         );
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError(
-            `Missing permission ${platformClusterProvisionPermission.name}`,
-          );
-        }
         const attestation = await readiness.attest(
           clusterParam(req),
           stepParam(req),

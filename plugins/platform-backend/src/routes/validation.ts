@@ -19,7 +19,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   isLayerId,
   platformHealthReadPermission,
@@ -47,6 +50,26 @@ export function healthReadGuard(
       );
     }
   };
+}
+
+/**
+ * The calling person's credentials, 401 for a service or nobody and 403
+ * without the permission: for actions a person answers for.
+ */
+export async function requireUserPermission(
+  httpAuth: HttpAuthService,
+  permissions: PermissionsService,
+  req: express.Request,
+  permission: BasicPermission,
+) {
+  const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(`Missing permission ${permission.name}`);
+  }
+  return credentials;
 }
 
 /** The `:cluster` path parameter, 400 when it cannot be a cluster name. */

@@ -87,6 +87,31 @@ describe('RunbookDiagnostic', () => {
     );
   });
 
+  it('sends the namespace and object name the person gives', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
+        async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json(stuckCertificateRun);
+        },
+      ),
+    );
+    await render();
+    fireEvent.change(screen.getByLabelText('Namespace (optional)'), {
+      target: { value: 'payments' },
+    });
+    fireEvent.change(screen.getByLabelText('Object name (optional)'), {
+      target: { value: 'payments-api-tls' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Run diagnostic' }));
+    expect(await screen.findByText('Cause found')).toBeInTheDocument();
+    expect(bodies).toEqual([
+      { namespace: 'payments', name: 'payments-api-tls' },
+    ]);
+  });
+
   it('runs the remediation only after confirmation and shows what changed', async () => {
     const bodies: unknown[] = [];
     server.use(

@@ -21,6 +21,8 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { BackendErrorPanel } from '../BackendErrorPanel';
@@ -40,22 +42,44 @@ function useCanRemediate(): boolean {
   return value ?? false;
 }
 
-/** "Run diagnostic" for one runbook on one cluster, and what the run found. */
-export function RunbookDiagnostic(props: {
-  cluster: string;
-  runbook: string;
-  namespace?: string;
-  name?: string;
-}) {
-  const { cluster, runbook, namespace, name } = props;
+/**
+ * "Run diagnostic" for one runbook on one cluster, narrowed to a namespace
+ * or an object when the person gives one, and what the run found.
+ */
+export function RunbookDiagnostic(props: { cluster: string; runbook: string }) {
+  const { cluster, runbook } = props;
   const client = useDiagnosticsClient();
   const canRemediate = useCanRemediate();
+  const [namespace, setNamespace] = useState('');
+  const [name, setName] = useState('');
   const [state, run] = useAsyncFn(
-    () => client.run(cluster, runbook, { namespace, name }),
+    () =>
+      client.run(cluster, runbook, {
+        ...(namespace.trim() ? { namespace: namespace.trim() } : {}),
+        ...(name.trim() ? { name: name.trim() } : {}),
+      }),
     [client, cluster, runbook, namespace, name],
   );
   return (
     <Box mb={2}>
+      <Box display="flex" mb={1} style={{ gap: 8 }}>
+        <TextField
+          id={`diagnostic-${runbook}-namespace`}
+          label="Namespace (optional)"
+          size="small"
+          variant="outlined"
+          value={namespace}
+          onChange={e => setNamespace(e.target.value)}
+        />
+        <TextField
+          id={`diagnostic-${runbook}-name`}
+          label="Object name (optional)"
+          size="small"
+          variant="outlined"
+          value={name}
+          onChange={e => setName(e.target.value)}
+        />
+      </Box>
       <Button
         variant="contained"
         color="primary"
