@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the sandbox and the portal, runs the Playwright tests in Debian's
 # Chromium, stops everything. Reports to .test-results/e2e.json and saves
-# screenshots in .test-results/screenshots.
+# screenshots in .test-results/screenshots. PLATFORM_SANDBOX_CLUSTERS=N runs
+# them on a generated fleet of N clusters (tests that need the demo fleet skip).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -51,7 +52,8 @@ if [ "$ready" != 1 ]; then
   exit 1
 fi
 
-PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e.json yarn playwright test
+# Arguments go to Playwright, e.g. a test file filter: e2e.sh platformScreenshots
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e.json yarn playwright test "$@"
 status=$?
 echo "e2e screenshots: $ROOT/.test-results/screenshots"
 exit $status

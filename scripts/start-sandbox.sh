@@ -6,7 +6,13 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 mkdir -p .sandbox
 rm -f .sandbox/app-config.sandbox.yaml
-setsid yarn workspace @platform-portal/platform-sandbox start "$@" \
+# PLATFORM_SANDBOX_CLUSTERS=N (and PLATFORM_SANDBOX_SEED=S) generate a fleet
+# of N clusters instead of the demo scenario, e.g. to see the portal at scale.
+fleet=()
+if [ -n "${PLATFORM_SANDBOX_CLUSTERS:-}" ]; then
+  fleet=(--clusters "$PLATFORM_SANDBOX_CLUSTERS" --seed "${PLATFORM_SANDBOX_SEED:-1}")
+fi
+setsid yarn workspace @platform-portal/platform-sandbox start "${fleet[@]}" "$@" \
   > .sandbox/sandbox.log 2>&1 < /dev/null &
 pid=$!
 for _ in $(seq 1 120); do

@@ -16,13 +16,35 @@
 
 import { expect, Page } from '@playwright/test';
 
-/** Signs in as the guest user and waits until the app has loaded. */
+/**
+ * Signs in as the guest user and waits until the app has loaded. A dev
+ * backend restarting after a file change refuses the guest for a few
+ * seconds, so the sign-in is tried again until it holds.
+ */
 export async function signInAsGuest(page: Page) {
-  await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
-  ).toBeVisible();
+  const catalog = page.getByRole('link', { name: 'Catalog', exact: true });
+  await expect(async () => {
+    await page.goto('/');
+    await expect(enter.or(catalog.first())).toBeVisible();
+    if (await enter.isVisible()) {
+      await enter.click();
+    }
+    await expect(catalog.first()).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+}
+
+/**
+ * Opens `path`, signing in again first when the session was lost (a dev
+ * backend that restarted cannot refresh the guest's token).
+ */
+export async function gotoSignedIn(page: Page, path: string) {
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const catalog = page.getByRole('link', { name: 'Catalog', exact: true });
+  await page.goto(path);
+  await expect(enter.or(catalog.first())).toBeVisible();
+  if (await enter.isVisible()) {
+    await signInAsGuest(page);
+    await page.goto(path);
+  }
 }

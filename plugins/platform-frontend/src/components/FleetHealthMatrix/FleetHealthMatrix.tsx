@@ -57,9 +57,25 @@ const useStyles = makeStyles(theme => ({
   select: { minWidth: 160 },
   counts: {
     display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
     gap: theme.spacing(3),
     margin: theme.spacing(2, 0),
   },
+  count: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  // Thirteen layer names side by side do not fit a laptop's width; read
+  // upwards they do, and the whole matrix stays in view.
+  layerHeader: {
+    textAlign: 'center',
+    '@media (max-width: 1599px)': {
+      '& > span': {
+        writingMode: 'vertical-rl',
+        transform: 'rotate(180deg)',
+        whiteSpace: 'nowrap',
+      },
+    },
+  },
+  verdictCell: { textAlign: 'center' },
   viewport: { maxHeight: VIEWPORT_HEIGHT, overflow: 'auto' },
   table: { borderCollapse: 'collapse', width: '100%' },
   th: {
@@ -190,7 +206,12 @@ export function FleetHealthMatrix(props: {
             {rows.length} of {health.clusters.length} clusters
           </Typography>
           {[...HEALTH_VERDICTS].reverse().map(v => (
-            <Typography key={v} variant="body2" component="span">
+            <Typography
+              key={v}
+              variant="body2"
+              component="span"
+              className={classes.count}
+            >
               <VerdictChip verdict={v} compact /> {verdictLabel(v)}: {counts[v]}
             </Typography>
           ))}
@@ -227,11 +248,11 @@ export function FleetHealthMatrix(props: {
                   {layers.map(layer => (
                     <th
                       key={layer.id}
-                      className={classes.th}
+                      className={`${classes.th} ${classes.layerHeader}`}
                       scope="col"
                       title={layer.owners.join(', ')}
                     >
-                      {layer.title}
+                      <span>{layer.title}</span>
                     </th>
                   ))}
                   <th className={classes.th} scope="col">
@@ -272,7 +293,10 @@ export function FleetHealthMatrix(props: {
                       {layers.map((layer, column) => {
                         const cell = cells.get(layer.id);
                         return (
-                          <td key={layer.id} className={classes.td}>
+                          <td
+                            key={layer.id}
+                            className={`${classes.td} ${classes.verdictCell}`}
+                          >
                             <Link
                               to={`clusters/${encodeURIComponent(
                                 row.health.cluster,

@@ -43,44 +43,43 @@ export function GrafanaLinks(props: { cluster: string; namespace?: string }) {
   const selector = props.namespace
     ? `{cluster="${props.cluster}", namespace="${props.namespace}"}`
     : `{cluster="${props.cluster}"}`;
+  const links: Array<{ label: string; to: string }> = [];
+  if (dashboardUid) {
+    links.push({
+      label: 'Cluster dashboard',
+      to: grafanaDashboardUrl(baseUrl, dashboardUid, {
+        vars: { cluster: props.cluster },
+      }),
+    });
+  }
+  if (prometheus) {
+    links.push({
+      label: 'Explore metrics',
+      to: grafanaExploreUrl(baseUrl, {
+        datasource: { type: 'prometheus', uid: prometheus },
+        expr: `up${selector}`,
+      }),
+    });
+  }
+  if (loki) {
+    links.push({
+      label: 'Explore logs',
+      to: grafanaExploreUrl(baseUrl, {
+        datasource: { type: 'loki', uid: loki },
+        expr: selector,
+        queryType: 'range',
+      }),
+    });
+  }
+  // Separators only between the links there are.
   return (
     <Typography variant="body2" component="div">
-      {dashboardUid && (
-        <Link
-          to={grafanaDashboardUrl(baseUrl, dashboardUid, {
-            vars: { cluster: props.cluster },
-          })}
-        >
-          Cluster dashboard
-        </Link>
-      )}
-      {prometheus && (
-        <>
-          {' · '}
-          <Link
-            to={grafanaExploreUrl(baseUrl, {
-              datasource: { type: 'prometheus', uid: prometheus },
-              expr: `up${selector}`,
-            })}
-          >
-            Explore metrics
-          </Link>
-        </>
-      )}
-      {loki && (
-        <>
-          {' · '}
-          <Link
-            to={grafanaExploreUrl(baseUrl, {
-              datasource: { type: 'loki', uid: loki },
-              expr: selector,
-              queryType: 'range',
-            })}
-          >
-            Explore logs
-          </Link>
-        </>
-      )}
+      {links.map((link, i) => (
+        <span key={link.label}>
+          {i > 0 && ' · '}
+          <Link to={link.to}>{link.label}</Link>
+        </span>
+      ))}
     </Typography>
   );
 }
