@@ -27,6 +27,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { PlatformApi } from '../../api/PlatformApi';
 import { EntityIntegrationCard } from '../EntityIntegrationCard';
 import { formatBytes, formatDateTime } from '../EntityIntegrationCard/format';
@@ -40,7 +41,13 @@ const load = (
 
 const LABELS = { docker: 'Docker image', helm: 'Helm chart' } as const;
 
+const useStyles = makeStyles({
+  // Versions and sizes read badly broken over lines in a half-width card.
+  nowrap: { whiteSpace: 'nowrap', '& th': { whiteSpace: 'nowrap' } },
+});
+
 function ArtifactTable(props: { artifact: NexusArtifact }) {
+  const classes = useStyles();
   const { artifact } = props;
   const title = `${LABELS[artifact.format]} ${artifact.name}`;
   return (
@@ -55,7 +62,7 @@ function ArtifactTable(props: { artifact: NexusArtifact }) {
       ) : (
         <Table size="small" aria-label={title} style={{ marginBottom: 16 }}>
           <TableHead>
-            <TableRow>
+            <TableRow className={classes.nowrap}>
               <TableCell>Version</TableCell>
               <TableCell>Repository</TableCell>
               <TableCell align="right">Size</TableCell>
@@ -66,9 +73,9 @@ function ArtifactTable(props: { artifact: NexusArtifact }) {
           <TableBody>
             {artifact.versions.map(v => (
               <TableRow key={`${v.repository}/${v.version}`}>
-                <TableCell>{v.version}</TableCell>
+                <TableCell className={classes.nowrap}>{v.version}</TableCell>
                 <TableCell>{v.repository}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" className={classes.nowrap}>
                   {v.sizeBytes === undefined ? '—' : formatBytes(v.sizeBytes)}
                 </TableCell>
                 <TableCell>
