@@ -24,6 +24,45 @@ if [ -f packages/platform-sandbox/src/cli.ts ]; then
     exit 1
   fi
 fi
+# A Dex-like OpenID provider on loopback (the one the backend's OIDC tests
+# start), which the sign-in page offers next to the guest. Its client secret
+# is made for this run and reaches the provider and the portal only through
+# argv and the environment, never a log or a file.
+oidc_log=.test-results/oidc-provider.log
+oidc_secret=$(node -p "require('node:crypto').randomBytes(24).toString('hex')")
+oidc_options=$(node -p 'JSON.stringify({
+  clientId: "platform-portal",
+  clientSecret: process.argv[1],
+  users: {
+    heidi: { email: "heidi@example.internal", name: "Heidi Payments", groups: ["team-payments"] },
+  },
+})' "$oidc_secret")
+setsid node plugins/permission-backend-module-platform/src/__testUtils__/dexLikeProvider.mjs \
+  "$oidc_options" > "$oidc_log" 2>&1 < /dev/null &
+pgids+=("$!")
+oidc_issuer=
+for _ in $(seq 1 60); do
+  oidc_issuer=$(grep -m1 '^{"issuer"' "$oidc_log" | node -p 'JSON.parse(require("node:fs").readFileSync(0, "utf8")).issuer' 2>/dev/null) && break
+  oidc_issuer=
+  sleep 0.5
+done
+if [ -z "$oidc_issuer" ]; then
+  echo "e2e: the OpenID provider did not start; see $oidc_log" >&2
+  exit 1
+fi
+export PLATFORM_TEST_OIDC_ISSUER="$oidc_issuer"
+export APP_CONFIG_auth_session_secret=$(node -p "require('node:crypto').randomBytes(24).toString('hex')")
+export APP_CONFIG_auth_providers_oidc=$(node -p 'JSON.stringify({
+  development: {
+    metadataUrl: `${process.argv[1]}/.well-known/openid-configuration`,
+    clientId: "platform-portal",
+    clientSecret: process.argv[2],
+    additionalScopes: ["groups"],
+    prompt: "auto",
+    signIn: { resolvers: [{ resolver: "emailMatchingUserEntityProfileEmail" }] },
+  },
+})' "$oidc_issuer" "$oidc_secret")
+
 # With PLATFORM_TEST_POSTGRES_URL set (make test sets it) the backend runs on
 # a real PostgreSQL instead of the embedded SQLite.
 if [ -n "${PLATFORM_TEST_POSTGRES_URL:-}" ]; then
