@@ -39,6 +39,7 @@ import { ReadinessService } from './readiness/ReadinessService';
 import { clusterRoutes } from './routes/clusterRoutes';
 import { namespaceRoutes } from './routes/namespaceRoutes';
 import { argocdRoutes } from './routes/entity/argocdRoutes';
+import { deliveryRoutes } from './routes/deliveryRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
@@ -111,6 +112,7 @@ export async function createRouter(
     ),
   };
   entityRoutes(entityContext);
+  deliveryRoutes(entityContext);
   argocdRoutes({
     ...entityContext,
     permissions,

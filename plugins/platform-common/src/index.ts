@@ -37,3 +37,4 @@ export * from './buildOut';
 export * from './readiness';
 export * from './sizing';
 export * from './diagnostics';
+export * from './delivery';

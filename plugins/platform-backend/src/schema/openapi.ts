@@ -231,6 +231,78 @@ const entitySchemas = {
       'observedAt',
     ],
   },
+  EntityDelivery: {
+    type: 'object',
+    properties: {
+      configured: { const: true },
+      project: {
+        type: 'object',
+        properties: { path: str, webUrl: str, defaultBranch: str },
+        required: ['path', 'defaultBranch'],
+      },
+      changes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            commit: {
+              type: 'object',
+              properties: {
+                sha: str,
+                shortSha: str,
+                title: str,
+                author: str,
+                createdAt: str,
+                webUrl: str,
+              },
+              required: ['sha', 'shortSha', 'title'],
+            },
+            imageTags: { type: 'array', items: str },
+            stages: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: {
+                    enum: [
+                      'commit',
+                      'pipeline',
+                      'image',
+                      'manifest',
+                      'sync',
+                      'route',
+                      'traffic',
+                      'traces',
+                    ],
+                  },
+                  title: str,
+                  status: {
+                    enum: [
+                      'done',
+                      'in progress',
+                      'failed',
+                      'waiting',
+                      'unknown',
+                    ],
+                  },
+                  evidence: { type: 'array', items: str },
+                  at: str,
+                  link: str,
+                },
+                required: ['id', 'title', 'status', 'evidence'],
+              },
+            },
+            current: str,
+            summary: str,
+            blockedBy: str,
+          },
+          required: ['commit', 'imageTags', 'stages', 'summary'],
+        },
+      },
+      observedAt: str,
+    },
+    required: ['configured', 'project', 'changes', 'observedAt'],
+  },
   EntityGrafana: {
     type: 'object',
     properties: {
@@ -858,6 +930,21 @@ export const spec = {
           '200': entityIntegrationOf(
             'The pipelines.',
             '#/components/schemas/EntityGitLab',
+          ),
+          default: error,
+        },
+      },
+    },
+    '/delivery/{namespace}/{kind}/{name}': {
+      get: {
+        operationId: 'GetEntityDelivery',
+        description:
+          "The delivery path of the entity's latest commits on the default branch: pipeline, image in Nexus, manifest bump, Argo CD sync and health, HTTPRoute and certificate, traffic and errors, traces; each stage with status, evidence, time and link, and where each change is now.",
+        parameters: entityParams,
+        responses: {
+          '200': entityIntegrationOf(
+            'The changes and their stages.',
+            '#/components/schemas/EntityDelivery',
           ),
           default: error,
         },

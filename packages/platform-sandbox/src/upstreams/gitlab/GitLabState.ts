@@ -38,6 +38,7 @@ export type Viewer = GitLabUser | undefined;
 export const SANDBOX_AUTHOR = { name: 'Sandbox Admin', email: 'sandbox-admin@example.internal' };
 
 const FAILING_PIPELINES = 3;
+const RELEASE_PIPELINE_AGE_MS = 7 * 86400_000 + 40 * 60_000;
 /** Simulated seconds a pipeline started by a commit waits for a runner, and runs in all. */
 const LIVE_PENDING_SECONDS = 30;
 const LIVE_PIPELINE_SECONDS = 120;
@@ -84,6 +85,7 @@ export class GitLabState {
         },
       });
       this.pipelines.set(project.id, seedPipelines(project.id, component.gitlabProject, component.versions, anchor, 1));
+      this.releaseHeadCommit(project, component.versions[component.versions.length - 1]);
     }
     for (const spec of PLATFORM_PROJECTS) {
       const project = this.addProject({
@@ -101,6 +103,26 @@ export class GitLabState {
       this.namespaces.filter(n => n.kind === 'group').map(n => [n.fullPath, n.id]),
     );
     this.runners = seedRunners(ctx.fleet, groups);
+  }
+
+  /**
+   * The head commit of an example project is its newest release: the newest
+   * pipeline (a push to the default branch) and the one before it (the
+   * release tag `v<version>`) ran for it, so a commit leads to the image its
+   * pipeline published, the one Nexus holds and Argo CD deploys.
+   */
+  private releaseHeadCommit(project: GitLabProject, version: string | undefined): void {
+    const head = project.commits.get(project.defaultBranch)?.[0];
+    const pipelines = this.pipelines.get(project.id) ?? [];
+    const [push, tag] = [...pipelines].sort((a, b) => b.iid - a.iid);
+    if (!head || !push) return;
+    push.sha = head.id;
+    // Before Argo CD's newest deployment (a week ago) and after the commit.
+    push.createdAt = new Date(this.ctx.clock.now().getTime() - RELEASE_PIPELINE_AGE_MS);
+    if (tag && version) {
+      Object.assign(tag, { sha: head.id, ref: `v${version}`, tag: true, source: 'push', baseStatus: 'success' });
+      tag.createdAt = push.createdAt;
+    }
   }
 
   userByToken(token: string | undefined): GitLabUser | undefined {

@@ -56,6 +56,15 @@ export interface GitLabJob {
   status: string;
 }
 
+export interface GitLabCommit {
+  id: string;
+  short_id?: string;
+  title: string;
+  author_name?: string;
+  created_at?: string;
+  web_url?: string;
+}
+
 export interface GitLabMergeRequest {
   iid: number;
   title: string;
@@ -179,6 +188,42 @@ export class GitLabClient {
     const result = await this.http.getJson<GitLabPipeline[]>(
       `/api/v4/projects/${projectId}/merge_requests/${iid}/pipelines`,
       { per_page: String(count) },
+      signal,
+    );
+    return result.data;
+  }
+
+  /** The newest commits of a branch, newest first. */
+  async commits(
+    projectId: number,
+    ref: string,
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<GitLabCommit[]> {
+    const result = await this.http.getJson<GitLabCommit[]>(
+      `/api/v4/projects/${projectId}/repository/commits`,
+      { ref_name: ref, per_page: String(count) },
+      signal,
+    );
+    return result.data;
+  }
+
+  /** The pipelines that ran for one commit, newest first; `tags`: only those of tags (the list does not say which are). */
+  async pipelinesForSha(
+    projectId: number,
+    sha: string,
+    scope?: 'tags',
+    signal?: AbortSignal,
+  ): Promise<GitLabPipeline[]> {
+    const result = await this.http.getJson<GitLabPipeline[]>(
+      `/api/v4/projects/${projectId}/pipelines`,
+      {
+        sha,
+        per_page: '20',
+        order_by: 'id',
+        sort: 'desc',
+        ...(scope ? { scope } : {}),
+      },
       signal,
     );
     return result.data;

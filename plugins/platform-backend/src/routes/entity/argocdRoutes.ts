@@ -58,6 +58,10 @@ import {
 import { notConfigured } from './entityAnnotations';
 import { LoadedEntity } from './EntityLoader';
 import { EntityRouteContext } from './EntityRouteContext';
+import {
+  listArgocdApplications,
+  readArgocdInstance,
+} from './readArgocdInstance';
 
 export interface ArgocdRouteOptions extends EntityRouteContext {
   permissions: PermissionsService;
@@ -70,14 +74,6 @@ const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // Applications are Kubernetes objects: DNS-1123 subdomain names.
 const APP_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-function list(client: ArgoCdClient, selection: ArgocdSelection) {
-  return client.listApplications(
-    selection.kind === 'selector'
-      ? { selector: selection.selector }
-      : { name: selection.name },
-  );
-}
-
 /**
  * GET `/entity/.../argocd` and POST `.../argocd/:instance/:app/sync` and
  * `/rollback`. Reads go through the cache every viewer shares, one entry per
@@ -89,27 +85,8 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
   // Every cluster runs its own Argo CD: the instances are the clusters.
   const { router, entities, clients, cache, clusters: instances } = options;
 
-  async function readInstance(
-    instance: string,
-    selection: ArgocdSelection,
-  ): Promise<ArgocdApplication[]> {
-    const client = clients.argocd(instance);
-    if (!client) {
-      throw new ServiceUnavailableError(upstreamNotConfigured('argocd'));
-    }
-    return cache.read(argocdCacheKey(instance, selection), async () => {
-      const apps = await list(client, selection);
-      return Promise.all(
-        apps.map(async app => {
-          // A tree that cannot be read leaves the summary out, not the app.
-          const tree = await client
-            .resourceTree(app.metadata.name, app.spec.project || 'default')
-            .catch(() => undefined);
-          return toArgocdApplication(instance, app, tree);
-        }),
-      );
-    });
-  }
+  const readInstance = (instance: string, selection: ArgocdSelection) =>
+    readArgocdInstance(clients, cache, instance, selection);
 
   router.get('/entity/:namespace/:kind/:name/argocd', async (req, res) => {
     const { entity } = await entities.load(req);
@@ -198,9 +175,9 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
       );
     }
     // Read fresh, not from the cache: the decision must hold for Argo CD as it is now.
-    const app = (await list(client, selection).catch(rethrowRead)).find(
-      a => a.metadata.name === appName,
-    );
+    const app = (
+      await listArgocdApplications(client, selection).catch(rethrowRead)
+    ).find(a => a.metadata.name === appName);
     if (!app) {
       throw new NotAllowedError(
         `Application ${appName} on ${instance} is not one of ${loaded.ref}'s applications (${selection.describe})`,

@@ -65,7 +65,7 @@ function stagesOf(jobs: GitLabJob[]): PipelineStage[] {
   });
 }
 
-async function summaryOf(
+export async function summaryOf(
   gitlab: GitLabClient,
   projectId: number,
   pipeline: GitLabPipeline,

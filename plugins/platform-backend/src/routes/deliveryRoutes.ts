@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  ANNOTATIONS,
+  EntityDeliveryResponse,
+} from '@platform-portal/plugin-platform-common';
+import { notConfigured as upstreamNotConfigured } from '../clients/UpstreamClients';
+import { deliveryPathOf } from '../delivery/deliveryStages';
+import { readCommits, readDeliveryFacts } from '../delivery/readDeliveryFacts';
+import { annotationOf, notConfigured } from './entity/entityAnnotations';
+import { EntityRouteContext } from './entity/EntityRouteContext';
+
+/** How many of the default branch's newest commits the timeline follows. */
+const LATEST_COMMITS = 5;
+
+/**
+ * GET /delivery/:namespace/:kind/:name: the entity's latest commits, each
+ * with the guide's delivery path. Every upstream read goes through the cache
+ * all viewers share; an upstream that cannot be read turns its stages
+ * `unknown` with the reason, and only GitLab itself (where the commits come
+ * from) fails the whole answer.
+ */
+export function deliveryRoutes(context: EntityRouteContext): void {
+  const { router, entities, clients, cache, clusters } = context;
+  router.get('/delivery/:namespace/:kind/:name', async (req, res) => {
+    const { entity } = await entities.load(req);
+    const slug = annotationOf(entity, ANNOTATIONS.gitlabProjectSlug);
+    if (!slug) {
+      const body: EntityDeliveryResponse = notConfigured(entity, [
+        ANNOTATIONS.gitlabProjectSlug,
+      ]);
+      res.json(body);
+      return;
+    }
+    const gitlab = clients.gitlab();
+    if (!gitlab) {
+      throw new ServiceUnavailableError(upstreamNotConfigured('gitlab'));
+    }
+    const read = { clients, cache, clusters };
+    const [{ project, commits }, facts] = await Promise.all([
+      readCommits(read, gitlab, slug, LATEST_COMMITS),
+      readDeliveryFacts(read, entity),
+    ]);
+    const body: EntityDeliveryResponse = {
+      configured: true,
+      project: {
+        path: project.path,
+        defaultBranch: project.defaultBranch,
+        ...(project.webUrl ? { webUrl: project.webUrl } : {}),
+      },
+      changes: commits.map(commit => deliveryPathOf(commit, facts)),
+      observedAt: new Date().toISOString(),
+    };
+    res.json(body);
+  });
+}
