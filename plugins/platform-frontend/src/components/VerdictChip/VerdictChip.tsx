@@ -49,6 +49,8 @@ const useStyles = makeStyles(theme => {
       gap: theme.spacing(0.5),
       fontWeight: 500,
       whiteSpace: 'nowrap',
+      // In a line of text, centred on it rather than raised by the icon.
+      verticalAlign: 'middle',
     },
     ok: { color: colour('ok', theme.palette.success.light) },
     warning: { color: colour('warning', theme.palette.warning.light) },
