@@ -37,5 +37,6 @@ export {
   EntityNexusCard,
   EntityGitLabCard,
   EntityGrafanaCard,
+  EntityDeliveryPathCard,
 } from './legacy/entityCards';
 export { isKubernetesClusterEntity } from './components/ClusterEntity';

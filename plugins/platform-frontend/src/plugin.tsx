@@ -155,6 +155,19 @@ const grafanaCard = EntityCardBlueprint.make({
   },
 });
 
+const deliveryContent = EntityContentBlueprint.make({
+  name: 'delivery',
+  params: {
+    path: '/delivery',
+    title: 'Delivery',
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/DeliveryPath').then(m =>
+        compatWrapper(<m.DeliveryPathCard />),
+      ),
+  },
+});
+
 const clusterReadinessContent = EntityContentBlueprint.make({
   name: 'cluster-readiness',
   params: {
@@ -193,6 +206,7 @@ export const platformPlugin = createFrontendPlugin({
     nexusCard,
     gitlabCard,
     grafanaCard,
+    deliveryContent,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

@@ -23,6 +23,7 @@ import {
   SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
+  EntityDeliveryResponse,
   EntityGitLabResponse,
   EntityGrafanaResponse,
   EntityNexusResponse,
@@ -55,6 +56,8 @@ export interface PlatformApi {
   getEntityNexus(entity: CompoundEntityRef): Promise<EntityNexusResponse>;
   /** The entity's GitLab pipelines on the default branch and open merge requests. */
   getEntityGitLab(entity: CompoundEntityRef): Promise<EntityGitLabResponse>;
+  /** The entity's latest commits, each with its delivery path. */
+  getEntityDelivery(entity: CompoundEntityRef): Promise<EntityDeliveryResponse>;
   /** The entity's Grafana dashboards and firing alerts. */
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse>;
   /** The entity's Argo CD applications on every cluster. */

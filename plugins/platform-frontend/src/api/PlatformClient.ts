@@ -24,6 +24,7 @@ import {
   SizingResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
+  EntityDeliveryResponse,
   EntityGitLabResponse,
   EntityGrafanaResponse,
   EntityNexusResponse,
@@ -92,6 +93,17 @@ export class PlatformClient implements PlatformApi {
 
   getEntityGitLab(entity: CompoundEntityRef): Promise<EntityGitLabResponse> {
     return this.get(entityPath(entity, 'gitlab'));
+  }
+
+  getEntityDelivery(
+    entity: CompoundEntityRef,
+  ): Promise<EntityDeliveryResponse> {
+    const { namespace, kind, name } = entity;
+    return this.get(
+      `/delivery/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        kind.toLocaleLowerCase('en-US'),
+      )}/${encodeURIComponent(name)}`,
+    );
   }
 
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {

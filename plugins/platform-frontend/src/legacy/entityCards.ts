@@ -100,3 +100,14 @@ export const EntityArgocdCard = platformLegacyPlugin.provide(
     },
   }),
 );
+
+/** Legacy app: the delivery path of a component's latest commits. @public */
+export const EntityDeliveryPathCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliveryPathCard',
+    component: {
+      lazy: () =>
+        import('../components/DeliveryPath').then(m => m.DeliveryPathCard),
+    },
+  }),
+);
