@@ -131,6 +131,10 @@ export interface Config {
       breakerFailures?: number;
       /** Seconds an open circuit rejects calls before trying again (default 30). */
       halfOpenAfterSeconds?: number;
+      /** A longer upstream answer is refused instead of buffered, in bytes (default 33554432, 32 MiB). */
+      maxResponseBytes?: number;
+      /** Pages of one Kubernetes list followed before it is refused as endless (default 200, of 500 objects each). */
+      maxListPages?: number;
     };
     /** The health engine's refresh. */
     health?: {

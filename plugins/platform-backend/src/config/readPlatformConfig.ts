@@ -83,6 +83,8 @@ export interface PlatformConfig {
     maxRetries?: number;
     breakerFailures?: number;
     halfOpenAfterMs?: number;
+    maxResponseBytes?: number;
+    maxListPages?: number;
   };
   health: HealthSettings;
   entityPages: {
@@ -196,6 +198,8 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       timeoutMs: optionalPositive('platform.clients.timeoutMs'),
       maxRetries: config.getOptionalNumber('platform.clients.maxRetries'),
       breakerFailures: optionalPositive('platform.clients.breakerFailures'),
+      maxResponseBytes: optionalPositive('platform.clients.maxResponseBytes'),
+      maxListPages: optionalPositive('platform.clients.maxListPages'),
       halfOpenAfterMs:
         halfOpenAfterSeconds === undefined
           ? undefined

@@ -16,6 +16,9 @@
 
 import { AuthenticationError } from '@backstage/errors';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
+import { parseUpstreamJson, readBodyWithin } from '../http/readBodyWithin';
+import { toBackstageError } from '../resilience/toBackstageError';
+import { UpstreamFailure } from '../resilience/UpstreamFailure';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import {
   describeTarget,
@@ -153,7 +156,11 @@ export class ArgoCdClient {
         body: parseBody(answer.text),
       });
     }
-    return JSON.parse(answer.text) as T;
+    try {
+      return parseUpstreamJson<T>(answer.text);
+    } catch (error) {
+      throw toBackstageError(error as UpstreamFailure, this.target);
+    }
   }
 
   private send(
@@ -189,7 +196,11 @@ export class ArgoCdClient {
           signal,
           acceptStatuses: REFUSALS,
         });
-        return { status: response.status, text: await response.text() };
+        const body = await readBodyWithin(
+          response,
+          this.options.policies.options.maxResponseBytes,
+        );
+        return { status: response.status, text: body.toString('utf8') };
       },
     );
   }

@@ -222,4 +222,69 @@ describe('UpstreamHttpClient', () => {
       status: 503,
     });
   });
+
+  it('refuses a chunked answer past the size limit and stops reading it', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    server.use(
+      http.get(
+        'http://lb.test/huge',
+        () =>
+          new HttpResponse(
+            new ReadableStream({
+              pull(controller) {
+                pulled += chunk.byteLength;
+                controller.enqueue(chunk);
+              },
+            }),
+            { headers: { 'Content-Type': 'application/json' } },
+          ),
+      ),
+    );
+    const error = await client({
+      policies: new UpstreamPolicies({ maxRetries: 0, maxResponseBytes: 1024 * 1024 }),
+    })
+      .getJson('/huge')
+      .catch(e => e);
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toContain('larger than the 1048576-byte limit');
+    expect(error.message).toContain('platform.clients.maxResponseBytes');
+    // The endless body was abandoned a few chunks past the limit, not read on.
+    expect(pulled).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('refuses a declared Content-Length past the size limit without reading the body', async () => {
+    server.use(
+      http.get(
+        'http://lb.test/big',
+        () =>
+          new HttpResponse('x'.repeat(4096), {
+            headers: { 'Content-Length': '4096' },
+          }),
+      ),
+    );
+    await expect(
+      client({
+        policies: new UpstreamPolicies({ maxRetries: 0, maxResponseBytes: 1000 }),
+      }).getText('/big'),
+    ).rejects.toThrow(/larger than the 1000-byte limit/);
+  });
+
+  it('names malformed JSON as such, without retrying it as a network fault', async () => {
+    let calls = 0;
+    server.use(
+      http.get('http://lb.test/stats', () => {
+        calls += 1;
+        return new HttpResponse('{"items":[{"name":', {
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    const error = await client()
+      .getJson('/stats')
+      .catch(e => e);
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toMatch(/HAProxy stats of cluster prod-eu-1 sent malformed JSON/);
+    expect(calls).toBe(1);
+  });
 });

@@ -17,6 +17,7 @@
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamTarget } from '../resilience/UpstreamTarget';
 import { fetchWithinOrigin } from './fetchWithinOrigin';
+import { parseUpstreamJson, readBodyWithin } from './readBodyWithin';
 
 export interface UpstreamHttpClientOptions {
   target: UpstreamTarget;
@@ -49,12 +50,11 @@ export class UpstreamHttpClient {
     query?: Record<string, string | string[]>,
     signal?: AbortSignal,
   ): Promise<Observed<T>> {
-    const result = await this.get(path, {
-      query,
-      signal,
-      accept: 'application/json',
-    });
-    return { ...result, data: JSON.parse(result.data) as T };
+    return this.get(
+      path,
+      { query, signal, accept: 'application/json' },
+      text => parseUpstreamJson<T>(text),
+    );
   }
 
   async getText(
@@ -74,7 +74,7 @@ export class UpstreamHttpClient {
     return this.get(path, { signal, acceptStatuses, accept: '*/*' });
   }
 
-  private async get(
+  private async get<T = string>(
     path: string,
     request: {
       query?: Record<string, string | string[]>;
@@ -82,7 +82,8 @@ export class UpstreamHttpClient {
       accept: string;
       acceptStatuses?: number[];
     },
-  ): Promise<Observed<string>> {
+    parse: (text: string) => T = text => text as T,
+  ): Promise<Observed<T>> {
     const url = this.url(path, request.query);
     return this.options.policies.execute(
       this.options.target,
@@ -94,9 +95,12 @@ export class UpstreamHttpClient {
           signal,
           acceptStatuses: request.acceptStatuses,
         });
-        const data = await response.text();
+        const body = await readBodyWithin(
+          response,
+          this.options.policies.options.maxResponseBytes,
+        );
         return {
-          data,
+          data: parse(body.toString('utf8')),
           status: response.status,
           observedAt: new Date().toISOString(),
         };

@@ -16,8 +16,11 @@
 
 import { parseRetryAfter } from '../resilience/parseRetryAfter';
 import { UpstreamFailure } from '../resilience/UpstreamFailure';
+import { readBodyWithin } from './readBodyWithin';
 
 const MAX_REDIRECTS = 5;
+/** Enough of an error body for its message; the rest is not read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * `fetch` that follows redirects only within the origin of the first URL, so
@@ -66,7 +69,9 @@ export async function fetchWithinOrigin(
     if (response.ok || init.acceptStatuses?.includes(response.status)) {
       return response;
     }
-    const body = await response.text().catch(() => '');
+    const body = await readBodyWithin(response, MAX_ERROR_BODY_BYTES)
+      .then(buffer => buffer.toString('utf8'))
+      .catch(() => '');
     throw new UpstreamFailure({
       kind: 'status',
       status: response.status,

@@ -31,17 +31,25 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../../config/readPlatformConfig';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
+import { readBodyWithin } from '../http/readBodyWithin';
+import { toBackstageError } from '../resilience/toBackstageError';
+import { UpstreamFailure } from '../resilience/UpstreamFailure';
+import { DEFAULT_RESILIENCE } from '../resilience/ResilienceOptions';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamTarget } from '../resilience/UpstreamTarget';
 
 const PAGE_SIZE = 500;
 
-/** Carries each call's deadline signal into client-node's HTTP layer. */
-const callSignal = new AsyncLocalStorage<AbortSignal>();
+/** Carries each call's deadline signal and size limit into client-node's HTTP layer. */
+const callContext = new AsyncLocalStorage<{
+  signal: AbortSignal;
+  maxResponseBytes: number;
+}>();
 
 /**
- * client-node's HTTP library replaced by ours: same-origin redirects only and
- * the cockatiel deadline's abort signal on every request.
+ * client-node's HTTP library replaced by ours: same-origin redirects only,
+ * the cockatiel deadline's abort signal on every request and a limit on the
+ * size of an answer.
  */
 const resilientHttpLibrary = wrapHttpLibrary({
   async send(request: RequestContext): Promise<ResponseContext> {
@@ -49,13 +57,17 @@ const resilientHttpLibrary = wrapHttpLibrary({
       method: request.getHttpMethod().toString(),
       headers: request.getHeaders(),
       body: request.getBody() as BodyInit | undefined,
-      signal: callSignal.getStore() ?? request.getSignal(),
+      signal: callContext.getStore()?.signal ?? request.getSignal(),
     });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const buffer = Buffer.from(await response.arrayBuffer());
+    const buffer = await readBodyWithin(
+      response,
+      callContext.getStore()?.maxResponseBytes ??
+        DEFAULT_RESILIENCE.maxResponseBytes,
+    );
     return new ResponseContext(response.status, headers, {
       text: async () => buffer.toString('utf8'),
       binary: async () => buffer,
@@ -106,39 +118,103 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
     };
   }
 
-  /** Every object of a kind across namespaces, paged with `limit`/`continue`. */
+  /**
+   * Every object of a kind across namespaces, paged with `limit`/`continue`.
+   * A continue token that expired (410 Gone) restarts the list once, as
+   * client-go's pager does; a list that pages past `maxListPages` is refused.
+   */
   async list<T extends KubernetesObjectLike = KubernetesObjectLike>(
     apiVersion: string,
     kind: string,
     signal?: AbortSignal,
   ): Promise<{ items: T[]; observedAt: string }> {
-    const items: T[] = [];
+    const { maxListPages } = this.policies.options;
+    let items: T[] = [];
     let continueToken: string | undefined;
-    do {
-      const pageToken = continueToken;
-      const page = await this.policies.execute(
-        this.target,
-        { idempotent: true, signal },
-        attemptSignal =>
-          callSignal.run(attemptSignal, () =>
-            this.api.list<KubernetesObject>(
-              apiVersion,
-              kind,
-              undefined,
-              undefined,
-              undefined,
-              undefined,
-              undefined,
-              undefined,
-              PAGE_SIZE,
-              pageToken,
-            ),
-          ),
-      );
+    let restarted = false;
+    for (let pages = 0; ; pages++) {
+      if (pages >= maxListPages) {
+        throw toBackstageError(
+          new UpstreamFailure({
+            kind: 'endless-paging',
+            message: `${kind} list still had a continue token after ${maxListPages} pages`,
+          }),
+          this.target,
+        );
+      }
+      const page = await this.page(apiVersion, kind, continueToken, signal);
+      if (page === 'expired') {
+        // Only a continued list gets here: a first page's 410 is thrown as is.
+        if (restarted) {
+          throw toBackstageError(
+            new UpstreamFailure({
+              kind: 'status',
+              status: 410,
+              message: `the ${kind} list expired twice while paging`,
+            }),
+            this.target,
+          );
+        }
+        restarted = true;
+        items = [];
+        continueToken = undefined;
+        continue;
+      }
       items.push(...(page.items as unknown as T[]));
       const meta = page.metadata as { _continue?: string; continue?: string };
       continueToken = meta?._continue || meta?.continue || undefined;
-    } while (continueToken);
-    return { items, observedAt: new Date().toISOString() };
+      if (!continueToken) {
+        return { items, observedAt: new Date().toISOString() };
+      }
+    }
+  }
+
+  /** One page, or 'expired' when a continue token has gone stale. */
+  private async page(
+    apiVersion: string,
+    kind: string,
+    continueToken: string | undefined,
+    signal?: AbortSignal,
+  ) {
+    const { maxResponseBytes } = this.policies.options;
+    return this.policies.execute(
+      this.target,
+      { idempotent: true, signal },
+      async attemptSignal => {
+        try {
+          return await callContext.run(
+            { signal: attemptSignal, maxResponseBytes },
+            () =>
+              this.api.list<KubernetesObject>(
+                apiVersion,
+                kind,
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                undefined,
+                PAGE_SIZE,
+                continueToken,
+              ),
+          );
+        } catch (error) {
+          if (
+            continueToken &&
+            error instanceof UpstreamFailure &&
+            error.status === 410
+          ) {
+            return 'expired' as const;
+          }
+          if (error instanceof SyntaxError) {
+            throw new UpstreamFailure({
+              kind: 'malformed',
+              message: `malformed JSON (${error.message})`,
+            });
+          }
+          throw error;
+        }
+      },
+    );
   }
 }

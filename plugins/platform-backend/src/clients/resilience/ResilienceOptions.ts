@@ -28,6 +28,10 @@ export interface ResilienceOptions {
   breakerFailures: number;
   /** How long an open circuit rejects calls before letting one through. */
   halfOpenAfterMs: number;
+  /** A longer answer is refused rather than buffered. */
+  maxResponseBytes: number;
+  /** Pages of one list followed before the list is refused as endless. */
+  maxListPages: number;
 }
 
 export const DEFAULT_RESILIENCE: ResilienceOptions = {
@@ -38,4 +42,6 @@ export const DEFAULT_RESILIENCE: ResilienceOptions = {
   maxRetryAfterMs: 30_000,
   breakerFailures: 5,
   halfOpenAfterMs: 30_000,
+  maxResponseBytes: 32 * 1024 * 1024,
+  maxListPages: 200,
 };

@@ -20,7 +20,10 @@ export type UpstreamFailureKind =
   | 'timeout'
   | 'network'
   | 'redirect'
-  | 'circuit-open';
+  | 'circuit-open'
+  | 'too-large'
+  | 'malformed'
+  | 'endless-paging';
 
 /**
  * A failed call to an upstream as the resilience layer sees it: enough to

@@ -50,6 +50,18 @@ export function toBackstageError(
       return new ServiceUnavailableError(
         `${who} redirected to another host, which is refused (${detail}); check ${target.hint}`,
       );
+    case 'too-large':
+      return new ServiceUnavailableError(
+        `${who} sent a ${detail}, which is refused; check ${target.hint} and raise platform.clients.maxResponseBytes if the answer is genuinely that big`,
+      );
+    case 'malformed':
+      return new ServiceUnavailableError(
+        `${who} sent ${detail}; check ${target.hint} and any proxy in front of it`,
+      );
+    case 'endless-paging':
+      return new ServiceUnavailableError(
+        `${who} kept paging (${detail}); check ${target.hint} and raise platform.clients.maxListPages if the list is genuinely that long`,
+      );
     default:
   }
   const status = failure.status ?? 0;

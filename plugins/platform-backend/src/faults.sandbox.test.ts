@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Sandbox } from '@platform-portal/platform-sandbox';
+import {
+  ClusterHealthResponse,
+  FleetHealthResponse,
+} from '@platform-portal/plugin-platform-common';
+import request from 'supertest';
+import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
+import { platformPlugin } from './plugin';
+import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
+import { platformTestDatabases } from './__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const FAULTY = 'staging-1';
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One sandbox fault on one cluster's Kubernetes API, and what the portal
+ * must say about the layers it breaks.
+ */
+const FAULTS: Array<[string, Record<string, unknown>, RegExp]> = [
+  ['hang', { hang: true }, /did not answer in time/],
+  ['refuse', { refuse: true }, /could not be reached/],
+  ['500', { errorRate: 1, errorStatus: 500 }, /answered HTTP 500/],
+  ['503', { errorRate: 1, errorStatus: 503 }, /answered HTTP 503/],
+  ['slow', { latencyMs: 10_000 }, /did not answer in time/],
+  ['malformed JSON', { malformedJson: true }, /sent malformed JSON/],
+  ['410 Gone', { gone: true }, /answered HTTP 410 \(.*too old resource version/],
+  ['endless paging', { endlessPaging: true }, /kept paging \(.* after 20 pages\)/],
+  [
+    'cross-host redirect',
+    { redirectTo: 'http://127.0.0.1:7651' },
+    /redirected to another host, which is refused \(redirect to http:\/\/127\.0\.0\.1:7651\)/,
+  ],
+  [
+    'huge body',
+    { hugeBodyBytes: 40 * 1024 * 1024 },
+    new RegExp(`larger than the ${MAX_RESPONSE_BYTES}-byte limit`),
+  ],
+];
+
+type Verdicts = Record<string, Record<string, string>>;
+
+function secretsIn(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  return value && typeof value === 'object'
+    ? Object.values(value).flatMap(secretsIn)
+    : [];
+}
+
+describe('health refresh while one cluster’s Kubernetes API misbehaves', () => {
+  const databases = platformTestDatabases();
+  let sandbox: Sandbox;
+  let server: any;
+  let scheduler: SchedulerService | undefined;
+  let stopBackend: () => Promise<void>;
+  let baseline: Verdicts;
+
+  const control = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${sandbox.controlUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) {
+      throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+    }
+  };
+
+  const verdicts = async (): Promise<Verdicts> => {
+    const res = await request(server).get('/api/platform/health');
+    expect(res.status).toBe(200);
+    const fleet: FleetHealthResponse = res.body;
+    return Object.fromEntries(
+      fleet.clusters.map(c => [
+        c.cluster,
+        Object.fromEntries(c.layers.map(l => [l.layer, l.verdict])),
+      ]),
+    );
+  };
+
+  beforeAll(async () => {
+    sandbox = await startUpstreamSandbox();
+    const base = sandboxPlatformConfig(sandbox);
+    const knex = await databases.init('SQLITE_3');
+    const backend = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            ...base,
+            platform: {
+              ...base.platform,
+              clients: {
+                // Generous: a loaded machine must not turn a healthy cluster unknown.
+                timeoutMs: 4000,
+                maxRetries: 0,
+                // The circuit would turn every fault into "circuit open"; this suite wants the fault itself.
+                breakerFailures: 100_000,
+                maxResponseBytes: MAX_RESPONSE_BYTES,
+                maxListPages: 20,
+              },
+            },
+          },
+        }),
+        createBackendModule({
+          pluginId: 'platform',
+          moduleId: 'faults-test-hooks',
+          register(env) {
+            env.registerInit({
+              deps: { scheduler: coreServices.scheduler },
+              async init(deps) {
+                scheduler = deps.scheduler;
+              },
+            });
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stopBackend = () => backend.stop();
+    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+    // The first refresh also warms the clients up (discovery, connections).
+    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+    baseline = await verdicts();
+  });
+
+  afterAll(async () => {
+    await stopBackend?.();
+    await sandbox?.stop();
+  });
+
+  afterEach(async () => {
+    await control('DELETE', '/behaviour');
+  });
+
+  /**
+   * Sets the behaviour on the faulty cluster, refreshes, checks that every
+   * other cluster kept its verdicts and returns the faulty cluster's layers
+   * whose verdict changed.
+   */
+  const refreshUnder = async (behaviour: Record<string, unknown>) => {
+    await control('POST', '/behaviour', {
+      upstream: 'kubernetes',
+      cluster: FAULTY,
+      ...behaviour,
+    });
+    // The refresh finishes: every call has a deadline, a size and a page limit.
+    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+
+    const now = await verdicts();
+    for (const cluster of Object.keys(baseline).filter(c => c !== FAULTY)) {
+      expect({ cluster, layers: now[cluster] }).toEqual({
+        cluster,
+        layers: baseline[cluster],
+      });
+    }
+    const faulty: ClusterHealthResponse = (
+      await request(server).get(`/api/platform/health/${FAULTY}`)
+    ).body;
+    // The reason carries no credential of the cluster.
+    const body = JSON.stringify(faulty);
+    for (const secret of secretsIn(sandbox.credentials.kubernetes[FAULTY])) {
+      expect(body).not.toContain(secret);
+    }
+    return faulty.layers.filter(l => l.verdict !== baseline[FAULTY][l.layer]);
+  };
+
+  it.each(FAULTS)(
+    '%s: the backend answers, the cluster’s broken layers are unknown with the reason, the others are untouched',
+    async (_name, behaviour, reason) => {
+      const changed = await refreshUnder(behaviour);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const layer of changed) {
+        expect({ layer: layer.layer, verdict: layer.verdict }).toEqual({
+          layer: layer.layer,
+          verdict: 'unknown',
+        });
+        expect(layer.reason).toMatch(
+          new RegExp(`Kubernetes API of cluster ${FAULTY} `),
+        );
+        expect(layer.reason).toMatch(reason);
+      }
+    },
+  );
+
+  it('dropped watch: changes nothing, as the portal lists rather than watches', async () => {
+    const changed = await refreshUnder({ dropWatches: true });
+    expect(changed.map(l => l.layer)).toEqual([]);
+  });
+});
