@@ -128,6 +128,8 @@ async function startBackend(
         deps: {},
         factory: () => actionsRegistryServiceMock(),
       }),
+      // No timed health refresh: its upstream reads would blur the counts here.
+      mockServices.scheduler.mock().factory,
       mockServices.rootConfig.factory({ data: sandboxPlatformConfig(sandbox) }),
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
