@@ -37,14 +37,16 @@ const ROOT = path.resolve(__dirname, '..');
 
 const USAGE = `Usage: node bench/run.js [--full | --smoke] [--clusters N] [--seed S]
        [--databases sqlite,pg] [--port-base 7800] [--out bench/results]
+       [--no-build]   (use packages/backend/dist as it is)
 
 Ports used: port-base (+0 sandbox APIs, +1 control, +2 TLS, +10 backend on
-SQLite, +11 backend on PostgreSQL, +20.. the cold-refresh curve).`;
+SQLite, +11 backend on PostgreSQL, +20..+45 the cold-refresh curve).`;
 
 function options() {
   const { values } = parseArgs({
     options: {
       full: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
       smoke: { type: 'boolean' },
       clusters: { type: 'string' },
       seed: { type: 'string', default: '7' },
@@ -70,6 +72,7 @@ function options() {
     profile,
     seed: Number(values.seed),
     portBase,
+    build: !values['no-build'],
     out: path.resolve(values.out ?? path.join(ROOT, 'bench', 'results')),
   };
 }
@@ -311,6 +314,14 @@ async function coldRefreshAt(ctx, clusters, portOffset) {
   }
 }
 
+function finish(report, started, out) {
+  report.durationMs = Date.now() - started;
+  report.machine.loadAverageAtEnd = os
+    .loadavg()
+    .map(v => Math.round(v * 100) / 100);
+  return writeReport(report, out);
+}
+
 async function main() {
   const opts = options();
   const { profile, mode } = opts;
@@ -320,14 +331,16 @@ async function main() {
     `platform-portal-bench-${opts.portBase}`,
   );
   fs.mkdirSync(workDir, { recursive: true });
+  let report;
   const deadline = setTimeout(async () => {
     log(`the run passed its ${profile.deadlineMinutes}-minute limit: stopping`);
     await stopAll();
+    if (report) finish(report, started, opts.out);
     process.exit(2);
   }, profile.deadlineMinutes * 60000);
   deadline.unref();
 
-  const report = {
+  report = {
     machine: machine(),
     date: new Date().toISOString(),
     mode,
@@ -344,7 +357,9 @@ async function main() {
       profile.upstreamLatencyMs
     } ms upstream latency, databases ${profile.databases.join(', ')}`,
   );
-  const { dir: backendDir } = prepareBackend(ROOT, workDir, log);
+  const { dir: backendDir } = prepareBackend(ROOT, workDir, log, {
+    build: opts.build,
+  });
   const token = crypto.randomBytes(32).toString('base64url');
   log(`starting platform-sandbox: ${profile.clusters} clusters`);
   const sandbox = await startSandbox({
@@ -392,6 +407,8 @@ async function main() {
     report.variants[database] = await attempt(() =>
       measureVariant(ctx, variant, { everyPhase: index === 0 }),
     );
+    // What is measured so far is on disk, whatever happens next.
+    finish(report, started, opts.out);
   }
   await sandbox.stop();
   running.delete(sandbox);
@@ -402,16 +419,12 @@ async function main() {
     report.coldRefreshCurve[clusters] = await coldRefreshAt(
       ctx,
       clusters,
-      30 + i * 10,
+      20 + i * 10,
     );
   }
 
   await stopAll();
-  report.durationMs = Date.now() - started;
-  report.machine.loadAverageAtEnd = os
-    .loadavg()
-    .map(v => Math.round(v * 100) / 100);
-  const files = writeReport(report, opts.out);
+  const files = finish(report, started, opts.out);
   log(`report: ${files.map(f => path.relative(process.cwd(), f)).join(', ')}`);
   clearTimeout(deadline);
 }

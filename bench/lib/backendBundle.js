@@ -161,8 +161,18 @@ function unpackBundle(root, bundle, dir) {
 }
 
 /** The production backend, ready to run with `node packages/backend` in the returned dir. */
-function prepareBackend(root, workDir, log) {
-  const { bundle, built } = buildIfStale(root, log);
+function prepareBackend(root, workDir, log, { build = true } = {}) {
+  const bundle = path.join(
+    root,
+    'packages',
+    'backend',
+    'dist',
+    'bundle.tar.gz',
+  );
+  const { built } =
+    build || !fs.existsSync(bundle)
+      ? buildIfStale(root, log)
+      : { built: false };
   const dir = unpackBundle(root, bundle, path.join(workDir, 'backend'));
   return { dir, built };
 }

@@ -187,9 +187,13 @@ async function isolation(ctx, { healthyP95MsWithout }) {
     clusters: healthy,
     timeoutMs: ctx.profile.coldRefreshTimeoutSec * 1000,
   });
+  // One time limit for both waits: a refresh round, not two.
   const everyRefresh = await waitForRefresh(ctx.backendUrl, ctx.token, {
     sinceMs: since,
-    timeoutMs: ctx.profile.coldRefreshTimeoutSec * 1000,
+    timeoutMs: Math.max(
+      1000,
+      ctx.profile.coldRefreshTimeoutSec * 1000 - (Date.now() - since),
+    ),
   });
   const health = await fleetHealth(ctx.backendUrl, ctx.token);
   const faultyVerdicts = {};

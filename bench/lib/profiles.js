@@ -54,7 +54,7 @@ const PROFILES = {
     freshnessSamples: 1,
     freshnessTimeoutSec: 240,
     coldCurve: [],
-    deadlineMinutes: 25,
+    deadlineMinutes: 30,
   },
   // `make bench FULL=1`: longer windows, the cold-refresh curve up to 1,000
   // clusters, more freshness samples, the official backend's 2-minute wait.
