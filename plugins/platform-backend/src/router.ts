@@ -50,6 +50,7 @@ import { sizingRoutes } from './routes/sizingRoutes';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 import { SizingAdvisor } from './sizing/SizingAdvisor';
+import { rejectMalformedJson } from './routes/rejectMalformedJson';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -71,7 +72,7 @@ export async function createRouter(
     options;
   const { readiness } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json(), rejectMalformedJson);
   router.use(
     createPermissionIntegrationRouter({ permissions: platformPermissions }),
   );
