@@ -14,8 +14,6 @@
  * limitations under the License.
  */
 
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import {
@@ -23,8 +21,8 @@ import {
   FleetHealthResponse,
 } from '@platform-portal/plugin-platform-common';
 import request from 'supertest';
-import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
+import { captureScheduler } from './__testUtils__/captureScheduler';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
@@ -74,7 +72,7 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
   const databases = platformTestDatabases();
   let sandbox: Sandbox;
   let server: any;
-  let scheduler: SchedulerService | undefined;
+  const { module: schedulerCapture, refreshHealth } = captureScheduler();
   let stopBackend: () => Promise<void>;
   let baseline: Verdicts;
 
@@ -126,25 +124,14 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
             },
           },
         }),
-        createBackendModule({
-          pluginId: 'platform',
-          moduleId: 'faults-test-hooks',
-          register(env) {
-            env.registerInit({
-              deps: { scheduler: coreServices.scheduler },
-              async init(deps) {
-                scheduler = deps.scheduler;
-              },
-            });
-          },
-        }),
+        schedulerCapture,
       ],
     });
     server = backend.server;
     stopBackend = () => backend.stop();
-    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
     // The first refresh also warms the clients up (discovery, connections).
-    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+    await refreshHealth();
+    await refreshHealth();
     baseline = await verdicts();
   });
 
@@ -169,7 +156,7 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
       ...behaviour,
     });
     // The refresh finishes: every call has a deadline, a size and a page limit.
-    await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+    await refreshHealth();
 
     const now = await verdicts();
     for (const cluster of Object.keys(baseline).filter(c => c !== FAULTY)) {
