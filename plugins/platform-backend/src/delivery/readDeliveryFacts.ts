@@ -23,6 +23,7 @@ import { argocdSelectionOf } from '../routes/entity/argocdSelection';
 import { readFailureMessage } from '../routes/entity/argocdErrors';
 import { annotationOf } from '../routes/entity/entityAnnotations';
 import { summaryOf } from '../routes/entity/gitlabEntityRoute';
+import { artifactOf } from '../routes/entity/nexusEntityRoute';
 import { readArgocdInstance } from '../routes/entity/readArgocdInstance';
 import { SharedReadCache } from '../routes/entity/SharedReadCache';
 import {
@@ -129,21 +130,15 @@ async function readImages(
       'Nexus is not configured; set platform.upstreams.nexus.url',
     );
   }
-  return context.cache.read(`delivery:nexus:docker:${image}`, async () =>
-    (await nexus.components('docker', image)).map(c => {
-      const modified = (c.assets ?? [])
-        .map(a => a.lastModified)
-        .filter((m): m is string => Boolean(m))
-        .sort();
-      return {
-        version: c.version,
-        repository: c.repository,
-        ...(modified.length
-          ? { lastModified: modified[modified.length - 1] }
-          : {}),
-      };
-    }),
+  // The same entry the Nexus card reads: one upstream read for both.
+  const artifact = await context.cache.read(`nexus:docker:${image}`, async () =>
+    artifactOf('docker', image, await nexus.components('docker', image)),
   );
+  return artifact.versions.map(v => ({
+    version: v.version,
+    repository: v.repository,
+    ...(v.lastModified ? { lastModified: v.lastModified } : {}),
+  }));
 }
 
 function conditionsOf(holder: { conditions?: unknown } | undefined) {

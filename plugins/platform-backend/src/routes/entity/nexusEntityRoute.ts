@@ -30,7 +30,7 @@ import {
 import { annotationOf, notConfigured } from './entityAnnotations';
 import { EntityRouteContext } from './EntityRouteContext';
 
-function artifactOf(
+export function artifactOf(
   format: 'docker' | 'helm',
   name: string,
   components: NexusSearchComponent[],

@@ -29,13 +29,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { PlatformApi } from '../../api/PlatformApi';
-import { EntityIntegrationCard } from '../EntityIntegrationCard';
+import { EntityIntegrationCard, StatusWord } from '../EntityIntegrationCard';
 import { formatDateTime } from '../EntityIntegrationCard/format';
 import {
   tracingServiceName,
   useGrafanaLinkTargets,
 } from '../Telemetry/grafanaLinkTargets';
-import { DeliveryStatus } from './DeliveryStatus';
 import { DeliveryTimeline } from './DeliveryTimeline';
 
 type Configured = Extract<EntityDeliveryResponse, { configured: true }>;
@@ -67,7 +66,7 @@ function ChangeSummary(props: { change: DeliveryPath }) {
   return (
     <div className={classes.summary}>
       <div className={classes.commitLine}>
-        <DeliveryStatus status={current ? current.status : 'done'} />
+        <StatusWord value={current ? current.status : 'done'} />
         <Typography variant="body2" component="span">
           <code>{change.commit.shortSha}</code> {change.commit.title}
         </Typography>

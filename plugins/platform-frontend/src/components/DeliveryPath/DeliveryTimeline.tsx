@@ -22,7 +22,7 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { formatDateTime } from '../EntityIntegrationCard/format';
-import { DeliveryStatus } from './DeliveryStatus';
+import { StatusWord } from '../EntityIntegrationCard';
 
 const useStyles = makeStyles(theme => ({
   timeline: { listStyle: 'none', margin: 0, padding: 0 },
@@ -72,7 +72,7 @@ function StageItem(props: {
       aria-label={`${stage.title}: ${stage.status}`}
     >
       <div className={classes.heading}>
-        <DeliveryStatus status={stage.status} />
+        <StatusWord value={stage.status} />
         <Typography variant="body2" component="span">
           <strong>{stage.title}</strong>
         </Typography>

@@ -41,7 +41,7 @@ const useStyles = makeStyles(theme => ({
   neutral: { color: theme.palette.text.secondary },
 }));
 
-/** GitLab pipeline and job statuses, Grafana alert states and severities, Argo CD statuses. */
+/** GitLab pipeline and job statuses, Grafana alert states and severities, Argo CD statuses, delivery stages. */
 const LOOK: Record<string, { icon: typeof HelpIcon; tone: Tone }> = {
   success: { icon: CheckCircleIcon, tone: 'good' },
   failed: { icon: ErrorIcon, tone: 'bad' },
@@ -71,6 +71,11 @@ const LOOK: Record<string, { icon: typeof HelpIcon; tone: Tone }> = {
   succeeded: { icon: CheckCircleIcon, tone: 'good' },
   terminating: { icon: NotInterestedIcon, tone: 'busy' },
   error: { icon: ErrorIcon, tone: 'bad' },
+  // Delivery stages ("in progress" is looked up by its first word).
+  done: { icon: CheckCircleIcon, tone: 'good' },
+  in: { icon: LoopIcon, tone: 'busy' },
+  waiting: { icon: ScheduleIcon, tone: 'neutral' },
+  unknown: { icon: HelpIcon, tone: 'warn' },
 };
 
 /**
