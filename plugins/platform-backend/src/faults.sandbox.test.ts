@@ -149,9 +149,12 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
    * other cluster kept its verdicts and returns the faulty cluster's layers
    * whose verdict changed.
    */
-  const refreshUnder = async (behaviour: Record<string, unknown>) => {
+  const refreshUnder = async (
+    behaviour: Record<string, unknown>,
+    upstream = 'kubernetes',
+  ) => {
     await control('POST', '/behaviour', {
-      upstream: 'kubernetes',
+      upstream,
       cluster: FAULTY,
       ...behaviour,
     });
@@ -191,6 +194,25 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
         );
         expect(layer.reason).toMatch(reason);
       }
+    },
+  );
+
+  it.each([
+    ['malformed JSON', { malformedJson: true }, /sent malformed JSON/],
+    [
+      'huge body',
+      { hugeBodyBytes: 40 * 1024 * 1024 },
+      new RegExp(`larger than the ${MAX_RESPONSE_BYTES}-byte limit`),
+    ],
+  ])(
+    '%s from Keepalived: only the external-lb layer turns unknown, with the reason',
+    async (_name, behaviour, reason) => {
+      const changed = await refreshUnder(behaviour, 'keepalived');
+      expect(changed.map(l => [l.layer, l.verdict])).toEqual([
+        ['external-lb', 'unknown'],
+      ]);
+      expect(changed[0].reason).toMatch(/Keepalived/);
+      expect(changed[0].reason).toMatch(reason);
     },
   );
 

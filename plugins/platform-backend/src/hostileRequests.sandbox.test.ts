@@ -259,7 +259,8 @@ function hostileRequests(route: Route): fc.Arbitrary<HostileRequest> {
         ...(target === 'body' ? [] : [target, ...alsoHostile]),
         ...(route.hasBody ? ['body'] : []),
       ]);
-      const value = (p: string) => (hostile.has(p) ? values[p] : VALID[p]);
+      const value = (p: string) =>
+        hostile.has(p) ? values[p] : VALID[p] ?? 'no-such-value';
       const path = route.path.replace(/\{(\w+)\}/g, (_m, p: string) =>
         encodeURIComponent(value(p)),
       );
