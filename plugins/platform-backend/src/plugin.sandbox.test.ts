@@ -475,6 +475,6 @@ describe.each(databases.eachSupportedId())(
         await request(server).get('/api/platform/health/prod-eu-1')
       ).body;
       expect(healthy.verdict).toBe('ok');
-    }, 30_000);
+    }, 120_000);
   },
 );

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 
 /**
  * The app-config the sandbox CLI writes for the portal (`yarn sandbox`), with
- * short deadlines and no timed refresh so tests drive the refresh themselves.
+ * deadlines that hold on a busy test machine and no timed refresh so tests drive the refresh themselves.
  */
 export function sandboxPlatformConfig(sandbox: Sandbox) {
   const config = parse(appConfigYaml(sandbox));
@@ -27,7 +27,7 @@ export function sandboxPlatformConfig(sandbox: Sandbox) {
     ...config,
     platform: {
       ...config.platform,
-      clients: { timeoutMs: 1500, maxRetries: 1 },
+      clients: { timeoutMs: 5000, maxRetries: 1 },
       health: { refreshIntervalSeconds: 3600 },
     },
   };
