@@ -38,7 +38,7 @@ export type Viewer = GitLabUser | undefined;
 export const SANDBOX_AUTHOR = { name: 'Sandbox Admin', email: 'sandbox-admin@example.internal' };
 
 const FAILING_PIPELINES = 3;
-const RELEASE_PIPELINE_AGE_MS = 7 * 86400_000 + 40 * 60_000;
+const RELEASE_PIPELINE_AGE_MS = 14 * 86400_000 + 40 * 60_000;
 /** Simulated seconds a pipeline started by a commit waits for a runner, and runs in all. */
 const LIVE_PENDING_SECONDS = 30;
 const LIVE_PIPELINE_SECONDS = 120;
@@ -117,7 +117,7 @@ export class GitLabState {
     const [push, tag] = [...pipelines].sort((a, b) => b.iid - a.iid);
     if (!head || !push) return;
     push.sha = head.id;
-    // Before Argo CD's newest deployment (a week ago) and after the commit.
+    // Before Nexus received the image (two weeks ago) and Argo CD deployed it (one).
     push.createdAt = new Date(this.ctx.clock.now().getTime() - RELEASE_PIPELINE_AGE_MS);
     if (tag && version) {
       Object.assign(tag, { sha: head.id, ref: `v${version}`, tag: true, source: 'push', baseStatus: 'success' });
