@@ -76,20 +76,23 @@ async function control(
       `control ${method} ${p}: ${res.status} ${await res.text()}`,
     );
   }
+  return res.headers.get('content-type')?.includes('json')
+    ? res.json()
+    : undefined;
 }
 
-function configFor(sandbox: Sandbox) {
+function configFor(sandbox: Sandbox, cacheTtlSeconds: number) {
   const config = sandboxPlatformConfig(sandbox);
-  // Answers are shared for a second only, so each step below reads afresh.
   return {
     ...config,
-    platform: { ...config.platform, entityPages: { cacheTtlSeconds: 1 } },
+    platform: { ...config.platform, entityPages: { cacheTtlSeconds } },
   };
 }
 
+/** Answers are shared for a second unless said otherwise, so the steps below read afresh. */
 async function startBackend(
   sandbox: Sandbox,
-  options: { deny?: boolean } = {},
+  options: { deny?: boolean; cacheTtlSeconds?: number } = {},
 ) {
   const entities = [...exampleEntities(), bare];
   return startTestBackend({
@@ -101,7 +104,9 @@ async function startBackend(
         deps: {},
         factory: () => actionsRegistryServiceMock(),
       }),
-      mockServices.rootConfig.factory({ data: configFor(sandbox) }),
+      mockServices.rootConfig.factory({
+        data: configFor(sandbox, options.cacheTtlSeconds ?? 1),
+      }),
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),
@@ -349,6 +354,28 @@ describe('GET /delivery against the sandbox', () => {
     const res = await get('payments-api', 'com ponent');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain("'kind'");
+  });
+
+  it('two viewers within the TTL cost one read of each upstream', async () => {
+    const shared = await startBackend(sandbox, { cacheTtlSeconds: 600 });
+    const read = (user: string) =>
+      request(shared.server)
+        .get('/api/platform/delivery/default/component/orders-service')
+        .set('Authorization', mockCredentials.user.header(user));
+    try {
+      await control(sandbox, 'DELETE', '/counters');
+      const first = await read('user:default/alice');
+      expect(first.status).toBe(200);
+      const afterFirst = await control(sandbox, 'GET', '/counters');
+      expect(afterFirst.byUpstream.gitlab).toBeGreaterThan(0);
+      const second = await read('user:default/bob');
+      expect(second.status).toBe(200);
+      expect(second.body.changes).toEqual(first.body.changes);
+      const afterSecond = await control(sandbox, 'GET', '/counters');
+      expect(afterSecond.byUpstream).toEqual(afterFirst.byUpstream);
+    } finally {
+      await shared.stop();
+    }
   });
 
   it('403 when entity read is denied', async () => {
