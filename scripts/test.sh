@@ -30,7 +30,7 @@ echo "== unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
 
 echo "== end-to-end tests"
-scripts/e2e.sh
+bash scripts/e2e.sh
 
 # A tiny fleet and a few seconds of load: the benchmark still runs and writes
 # a well-formed report. Speed is not asserted.
