@@ -125,6 +125,7 @@ export const platformPlugin = createBackendPlugin({
           store,
           clusters: platformConfig.clusters,
           staleAfterSeconds: platformConfig.health.staleAfterSeconds,
+          logger,
         });
         registerHealthActions({ actionsRegistry, health, permissions });
         const readiness = new ReadinessService({
