@@ -34,6 +34,20 @@ function emptyCounts(): VerdictCounts {
   return { ok: 0, warning: 0, critical: 0, unknown: 0 };
 }
 
+/** Groups rows by cluster, so the fleet view does not scan every row per cell. */
+function byCluster(layers: LayerHealth[]): Map<string, LayerHealth[]> {
+  const grouped = new Map<string, LayerHealth[]>();
+  for (const layer of layers) {
+    const list = grouped.get(layer.cluster);
+    if (list) {
+      list.push(layer);
+    } else {
+      grouped.set(layer.cluster, [layer]);
+    }
+  }
+  return grouped;
+}
+
 /**
  * What the API serves: the stored results of configured clusters, with every
  * layer present and data older than the staleness limit turned `unknown`.
@@ -61,10 +75,10 @@ export class HealthReadModel {
   }
 
   async fleet(): Promise<FleetHealthResponse> {
-    const stored = await this.readLayers();
+    const stored = byCluster(await this.readLayers(undefined, false));
     const counts = emptyCounts();
     const clusters = this.options.clusters.map(cluster => {
-      const layers = this.complete(cluster.name, stored);
+      const layers = this.complete(cluster.name, stored.get(cluster.name));
       const clusterCounts = emptyCounts();
       for (const layer of layers) {
         clusterCounts[layer.verdict] += 1;
@@ -128,9 +142,14 @@ export class HealthReadModel {
    * good read marked stale so the fleet view degrades instead of failing,
    * and goes back to the database by itself on the next request.
    */
-  private async readLayers(cluster?: string): Promise<LayerHealth[]> {
+  private async readLayers(
+    cluster?: string,
+    withChecks = true,
+  ): Promise<LayerHealth[]> {
     try {
-      const layers = await this.options.store.listLayers(cluster);
+      const layers = await this.options.store.listLayers(cluster, {
+        withChecks,
+      });
       if (cluster === undefined) {
         this.lastGood = { layers, readAt: this.nowIso() };
       } else if (this.lastGood) {
@@ -168,7 +187,7 @@ export class HealthReadModel {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
-  private complete(cluster: string, stored: LayerHealth[]): LayerHealth[] {
+  private complete(cluster: string, stored: LayerHealth[] = []): LayerHealth[] {
     const now = (this.options.now?.() ?? new Date()).getTime();
     const limitMs = this.options.staleAfterSeconds * 1000;
     return LAYER_IDS.map(layer => {

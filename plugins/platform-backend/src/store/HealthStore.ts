@@ -130,18 +130,32 @@ export class HealthStore {
     });
   }
 
-  async listLayers(cluster?: string): Promise<LayerHealth[]> {
-    const query = this.knex<LayerRow>(LAYERS_TABLE).select('*');
+  /**
+   * The latest verdict of every layer, of one cluster or all. The fleet view
+   * asks without checks: their evidence is the bulk of each row.
+   */
+  async listLayers(
+    cluster?: string,
+    options: { withChecks?: boolean } = {},
+  ): Promise<LayerHealth[]> {
+    const withChecks = options.withChecks ?? true;
+    const query = this.knex<LayerRow>(LAYERS_TABLE).select(
+      withChecks
+        ? '*'
+        : ['cluster', 'layer', 'verdict', 'observed_at', 'reason'],
+    );
     if (cluster) {
       query.where({ cluster });
     }
-    const rows = await query;
+    const rows: Partial<LayerRow>[] = await query;
     return rows.map(row => ({
-      cluster: row.cluster,
+      cluster: row.cluster!,
       layer: row.layer as LayerId,
       verdict: row.verdict as HealthVerdict,
-      checks: JSON.parse(row.checks) as HealthCheckResult[],
-      observedAt: row.observed_at,
+      checks: withChecks
+        ? (JSON.parse(row.checks!) as HealthCheckResult[])
+        : [],
+      observedAt: row.observed_at!,
       ...(row.reason ? { reason: row.reason } : {}),
     }));
   }
