@@ -121,7 +121,8 @@ function gitlabIntegration(sandbox: Sandbox, gitlab: string) {
 export function appConfigYaml(sandbox: Sandbox): string {
   const clusters = sandbox.fleetSpec.clusters;
   const reader = (name: string) => sandbox.credentials.kubernetes[name].reader;
-  const gitlab = sandbox.upstreams.some(u => u.mount === 'gitlab') ? `${sandbox.url}/gitlab` : undefined;
+  const mounted = (mount: string) => sandbox.upstreams.some(u => u.mount === mount);
+  const gitlab = mounted('gitlab') ? `${sandbox.url}/gitlab` : undefined;
   return stringify({
     ...(gitlab ? { integrations: gitlabIntegration(sandbox, gitlab) } : {}),
     kubernetes: {
@@ -160,6 +161,9 @@ export function appConfigYaml(sandbox: Sandbox): string {
         allowedDomains: [sandbox.fleetSpec.domain],
         // ArgoCD Applications point at the repositories the new-service template pushes.
         ...(gitlab ? { gitlab: { baseUrl: gitlab } } : {}),
+        // The templates' output links: each cluster's Argo CD and the shared Grafana.
+        ...(mounted('argocd') ? { argocd: { baseUrl: `${sandbox.url}/argocd/<cluster>` } } : {}),
+        ...(mounted('grafana') ? { grafana: { baseUrl: `${sandbox.url}/grafana` } } : {}),
       },
       clusters: clusters.map(c => ({
         name: c.name,

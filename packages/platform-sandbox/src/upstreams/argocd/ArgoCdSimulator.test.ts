@@ -338,6 +338,18 @@ describe('Argo CD simulator', () => {
     });
   });
 
+  it('answers a browser at the UI address of an application with its sync and health, without a session', async () => {
+    const page = await fetch(url('prod-eu-1', '/applications/argocd/payments-api'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('argocd/payments-api on prod-eu-1');
+    expect(html).toMatch(/sync: (Synced|OutOfSync)/);
+    expect(html).not.toContain(TOKEN);
+    const unknown = await (await fetch(url('prod-eu-1', '/applications/argocd/new-service'))).text();
+    expect(unknown).toContain('Not among the applications this simulated Argo CD tracks');
+  });
+
   it('answers an unknown cluster with 404', async () => {
     const res = await get('nowhere', '/api/v1/applications');
     expect(res.status).toBe(404);

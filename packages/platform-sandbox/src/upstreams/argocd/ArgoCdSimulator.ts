@@ -31,6 +31,7 @@ import { renderProjects } from './projects';
 import { parseLabelSelector } from './selector';
 import { ArgoSessions, ArgoSubject } from './sessions';
 import { streamApplications } from './stream';
+import { sendApplicationPage } from './uiPage';
 
 interface ArgoScope {
   req: IncomingMessage;
@@ -303,6 +304,10 @@ export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
     }
     const { segments, query } = parsePath(path);
     const route = segments.join('/');
+    if (method === 'GET' && segments[0] === 'applications' && segments.length === 3) {
+      sendApplicationPage(res, instance, segments[1], segments[2], ctx.clock.now().getTime());
+      return;
+    }
     if (method === 'GET' && route === 'api/version') {
       sendJson(res, 200, ARGOCD_VERSION);
       return;
