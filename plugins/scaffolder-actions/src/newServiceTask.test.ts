@@ -135,6 +135,8 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     const generated = parse(appConfigYaml(sandbox));
     const portalConfig = sandboxConfig(sandbox, {
       gitlab: generated.platform.selfService.gitlab,
+      argocd: generated.platform.selfService.argocd,
+      grafana: generated.platform.selfService.grafana,
     }).get() as Record<string, any>;
     const backend = await startTestBackend({
       features: [
@@ -291,6 +293,27 @@ describe('new-service template as a real scaffolder task against the sandbox', (
           entityRef: 'component:default/checkout',
         },
       ]),
+    );
+
+    // Every output link with an address opens a page (Argo CD and Grafana in the sandbox).
+    const addressed = (
+      first.output.links as Array<{ title: string; url?: string }>
+    ).filter(link => link.url && !link.url.startsWith('https://'));
+    expect(addressed.map(link => link.title)).toEqual(
+      expect.arrayContaining([
+        'Repository',
+        'ArgoCD application',
+        'Namespace dashboard',
+      ]),
+    );
+    const opened = await Promise.all(
+      addressed.map(async link => ({
+        link: link.title,
+        status: (await fetch(link.url!)).status,
+      })),
+    );
+    expect(opened).toEqual(
+      addressed.map(link => ({ link: link.title, status: 200 })),
     );
 
     // The skeleton is in GitLab, as a git client sees it.
