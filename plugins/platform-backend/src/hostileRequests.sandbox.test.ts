@@ -58,7 +58,11 @@ const ENTITIES: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'storefront-web', namespace: 'default' },
-    spec: { type: 'website', lifecycle: 'production', owner: 'team-storefront' },
+    spec: {
+      type: 'website',
+      lifecycle: 'production',
+      owner: 'team-storefront',
+    },
   },
 ];
 
@@ -273,7 +277,9 @@ function hostileRequests(route: Route): fc.Arbitrary<HostileRequest> {
         ...(route.hasBody
           ? {
               body:
-                target === 'body' && useRawBody ? rawBody : JSON.stringify(body),
+                target === 'body' && useRawBody
+                  ? rawBody
+                  : JSON.stringify(body),
             }
           : {}),
       };
@@ -298,22 +304,31 @@ function writesIn(sandbox: Sandbox) {
   return { revisions, writeRequests };
 }
 
+// Test databases register their clean-up hooks, which jest takes only while the file loads.
+const databases = platformTestDatabases();
+
 describe('hostile requests to every platform API route', () => {
   const routes = routesFromSpec();
   let sandbox: Sandbox;
-  let send: (method: string, path: string, body?: string) => Promise<{ status: number; text: string }>;
+  let send: (
+    method: string,
+    path: string,
+    body?: string,
+  ) => Promise<{ status: number; text: string }>;
   const basePath = '/api/platform';
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let stopBackend: () => Promise<void>;
 
   beforeAll(async () => {
     sandbox = await startUpstreamSandbox();
-    const knex = await platformTestDatabases().init('SQLITE_3');
+    const knex = await databases.init('SQLITE_3');
     const backend = await startTestBackend({
       features: [
         platformPlugin,
         mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: sandboxPlatformConfig(sandbox) }),
+        mockServices.rootConfig.factory({
+          data: sandboxPlatformConfig(sandbox),
+        }),
         catalogServiceMock.factory({ entities: ENTITIES }),
         teamPolicy,
       ],
@@ -329,13 +344,17 @@ describe('hostile requests to every platform API route', () => {
             method,
             path,
             agent,
-            headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+            headers:
+              body === undefined ? {} : { 'Content-Type': 'application/json' },
           },
           res => {
             const chunks: Buffer[] = [];
             res.on('data', chunk => chunks.push(chunk));
             res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+              resolve({
+                status: res.statusCode ?? 0,
+                text: Buffer.concat(chunks).toString('utf8'),
+              }),
             );
             res.on('error', reject);
           },
@@ -369,9 +388,17 @@ describe('hostile requests to every platform API route', () => {
       const before = writesIn(sandbox);
       await fc.assert(
         fc.asyncProperty(hostileRequests(route), async hostile => {
-          const res = await send(route.method, `${basePath}${hostile.url}`, hostile.body);
+          const res = await send(
+            route.method,
+            `${basePath}${hostile.url}`,
+            hostile.body,
+          );
           const text = res.text;
-          const outcome = { status: res.status, hostile, text: text.slice(0, 300) };
+          const outcome = {
+            status: res.status,
+            hostile,
+            text: text.slice(0, 300),
+          };
           expect(outcome).toEqual({
             ...outcome,
             status: expect.toBeWithin4xx(),
