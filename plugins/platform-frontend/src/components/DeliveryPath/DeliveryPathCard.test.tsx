@@ -17,14 +17,17 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { DeliveryPath } from '@platform-portal/plugin-platform-common';
 import { screen, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  backendErrorBody,
-  bareEntity,
   paymentsApi,
   renderEntityCard,
 } from '../../__testUtils__/entityCardFixtures';
+import {
+  itShowsProgress,
+  itShowsTheAnnotationsToAdd,
+  itShowsTheBackendsMessage,
+} from '../../__testUtils__/cardStateTests';
 import { PLATFORM_BASE } from '../../__testUtils__/renderWithPlatformApi';
 import { DeliveryPathCard } from './DeliveryPathCard';
 
@@ -166,61 +169,19 @@ const answer = (changes: DeliveryPath[]) =>
   );
 
 describe('DeliveryPathCard', () => {
-  it('shows the annotation to add, without asking the backend', async () => {
-    let asked = false;
-    server.use(
-      http.get(`${PLATFORM_BASE}/delivery/*`, () => {
-        asked = true;
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<DeliveryPathCard />, bareEntity);
-    expect(
-      await screen.findByText(
-        'Delivery is not configured for this entity',
-        undefined,
-        FIND,
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/gitlab.com\/project-slug: <group>\/docs-site/),
-    ).toBeInTheDocument();
-    expect(asked).toBe(false);
+  const subject = { server, card: <DeliveryPathCard />, url: URL };
+  itShowsTheAnnotationsToAdd(subject, {
+    title: 'Delivery is not configured for this entity',
+    hint: /gitlab.com\/project-slug: <group>\/docs-site/,
+    requests: `${PLATFORM_BASE}/delivery/*`,
   });
-
-  it('shows progress while the backend answers', async () => {
-    server.use(
-      http.get(URL, async () => {
-        await delay('infinite');
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<DeliveryPathCard />, paymentsApi);
-    expect(
-      await screen.findByRole('progressbar', undefined, FIND),
-    ).toBeInTheDocument();
-  });
-
-  it("shows the backend's message when GitLab cannot be read", async () => {
-    server.use(
-      http.get(URL, () =>
-        HttpResponse.json(
-          backendErrorBody(
-            'ServiceUnavailableError',
-            'GitLab did not answer (refused); check platform.upstreams.gitlab',
-            503,
-          ),
-          { status: 503 },
-        ),
-      ),
-    );
-    await renderEntityCard(<DeliveryPathCard />, paymentsApi);
-    expect(
-      await screen.findByText(/Delivery could not be read/, undefined, FIND),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/GitLab did not answer \(refused\)/),
-    ).toBeInTheDocument();
+  itShowsProgress(subject);
+  itShowsTheBackendsMessage(subject, {
+    title: /Delivery could not be read/,
+    name: 'ServiceUnavailableError',
+    message: 'GitLab did not answer (refused); check platform.upstreams.gitlab',
+    status: 503,
+    shown: /GitLab did not answer \(refused\)/,
   });
 
   it('says so when the default branch has no commit', async () => {

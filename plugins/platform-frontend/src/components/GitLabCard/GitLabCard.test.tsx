@@ -16,15 +16,18 @@
 
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  backendErrorBody,
-  bareEntity,
   entityUrl,
   paymentsApi,
   renderEntityCard,
 } from '../../__testUtils__/entityCardFixtures';
+import {
+  itShowsProgress,
+  itShowsTheAnnotationsToAdd,
+  itShowsTheBackendsMessage,
+} from '../../__testUtils__/cardStateTests';
 import { GitLabCard } from './GitLabCard';
 
 const server = setupServer();
@@ -57,61 +60,20 @@ const project = {
 };
 
 describe('GitLabCard', () => {
-  it('shows the annotation to add, without asking the backend', async () => {
-    let asked = false;
-    server.use(
-      http.get(`${CARD_URL}*`, () => {
-        asked = true;
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<GitLabCard />, bareEntity);
-    expect(
-      await screen.findByText(
-        'GitLab is not configured for this entity',
-        undefined,
-        FIND,
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/gitlab.com\/project-slug: <group>\/docs-site/),
-    ).toBeInTheDocument();
-    expect(asked).toBe(false);
+  const subject = { server, card: <GitLabCard />, url: CARD_URL };
+  itShowsTheAnnotationsToAdd(subject, {
+    title: 'GitLab is not configured for this entity',
+    hint: /gitlab.com\/project-slug: <group>\/docs-site/,
+    requests: `${CARD_URL}*`,
   });
-
-  it('shows progress while the backend answers', async () => {
-    server.use(
-      http.get(CARD_URL, async () => {
-        await delay('infinite');
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<GitLabCard />, paymentsApi);
-    expect(
-      await screen.findByRole('progressbar', undefined, FIND),
-    ).toBeInTheDocument();
-  });
-
-  it("shows the backend's message, e.g. a project the slug does not name", async () => {
-    server.use(
-      http.get(CARD_URL, () =>
-        HttpResponse.json(
-          backendErrorBody(
-            'NotFoundError',
-            "GitLab has no project 'team-payments/payments-api' that the portal may see",
-            404,
-          ),
-          { status: 404 },
-        ),
-      ),
-    );
-    await renderEntityCard(<GitLabCard />, paymentsApi);
-    expect(
-      await screen.findByText(/GitLab could not be read/, undefined, FIND),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/GitLab has no project 'team-payments\/payments-api'/),
-    ).toBeInTheDocument();
+  itShowsProgress(subject);
+  itShowsTheBackendsMessage(subject, {
+    title: /GitLab could not be read/,
+    name: 'NotFoundError',
+    message:
+      "GitLab has no project 'team-payments/payments-api' that the portal may see",
+    status: 404,
+    shown: /GitLab has no project 'team-payments\/payments-api'/,
   });
 
   it('says so when nothing has run', async () => {

@@ -19,12 +19,12 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  backendErrorBody,
   bareEntity,
   entityUrl,
   paymentsApi,
   renderEntityCard,
 } from '../../__testUtils__/entityCardFixtures';
+import { itShowsTheBackendsMessage } from '../../__testUtils__/cardStateTests';
 import { GrafanaCard } from './GrafanaCard';
 
 const server = setupServer();
@@ -119,27 +119,16 @@ describe('GrafanaCard', () => {
     ).toBeInTheDocument();
   });
 
-  it("shows the backend's message when Grafana cannot be read", async () => {
-    server.use(
-      http.get(CARD_URL, () =>
-        HttpResponse.json(
-          backendErrorBody(
-            'AuthenticationError',
-            "Grafana rejected the portal's credentials (HTTP 401)",
-            401,
-          ),
-          { status: 401 },
-        ),
-      ),
-    );
-    await renderEntityCard(<GrafanaCard />, paymentsApi);
-    expect(
-      await screen.findByText(/Grafana could not be read/, undefined, FIND),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/Grafana rejected the portal's credentials/),
-    ).toBeInTheDocument();
-  });
+  itShowsTheBackendsMessage(
+    { server, card: <GrafanaCard />, url: CARD_URL },
+    {
+      title: /Grafana could not be read/,
+      name: 'AuthenticationError',
+      message: "Grafana rejected the portal's credentials (HTTP 401)",
+      status: 401,
+      shown: /Grafana rejected the portal's credentials/,
+    },
+  );
 
   it('says so when no dashboard matches and no alert fires', async () => {
     answer({

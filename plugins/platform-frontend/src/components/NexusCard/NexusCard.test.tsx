@@ -16,15 +16,18 @@
 
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  backendErrorBody,
-  bareEntity,
   entityUrl,
   paymentsApi,
   renderEntityCard,
 } from '../../__testUtils__/entityCardFixtures';
+import {
+  itShowsProgress,
+  itShowsTheAnnotationsToAdd,
+  itShowsTheBackendsMessage,
+} from '../../__testUtils__/cardStateTests';
 import { NexusCard } from './NexusCard';
 
 const server = setupServer();
@@ -41,63 +44,20 @@ const version = (v: string, clusters: string[]) => ({
 });
 
 describe('NexusCard', () => {
-  it('shows the annotations to add, without asking the backend', async () => {
-    let asked = false;
-    server.use(
-      http.get(`${URL}*`, () => {
-        asked = true;
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<NexusCard />, bareEntity);
-    expect(
-      await screen.findByText(
-        'Nexus is not configured for this entity',
-        undefined,
-        FIND,
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        /nexus-repository-manager\/docker.image-name: <group>\/docs-site/,
-      ),
-    ).toBeInTheDocument();
-    expect(asked).toBe(false);
+  const subject = { server, card: <NexusCard />, url: URL };
+  itShowsTheAnnotationsToAdd(subject, {
+    title: 'Nexus is not configured for this entity',
+    hint: /nexus-repository-manager\/docker.image-name: <group>\/docs-site/,
+    requests: `${URL}*`,
   });
-
-  it('shows progress while the backend answers', async () => {
-    server.use(
-      http.get(URL, async () => {
-        await delay('infinite');
-        return HttpResponse.json({});
-      }),
-    );
-    await renderEntityCard(<NexusCard />, paymentsApi);
-    expect(
-      await screen.findByRole('progressbar', undefined, FIND),
-    ).toBeInTheDocument();
-  });
-
-  it("shows the backend's message when Nexus cannot be read", async () => {
-    server.use(
-      http.get(URL, () =>
-        HttpResponse.json(
-          backendErrorBody(
-            'ServiceUnavailableError',
-            'Nexus could not be reached (connect ECONNREFUSED); check platform.upstreams.nexus',
-            503,
-          ),
-          { status: 503 },
-        ),
-      ),
-    );
-    await renderEntityCard(<NexusCard />, paymentsApi);
-    expect(
-      await screen.findByText(/Nexus could not be read/, undefined, FIND),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/Nexus could not be reached.*platform.upstreams.nexus/),
-    ).toBeInTheDocument();
+  itShowsProgress(subject);
+  itShowsTheBackendsMessage(subject, {
+    title: /Nexus could not be read/,
+    name: 'ServiceUnavailableError',
+    message:
+      'Nexus could not be reached (connect ECONNREFUSED); check platform.upstreams.nexus',
+    status: 503,
+    shown: /Nexus could not be reached.*platform.upstreams.nexus/,
   });
 
   it('says so when Nexus holds no version', async () => {
