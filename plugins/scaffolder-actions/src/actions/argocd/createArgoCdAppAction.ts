@@ -18,7 +18,7 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { LABELS } from '@platform-portal/plugin-platform-common';
 import { audited } from '../../auth/selfServiceAuth';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { Manifest } from '../../kube/ClusterObjects';
 import {
   invalid,
@@ -174,17 +174,8 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
           repoUrl,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.argocd.create-app.${target.cluster}.${name}.${
-              ctx.isDryRun ? 'dry-run' : 'apply'
-            }`,
-            fn: async () =>
-              (
-                await applyManifests(objects, [manifest], {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, objects, [manifest], {
+            key: `platform.argocd.create-app.${target.cluster}.${name}`,
           }),
       );
       ctx.output('appName', name);

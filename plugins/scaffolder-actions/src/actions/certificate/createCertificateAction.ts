@@ -17,7 +17,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { Manifest } from '../../kube/ClusterObjects';
 import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
@@ -195,17 +195,8 @@ export function createCertificateAction(options: PlatformActionOptions) {
           issuer,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.certificate.create.${target.cluster}.${
-              target.namespace
-            }.${name}.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
-            fn: async () =>
-              (
-                await applyManifests(objects, [manifest], {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, objects, [manifest], {
+            key: `platform.certificate.create.${target.cluster}.${target.namespace}.${name}`,
           }),
       );
       if (!ctx.isDryRun) {

@@ -21,7 +21,7 @@ import {
   platformClusterProvisionPermission,
 } from '@platform-portal/plugin-platform-common';
 import { audited, authorizePlatformTeam } from '../../auth/selfServiceAuth';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { ClusterObjects } from '../../kube/ClusterObjects';
 import { requireCluster } from '../../kube/teamNamespace';
 import {
@@ -172,17 +172,8 @@ export function createClusterAction(options: PlatformActionOptions) {
           workerReplicas,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.cluster.create.${managementName}.${name}.${
-              ctx.isDryRun ? 'dry-run' : 'apply'
-            }`,
-            fn: async () =>
-              (
-                await applyManifests(management, manifests, {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, management, manifests, {
+            key: `platform.cluster.create.${managementName}.${name}`,
           }),
       );
       ctx.output('cluster', name);

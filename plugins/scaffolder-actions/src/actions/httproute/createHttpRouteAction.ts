@@ -16,7 +16,7 @@
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
 import {
@@ -132,17 +132,8 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
           hostnames: request.hostnames,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.httproute.create.${request.cluster}.${
-              request.namespace
-            }.${request.name}.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
-            fn: async () =>
-              (
-                await applyManifests(objects, [manifest], {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, objects, [manifest], {
+            key: `platform.httproute.create.${request.cluster}.${request.namespace}.${request.name}`,
           }),
       );
       if (!ctx.isDryRun) {

@@ -17,7 +17,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited, authorizeForTeam } from '../../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../../config/readSelfServiceConfig';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { ClusterObjects } from '../../kube/ClusterObjects';
 import {
   checkNamespaceOwnership,
@@ -160,18 +160,9 @@ export function createNamespaceAction(options: PlatformActionOptions) {
           team: request.team,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.namespace.create.${request.cluster}.${
-              request.namespace
-            }.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
-            fn: async () =>
-              (
-                await applyManifests(objects, manifests, {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                  namespaceExists,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, objects, manifests, {
+            key: `platform.namespace.create.${request.cluster}.${request.namespace}`,
+            namespaceExists,
           }),
       );
       ctx.output('cluster', request.cluster);

@@ -17,7 +17,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
-import { applyManifests } from '../../kube/applyManifests';
+import { checkpointedApply } from '../../kube/checkpointedApply';
 import { Manifest } from '../../kube/ClusterObjects';
 import { waitFor } from '../../kube/waitFor';
 import {
@@ -150,17 +150,8 @@ export function createVolumeAction(options: PlatformActionOptions) {
           replicas,
         },
         () =>
-          ctx.checkpoint({
-            key: `platform.volume.create.${target.cluster}.${
-              target.namespace
-            }.${name}.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
-            fn: async () =>
-              (
-                await applyManifests(objects, [manifest], {
-                  dryRun: !!ctx.isDryRun,
-                  logger: ctx.logger,
-                })
-              ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+          checkpointedApply(ctx, objects, [manifest], {
+            key: `platform.volume.create.${target.cluster}.${target.namespace}.${name}`,
           }),
       );
       if (!ctx.isDryRun) {
