@@ -19,56 +19,33 @@ const verdict = {
   enum: ['ok', 'warning', 'critical', 'unknown'],
 } as const;
 
-const clusterParam = {
-  name: 'cluster',
-  in: 'path',
-  required: true,
-  description: 'Cluster name (DNS-1123 label)',
-  schema: { type: 'string' },
-} as const;
+/** A required path parameter; handlers validate its shape and name it in a 400. */
+const pathParam = (name: string, description: string) =>
+  ({
+    name,
+    in: 'path',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  } as const);
+
+const clusterParam = pathParam('cluster', 'Cluster name (DNS-1123 label)');
 
 /** `{namespace}/{kind}/{name}` of an `/entity/...` path. */
 const entityParams = [
-  {
-    name: 'namespace',
-    in: 'path',
-    required: true,
-    description: 'Entity namespace, e.g. default',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'kind',
-    in: 'path',
-    required: true,
-    description: 'Entity kind, e.g. component',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'name',
-    in: 'path',
-    required: true,
-    description: 'Entity name',
-    schema: { type: 'string' },
-  },
+  pathParam('namespace', 'Entity namespace, e.g. default'),
+  pathParam('kind', 'Entity kind, e.g. component'),
+  pathParam('name', 'Entity name'),
 ] as const;
 
 /** `{instance}/{app}` of an Argo CD operation, after the entity's own. */
 const argocdAppParams = [
   ...entityParams,
-  {
-    name: 'instance',
-    in: 'path',
-    required: true,
-    description: 'The Argo CD instance: the name of the cluster it runs on',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'app',
-    in: 'path',
-    required: true,
-    description: 'Argo CD application name',
-    schema: { type: 'string' },
-  },
+  pathParam(
+    'instance',
+    'The Argo CD instance: the name of the cluster it runs on',
+  ),
+  pathParam('app', 'Argo CD application name'),
 ] as const;
 
 /** Sync and rollback answer the application with its operation started. */
@@ -705,13 +682,7 @@ export const spec = {
         description: 'One layer of a cluster with its checks and evidence.',
         parameters: [
           clusterParam,
-          {
-            name: 'layer',
-            in: 'path',
-            required: true,
-            description: 'Layer id, one of GET /layers',
-            schema: { type: 'string' },
-          },
+          pathParam('layer', 'Layer id, one of GET /layers'),
         ],
         responses: {
           '200': json('#/components/schemas/LayerHealth', 'The layer.'),
@@ -747,16 +718,7 @@ export const spec = {
         operationId: 'AttestBuildOutStep',
         description:
           'Records that the calling user attests a step no API can verify.',
-        parameters: [
-          clusterParam,
-          {
-            name: 'step',
-            in: 'path',
-            required: true,
-            description: 'Build-out step, 1-50',
-            schema: { type: 'string' },
-          },
-        ],
+        parameters: [clusterParam, pathParam('step', 'Build-out step, 1-50')],
         requestBody: {
           required: false,
           content: { 'application/json': { schema: {} } },
@@ -786,13 +748,7 @@ export const spec = {
           "Runs a runbook's checks in order against the cluster, stopping where the cause is found; body: optional namespace and object name.",
         parameters: [
           clusterParam,
-          {
-            name: 'runbook',
-            in: 'path',
-            required: true,
-            description: 'Runbook id, as in the guide',
-            schema: { type: 'string' },
-          },
+          pathParam('runbook', 'Runbook id, as in the guide'),
         ],
         requestBody: {
           required: false,
@@ -814,14 +770,10 @@ export const spec = {
           'Runs a safe remediation a diagnostic offered (permission platform.cluster.provision; audited; idempotent; dryRun writes nothing).',
         parameters: [
           clusterParam,
-          {
-            name: 'action',
-            in: 'path',
-            required: true,
-            description:
-              'certificate-reissue, argocd-sync or machinedeployment-scale',
-            schema: { type: 'string' },
-          },
+          pathParam(
+            'action',
+            'certificate-reissue, argocd-sync or machinedeployment-scale',
+          ),
         ],
         requestBody: {
           required: true,

@@ -17,7 +17,7 @@
 /* eslint-disable jest/no-export -- shared test cases, defined by the card suites that call them */
 import { screen } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
-import { SetupServerApi } from 'msw/node';
+import { SetupServer } from 'msw/node';
 import { ReactElement } from 'react';
 import {
   backendErrorBody,
@@ -33,7 +33,7 @@ const FIND = { timeout: 10_000 };
  * backend's error), asserted the same way for each card.
  */
 export interface CardUnderTest {
-  server: SetupServerApi;
+  server: SetupServer;
   card: ReactElement;
   /** The backend address the card reads for payments-api. */
   url: string;
