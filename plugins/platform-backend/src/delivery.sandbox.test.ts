@@ -22,7 +22,6 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -37,49 +36,13 @@ import {
 // The part-2 simulators are not exported from the sandbox's index yet.
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import { platformPlugin } from './plugin';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { sandboxControl } from './__testUtils__/sandboxControl';
+import { bareEntity, exampleEntities } from './__testUtils__/exampleEntities';
 
 jest.setTimeout(180_000);
-
-function exampleEntities(): Entity[] {
-  const file = path.resolve(__dirname, '../../../catalog/components.yaml');
-  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map(d => d.toJS() as Entity)
-    .map(e => ({ ...e, metadata: { namespace: 'default', ...e.metadata } }));
-}
-
-const bare: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'bare-service', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
-};
-
-async function control(
-  sandbox: Sandbox,
-  method: string,
-  p: string,
-  body?: unknown,
-) {
-  const res = await fetch(`${sandbox.controlUrl}${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) {
-    throw new Error(
-      `control ${method} ${p}: ${res.status} ${await res.text()}`,
-    );
-  }
-  return res.headers.get('content-type')?.includes('json')
-    ? res.json()
-    : undefined;
-}
 
 function configFor(sandbox: Sandbox, cacheTtlSeconds: number) {
   const config = sandboxPlatformConfig(sandbox);
@@ -94,7 +57,7 @@ async function startBackend(
   sandbox: Sandbox,
   options: { deny?: boolean; cacheTtlSeconds?: number } = {},
 ) {
-  const entities = [...exampleEntities(), bare];
+  const entities = [...exampleEntities(), bareEntity];
   return startTestBackend({
     features: [
       platformPlugin,
@@ -161,19 +124,19 @@ describe('GET /delivery against the sandbox', () => {
   });
 
   afterEach(async () => {
-    await control(sandbox, 'DELETE', '/behaviour');
+    await sandboxControl(sandbox, 'DELETE', '/behaviour');
   });
 
   it("follows payments-api's released commit through every stage to prod-eu-1 and staging-1", async () => {
-    await control(sandbox, 'POST', '/faults', {
+    await sandboxControl(sandbox, 'POST', '/faults', {
       cluster: 'prod-eu-1',
       id: 'certificate-renewal-stuck',
       target: 'payments-api-tls',
     });
     // One tick lets cert-manager's controller act on the fault.
-    await control(sandbox, 'POST', '/time/advance', { ms: 1000 });
+    await sandboxControl(sandbox, 'POST', '/time/advance', { ms: 1000 });
     const res = await get('payments-api');
-    await control(
+    await sandboxControl(
       sandbox,
       'DELETE',
       '/faults?cluster=prod-eu-1&id=certificate-renewal-stuck',
@@ -241,7 +204,7 @@ describe('GET /delivery against the sandbox', () => {
   });
 
   it('blocks a commit whose pipeline failed at the pipeline stage', async () => {
-    await control(sandbox, 'POST', '/faults', {
+    await sandboxControl(sandbox, 'POST', '/faults', {
       cluster: 'prod-eu-1',
       id: 'pipeline-failing',
       target: 'payments-api',
@@ -257,7 +220,7 @@ describe('GET /delivery against the sandbox', () => {
       expect(change.summary).toMatch(/^Blocked at Pipeline \(GitLab\)/);
       expect(change.blockedBy).toBe(pipeline.evidence[0]);
     } finally {
-      await control(
+      await sandboxControl(
         sandbox,
         'DELETE',
         '/faults?cluster=prod-eu-1&id=pipeline-failing',
@@ -266,7 +229,7 @@ describe('GET /delivery against the sandbox', () => {
   });
 
   it('shows the image stage unknown with the reason while Nexus is down, and the rest still read', async () => {
-    await control(sandbox, 'POST', '/behaviour', {
+    await sandboxControl(sandbox, 'POST', '/behaviour', {
       upstream: 'nexus',
       refuse: true,
     });
@@ -319,7 +282,7 @@ describe('GET /delivery against the sandbox', () => {
     );
     expect(running.current).toBe('pipeline');
     expect(stageOf(running, 'image').status).toBe('waiting');
-    await control(sandbox, 'POST', '/time/advance', { ms: 130_000 });
+    await sandboxControl(sandbox, 'POST', '/time/advance', { ms: 130_000 });
     const built = await eventually(
       'storefront-web',
       c =>
@@ -363,15 +326,15 @@ describe('GET /delivery against the sandbox', () => {
         .get('/api/platform/delivery/default/component/orders-service')
         .set('Authorization', mockCredentials.user.header(user));
     try {
-      await control(sandbox, 'DELETE', '/counters');
+      await sandboxControl(sandbox, 'DELETE', '/counters');
       const first = await read('user:default/alice');
       expect(first.status).toBe(200);
-      const afterFirst = await control(sandbox, 'GET', '/counters');
+      const afterFirst = await sandboxControl(sandbox, 'GET', '/counters');
       expect(afterFirst.byUpstream.gitlab).toBeGreaterThan(0);
       const second = await read('user:default/bob');
       expect(second.status).toBe(200);
       expect(second.body.changes).toEqual(first.body.changes);
-      const afterSecond = await control(sandbox, 'GET', '/counters');
+      const afterSecond = await sandboxControl(sandbox, 'GET', '/counters');
       expect(afterSecond.byUpstream).toEqual(afterFirst.byUpstream);
     } finally {
       await shared.stop();

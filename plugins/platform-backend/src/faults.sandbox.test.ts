@@ -24,6 +24,7 @@ import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { captureScheduler } from './__testUtils__/captureScheduler';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { sandboxControl } from './__testUtils__/sandboxControl';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
@@ -43,8 +44,16 @@ const FAULTS: Array<[string, Record<string, unknown>, RegExp]> = [
   ['503', { errorRate: 1, errorStatus: 503 }, /answered HTTP 503/],
   ['slow', { latencyMs: 10_000 }, /did not answer in time/],
   ['malformed JSON', { malformedJson: true }, /sent malformed JSON/],
-  ['410 Gone', { gone: true }, /answered HTTP 410 \(.*too old resource version/],
-  ['endless paging', { endlessPaging: true }, /kept paging \(.* after 20 pages\)/],
+  [
+    '410 Gone',
+    { gone: true },
+    /answered HTTP 410 \(.*too old resource version/,
+  ],
+  [
+    'endless paging',
+    { endlessPaging: true },
+    /kept paging \(.* after 20 pages\)/,
+  ],
   [
     'cross-host redirect',
     { redirectTo: 'http://127.0.0.1:7651' },
@@ -76,16 +85,8 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
   let stopBackend: () => Promise<void>;
   let baseline: Verdicts;
 
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sandbox.controlUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) {
-      throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-    }
-  };
+  const control = (method: string, path: string, body?: unknown) =>
+    sandboxControl(sandbox, method, path, body);
 
   const verdicts = async (): Promise<Verdicts> => {
     const res = await request(server).get('/api/platform/health');

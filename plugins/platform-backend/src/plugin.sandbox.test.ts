@@ -45,27 +45,10 @@ import request from 'supertest';
 import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { sandboxControl } from './__testUtils__/sandboxControl';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
 const RANK = { ok: 0, unknown: 1, warning: 2, critical: 3 } as const;
-
-async function control(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const res = await fetch(`${sandbox.controlUrl}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) {
-    throw new Error(
-      `control ${method} ${path}: ${res.status} ${await res.text()}`,
-    );
-  }
-}
 
 const databases = platformTestDatabases();
 
@@ -377,7 +360,10 @@ describe.each(databases.eachSupportedId())(
         ['nexus-not-writable', 'artifacts'],
       ];
       for (const [id] of faults) {
-        await control(sandbox, 'POST', '/faults', { cluster: 'prod-eu-1', id });
+        await sandboxControl(sandbox, 'POST', '/faults', {
+          cluster: 'prod-eu-1',
+          id,
+        });
       }
       try {
         await refresh();
@@ -402,7 +388,7 @@ describe.each(databases.eachSupportedId())(
           })),
         );
       } finally {
-        await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1');
+        await sandboxControl(sandbox, 'DELETE', '/faults?cluster=prod-eu-1');
       }
       await refresh();
       const after: ClusterHealthResponse = (
@@ -416,7 +402,7 @@ describe.each(databases.eachSupportedId())(
     it('turns a fault injected through the control API critical after a refresh, and ok again once cleared', async () => {
       expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
 
-      await control(sandbox, 'POST', '/faults', {
+      await sandboxControl(sandbox, 'POST', '/faults', {
         cluster: 'prod-eu-1',
         id: 'dex-down',
       });
@@ -425,7 +411,11 @@ describe.each(databases.eachSupportedId())(
       expect(broken.verdict).toBe('critical');
       expect(JSON.stringify(broken.checks)).toContain('Deployment/dex/dex');
 
-      await control(sandbox, 'DELETE', '/faults?cluster=prod-eu-1&id=dex-down');
+      await sandboxControl(
+        sandbox,
+        'DELETE',
+        '/faults?cluster=prod-eu-1&id=dex-down',
+      );
       await refresh();
       expect((await layerOf('prod-eu-1', 'identity')).verdict).toBe('ok');
 
@@ -447,7 +437,7 @@ describe.each(databases.eachSupportedId())(
         prod: await observedAt('prod-eu-1'),
         staging: await observedAt('staging-1'),
       };
-      await control(sandbox, 'POST', '/behaviour', {
+      await sandboxControl(sandbox, 'POST', '/behaviour', {
         cluster: 'staging-1',
         hang: true,
       });
@@ -464,7 +454,7 @@ describe.each(databases.eachSupportedId())(
         expect(await observedAt('staging-1')).toBe(before.staging);
         await running;
       } finally {
-        await control(sandbox, 'DELETE', '/behaviour');
+        await sandboxControl(sandbox, 'DELETE', '/behaviour');
       }
       const staging = await layerOf('staging-1', 'storage');
       expect(staging.verdict).toBe('unknown');

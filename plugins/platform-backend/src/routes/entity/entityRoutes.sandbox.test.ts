@@ -22,11 +22,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import {
-  CompoundEntityRef,
-  Entity,
-  parseEntityRef,
-} from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -37,65 +33,25 @@ import {
 // The part-2 simulators are not exported from the sandbox's index yet.
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import { platformPlugin } from '../../plugin';
 import { sandboxPlatformConfig } from '../../__testUtils__/sandboxPlatformConfig';
+import { sandboxControl } from '../../__testUtils__/sandboxControl';
+import {
+  bareEntity,
+  exampleEntities,
+} from '../../__testUtils__/exampleEntities';
 
 jest.setTimeout(120_000);
 
-/** The example components exactly as the repository's catalog declares them. */
-function exampleEntities(): Entity[] {
-  const file = path.resolve(
-    __dirname,
-    '../../../../../catalog/components.yaml',
-  );
-  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map(d => d.toJS() as Entity)
-    .map(e => ({
-      ...e,
-      metadata: { namespace: 'default', ...e.metadata },
-    }));
-}
-
-const bare: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'bare-service', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
-};
-
 /** Who may not see storefront-web, as a catalog permission policy would decide. */
 const OUTSIDER = 'user:default/outsider';
-
-async function control(
-  sandbox: Sandbox,
-  method: string,
-  p: string,
-  body?: unknown,
-) {
-  const res = await fetch(`${sandbox.controlUrl}${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) {
-    throw new Error(
-      `control ${method} ${p}: ${res.status} ${await res.text()}`,
-    );
-  }
-  return res.headers.get('content-type')?.includes('json')
-    ? res.json()
-    : undefined;
-}
 
 async function startBackend(
   sandbox: Sandbox,
   options: { deny?: boolean } = {},
 ) {
-  const entities = [...exampleEntities(), bare];
+  const entities = [...exampleEntities(), bareEntity];
   const catalog = catalogServiceMock.mock({
     async getEntityByRef(ref: string | CompoundEntityRef, lookup) {
       const wanted = typeof ref === 'string' ? parseEntityRef(ref) : ref;
@@ -297,13 +253,13 @@ describe('entity routes against the sandbox', () => {
   });
 
   it('two viewers within the TTL cost one upstream read', async () => {
-    await control(sandbox, 'DELETE', '/counters');
+    await sandboxControl(sandbox, 'DELETE', '/counters');
     const first = await get(
       entityPath('orders-service', 'nexus'),
       'user:default/alice',
     );
     expect(first.status).toBe(200);
-    const afterFirst = await control(sandbox, 'GET', '/counters');
+    const afterFirst = await sandboxControl(sandbox, 'GET', '/counters');
     expect(afterFirst.byUpstream.nexus).toBeGreaterThan(0);
     const second = await get(
       entityPath('orders-service', 'nexus'),
@@ -311,16 +267,16 @@ describe('entity routes against the sandbox', () => {
     );
     expect(second.status).toBe(200);
     expect(second.body.artifacts).toEqual(first.body.artifacts);
-    const afterSecond = await control(sandbox, 'GET', '/counters');
+    const afterSecond = await sandboxControl(sandbox, 'GET', '/counters');
     expect(afterSecond.byUpstream).toEqual(afterFirst.byUpstream);
   });
 
   it('503 naming the upstream when it is down', async () => {
-    await control(sandbox, 'POST', '/behaviour', {
+    await sandboxControl(sandbox, 'POST', '/behaviour', {
       upstream: 'gitlab',
       refuse: true,
     });
-    await control(sandbox, 'POST', '/behaviour', {
+    await sandboxControl(sandbox, 'POST', '/behaviour', {
       upstream: 'nexus',
       refuse: true,
     });
@@ -335,7 +291,7 @@ describe('entity routes against the sandbox', () => {
       expect(nexus.status).toBe(503);
       expect(nexus.body.error.message).toContain('Nexus');
     } finally {
-      await control(sandbox, 'DELETE', '/behaviour');
+      await sandboxControl(sandbox, 'DELETE', '/behaviour');
     }
   });
 });
@@ -366,7 +322,7 @@ describe('entity routes without permission', () => {
   it.each(['nexus', 'gitlab', 'grafana'])(
     '403 on %s when entity read is denied, and no upstream is called',
     async integration => {
-      await control(sandbox, 'DELETE', '/counters');
+      await sandboxControl(sandbox, 'DELETE', '/counters');
       const res = await request(server)
         .get(
           `/api/platform/entity/default/component/payments-api/${integration}`,
@@ -374,7 +330,7 @@ describe('entity routes without permission', () => {
         .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(403);
       expect(res.body.error.message).toContain('platform.entity.read');
-      const counters = await control(sandbox, 'GET', '/counters');
+      const counters = await sandboxControl(sandbox, 'GET', '/counters');
       expect(counters.byUpstream[integration] ?? 0).toBe(0);
     },
   );
