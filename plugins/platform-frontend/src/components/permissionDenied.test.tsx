@@ -16,7 +16,12 @@
 
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { registerMswTestHooks } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  registerMswTestHooks,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -26,9 +31,11 @@ import {
   PLATFORM_BASE,
   renderWithPlatformApi,
 } from '../__testUtils__/renderWithPlatformApi';
+import { ClusterReadinessPage } from './BuildOutReadiness';
 import { ClusterHealthPage } from './ClusterHealthPage';
 import { ClusterLayersCard, ClusterNodesCard } from './ClusterEntity';
 import { FleetHealthPage } from './FleetHealthPage';
+import { FleetReadinessPage } from './FleetReadinessPage';
 import { LayerHealthPage } from './LayerHealthPage';
 
 const server = setupServer();
@@ -88,6 +95,26 @@ const views: Array<{ name: string; element: ReactElement; route: string }> = [
       </Routes>
     ),
     route: '/platform/clusters/prod-eu-2/layers/storage',
+  },
+  {
+    name: 'FleetReadinessPage',
+    element: <FleetReadinessPage />,
+    route: '/platform/readiness',
+  },
+  {
+    // Readiness and sizing, both refused: said once.
+    name: 'ClusterReadinessPage',
+    element: (
+      <TestApiProvider apis={[[permissionApiRef, mockApis.permission()]]}>
+        <Routes>
+          <Route
+            path="/platform/clusters/:cluster/readiness"
+            element={<ClusterReadinessPage />}
+          />
+        </Routes>
+      </TestApiProvider>
+    ),
+    route: '/platform/clusters/prod-eu-2/readiness',
   },
   {
     name: 'ClusterLayersCard',

@@ -26,7 +26,8 @@ export function ClusterReadinessAndSizing(props: { cluster: string }) {
         <ClusterReadinessView cluster={props.cluster} />
       </Grid>
       <Grid item xs={12}>
-        <SizingCard cluster={props.cluster} />
+        {/* Readiness and sizing are read with the same permission. */}
+        <SizingCard cluster={props.cluster} refusalShownElsewhere />
       </Grid>
     </Grid>
   );

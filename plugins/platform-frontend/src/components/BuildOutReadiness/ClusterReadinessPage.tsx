@@ -14,6 +14,8 @@
  * limitations under the License.
  */
 
+import { ContentHeader, LinkButton } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import { useParams } from 'react-router-dom';
 import { PlatformLayout } from '../PlatformLayout';
 import { ClusterReadinessAndSizing } from './ClusterReadinessAndSizing';
@@ -23,6 +25,20 @@ export function ClusterReadinessPage() {
   const { cluster = '' } = useParams();
   return (
     <PlatformLayout title={cluster} subtitle="Build-out readiness and sizing">
+      <ContentHeader title="Build-out readiness and sizing">
+        {/* Relative to the platform page: this route is not under the cluster's. */}
+        <Box display="flex" gridGap={8}>
+          <LinkButton
+            to={`../clusters/${encodeURIComponent(cluster)}`}
+            variant="outlined"
+          >
+            Cluster health
+          </LinkButton>
+          <LinkButton to="../readiness" variant="outlined">
+            Fleet readiness
+          </LinkButton>
+        </Box>
+      </ContentHeader>
       <ClusterReadinessAndSizing cluster={cluster} />
     </PlatformLayout>
   );

@@ -23,7 +23,7 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   PLATFORM_BASE,
@@ -235,6 +235,18 @@ describe('ClusterReadinessView', () => {
         'You do not have permission platform.health.read',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while the backend answers', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/readiness/prod-eu-2`, async () => {
+        await delay('infinite');
+        return HttpResponse.json(readinessFixture('prod-eu-2'));
+      }),
+    );
+    await renderWithPlatformApi(view());
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByText(/% ready/)).not.toBeInTheDocument();
   });
 
   it('says so when the backend has no phases for the cluster', async () => {

@@ -41,6 +41,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel, describeBackendError } from '../BackendErrorPanel';
 import { AttestStepDialog } from './AttestStepDialog';
+import { describeScore } from './awaitingAttestation';
 import { ReadinessStatusChip } from './ReadinessStatusChip';
 
 function StepEvidence(props: { step: ReadinessStep }) {
@@ -84,9 +85,7 @@ function PhaseSummary(props: { phase: ReadinessPhase }) {
       </Typography>
       <ReadinessStatusChip status={phase.status} />
       <Typography variant="body2" color="textSecondary">
-        {phase.score.passed} of {phase.score.total} steps passed (
-        {phase.score.percent}%)
-        {phase.score.attested ? `, ${phase.score.attested} attested` : ''}
+        {describeScore(phase.score, phase.number)} ({phase.score.percent}%)
       </Typography>
       {phase.passesBeforeFailingPhase !== undefined && (
         <Typography variant="body2" color="error">
@@ -154,11 +153,7 @@ export function ClusterReadinessView(props: { cluster: string }) {
   return (
     <InfoCard title="Build-out readiness">
       <Typography variant="h6">
-        {readiness.score.percent}% ready: {readiness.score.passed} of{' '}
-        {readiness.score.total} steps passed
-        {readiness.score.attested
-          ? `, ${readiness.score.attested} attested`
-          : ''}
+        {readiness.score.percent}% ready: {describeScore(readiness.score)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {readiness.stuckPhase

@@ -66,15 +66,19 @@ const useStyles = makeStyles(theme => ({
   person: { color: theme.palette.info.main },
 }));
 
-/** A step's or phase's status in icon and words, readable without colour. */
-export function ReadinessStatusChip(props: { status: Status }) {
+/**
+ * A step's or phase's status in icon and words, readable without colour.
+ * `label` replaces the words where the surroundings name the status (a
+ * phase number whose accessible name says it).
+ */
+export function ReadinessStatusChip(props: { status: Status; label?: string }) {
   const classes = useStyles();
   const look = LOOK[props.status] ?? LOOK.unknown;
   const { Icon } = look;
   return (
     <span className={`${classes.root} ${classes[look.tone]}`}>
       <Icon fontSize="small" aria-hidden />
-      {look.label}
+      {props.label ?? look.label}
     </span>
   );
 }

@@ -18,3 +18,4 @@ export { ClusterReadinessView } from './ClusterReadinessView';
 export { ClusterReadinessPage } from './ClusterReadinessPage';
 export { EntityClusterReadinessContent } from './EntityClusterReadinessContent';
 export { ReadinessStatusChip } from './ReadinessStatusChip';
+export { awaitingAttestation, describeScore } from './awaitingAttestation';

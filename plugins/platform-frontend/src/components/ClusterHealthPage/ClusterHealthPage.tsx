@@ -15,8 +15,10 @@
  */
 
 import {
+  ContentHeader,
   InfoCard,
   Link,
+  LinkButton,
   Progress,
   Table,
   TableColumn,
@@ -144,6 +146,11 @@ export function ClusterHealthPage() {
   const { cluster = '' } = useParams();
   return (
     <PlatformLayout title={cluster} subtitle="Cluster health">
+      <ContentHeader title="Cluster health">
+        <LinkButton to="readiness" variant="outlined">
+          Build-out readiness and sizing
+        </LinkButton>
+      </ContentHeader>
       <ClusterHealthContent cluster={cluster} />
     </PlatformLayout>
   );

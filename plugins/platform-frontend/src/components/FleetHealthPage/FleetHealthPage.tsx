@@ -17,6 +17,7 @@
 import {
   ContentHeader,
   EmptyState,
+  LinkButton,
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -70,7 +71,11 @@ export function FleetHealthPage() {
       title="Platform"
       subtitle="Every cluster and every layer of the platform"
     >
-      <ContentHeader title="Fleet health" />
+      <ContentHeader title="Fleet health">
+        <LinkButton to="readiness" variant="outlined">
+          Build-out readiness
+        </LinkButton>
+      </ContentHeader>
       <FleetHealthContent />
       <Box mt={4}>
         <LayersSection />

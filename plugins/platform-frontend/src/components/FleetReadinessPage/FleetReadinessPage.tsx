@@ -15,98 +15,29 @@
  */
 
 import {
+  ContentHeader,
   EmptyState,
-  Link,
+  LinkButton,
   Progress,
   Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  BUILD_OUT_PHASES,
-  ClusterReadinessSummary,
-} from '@platform-portal/plugin-platform-common';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import { ClusterReadinessSummary } from '@platform-portal/plugin-platform-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
-import { ReadinessStatusChip } from '../BuildOutReadiness';
 import { PlatformLayout } from '../PlatformLayout';
-
-const phaseTitle = (n?: number) =>
-  BUILD_OUT_PHASES.find(p => p.number === n)?.title ?? '';
-
-function stuckIn(c: ClusterReadinessSummary): string {
-  if (c.stuckPhase) {
-    return `Phase ${c.stuckPhase}: ${phaseTitle(c.stuckPhase)}`;
-  }
-  return c.error ? '—' : 'Every phase passes';
-}
-
-const columns: TableColumn<ClusterReadinessSummary>[] = [
-  {
-    title: 'Cluster',
-    render: c => (
-      <Link to={`../clusters/${encodeURIComponent(c.cluster)}/readiness`}>
-        {c.cluster}
-      </Link>
-    ),
-  },
-  {
-    title: 'Ready',
-    render: c =>
-      c.error ? (
-        <Typography variant="body2" color="error">
-          {c.error}
-        </Typography>
-      ) : (
-        `${c.score.percent}% (${c.score.passed}/${c.score.total} passed${
-          c.score.attested ? `, ${c.score.attested} attested` : ''
-        })`
-      ),
-  },
-  { title: 'Stuck in', render: c => stuckIn(c) },
-  {
-    title: 'Out of order',
-    render: c => {
-      const flagged = c.phases.filter(
-        p => p.passesBeforeFailingPhase !== undefined,
-      );
-      return flagged.length
-        ? `Phases ${flagged.map(p => p.number).join(', ')} pass while phase ${
-            flagged[0].passesBeforeFailingPhase
-          } fails`
-        : '—';
-    },
-  },
-  {
-    title: 'Phases',
-    render: c => (
-      <span>
-        {c.phases.map(p => (
-          <Tooltip
-            key={p.number}
-            title={`Phase ${p.number}: ${phaseTitle(p.number)}, ${
-              p.score.passed
-            }/${p.score.total} passed`}
-          >
-            <span aria-label={`Phase ${p.number} ${p.status}`}>
-              <ReadinessStatusChip status={p.status} />{' '}
-            </span>
-          </Tooltip>
-        ))}
-      </span>
-    ),
-  },
-];
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
+import { FleetReadinessControls } from './FleetReadinessControls';
+import { fleetReadinessColumns } from './fleetReadinessColumns';
+import { PhaseFilter, ReadinessSort, selectClusters } from './readinessOrder';
 
 function FleetReadinessContent() {
   const platformApi = useApi(platformApiRef);
-  const [stuckOnly, setStuckOnly] = useState(false);
+  const [filter, setFilter] = useState<PhaseFilter>('all');
+  // Least advanced first: the clusters stuck earliest need attention first.
+  const [sort, setSort] = useState<ReadinessSort>('least-advanced');
   const { value, loading, error } = useAsync(
     () => platformApi.getFleetReadiness(),
     [platformApi],
@@ -122,30 +53,28 @@ function FleetReadinessContent() {
       />
     );
   }
-  // Least advanced first: the clusters stuck earliest need attention first.
-  const clusters = [...value.clusters]
-    .filter(c => !stuckOnly || c.stuckPhase !== undefined)
-    .sort(
-      (a, b) =>
-        (a.stuckPhase ?? 99) - (b.stuckPhase ?? 99) ||
-        a.score.percent - b.score.percent,
-    );
+  const clusters = selectClusters(value.clusters, filter, sort);
   return (
     <>
-      <FormControlLabel
-        control={
-          <Switch
-            checked={stuckOnly}
-            onChange={e => setStuckOnly(e.target.checked)}
-          />
-        }
-        label="Only clusters stuck in a phase"
+      <FleetReadinessControls
+        clusters={value.clusters}
+        filter={filter}
+        sort={sort}
+        onFilter={setFilter}
+        onSort={setSort}
       />
       <Table<ClusterReadinessSummary>
-        title={`Build-out readiness (${clusters.length} clusters)`}
-        options={{ paging: false, search: false, padding: 'dense' }}
-        columns={columns}
+        title={`Build-out readiness (${clusters.length} of ${value.clusters.length} clusters)`}
+        options={PLAIN_TABLE_OPTIONS}
+        columns={fleetReadinessColumns}
         data={clusters}
+        emptyContent={
+          <EmptyState
+            missing="data"
+            title="No cluster matches"
+            description="No cluster is stuck in this phase."
+          />
+        }
       />
     </>
   );
@@ -158,6 +87,11 @@ export function FleetReadinessPage() {
       title="Build-out readiness"
       subtitle="The guide's 50 steps, fleet-wide"
     >
+      <ContentHeader title="Clusters by build-out phase">
+        <LinkButton to=".." variant="outlined">
+          Fleet health
+        </LinkButton>
+      </ContentHeader>
       <FleetReadinessContent />
     </PlatformLayout>
   );

@@ -17,7 +17,7 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { SizingResponse } from '@platform-portal/plugin-platform-common';
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   PLATFORM_BASE,
@@ -101,6 +101,18 @@ describe('SizingCard', () => {
     expect(
       screen.getByText(/Usage from Prometheus unavailable/),
     ).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while the backend answers', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/sizing/staging-1`, async () => {
+        await delay('infinite');
+        return HttpResponse.json(sizing);
+      }),
+    );
+    await renderWithPlatformApi(<SizingCard cluster="staging-1" />);
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByText('Sizing')).not.toBeInTheDocument();
   });
 
   it('says when no node is visible', async () => {

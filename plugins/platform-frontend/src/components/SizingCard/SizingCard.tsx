@@ -32,7 +32,7 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel, isPermissionDenied } from '../BackendErrorPanel';
 import { VerdictChip } from '../VerdictChip';
 
 const SEVERITY_ORDER: SizingSeverity[] = ['critical', 'warning', 'info', 'ok'];
@@ -86,14 +86,24 @@ const columns: TableColumn<SizingFinding>[] = [
   { title: 'The guide recommends', field: 'recommendation' },
 ];
 
-/** The cluster's nodes against the guide's sizing, worst findings first. */
-export function SizingCard(props: { cluster: string }) {
+/**
+ * The cluster's nodes against the guide's sizing, worst findings first.
+ * `refusalShownElsewhere`: a view above, read with the same permission,
+ * already says it is missing; the card then stays out of the way.
+ */
+export function SizingCard(props: {
+  cluster: string;
+  refusalShownElsewhere?: boolean;
+}) {
   const platformApi = useApi(platformApiRef);
   const { value, loading, error } = useAsync(
     () => platformApi.getClusterSizing(props.cluster),
     [platformApi, props.cluster],
   );
   if (loading) return <Progress />;
+  if (error && props.refusalShownElsewhere && isPermissionDenied(error)) {
+    return null;
+  }
   if (error)
     return <BackendErrorPanel error={error} title="Sizing unavailable" />;
   if (!value || value.nodes.length === 0) {
