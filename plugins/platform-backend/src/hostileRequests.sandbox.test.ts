@@ -31,6 +31,7 @@ import { spec } from './schema/openapi';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
+import { writesIn } from './__testUtils__/sandboxWrites';
 import { platformPlugin } from './plugin';
 
 const RUNS_PER_ROUTE = 1000;
@@ -284,24 +285,6 @@ function hostileRequests(route: Route): fc.Arbitrary<HostileRequest> {
           : {}),
       };
     });
-}
-
-/** Writes the sandbox saw: Kubernetes revisions and write requests to any upstream. */
-function writesIn(sandbox: Sandbox) {
-  const revisions = sandbox.fleet
-    .names()
-    .map(name => sandbox.fleet.cluster(name)!.store.resourceVersion);
-  const counters = sandbox.control.readCounters();
-  const writeRequests = Object.values(counters.byCluster)
-    .flatMap(perCluster => Object.entries(perCluster))
-    .filter(([key]) =>
-      /:(create|update|patch|delete|deletecollection|POST|PUT|PATCH|DELETE)$/.test(
-        key,
-      ),
-    )
-    .map(([key, count]) => `${key}=${count}`)
-    .sort();
-  return { revisions, writeRequests };
 }
 
 // Test databases register their clean-up hooks, which jest takes only while the file loads.
