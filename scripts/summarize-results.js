@@ -2,7 +2,8 @@
 /*
  * Adds up every suite of `make test` into the one line CI reads:
  * "N passed, N failed". Reads the jest and Playwright JSON reports and the
- * status files of the checks (type check, lint, benchmark smoke) from
+ * status files of the checks (type check, lint, dependency audit, benchmark
+ * smoke) from
  * .test-results/.
  */
 const fs = require('node:fs');
@@ -11,6 +12,7 @@ const path = require('node:path');
 const dir = path.resolve(__dirname, '..', '.test-results');
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const lines = [];
 
 function readJson(file) {
@@ -28,6 +30,25 @@ for (const check of ['typecheck', 'lint', 'bench-smoke']) {
   if (status === '0') passed += 1;
   else failed += 1;
   lines.push(`${check}: ${status === '0' ? 'passed' : `failed (${status})`}`);
+}
+
+// The dependency audit: 3 means the registry served no advisories, so
+// nothing was checked; it is neither a pass nor a failure of the code.
+{
+  const file = path.join(dir, 'audit.status');
+  const status = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : 'missing';
+  if (status === '0') passed += 1;
+  else if (status === '3') skipped += 1;
+  else failed += 1;
+  lines.push(
+    `audit: ${
+      status === '0'
+        ? 'passed'
+        : status === '3'
+          ? 'skipped (the registry served no security advisories)'
+          : `failed (${status})`
+    }`,
+  );
 }
 
 const jest = readJson('jest.json');
@@ -57,5 +78,5 @@ if (e2e) {
 }
 
 for (const line of lines) console.log(`  ${line}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -26,6 +26,11 @@ echo "== lint"
 yarn backstage-cli repo lint
 echo $? > .test-results/lint.status
 
+# High and critical advisories in production dependencies (scripts/audit.sh).
+echo "== dependency audit"
+bash scripts/audit.sh
+echo $? > .test-results/audit.status
+
 echo "== unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
 
