@@ -14,45 +14,44 @@
  * limitations under the License.
  */
 
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { REPO_ROOT } from './__testUtils__/BackendReplica';
+import { checkUpstreamSchemas } from './__testUtils__/checkUpstreamSchemas';
 import { httpJson, httpRequest } from './__testUtils__/httpRequest';
+import {
+  Manifest,
+  renderKustomization,
+} from './__testUtils__/renderKustomization';
 import { SandboxProcess } from './__testUtils__/SandboxProcess';
 
 /*
- * deploy/portal, the manifests the platform team deploys the portal with,
- * checked for what they promise and accepted by a Kubernetes API (the
- * sandbox's management cluster) with server-side apply in dry-run.
+ * deploy/portal, the manifests the platform team deploys the portal with, and
+ * deploy/argocd, the Argo CD Application that deploys them: rendered as
+ * kustomize renders them, checked for what they promise, validated against
+ * the upstream schemas, and accepted by a Kubernetes API (the sandbox's
+ * management cluster) with server-side apply in dry-run.
  * Loopback ports 7303-7305.
  */
 const DEPLOY_DIR = join(REPO_ROOT, 'deploy/portal');
+const ARGOCD_DIR = join(REPO_ROOT, 'deploy/argocd');
 const CLUSTER = 'mgmt';
+const SECRET = 'platform-portal-env';
 
-interface Manifest {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-  };
-  spec?: any;
-  [key: string]: any;
-}
-
-function loadManifests(): Manifest[] {
-  const kustomization = parse(
-    readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8'),
-  );
-  return (kustomization.resources as string[]).flatMap(file =>
-    parseAllDocuments(readFileSync(join(DEPLOY_DIR, file), 'utf8')).map(
-      doc => doc.toJS() as Manifest,
-    ),
-  );
+/** The ${VARIABLE}s a config file substitutes from the environment. */
+function configVariables(file: string): string[] {
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+  const names = [...text.matchAll(/\$\{([A-Z0-9_]+)\}/g)].map(m => m[1]);
+  return [...new Set(names)].sort();
 }
 
 function only(manifests: Manifest[], kind: string): Manifest {
@@ -71,7 +70,8 @@ function selects(
 }
 
 describe('deploy/portal', () => {
-  const manifests = loadManifests();
+  const manifests = renderKustomization(DEPLOY_DIR);
+  const applications = renderKustomization(ARGOCD_DIR);
   const deployment = only(manifests, 'Deployment');
   const podLabels = deployment.spec.template.metadata.labels;
   const container = deployment.spec.template.spec.containers[0];
@@ -104,17 +104,43 @@ describe('deploy/portal', () => {
       readOnlyRootFilesystem: true,
       capabilities: { drop: ['ALL'] },
     });
-    expect(container.envFrom).toEqual([
-      { secretRef: { name: 'platform-portal-env' } },
-    ]);
-    expect(JSON.stringify(container.env ?? [])).not.toMatch(
-      /SECRET|PASSWORD|TOKEN/,
-    );
     expect(container.args).toEqual(
       expect.arrayContaining(['app-config.yaml', 'app-config.production.yaml']),
     );
     expect(container.resources.requests).toBeDefined();
     expect(container.resources.limits.memory).toBeDefined();
+  });
+
+  it('sets every variable the production config reads, all but the public URL from the Secret', () => {
+    const env: Array<{ name: string; value?: string; valueFrom?: any }> =
+      container.env;
+    expect(env.map(e => e.name).sort()).toEqual(
+      configVariables('app-config.production.yaml'),
+    );
+    // PostgreSQL, Redis and every credential among them.
+    expect(env.map(e => e.name)).toEqual(
+      expect.arrayContaining([
+        'POSTGRES_HOST',
+        'POSTGRES_PASSWORD',
+        'REDIS_URL',
+        'BACKEND_SECRET',
+      ]),
+    );
+    for (const variable of env.filter(e => e.name !== 'PORTAL_BASE_URL')) {
+      expect(variable).toEqual({
+        name: variable.name,
+        valueFrom: { secretKeyRef: { name: SECRET, key: variable.name } },
+      });
+    }
+    expect(container.envFrom).toBeUndefined();
+  });
+
+  it('runs the image the kustomization names, with the tag CI sets there', () => {
+    const kustomization = parse(
+      readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8'),
+    );
+    const [image] = kustomization.images;
+    expect(container.image).toBe(`${image.name}:${image.newTag}`);
   });
 
   it("probes the backend's own health endpoints and outlasts its shutdown delay", () => {
@@ -127,6 +153,9 @@ describe('deploy/portal', () => {
       path: '/.backstage/health/v1/liveness',
       port: 'http',
     });
+    expect(container.startupProbe.httpGet).toEqual(
+      container.livenessProbe.httpGet,
+    );
     const production = parse(
       readFileSync(join(REPO_ROOT, 'app-config.production.yaml'), 'utf8'),
     );
@@ -206,6 +235,59 @@ describe('deploy/portal', () => {
     ]);
   });
 
+  it('is valid against the upstream schemas, the Argo CD Application too', async () => {
+    const checks = await checkUpstreamSchemas([...manifests, ...applications]);
+    expect(checks).toEqual(
+      [...manifests, ...applications].map(m => ({
+        kind: m.kind,
+        name: m.metadata.name,
+        errors: [],
+      })),
+    );
+  }, 180_000);
+
+  it('fails the schema check on a misspelt field, a wrong value or a missing field', async () => {
+    const typo = structuredClone(deployment);
+    typo.spec.template.spec.containers[0].readinesProbe =
+      typo.spec.template.spec.containers[0].readinessProbe;
+    const wrongValue = structuredClone(only(manifests, 'Service'));
+    wrongValue.spec.type = 'ClusterIp';
+    const missing = structuredClone(only(manifests, 'HTTPRoute'));
+    delete missing.spec.parentRefs[0].name;
+    const checks = await checkUpstreamSchemas([typo, wrongValue, missing]);
+    expect(checks.map(c => c.errors.join('\n'))).toEqual([
+      expect.stringContaining('readinesProbe'),
+      expect.stringContaining('must be equal to one of the allowed values'),
+      expect.stringContaining(
+        '/spec/parentRefs/0 must have required property name',
+      ),
+    ]);
+  }, 180_000);
+
+  it('is deployed by an Argo CD Application that syncs this directory into its namespace', () => {
+    expect(applications).toHaveLength(1);
+    const [application] = applications;
+    expect(application).toMatchObject({
+      kind: 'Application',
+      metadata: { name: 'platform-portal', namespace: 'argocd' },
+    });
+    const { source, destination, syncPolicy } = application.spec;
+    // The repository this test runs in, as the platform's GitLab serves it.
+    expect(source.repoURL).toMatch(
+      /^https:\/\/gitlab\.apps\.example\.internal\/platform\/[a-z-]+\.git$/,
+    );
+    expect(join(REPO_ROOT, source.path)).toBe(DEPLOY_DIR);
+    expect(destination).toEqual({
+      server: 'https://kubernetes.default.svc',
+      namespace: deployment.metadata.namespace,
+    });
+    expect(syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+    expect(syncPolicy.syncOptions).toContain('ServerSideApply=true');
+    expect(existsSync(join(REPO_ROOT, source.path, 'kustomization.yaml'))).toBe(
+      true,
+    );
+  });
+
   describe('against a Kubernetes API', () => {
     let dir: string;
     let sandbox: SandboxProcess;
@@ -252,9 +334,9 @@ describe('deploy/portal', () => {
         : undefined;
     }
 
-    it('accepts every manifest with server-side apply in dry-run, and stores none', async () => {
+    it('accepts every manifest and the Application with server-side apply in dry-run, and stores none', async () => {
       const results = [];
-      for (const manifest of manifests) {
+      for (const manifest of [...manifests, ...applications]) {
         const path = await resourcePath(manifest);
         if (!path) {
           results.push({ kind: manifest.kind, status: 'not served' });
@@ -285,7 +367,7 @@ describe('deploy/portal', () => {
       }
       // The sandbox does not serve policy/v1; its budget is checked above.
       expect(results).toEqual(
-        manifests.map(m =>
+        [...manifests, ...applications].map(m =>
           m.kind === 'PodDisruptionBudget'
             ? { kind: m.kind, status: 'not served' }
             : { kind: m.kind, status: 'accepted', stored: false },
