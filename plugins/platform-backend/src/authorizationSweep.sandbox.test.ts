@@ -29,11 +29,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import {
   ClusterReadinessResponse,
-  platformArgocdRollbackPermission,
-  platformArgocdSyncPermission,
-  platformClusterProvisionPermission,
-  platformEntityReadPermission,
-  platformHealthReadPermission,
   platformNamespaceWritePermission,
   platformPermissions,
 } from '@platform-portal/plugin-platform-common';
@@ -43,6 +38,7 @@ import { platformPlugin } from './plugin';
 import { spec } from './schema/openapi';
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import { mountedRoutes } from './__testUtils__/mountedRoutes';
+import { callRoute, ROUTES } from './__testUtils__/platformRoutes';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { writesIn } from './__testUtils__/sandboxWrites';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
@@ -50,113 +46,6 @@ import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 jest.setTimeout(300_000);
 
 const BASE = '/api/platform';
-const ENTITY = '/entity/default/component/payments-api';
-
-interface RouteCall {
-  /** The permission the route is gated by; null for what any signed-in caller may read. */
-  permission: string | null;
-  /** A call with parameters valid for the sandbox's demo fleet. */
-  path: string;
-  body?: object;
-}
-
-/**
- * Every route the plugin serves, by `METHOD /path` as the OpenAPI spec writes
- * it, with the permission that guards it and a well-formed call. A route
- * added to the router or the spec without an entry here fails the sweep.
- */
-const ROUTES: Record<string, RouteCall> = {
-  'GET /layers': {
-    permission: platformHealthReadPermission.name,
-    path: '/layers',
-  },
-  'GET /environment': { permission: null, path: '/environment' },
-  'GET /health': {
-    permission: platformHealthReadPermission.name,
-    path: '/health',
-  },
-  'GET /health/{cluster}': {
-    permission: platformHealthReadPermission.name,
-    path: '/health/prod-eu-1',
-  },
-  'GET /health/{cluster}/history': {
-    permission: platformHealthReadPermission.name,
-    path: '/health/prod-eu-1/history?limit=10',
-  },
-  'GET /health/{cluster}/{layer}': {
-    permission: platformHealthReadPermission.name,
-    path: '/health/prod-eu-1/storage',
-  },
-  'GET /readiness': {
-    permission: platformHealthReadPermission.name,
-    path: '/readiness',
-  },
-  'GET /readiness/{cluster}': {
-    permission: platformHealthReadPermission.name,
-    path: '/readiness/prod-eu-2',
-  },
-  'POST /readiness/{cluster}/steps/{step}/attestations': {
-    permission: platformClusterProvisionPermission.name,
-    path: '/readiness/prod-eu-2/steps/6/attestations',
-    body: { note: 'Checked the rack labels on site' },
-  },
-  'GET /sizing/{cluster}': {
-    permission: platformHealthReadPermission.name,
-    path: '/sizing/prod-eu-1',
-  },
-  'POST /diagnostics/{cluster}/{runbook}': {
-    permission: platformHealthReadPermission.name,
-    path: '/diagnostics/prod-eu-2/argocd-sync-failure',
-    body: {},
-  },
-  'POST /diagnostics/{cluster}/remediations/{action}': {
-    permission: platformClusterProvisionPermission.name,
-    path: '/diagnostics/prod-eu-2/remediations/argocd-sync',
-    body: { name: 'orders-service', dryRun: true },
-  },
-  'GET /clusters': {
-    permission: platformHealthReadPermission.name,
-    path: '/clusters',
-  },
-  'GET /clusters/{cluster}': {
-    permission: platformHealthReadPermission.name,
-    path: '/clusters/prod-eu-1',
-  },
-  'GET /clusters/{cluster}/namespaces': {
-    permission: platformNamespaceWritePermission.name,
-    path: '/clusters/prod-eu-1/namespaces?team=team-payments',
-  },
-  'GET /entity/{namespace}/{kind}/{name}/nexus': {
-    permission: platformEntityReadPermission.name,
-    path: `${ENTITY}/nexus`,
-  },
-  'GET /entity/{namespace}/{kind}/{name}/gitlab': {
-    permission: platformEntityReadPermission.name,
-    path: `${ENTITY}/gitlab`,
-  },
-  'GET /entity/{namespace}/{kind}/{name}/grafana': {
-    permission: platformEntityReadPermission.name,
-    path: `${ENTITY}/grafana`,
-  },
-  'GET /entity/{namespace}/{kind}/{name}/argocd': {
-    permission: platformEntityReadPermission.name,
-    path: `${ENTITY}/argocd`,
-  },
-  'POST /entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/sync': {
-    permission: platformArgocdSyncPermission.name,
-    path: `${ENTITY}/argocd/prod-eu-2/payments-api/sync`,
-  },
-  'POST /entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/rollback': {
-    permission: platformArgocdRollbackPermission.name,
-    path: `${ENTITY}/argocd/prod-eu-1/payments-api/rollback`,
-    body: { id: 0 },
-  },
-  'GET /delivery/{namespace}/{kind}/{name}': {
-    permission: platformEntityReadPermission.name,
-    path: '/delivery/default/component/payments-api',
-  },
-};
-
 /** Routes the framework mounts for every plugin (auth cookie, permission metadata, the spec itself), not ours to guard. */
 const FRAMEWORK_ROUTE = /^\w+ \/(\.(well-known|backstage)\/|openapi\.json$)/;
 
@@ -202,16 +91,8 @@ describe('authorization of every platform API route', () => {
   const asked: string[] = [];
   const entries = Object.entries(ROUTES);
 
-  const call = (route: string, authorization: string) => {
-    const [method] = route.split(' ');
-    const { path, body } = ROUTES[route];
-    const req =
-      method === 'POST'
-        ? request(server).post(`${BASE}${path}`)
-        : request(server).get(`${BASE}${path}`);
-    req.set('Authorization', authorization);
-    return body === undefined ? req : req.send(body);
-  };
+  const call = (route: string, authorization: string) =>
+    callRoute(server, route, authorization);
 
   /** Attested build-out steps of the cluster the attestation route is called on. */
   const attestationCount = async () => {
