@@ -101,6 +101,10 @@ describe('packages/backend/Dockerfile', () => {
     expect(build.base).toMatch(new RegExp(`^node:${node}-`));
     // Native modules built in one stage have to load in the other.
     expect(runtime.base).toContain(`nodejs${node}`);
+    // ...and the same C library: the same Debian release.
+    const debian: Record<string, string> = { bookworm: '12', trixie: '13' };
+    const release = /-(bookworm|trixie)/.exec(build.base)![1];
+    expect(runtime.base).toContain(`debian${debian[release]}`);
     const builds = stages.flatMap(runs);
     expect(builds).toEqual(
       expect.arrayContaining([
@@ -224,7 +228,24 @@ describe('packages/backend/Dockerfile', () => {
 
   it('is started by the Deployment with its own entrypoint, command and port', () => {
     expect(container.command).toBeUndefined();
-    expect(container.args).toEqual(last(runtime, 'CMD'));
+    const cmd = last(runtime, 'CMD')!;
+    expect(container.args.slice(0, cmd.length)).toEqual(cmd);
+    // Further config files come read-only from Secrets (they hold tokens).
+    const extra: string[] = container.args.slice(cmd.length);
+    expect(
+      extra.filter((_, i) => i % 2 === 0).every(a => a === '--config'),
+    ).toBe(true);
+    for (const file of extra.filter((_, i) => i % 2 === 1)) {
+      const mount = container.volumeMounts.find((m: any) =>
+        file.startsWith(`${m.mountPath}/`),
+      );
+      expect(mount).toMatchObject({ readOnly: true });
+      const volume = pod.volumes.find((v: any) => v.name === mount.name);
+      expect(volume.secret.items).toContainEqual({
+        key: posix.basename(file),
+        path: posix.relative(mount.mountPath, file),
+      });
+    }
     expect(container.ports.map((p: any) => String(p.containerPort))).toEqual(
       last(runtime, 'EXPOSE'),
     );
