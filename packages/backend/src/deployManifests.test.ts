@@ -76,16 +76,25 @@ describe('deploy/portal', () => {
   const podLabels = deployment.spec.template.metadata.labels;
   const container = deployment.spec.template.spec.containers[0];
 
-  it('lists every manifest in its directory, all in the backstage namespace', () => {
-    const files = readdirSync(DEPLOY_DIR).filter(
-      f => f.endsWith('.yaml') && f !== 'kustomization.yaml',
-    );
-    const listed = parse(
-      readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8'),
-    ).resources;
-    expect([...listed].sort()).toEqual(files.sort());
+  it.each([DEPLOY_DIR, ARGOCD_DIR])(
+    'lists every manifest in %s in its kustomization',
+    dir => {
+      const files = readdirSync(dir).filter(
+        f => f.endsWith('.yaml') && f !== 'kustomization.yaml',
+      );
+      const listed = parse(
+        readFileSync(join(dir, 'kustomization.yaml'), 'utf8'),
+      ).resources;
+      expect([...listed].sort()).toEqual(files.sort());
+    },
+  );
+
+  it('puts the portal in the backstage namespace and its Application in argocd', () => {
     expect(new Set(manifests.map(m => m.metadata.namespace))).toEqual(
       new Set(['backstage']),
+    );
+    expect(new Set(applications.map(m => m.metadata.namespace))).toEqual(
+      new Set(['argocd']),
     );
   });
 
