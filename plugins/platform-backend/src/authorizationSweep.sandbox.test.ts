@@ -19,16 +19,20 @@ import {
   createServiceFactory,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import {
   ClusterReadinessResponse,
+  platformHealthReadPermission,
   platformNamespaceWritePermission,
   platformPermissions,
 } from '@platform-portal/plugin-platform-common';
@@ -46,6 +50,17 @@ import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 jest.setTimeout(300_000);
 
 const BASE = '/api/platform';
+/**
+ * The permission each action the plugin registers in the actions registry
+ * (what MCP clients call) is gated by. An action without an entry fails the sweep.
+ */
+const ACTIONS: Record<string, { permission: string; input: object }> = {
+  'test:get-platform-health': {
+    permission: platformHealthReadPermission.name,
+    input: { cluster: 'prod-eu-1' },
+  },
+};
+
 /** Routes the framework mounts for every plugin (auth cookie, permission metadata, the spec itself), not ours to guard. */
 const FRAMEWORK_ROUTE = /^\w+ \/(\.(well-known|backstage)\/|openapi\.json$)/;
 
@@ -90,6 +105,7 @@ describe('authorization of every platform API route', () => {
   const denied = new Set<string>();
   const asked: string[] = [];
   const entries = Object.entries(ROUTES);
+  const actions = actionsRegistryServiceMock();
 
   const call = (route: string, authorization: string) =>
     callRoute(server, route, authorization);
@@ -114,6 +130,11 @@ describe('authorization of every platform API route', () => {
         }),
         catalogServiceMock.factory({ entities: exampleEntities() }),
         permissionsDenying(denied, asked),
+        createServiceFactory({
+          service: actionsRegistryServiceRef,
+          deps: {},
+          factory: () => actions,
+        }),
       ],
     });
     server = backend.server as unknown as Server;
@@ -196,6 +217,35 @@ describe('authorization of every platform API route', () => {
         denied.clear();
       }
     });
+    it('knows the permission of every action the plugin registers', () => {
+      expect([...actions.actions.keys()].sort()).toEqual(
+        Object.keys(ACTIONS).sort(),
+      );
+    });
+
+    it.each(Object.entries(ACTIONS))(
+      'action %s refuses a user without its permission, naming it',
+      async (id, { permission, input }) => {
+        denied.add(permission);
+        try {
+          const outcome = await actions
+            .invoke({
+              id,
+              input: input as any,
+              credentials: mockCredentials.user('user:default/mallory'),
+            })
+            .then(
+              () => undefined,
+              (error: Error) => error,
+            );
+          expect(outcome).toBeInstanceOf(NotAllowedError);
+          expect(outcome?.message).toContain(permission);
+        } finally {
+          denied.clear();
+        }
+      },
+    );
+
     it('no write reached an upstream or the database', async () => {
       expect(writesIn(sandbox)).toEqual(before);
       expect(await attestationCount()).toBe(attestations);

@@ -29,7 +29,6 @@ import {
   platformClusterProvisionPermission,
   platformNamespaceWritePermission,
 } from '@platform-portal/plugin-platform-common';
-import { parse } from 'yaml';
 import { scaffolderModule } from './module';
 import { platformPolicyDecisions } from './__testUtils__/platformPolicyPermissions';
 import {
@@ -38,6 +37,7 @@ import {
   startTestSandbox,
   userOf,
 } from './__testUtils__/sandboxSupport';
+import { exampleInputs } from './__testUtils__/exampleInputs';
 
 jest.setTimeout(120_000);
 
@@ -56,19 +56,6 @@ const GATED_BY: Record<string, string> = {
   'platform:cluster:scale': platformClusterProvisionPermission.name,
   'platform:cluster:upgrade': platformClusterProvisionPermission.name,
 };
-
-/** The literal inputs of an action's documented examples: each one valid, so only the permission can refuse it. */
-function exampleInputs(
-  action: TemplateAction<any, any, any>,
-): Record<string, unknown>[] {
-  return (action.examples ?? [])
-    .flatMap(
-      e => parse(e.example).steps as Array<{ action: string; input: any }>,
-    )
-    .filter(step => step.action === action.id)
-    .map(step => step.input)
-    .filter(input => !JSON.stringify(input).includes('${{'));
-}
 
 /** Every write the sandbox saw: each cluster's store revision and the write requests it counted. */
 function writesIn(sandbox: Sandbox) {

@@ -17,7 +17,6 @@
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import { inspect } from 'node:util';
-import { parse } from 'yaml';
 import { createPlatformActions } from './actions';
 import {
   actionSetup,
@@ -27,6 +26,7 @@ import {
   userOf,
   whileTicking,
 } from './__testUtils__/sandboxSupport';
+import { exampleInputs } from './__testUtils__/exampleInputs';
 
 jest.setTimeout(600_000);
 
@@ -38,16 +38,6 @@ const FAULTS = [
   { malformedJson: true },
   { refuse: true },
 ];
-
-function literalExamples(action: TemplateAction<any, any, any>) {
-  return (action.examples ?? [])
-    .flatMap(
-      e => parse(e.example).steps as Array<{ action: string; input: any }>,
-    )
-    .filter(step => step.action === action.id)
-    .map(step => step.input as Record<string, unknown>)
-    .filter(input => !JSON.stringify(input).includes('${{'));
-}
 
 describe('canary secrets: no cluster token in an action output, log or error', () => {
   let sandbox: Sandbox;
@@ -105,7 +95,7 @@ describe('canary secrets: no cluster token in an action output, log or error', (
   it('runs every action, dry and for real, then under every Kubernetes fault, then for a user it refuses', async () => {
     let failures = 0;
     for (const action of actions) {
-      for (const [i, input] of literalExamples(action).entries()) {
+      for (const [i, input] of exampleInputs(action).entries()) {
         const where = `${action.id} example ${i}`;
         for (const isDryRun of [true, false]) {
           await run(`${where} (dry run: ${isDryRun})`, action, input, {

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parse } from 'yaml';
+
+/**
+ * The literal inputs of an action's documented examples (those without
+ * template expressions): each valid, so a run can only be refused for who
+ * runs it or fail for where it runs.
+ */
+export function exampleInputs(
+  action: TemplateAction<any, any, any>,
+): Record<string, unknown>[] {
+  return (action.examples ?? [])
+    .flatMap(
+      e => parse(e.example).steps as Array<{ action: string; input: any }>,
+    )
+    .filter(step => step.action === action.id)
+    .map(step => step.input)
+    .filter(input => !JSON.stringify(input).includes('${{'));
+}
