@@ -16,12 +16,20 @@
 
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Sandbox } from '@platform-portal/platform-sandbox';
+import { ConfigReader } from '@backstage/config';
+import {
+  ConfigClusterAccessService,
+  readClusterConnections,
+} from '@platform-portal/plugin-platform-node';
+import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
+import { readSelfServiceConfig } from './config/readSelfServiceConfig';
 import { createPlatformActions } from './actions';
 import {
   actionSetup,
   allTokens,
   contextFor,
+  sandboxConfig,
   startTestSandbox,
   userOf,
   whileTicking,
@@ -44,6 +52,7 @@ describe('canary secrets: no cluster token in an action output, log or error', (
   let actions: TemplateAction<any, any, any>[];
   /** Everything an action said: where, then what. */
   const said: Array<{ where: string; text: string }> = [];
+  const canaries: string[] = [];
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -130,8 +139,42 @@ describe('canary secrets: no cluster token in an action output, log or error', (
     expect(failures).toBeGreaterThan(actions.length);
   });
 
-  it('found no token the sandbox handed out in anything an action said', () => {
-    const tokens = allTokens(sandbox);
+  it('runs every action with a canary for every cluster token, which the API servers refuse', async () => {
+    const config = sandboxConfig(sandbox).get() as any;
+    for (const cluster of config.platform.clusters) {
+      cluster.kubernetes.token = `canary-token-${randomBytes(12).toString(
+        'hex',
+      )}`;
+      cluster.kubernetes.writeToken = `canary-writetoken-${randomBytes(
+        12,
+      ).toString('hex')}`;
+      canaries.push(cluster.kubernetes.token, cluster.kubernetes.writeToken);
+    }
+    const reader = new ConfigReader(config);
+    const withCanaries = createPlatformActions({
+      ...actionSetup(sandbox),
+      clusters: new ConfigClusterAccessService(readClusterConnections(reader)),
+      config: readSelfServiceConfig(reader),
+    }) as TemplateAction<any, any, any>[];
+    let failures = 0;
+    for (const action of withCanaries) {
+      for (const [i, input] of exampleInputs(action).entries()) {
+        for (const isDryRun of [true, false]) {
+          const error = await run(
+            `${action.id} example ${i} with canary tokens (dry run: ${isDryRun})`,
+            action,
+            input,
+            { isDryRun, user: alice() },
+          );
+          failures += error ? 1 : 0;
+        }
+      }
+    }
+    expect(failures).toBeGreaterThan(withCanaries.length);
+  });
+
+  it('found no token the sandbox handed out, nor a canary, in anything an action said', () => {
+    const tokens = [...allTokens(sandbox), ...canaries];
     expect(tokens.length).toBeGreaterThan(sandbox.fleet.names().length * 2);
     const leaks = tokens.flatMap((token, t) =>
       said
