@@ -36,6 +36,16 @@ const PAGES: Array<{ name: string; path: string; ready: (p: Page) => any }> = [
     ready: p => p.getByText('Runbook: MetalLB IP Not Responding'),
   },
   {
+    name: 'fleet readiness page',
+    path: '/platform/readiness',
+    ready: p => p.getByText('Clusters (', { exact: false }),
+  },
+  {
+    name: 'cluster readiness and sizing page',
+    path: '/platform/clusters/staging-1/readiness',
+    ready: p => p.getByText('% ready:', { exact: false }),
+  },
+  {
     name: 'cluster entity page',
     path: '/catalog/default/resource/staging-1',
     ready: p => p.getByText('Platform layers'),

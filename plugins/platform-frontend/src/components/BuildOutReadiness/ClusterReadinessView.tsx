@@ -41,6 +41,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel, describeBackendError } from '../BackendErrorPanel';
 import { AttestStepDialog } from './AttestStepDialog';
+import { OutOfOrderText } from './OutOfOrderText';
 import { describeScore } from './awaitingAttestation';
 import { ReadinessStatusChip } from './ReadinessStatusChip';
 
@@ -88,9 +89,9 @@ function PhaseSummary(props: { phase: ReadinessPhase }) {
         {describeScore(phase.score, phase.number)} ({phase.score.percent}%)
       </Typography>
       {phase.passesBeforeFailingPhase !== undefined && (
-        <Typography variant="body2" color="error">
+        <OutOfOrderText>
           Passes while phase {phase.passesBeforeFailingPhase} fails
-        </Typography>
+        </OutOfOrderText>
       )}
     </Box>
   );
@@ -187,17 +188,15 @@ export function ClusterReadinessView(props: { cluster: string }) {
             defaultExpanded={phase.number === readiness.stuckPhase}
             TransitionProps={{ unmountOnExit: true }}
           >
-            <AccordionSummary
-              expandIcon={<ExpandMoreIcon />}
-              aria-label={`Phase ${phase.number}: ${phase.title}`}
-            >
+            {/* Named by its content: title, status and score. */}
+            <AccordionSummary expandIcon={<ExpandMoreIcon />}>
               <PhaseSummary phase={phase} />
             </AccordionSummary>
             <AccordionDetails>
               <Table size="small" aria-label={`Steps of phase ${phase.number}`}>
                 <TableHead>
                   <TableRow>
-                    <TableCell>Step</TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>Step</TableCell>
                     <TableCell>Action</TableCell>
                     <TableCell>Status</TableCell>
                     <TableCell>Evidence</TableCell>

@@ -25,6 +25,7 @@ import HelpIcon from '@material-ui/icons/Help';
 import HourglassEmptyIcon from '@material-ui/icons/HourglassEmpty';
 import PersonIcon from '@material-ui/icons/Person';
 import WarningIcon from '@material-ui/icons/Warning';
+import { verdictColour } from '../VerdictChip';
 
 type Status = ReadinessStepStatus | ReadinessPhaseStatus;
 
@@ -58,12 +59,17 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
     fontWeight: 500,
     whiteSpace: 'nowrap',
+    // In a line of text, centred on it rather than raised by the icon.
+    verticalAlign: 'middle',
   },
-  good: { color: theme.palette.success.main },
-  warn: { color: theme.palette.warning.dark },
-  bad: { color: theme.palette.error.main },
-  quiet: { color: theme.palette.text.secondary },
-  person: { color: theme.palette.info.main },
+  good: { color: verdictColour(theme, 'ok') },
+  warn: { color: verdictColour(theme, 'warning') },
+  bad: { color: verdictColour(theme, 'critical') },
+  quiet: { color: verdictColour(theme, 'unknown') },
+  // 4.5:1 on white and on the page background, as the verdict colours.
+  person: {
+    color: theme.palette.type === 'dark' ? theme.palette.info.light : '#1565c0',
+  },
 }));
 
 /**

@@ -19,3 +19,4 @@ export { ClusterReadinessPage } from './ClusterReadinessPage';
 export { EntityClusterReadinessContent } from './EntityClusterReadinessContent';
 export { ReadinessStatusChip } from './ReadinessStatusChip';
 export { awaitingAttestation, describeScore } from './awaitingAttestation';
+export { OutOfOrderText } from './OutOfOrderText';

@@ -48,7 +48,16 @@ export function FleetReadinessControls(props: {
   const stuck = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const outOfOrder = props.clusters.filter(c => c.outOfOrder).length;
   return (
-    <Box display="flex" flexWrap="wrap" gridGap={16} mb={2}>
+    // On the paper colour: the outlined labels are too faint on the page's.
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      gridGap={16}
+      mb={2}
+      p={2}
+      bgcolor="background.paper"
+      borderRadius={4}
+    >
       <TextField
         select
         id="readiness-phase-filter"

@@ -84,9 +84,7 @@ describe('FleetReadinessPage', () => {
       http.get(`${PLATFORM_BASE}/readiness`, () => HttpResponse.json(fleet)),
     );
     await renderWithPlatformApi(<FleetReadinessPage />);
-    expect(
-      await screen.findByText('Build-out readiness (4 of 4 clusters)'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Clusters (4 of 4)')).toBeInTheDocument();
     expect(clusterNames()).toEqual([
       'onprem-kubeadm-1',
       'prod-eu-2',
@@ -143,13 +141,11 @@ describe('FleetReadinessPage', () => {
       http.get(`${PLATFORM_BASE}/readiness`, () => HttpResponse.json(fleet)),
     );
     await renderWithPlatformApi(<FleetReadinessPage />);
-    await screen.findByText('Build-out readiness (4 of 4 clusters)');
+    await screen.findByText('Clusters (4 of 4)');
 
     await choose('Show', 'Stuck in phase 9: GitOps (1)');
     expect(clusterNames()).toEqual(['prod-eu-2']);
-    expect(
-      screen.getByText('Build-out readiness (1 of 4 clusters)'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('Clusters (1 of 4)')).toBeInTheDocument();
 
     await choose('Show', 'Stuck in phase 4: Storage Foundation (0)');
     expect(screen.getByText('No cluster matches')).toBeInTheDocument();

@@ -64,7 +64,7 @@ function FleetReadinessContent() {
         onSort={setSort}
       />
       <Table<ClusterReadinessSummary>
-        title={`Build-out readiness (${clusters.length} of ${value.clusters.length} clusters)`}
+        title={`Clusters (${clusters.length} of ${value.clusters.length})`}
         options={PLAIN_TABLE_OPTIONS}
         columns={fleetReadinessColumns}
         data={clusters}

@@ -19,10 +19,9 @@ import {
   BUILD_OUT_PHASES,
   ClusterReadinessSummary,
 } from '@platform-portal/plugin-platform-common';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
-import { describeScore } from '../BuildOutReadiness';
+import { describeScore, OutOfOrderText } from '../BuildOutReadiness';
 import { PhaseStrip } from './PhaseStrip';
 
 const phaseTitle = (n?: number) =>
@@ -41,13 +40,15 @@ function OutOfOrder(props: { summary: ClusterReadinessSummary }) {
   );
   if (!flagged.length) return <>—</>;
   return (
-    <Box display="flex" alignItems="flex-start" gridGap={4}>
-      <WarningIcon fontSize="small" color="error" aria-hidden />
-      <Typography variant="body2" color="error">
-        Phases {flagged.map(p => p.number).join(', ')} pass while phase{' '}
-        {flagged[0].passesBeforeFailingPhase} fails
-      </Typography>
-    </Box>
+    <OutOfOrderText>
+      <WarningIcon
+        fontSize="inherit"
+        aria-hidden
+        style={{ verticalAlign: 'text-top', marginRight: 4 }}
+      />
+      Phases {flagged.map(p => p.number).join(', ')} pass while phase{' '}
+      {flagged[0].passesBeforeFailingPhase} fails
+    </OutOfOrderText>
   );
 }
 
@@ -55,20 +56,24 @@ function OutOfOrder(props: { summary: ClusterReadinessSummary }) {
 export const fleetReadinessColumns: TableColumn<ClusterReadinessSummary>[] = [
   {
     title: 'Cluster',
+    width: '16%',
     render: c => (
       <Link to={`../clusters/${encodeURIComponent(c.cluster)}/readiness`}>
         {c.cluster}
       </Link>
     ),
   },
-  { title: 'Stuck in', render: c => stuckIn(c) },
+  {
+    title: 'Stuck in',
+    width: '18%',
+    render: c => <Typography variant="body2">{stuckIn(c)}</Typography>,
+  },
   {
     title: 'Ready',
+    width: '16%',
     render: c =>
       c.error ? (
-        <Typography variant="body2" color="error">
-          {c.error}
-        </Typography>
+        <OutOfOrderText>{c.error}</OutOfOrderText>
       ) : (
         <>
           <Typography variant="body2">{c.score.percent}%</Typography>
@@ -78,6 +83,11 @@ export const fleetReadinessColumns: TableColumn<ClusterReadinessSummary>[] = [
         </>
       ),
   },
-  { title: 'Out of order', render: c => <OutOfOrder summary={c} /> },
-  { title: 'Phases', render: c => <PhaseStrip summary={c} /> },
+  {
+    title: 'Out of order',
+    width: '20%',
+    render: c => <OutOfOrder summary={c} />,
+  },
+  // Wide enough for the 11 phases on two lines.
+  { title: 'Phases', width: '30%', render: c => <PhaseStrip summary={c} /> },
 ];

@@ -88,7 +88,7 @@ describe('the platform pages lead to build-out readiness and back', () => {
     await userEvent.click(readiness);
 
     expect(
-      await screen.findByText('Build-out readiness (1 of 1 clusters)'),
+      await screen.findByText('Clusters (1 of 1)'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Fleet health' }),

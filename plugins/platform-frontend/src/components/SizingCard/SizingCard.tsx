@@ -34,6 +34,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel, isPermissionDenied } from '../BackendErrorPanel';
 import { VerdictChip } from '../VerdictChip';
+import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 
 const SEVERITY_ORDER: SizingSeverity[] = ['critical', 'warning', 'info', 'ok'];
 
@@ -136,12 +137,7 @@ export function SizingCard(props: {
         </Box>
       )}
       <Table<SizingFinding>
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          toolbar: false,
-        }}
+        options={{ ...PLAIN_TABLE_OPTIONS, toolbar: false }}
         columns={columns}
         data={findings}
       />

@@ -22,6 +22,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import WarningIcon from '@material-ui/icons/Warning';
 import HistoryIcon from '@material-ui/icons/History';
+import { verdictColour } from './verdictColours';
 
 const LABELS: Record<HealthVerdict, string> = {
   ok: 'OK',
@@ -30,35 +31,22 @@ const LABELS: Record<HealthVerdict, string> = {
   unknown: 'Unknown',
 };
 
-// The palette's main colours fall short of 4.5:1 on the light page
-// background; these darker shades meet WCAG AA on white and on #f8f8f8.
-const LIGHT_THEME_COLOURS: Record<HealthVerdict, string> = {
-  ok: '#2e7d32',
-  warning: '#8a5300',
-  critical: '#c62828',
-  unknown: '#616161',
-};
-
-const useStyles = makeStyles(theme => {
-  const colour = (verdict: HealthVerdict, onDark: string) =>
-    theme.palette.type === 'dark' ? onDark : LIGHT_THEME_COLOURS[verdict];
-  return {
-    root: {
-      display: 'inline-flex',
-      alignItems: 'center',
-      gap: theme.spacing(0.5),
-      fontWeight: 500,
-      whiteSpace: 'nowrap',
-      // In a line of text, centred on it rather than raised by the icon.
-      verticalAlign: 'middle',
-    },
-    ok: { color: colour('ok', theme.palette.success.light) },
-    warning: { color: colour('warning', theme.palette.warning.light) },
-    critical: { color: colour('critical', theme.palette.error.light) },
-    unknown: { color: colour('unknown', theme.palette.text.secondary) },
-    stale: { color: theme.palette.text.secondary, fontSize: '1rem' },
-  };
-});
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+    // In a line of text, centred on it rather than raised by the icon.
+    verticalAlign: 'middle',
+  },
+  ok: { color: verdictColour(theme, 'ok') },
+  warning: { color: verdictColour(theme, 'warning') },
+  critical: { color: verdictColour(theme, 'critical') },
+  unknown: { color: verdictColour(theme, 'unknown') },
+  stale: { color: theme.palette.text.secondary, fontSize: '1rem' },
+}));
 
 export function verdictLabel(verdict: HealthVerdict): string {
   return LABELS[verdict] ?? 'Unknown';

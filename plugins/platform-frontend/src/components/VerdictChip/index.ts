@@ -15,3 +15,4 @@
  */
 
 export { VerdictChip, verdictLabel } from './VerdictChip';
+export { verdictColour } from './verdictColours';
