@@ -27,7 +27,8 @@ done
 out=$(mktemp)
 err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-yarn "${args[@]}" >"$out" 2>"$err"
+# A registry that does not answer must not hold up the run.
+timeout 300 yarn "${args[@]}" >"$out" 2>"$err"
 status=$?
 
 node "$ROOT/scripts/audit-report.js" "$out" "$err" "$status"
