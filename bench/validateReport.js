@@ -77,24 +77,34 @@ function validate(report) {
     );
   }
   for (const key of ['healthyP95MsWithout', 'healthyP95MsWith'])
-    number(report.isolation?.[key], `isolation.${key}`);
+    numberOrReason(
+      report.isolation?.[key] ?? null,
+      `isolation.${key}`,
+      report.isolation?.reason,
+    );
   for (const key of ['firstMs', 'rerunWrites'])
     numberOrReason(
       report.ingestion[key],
       `ingestion.${key}`,
       report.ingestion.reason,
     );
-  for (const key of ['rest', 'load']) number(report.rssMb[key], `rssMb.${key}`);
+  for (const key of ['rest', 'load'])
+    numberOrReason(report.rssMb[key], `rssMb.${key}`, report.rssMb.reason);
   numberOrReason(
     report.namespaceCreateP95Ms,
     'namespaceCreateP95Ms',
     report.namespaceCreateP95MsReason,
   );
+  const frontendReasons = {
+    chunkGzipKb: report.frontend.chunkReason,
+    lcpMs200: report.frontend.lcpReason,
+    lcpMs1000: report.frontend.lcpReason,
+  };
   for (const key of ['chunkGzipKb', 'lcpMs200', 'lcpMs1000'])
     numberOrReason(
       report.frontend[key],
       `frontend.${key}`,
-      report.frontend.reason,
+      frontendReasons[key] ?? report.frontend.reason,
     );
   return problems;
 }

@@ -22,25 +22,22 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SOURCE_DIRS = ['src', 'migrations', 'package.json', 'config.d.ts'];
+const { newestMtime } = require('./mtime');
 
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
+const SOURCE_DIRS = [
+  'src',
+  'public',
+  'migrations',
+  'package.json',
+  'config.d.ts',
+];
 
 function sourcesMtime(root) {
-  const packages = [path.join(root, 'packages', 'backend')];
+  // The backend build builds the frontend it serves (packages/app) too.
+  const packages = [
+    path.join(root, 'packages', 'backend'),
+    path.join(root, 'packages', 'app'),
+  ];
   for (const plugin of fs.readdirSync(path.join(root, 'plugins'))) {
     packages.push(path.join(root, 'plugins', plugin));
   }

@@ -30,6 +30,15 @@ function databaseConfig(variant) {
       `    prefix: ${JSON.stringify(variant.prefix)}`,
     ];
   }
+  if (variant.directory) {
+    // On disk, one file per plugin, so the bench can read the catalog's rows.
+    return [
+      '  database:',
+      '    client: better-sqlite3',
+      '    connection:',
+      `      directory: ${JSON.stringify(variant.directory)}`,
+    ];
+  }
   return [
     '  database:',
     '    client: better-sqlite3',
@@ -58,6 +67,11 @@ function writeBackendConfig(file, { port, variant, refreshIntervalSeconds }) {
     // Substituted by the config loader from the environment.
     '          token: ${PLATFORM_BENCH_TOKEN}',
     '          subject: platform-bench',
+    // The guest signs the browser in for the frontend measurements.
+    'auth:',
+    '  providers:',
+    '    guest:',
+    '      dangerouslyAllowOutsideDevelopment: true',
     'platform:',
     '  health:',
     `    refreshIntervalSeconds: ${refreshIntervalSeconds}`,

@@ -19,6 +19,7 @@
 const { sleep } = require('./processes');
 
 const NEVER = Date.parse('1970-01-01T00:00:00.000Z');
+const MILESTONES = [1, 5, 10, 25, 50, 75, 90, 100];
 
 async function fleetHealth(baseUrl, token) {
   const res = await fetch(`${baseUrl}/api/platform/health`, {
@@ -55,6 +56,20 @@ async function waitForRefresh(
   const started = Date.now();
   let landed = 0;
   let total = 0;
+  // When each share of the fleet had landed, so a refresh cut short by its
+  // time limit still tells how far it got.
+  const progress = [];
+  const note = () => {
+    for (const percent of MILESTONES) {
+      if (
+        total > 0 &&
+        landed >= (total * percent) / 100 &&
+        !progress.some(p => p.percent === percent)
+      ) {
+        progress.push({ percent, ms: Date.now() - sinceMs });
+      }
+    }
+  };
   while (Date.now() - started < timeoutMs) {
     let health;
     try {
@@ -68,12 +83,19 @@ async function waitForRefresh(
     const names = clusters ?? [...oldest.keys()];
     total = names.length;
     landed = names.filter(n => (oldest.get(n) ?? NEVER) > sinceMs).length;
+    note();
     if (landed === total) {
-      return { ms: Date.now() - sinceMs, landed, total };
+      return { ms: Date.now() - sinceMs, landed, total, progress };
     }
     await sleep(pollMs);
   }
-  return { ms: null, landed, total };
+  return {
+    ms: null,
+    landed,
+    total,
+    progress,
+    waitedMs: Date.now() - sinceMs,
+  };
 }
 
 /** Polls one cluster's layer until its verdict differs from `from`. */

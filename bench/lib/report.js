@@ -20,8 +20,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { percentile, round } = require('./percentiles');
 
-const FULL_ONLY = 'measured by full runs only (make bench FULL=1)';
-
 function ratio(a, b) {
   return typeof a === 'number' && typeof b === 'number' && b > 0
     ? round(a / b, 1)
@@ -69,22 +67,29 @@ function summarise(run) {
   const cold = { 10: null, 50: null, 200: null, 1000: null };
   const coldReasons = {};
   for (const key of Object.keys(cold)) {
-    if (Number(key) === run.clusters && main?.coldRefresh) {
-      cold[key] = main.coldRefresh.ms;
-      if (main.coldRefresh.reason) coldReasons[key] = main.coldRefresh.reason;
-    } else if (run.coldRefreshCurve?.[key]) {
-      cold[key] = run.coldRefreshCurve[key].ms;
+    const point =
+      Number(key) === run.clusters
+        ? main?.coldRefresh
+        : run.coldRefreshCurve?.[key];
+    if (point) {
+      cold[key] = point.ms ?? null;
       if (cold[key] === null)
-        coldReasons[
-          key
-        ] = `not every cluster refreshed (${run.coldRefreshCurve[key].refreshed})`;
+        coldReasons[key] =
+          point.reason ??
+          point.error ??
+          `not every cluster refreshed (${point.refreshed})`;
     } else {
-      coldReasons[key] = FULL_ONLY;
+      coldReasons[key] = `not run by this profile (${run.mode})`;
     }
   }
   for (const [key, value] of Object.entries(run.coldRefreshCurve ?? {})) {
-    if (!(key in cold)) cold[key] = value.ms;
+    if (!(key in cold)) cold[key] = value.ms ?? null;
   }
+  const scale = run.scale ?? {};
+  const scaleReason =
+    scale.reason ??
+    scale.error ??
+    (run.scale ? undefined : `not run by this profile (${run.mode})`);
   const oursFifty = main?.oursFiftyViewers;
   const officialFifty = main?.officialFiftyViewers;
   return {
@@ -148,6 +153,7 @@ function summarise(run) {
           total: main.coldRefresh.upstreamRequests,
           perCluster: main.coldRefresh.upstreamRequestsPerCluster,
           byUpstream: main.coldRefresh.byUpstream,
+          refreshed: main.coldRefresh.refreshed,
           note: 'the first (cold) refresh, start-up reads of the catalog module included; polling lists and gets, no watches',
           command: main.coldRefresh.command,
         }
@@ -168,32 +174,43 @@ function summarise(run) {
     },
     coldRefreshCurve: run.coldRefreshCurve,
     isolation: main?.isolation ?? null,
-    ingestion: {
-      firstMs: null,
-      rerunWrites: null,
-      reason:
-        'not measured by this benchmark yet: needs a catalog-writes counter for the Cluster API provider',
-    },
+    ingestion: scale.ingestion
+      ? { clusters: scale.clusters, ...scale.ingestion }
+      : { firstMs: null, rerunWrites: null, reason: scaleReason },
     rssMb: {
-      rest: main?.rssMbRest ?? null,
-      load: main?.rssMbLoad ?? null,
-      underOfficialLoad: main?.rssMbOfficialLoad ?? null,
-      clusters: run.clusters,
-      command:
-        'VmRSS of the backend process (/proc/<pid>/status), at rest 5 s after the first refresh and the peak under load',
-      ...(run.coldRefreshCurve?.[1000]
-        ? { restAt1000: run.coldRefreshCurve[1000].rssMb }
-        : { reason1000: FULL_ONLY }),
+      rest: scale.rssMbRest ?? null,
+      load: scale.rssMbLoad ?? null,
+      clusters: scale.clusters ?? null,
+      command: scale.rssCommand ?? null,
+      ...(typeof scale.rssMbRest === 'number' &&
+      typeof scale.rssMbLoad === 'number'
+        ? {}
+        : {
+            reason:
+              scaleReason ?? 'the 1,000-cluster phase did not sample memory',
+          }),
+      at200: {
+        rest: main?.rssMbRest ?? null,
+        load: main?.rssMbLoad ?? null,
+        underOfficialLoad: main?.rssMbOfficialLoad ?? null,
+        command:
+          'VmRSS of the backend process (/proc/<pid>/status), at rest 5 s after the first refresh and the peak under load',
+      },
     },
-    namespaceCreateP95Ms: null,
-    namespaceCreateP95MsReason:
-      'not measured by this benchmark yet (platform:namespace:create through the scaffolder API)',
-    frontend: {
+    scale: run.scale ?? null,
+    namespaceCreateP95Ms: run.namespaceCreate?.p95Ms ?? null,
+    ...(typeof run.namespaceCreate?.p95Ms === 'number'
+      ? { namespaceCreate: run.namespaceCreate }
+      : {
+          namespaceCreateP95MsReason:
+            run.namespaceCreate?.reason ??
+            'not measured: the benchmark has no scaffolder run of platform:namespace:create yet (it needs a user token for POST /api/scaffolder/v2/tasks and the templates/namespace parameters at 50 ms upstream latency)',
+        }),
+    frontend: run.frontend ?? {
       chunkGzipKb: null,
       lcpMs200: null,
       lcpMs1000: null,
-      reason:
-        'not measured by this benchmark yet (needs the production frontend bundle and Chromium)',
+      reason: `not run by this profile (${run.mode})`,
     },
     variants: run.variants,
     logs: run.logs,
@@ -280,14 +297,22 @@ function markdown(s) {
       'Upstream requests per refresh (cold), per cluster',
       `${fmt(s.upstreamRequestsPerRefresh?.total)}, ${fmt(
         s.upstreamRequestsPerRefresh?.perCluster,
-      )} per cluster`,
+      )} per cluster${
+        s.upstreamRequestsPerRefresh?.refreshed
+          ? ` (counted until ${s.upstreamRequestsPerRefresh.refreshed} clusters had refreshed)`
+          : ''
+      }`,
       'fixed per-cluster budget',
       s.upstreamRequestsPerRefresh?.command ?? '',
     ],
     [
       'Cold refresh, 10 / 50 / 200 / 1,000 clusters',
       ['10', '50', '200', '1000']
-        .map(k => fmt(s.coldRefreshMs[k], ' ms'))
+        .map(k =>
+          s.coldRefreshMs[k] === null
+            ? `not complete (${s.coldRefreshMs.reasons?.[k] ?? ''})`
+            : fmt(s.coldRefreshMs[k], ' ms'),
+        )
         .join(' / '),
       '200: < 30 s',
       s.variants?.sqlite?.coldRefresh?.command ?? '',
@@ -304,7 +329,8 @@ function markdown(s) {
     ],
     [
       'Isolation: fleet view p95 without / with faults',
-      `${fmt(iso.healthyP95MsWithout)} / ${fmt(iso.healthyP95MsWith)} ms`,
+      iso.reason ??
+        `${fmt(iso.healthyP95MsWithout)} / ${fmt(iso.healthyP95MsWith)} ms`,
       'no move beyond noise',
       iso.setup ?? '',
     ],
@@ -343,23 +369,62 @@ function markdown(s) {
       iso.backendSocketsToSandbox?.command ?? '',
     ],
     [
-      'Backend RSS at rest / under load',
-      `${fmt(s.rssMb.rest)} / ${fmt(s.rssMb.load)} MB (${
-        s.clusters
-      } clusters); ${fmt(
-        s.rssMb.underOfficialLoad,
-      )} MB while serving the official view`,
-      '< 400 MB at 1,000 clusters',
-      s.rssMb.command,
+      'Backend RSS at rest / under load, 1,000 clusters',
+      s.rssMb.rest === null
+        ? s.rssMb.reason
+        : `${fmt(s.rssMb.rest)} / ${fmt(s.rssMb.load)} MB`,
+      '< 400 MB',
+      s.rssMb.command ?? '',
     ],
     [
-      'Ingestion of 1,000 Cluster API clusters',
-      s.ingestion.reason,
-      'rerun writes: none',
+      `Backend RSS at rest / under load, ${s.clusters} clusters`,
+      `${fmt(s.rssMb.at200.rest)} / ${fmt(s.rssMb.at200.load)} MB; ${fmt(
+        s.rssMb.at200.underOfficialLoad,
+      )} MB while serving the official view`,
       '',
+      s.rssMb.at200.command,
     ],
-    ['platform:namespace:create p95', s.namespaceCreateP95MsReason, '', ''],
-    ['Frontend chunk and LCP', s.frontend.reason, '< 300 KB, LCP < 1.5 s', ''],
+    [
+      'Ingestion of 1,000 Cluster API clusters: first / re-run writes',
+      s.ingestion.firstMs === null
+        ? s.ingestion.reason
+        : `${fmt(s.ingestion.firstMs)} ms to ${fmt(
+            s.ingestion.entities,
+          )} entities / ${
+            s.ingestion.rerunWrites === null
+              ? s.ingestion.reason
+              : `${fmt(s.ingestion.rerunWrites)} rows written`
+          }`,
+      're-run writes: none',
+      s.ingestion.command ?? '',
+    ],
+    [
+      'platform:namespace:create p95 (20 concurrent, 50 ms upstream)',
+      s.namespaceCreateP95Ms === null
+        ? s.namespaceCreateP95MsReason
+        : fmt(s.namespaceCreateP95Ms, ' ms'),
+      '',
+      s.namespaceCreate?.command ?? '',
+    ],
+    [
+      "Frontend: the platform plugin's own chunks, gzip",
+      s.frontend.chunkGzipKb === null
+        ? s.frontend.chunkReason ?? s.frontend.reason
+        : fmt(s.frontend.chunkGzipKb, ' KB'),
+      '< 300 KB',
+      s.frontend.chunkCommand ?? '',
+    ],
+    [
+      'Frontend: LCP of the fleet health page, 200 / 1,000 clusters',
+      s.frontend.lcpMs200 === null && s.frontend.lcpMs1000 === null
+        ? s.frontend.lcpReason ?? s.frontend.reason
+        : `${fmt(s.frontend.lcpMs200, ' ms')} / ${fmt(
+            s.frontend.lcpMs1000,
+            ' ms',
+          )}`,
+      '< 1.5 s',
+      s.frontend.lcpCommand ?? '',
+    ],
   ];
   const cell = v =>
     String(v ?? '')
