@@ -16,8 +16,12 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { kubernetesModulePlatformClusters } from '@platform-portal/plugin-platform-backend';
+import { redisCacheServiceFactory } from './cache/redisCacheServiceFactory';
 
 const backend = createBackend();
+
+// The cache (Redis in production) that survives Redis going away.
+backend.add(redisCacheServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));

@@ -15,8 +15,10 @@
  */
 
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from './BackendReplica';
 
 /** The real services the replica tests run on, as `scripts/services.sh start` prints them. */
 export interface ReplicaServices {
@@ -46,6 +48,52 @@ export function replicaServices(): ReplicaServices | { missing: string[] } {
     haproxyBin,
     ldapUrl: process.env.PLATFORM_TEST_LDAP_URL,
   };
+}
+
+/**
+ * A suite on the real services: run, or skipped with a title that says
+ * what is missing (and a warning, so a skip is seen in the output).
+ */
+export function describeOnServices(
+  title: string,
+  suite: (services: ReplicaServices) => void,
+): void {
+  const services = replicaServices();
+  if ('missing' in services) {
+    const reason = `${services.missing.join(
+      ', ',
+    )} not available; scripts/services.sh start provides them`;
+    // eslint-disable-next-line no-console
+    console.warn(`Skipping ${title}: ${reason}`);
+    // eslint-disable-next-line jest/no-disabled-tests
+    describe.skip(`${title} (skipped: ${reason})`, () => {});
+    return;
+  }
+  // eslint-disable-next-line jest/valid-title
+  describe(title, () => {
+    suite(services);
+  });
+}
+
+/** `.test-results/<name>/`, emptied: where `make test` keeps the portal's logs. */
+export function freshLogDir(name: string): string {
+  const logDir = join(REPO_ROOT, '.test-results', name);
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  return logDir;
+}
+
+/** The production configuration on the sandbox's fleet, then the tests' overlays. */
+export function productionConfigs(
+  sandboxAppConfig: string,
+  ...overlays: string[]
+): string[] {
+  return [
+    join(REPO_ROOT, 'app-config.yaml'),
+    join(REPO_ROOT, 'app-config.production.yaml'),
+    sandboxAppConfig,
+    ...overlays,
+  ];
 }
 
 /**
