@@ -22,7 +22,7 @@ const fs = require('node:fs');
 
 const W = 640;
 const H = 360;
-const PAD = { left: 64, right: 24, top: 40, bottom: 56 };
+const PAD = { left: 64, right: 24, top: 56, bottom: 56 };
 
 function escape(text) {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -41,16 +41,14 @@ function points(report) {
       Number(key) === report.clusters
         ? report.variants?.sqlite?.coldRefresh
         : report.coldRefreshCurve?.[key];
-    const last = source?.progress?.[source.progress.length - 1];
-    const waited = source?.limitSec;
-    if (last) {
-      out.push({
-        clusters: Number(key),
-        sec: waited ?? last.ms / 1000,
-        complete: false,
-        label: `${last.percent} % by ${Math.round(last.ms / 1000)} s`,
-      });
-    }
+    if (!source?.refreshed) continue;
+    const last = source.progress?.[source.progress.length - 1];
+    out.push({
+      clusters: Number(key),
+      sec: source.limitSec ?? (last ? last.ms / 1000 : 0),
+      complete: false,
+      label: `${source.refreshed} refreshed`,
+    });
   }
   return out;
 }
@@ -72,6 +70,7 @@ function renderChart(report) {
     }" y="22" font-size="14" font-weight="bold">Cold refresh of the whole fleet, ${escape(
       report.upstreamLatencyMs,
     )} ms upstream latency (${escape(report.date.slice(0, 10))})</text>`,
+    `<text x="${PAD.left}" y="36" font-size="11" fill="#555">from the backend's start (boot included) to every layer observed; hollow: cut short by its time limit</text>`,
   ];
   const step = maxSec > 600 ? 120 : maxSec > 240 ? 60 : maxSec > 90 ? 30 : 10;
   for (let s = 0; s <= maxSec; s += step) {
