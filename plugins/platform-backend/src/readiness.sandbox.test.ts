@@ -162,11 +162,15 @@ describe.each(databases.eachSupportedId())(
       const notPassed = steps
         .filter(s => s.verification === 'automatic' && s.status !== 'passed')
         .map(s => `${s.number} ${s.status}: ${s.message}`);
-      // The sandbox's clusters have no kube-dns Service and no ApplicationSet objects.
-      expect(notPassed).toEqual([
-        '10 warning: CoreDNS is ready but no kube-dns Service fronts it',
-        '40 failed: No ApplicationSet: environments are not deployed from one template',
-      ]);
+      expect(notPassed).toEqual([]);
+      expect(stepOf(readiness, 10).message).toBe('CoreDNS answers at 10.96.0.10');
+      expect(stepOf(readiness, 40).checks[0].evidence).toContainEqual(
+        expect.objectContaining({
+          object: 'ApplicationSet/argocd/platform-apps',
+          field: 'status.resources',
+          value: '6',
+        }),
+      );
       expect(stepOf(readiness, 7).checks).toContainEqual(
         expect.objectContaining({
           id: 'provisioning.control-plane-nodes',
@@ -229,14 +233,69 @@ describe.each(databases.eachSupportedId())(
       )!;
       expect(summary).toMatchObject({ stuckPhase: 2, outOfOrder: true });
       expect(summary.phases[3]).toMatchObject({ passesBeforeFailingPhase: 2 });
-      // Without ApplicationSets GitOps fails there, so observability passing is flagged.
+      // A cluster built in order is never flagged.
       const healthy = fleet.clusters.find(c => c.cluster === 'prod-eu-1')!;
-      expect(healthy.phases[8].status).toBe('failing');
-      expect(healthy.phases[9]).toMatchObject({
-        status: 'complete',
-        passesBeforeFailingPhase: 9,
-      });
+      expect(healthy.outOfOrder).toBe(false);
+      expect(
+        healthy.phases.filter(p => p.passesBeforeFailingPhase !== undefined),
+      ).toEqual([]);
     });
+
+    /** The phase a cluster has reached: every phase up to it passes. */
+    const reachedPhase = (readiness: ClusterReadinessResponse) =>
+      (readiness.stuckPhase ?? readiness.phases.length + 1) - 1;
+    const notPassedSteps = (
+      readiness: ClusterReadinessResponse,
+      phase: number,
+    ) =>
+      readiness.phases[phase - 1].steps
+        .filter(s => s.verification === 'automatic' && s.status !== 'passed')
+        .map(s => `${s.number} ${s.status}`);
+
+    it.each([
+      ['mgmt', 11, undefined, []],
+      ['prod-eu-1', 11, undefined, []],
+      // A degraded Longhorn volume (storage, phase 4) and a stuck renewal and an out-of-sync app later.
+      ['prod-eu-2', 3, undefined, ['19 warning']],
+      // One control plane and two workers fall short of the guide; then a NotReady node and a crashing cilium.
+      ['staging-1', 0, 2, ['1 warning']],
+      // The crash-looping cilium agent (step 9, phase 2).
+      ['onprem-kubeadm-1', 1, 2, ['9 failed']],
+      // A single control plane; then keepalived's split brain (step 15, phase 3).
+      ['edge-rke2-1', 0, 3, ['1 warning']],
+    ] as const)(
+      '%s reaches phase %s; first failing phase %s; stopped by steps %j',
+      async (cluster, reached, firstFailing, stoppedBy) => {
+        const readiness = await readinessOf(cluster);
+        expect(reachedPhase(readiness)).toBe(reached);
+        expect(
+          readiness.phases.find(p => p.status === 'failing')?.number,
+        ).toBe(firstFailing);
+        // The steps of the first phase that does not pass: none past the last phase.
+        expect(
+          reached < 11 ? notPassedSteps(readiness, reached + 1) : [],
+        ).toEqual(stoppedBy);
+      },
+    );
+
+    it.each(['mgmt', 'prod-eu-1'])(
+      '%s passes every phase; the steps a person vouches for still await one',
+      async cluster => {
+        const readiness = await readinessOf(cluster);
+        expect(readiness.stuckPhase).toBeUndefined();
+        expect(readiness.phases.map(p => p.status)).not.toContain(
+          'incomplete',
+        );
+        const personal = readiness.phases
+          .flatMap(p => p.steps)
+          .filter(s => s.verification === 'attestation');
+        expect(personal.length).toBeGreaterThan(0);
+        expect(new Set(personal.map(s => s.status))).toEqual(
+          new Set(['awaiting-attestation']),
+        );
+        expect(readiness.score.passed).toBe(50 - personal.length);
+      },
+    );
 
     it('stores an attestation with the caller and time, shows it as attested and never as passed', async () => {
       const before = await readinessOf('prod-eu-2');

@@ -22,6 +22,7 @@ import { ObjectStore } from '../kube/store';
 import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
 import { ClusterSpec } from '../scenario/types';
+import { reconcileApplicationSets } from './applicationSetController';
 import { reconcileApplications } from './argoController';
 import { CapiMachineView, reconcileCapi } from './capiController';
 import { capiObjects } from './capiObjects';
@@ -48,6 +49,12 @@ import { buildTeamComponents, buildTeamNamespaces } from './teamObjects';
 import { TIMINGS } from './timings';
 import { reconcileWorkloads } from './workloadController';
 import { workloadObject } from './workloadManifests';
+
+/** The `k8s-app` label upstream manifests give some kube-system workloads (Services select on it). */
+const K8S_APP_LABELS: Record<string, Record<string, string>> = {
+  cilium: { 'k8s-app': 'cilium' },
+  coredns: { 'k8s-app': 'kube-dns' },
+};
 
 const ALL_RESOURCES = RESOURCE_TYPES.filter(t => !isVirtual(t)).map(groupResource);
 
@@ -117,7 +124,7 @@ export class ClusterRuntime {
     buildTeamNamespaces(store, ctx);
     buildRbac(store, teamsOf(ctx.fleet));
     for (const w of PLATFORM_WORKLOADS) {
-      const labels = { 'app.kubernetes.io/part-of': w.partOf, 'app.kubernetes.io/component': w.layer, ...(w.name === 'cilium' ? { 'k8s-app': 'cilium' } : {}) };
+      const labels = { 'app.kubernetes.io/part-of': w.partOf, 'app.kubernetes.io/component': w.layer, ...K8S_APP_LABELS[w.name] };
       upsert(store, `${w.kind.toLowerCase()}s.apps`, workloadObject({ ...w, labels, createdAt: at }));
     }
     if (management) {
@@ -172,6 +179,7 @@ export class ClusterRuntime {
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);
     reconcileApplications(store, faults, now);
+    reconcileApplicationSets(store, ctx.spec.name);
     reconcileCiliumNodes(store);
     reconcileEvents(store, now);
     reconcileQuotas(store);

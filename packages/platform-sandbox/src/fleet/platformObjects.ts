@@ -42,6 +42,29 @@ function certificate(namespace: string, name: string, dnsNames: string[], issuer
 
 export { certificate as certificateObject };
 
+/** The Service kubeadm's CoreDNS add-on puts in front of CoreDNS: pods resolve through its ClusterIP. */
+function kubeDnsService(createdAt: string): KubeObject {
+  const selector = { 'k8s-app': 'kube-dns' };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kube-dns', namespace: 'kube-system', creationTimestamp: createdAt, labels: { ...selector, 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+    spec: {
+      type: 'ClusterIP',
+      selector,
+      clusterIP: '10.96.0.10',
+      clusterIPs: ['10.96.0.10'],
+      ports: [
+        { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
+        { name: 'metrics', port: 9153, targetPort: 9153, protocol: 'TCP' },
+      ],
+      sessionAffinity: 'None',
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
 /** The platform's own custom resources: storage class, gateway, issuers, LB pool, Argo CD apps. */
 export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
   const at = ctx.installedAt;
@@ -81,6 +104,7 @@ export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): v
       ],
     },
   });
+  upsert(store, 'services', kubeDnsService(at));
   upsert(store, 'services', serviceObject('traefik', 'traefik', { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik' }, 8000, at, {}, 'LoadBalancer', '10.96.100.10'));
   upsert(store, `certificates.${CM}`, certificate(WILDCARD_CERT.namespace, WILDCARD_CERT.name, [`*.${domain}`], 'letsencrypt-prod', at));
   for (const [name, server] of [

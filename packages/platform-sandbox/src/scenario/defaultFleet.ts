@@ -33,7 +33,7 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
     region: 'eu-central',
     kubernetesVersion: 'v1.33.4',
     controlPlaneReplicas: 3,
-    workerReplicas: 2,
+    workerReplicas: 3,
     controlPlaneNode: CONTROL_PLANE,
     workerNode: SMALL_WORKER,
     faults: [],

@@ -20,11 +20,58 @@ import { ArgoApp } from './model';
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
+/** What an ApplicationSet needs to know of one application it generates. */
+export interface GeneratedApp {
+  name: string;
+  namespace: string;
+  repoURL: string;
+  automated: boolean;
+}
+
 /**
- * The ApplicationSets that generate an instance's applications: one per
- * project, a git directory generator over the project's paths for the app
- * teams, a list generator for the platform add-ons. Their status lists the
- * applications they own with each one's sync and health.
+ * The spec of the ApplicationSet that generates one project's applications
+ * on a cluster: a list generator for the platform add-ons, a git directory
+ * generator over the cluster's paths for the app teams.
+ */
+export function applicationSetSpec(cluster: string, project: string, apps: GeneratedApp[]) {
+  const sorted = [...apps].sort((a, b) => a.name.localeCompare(b.name));
+  const repoURL = sorted[0].repoURL;
+  const platform = project === 'platform';
+  const generators = platform
+    ? [{ list: { elements: sorted.map(a => ({ name: a.name, namespace: a.namespace })) } }]
+    : [{ git: { repoURL, revision: 'main', directories: [{ path: `clusters/${cluster}/*` }] } }];
+  const automated = sorted.every(a => a.automated);
+  return {
+    goTemplate: true,
+    goTemplateOptions: ['missingkey=error'],
+    generators,
+    template: {
+      metadata: { name: platform ? '{{.name}}' : '{{.path.basename}}' },
+      spec: {
+        project,
+        source: { repoURL, targetRevision: 'main', path: platform ? 'platform/{{.name}}' : '{{.path.path}}' },
+        destination: { server: IN_CLUSTER, namespace: platform ? '{{.namespace}}' : project },
+        syncPolicy: automated ? { automated: { prune: true, selfHeal: true } } : {},
+      },
+    },
+  };
+}
+
+/** The condition of an ApplicationSet that generated all its applications. */
+export function upToDateCondition(since: string) {
+  return {
+    type: 'ResourcesUpToDate',
+    status: 'True',
+    reason: 'ApplicationSetUpToDate',
+    message: 'All applications have been generated successfully',
+    lastTransitionTime: since,
+  };
+}
+
+/**
+ * The ApplicationSets that generate an instance's applications, one per
+ * project. Their status lists the applications they own with each one's sync
+ * and health.
  */
 export function renderApplicationSets(instance: ArgoCdCluster, now: number) {
   const byProject = new Map<string, ArgoApp[]>();
@@ -35,12 +82,6 @@ export function renderApplicationSets(instance: ArgoCdCluster, now: number) {
   return [...byProject.entries()]
     .map(([project, apps]) => {
       const sorted = [...apps].sort((a, b) => a.name.localeCompare(b.name));
-      const repoURL = sorted[0].repoURL;
-      const platform = project === 'platform';
-      const generators = platform
-        ? [{ list: { elements: sorted.map(a => ({ name: a.name, namespace: a.destinationNamespace })) } }]
-        : [{ git: { repoURL, revision: 'main', directories: [{ path: `clusters/${cluster}/*` }] } }];
-      const automated = sorted.every(a => a.automated);
       return {
         metadata: {
           name: `${project}-apps`,
@@ -51,30 +92,9 @@ export function renderApplicationSets(instance: ArgoCdCluster, now: number) {
           creationTimestamp: instance.installedAt,
           labels: { 'app.kubernetes.io/part-of': project },
         },
-        spec: {
-          goTemplate: true,
-          goTemplateOptions: ['missingkey=error'],
-          generators,
-          template: {
-            metadata: { name: platform ? '{{.name}}' : '{{.path.basename}}' },
-            spec: {
-              project,
-              source: { repoURL, targetRevision: 'main', path: platform ? 'platform/{{.name}}' : '{{.path.path}}' },
-              destination: { server: IN_CLUSTER, namespace: platform ? '{{.namespace}}' : project },
-              syncPolicy: automated ? { automated: { prune: true, selfHeal: true } } : {},
-            },
-          },
-        },
+        spec: applicationSetSpec(cluster, project, sorted.map(a => ({ name: a.name, namespace: a.destinationNamespace, repoURL: a.repoURL, automated: a.automated }))),
         status: {
-          conditions: [
-            {
-              type: 'ResourcesUpToDate',
-              status: 'True',
-              reason: 'ApplicationSetUpToDate',
-              message: 'All applications have been generated successfully',
-              lastTransitionTime: instance.installedAt,
-            },
-          ],
+          conditions: [upToDateCondition(instance.installedAt)],
           resources: sorted.map(app => ({
             group: 'argoproj.io',
             version: 'v1alpha1',

@@ -58,7 +58,7 @@ describe('Prometheus and Mimir simulators', () => {
       const count = await vector('count by (cluster) (up{job="node-exporter"})');
       const mgmt = count.find(r => r.metric.cluster === 'mgmt')!;
       expect(mgmt.metric).toEqual({ cluster: 'mgmt' });
-      expect(mgmt.value[1]).toBe('5');
+      expect(mgmt.value[1]).toBe('6');
       const sum = await vector('sum(up{job="node-exporter", cluster="onprem-kubeadm-1"})');
       expect(sum).toEqual([{ metric: {}, value: [expect.any(Number), '0'] }]);
       const max = await vector('max by (cluster) (metallb_allocator_addresses_total)');
