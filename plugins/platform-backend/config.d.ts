@@ -140,10 +140,14 @@ export interface Config {
     health?: {
       /** Seconds between refreshes (default 60). */
       refreshIntervalSeconds?: number;
-      /** Clusters refreshed at the same time (default 8). */
+      /** Clusters refreshed at the same time (default 32). */
       concurrency?: number;
-      /** Checks running at the same time on one cluster (default 4). */
+      /** Checks running at the same time on one cluster (default 8). */
       perClusterConcurrency?: number;
+      /** Upstream requests of a refresh in flight at once, over the whole fleet (default 64). */
+      maxRequestsInFlight?: number;
+      /** Upstream requests of a refresh in flight at once on one cluster (default 4). */
+      maxRequestsInFlightPerCluster?: number;
       /** Results older than this many seconds are served as stale (default 300). */
       staleAfterSeconds?: number;
       /** Days of verdict-change history kept per cluster (default 90). */

@@ -107,8 +107,10 @@ describe('readPlatformConfig', () => {
   it('defaults the refresh settings and refuses a non-positive one', () => {
     expect(readPlatformConfig(new ConfigReader({})).health).toEqual({
       refreshIntervalSeconds: 60,
-      concurrency: 8,
-      perClusterConcurrency: 4,
+      concurrency: 32,
+      perClusterConcurrency: 8,
+      maxRequestsInFlight: 64,
+      maxRequestsInFlightPerCluster: 4,
       staleAfterSeconds: 300,
       historyDays: 90,
     });
@@ -117,6 +119,22 @@ describe('readPlatformConfig', () => {
         new ConfigReader({ platform: { health: { concurrency: 0 } } }),
       ),
     ).toThrow(/platform\.health\.concurrency/);
+  });
+
+  it('refuses request caps that are not positive integers, or a per-cluster cap above the overall one, naming the key', () => {
+    const health = (values: Record<string, unknown>) => () =>
+      readPlatformConfig(new ConfigReader({ platform: { health: values } }));
+    expect(health({ maxRequestsInFlight: 0 })).toThrow(
+      /platform\.health\.maxRequestsInFlight: 0/,
+    );
+    expect(health({ maxRequestsInFlightPerCluster: 2.5 })).toThrow(
+      /platform\.health\.maxRequestsInFlightPerCluster: 2\.5/,
+    );
+    expect(
+      health({ maxRequestsInFlight: 8, maxRequestsInFlightPerCluster: 16 }),
+    ).toThrow(
+      /platform\.health\.maxRequestsInFlightPerCluster: 16 is more than/,
+    );
   });
 
   it('refuses a url that is not http(s)', () => {

@@ -67,6 +67,10 @@ export interface HealthSettings {
   concurrency: number;
   /** Checks running at the same time on one cluster. */
   perClusterConcurrency: number;
+  /** Upstream requests of one refresh on the wire at once, overall. */
+  maxRequestsInFlight: number;
+  /** The same, on any one cluster. */
+  maxRequestsInFlightPerCluster: number;
   /** Older results are served as stale. */
   staleAfterSeconds: number;
   /** Verdict changes older than this are removed. */
@@ -213,13 +217,41 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         'platform.health.refreshIntervalSeconds',
         60,
       ),
-      concurrency: positive('platform.health.concurrency', 8),
+      concurrency: positive('platform.health.concurrency', 32),
       perClusterConcurrency: positive(
         'platform.health.perClusterConcurrency',
-        4,
+        8,
       ),
+      ...requestLimits(config),
       staleAfterSeconds: positive('platform.health.staleAfterSeconds', 300),
       historyDays: positive('platform.health.historyDays', 90),
     },
   };
+}
+
+/** The refresh's caps on upstream requests in flight, overall and per cluster. */
+function requestLimits(config: Config): {
+  maxRequestsInFlight: number;
+  maxRequestsInFlightPerCluster: number;
+} {
+  const read = (key: string, fallback: number) => {
+    const value = config.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new InputError(
+        `Invalid config at ${key}: ${value} is not a positive integer`,
+      );
+    }
+    return value;
+  };
+  const maxRequestsInFlight = read('platform.health.maxRequestsInFlight', 64);
+  const maxRequestsInFlightPerCluster = read(
+    'platform.health.maxRequestsInFlightPerCluster',
+    4,
+  );
+  if (maxRequestsInFlightPerCluster > maxRequestsInFlight) {
+    throw new InputError(
+      `Invalid config at platform.health.maxRequestsInFlightPerCluster: ${maxRequestsInFlightPerCluster} is more than platform.health.maxRequestsInFlight (${maxRequestsInFlight})`,
+    );
+  }
+  return { maxRequestsInFlight, maxRequestsInFlightPerCluster };
 }

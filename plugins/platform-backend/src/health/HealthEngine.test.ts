@@ -46,7 +46,12 @@ function engine(checks: PlatformHealthCheck[]) {
     clients: new UpstreamClients(config, new UpstreamPolicies()),
     clusters: config.clusters,
     checks: () => checks,
-    settings: { concurrency: 2, perClusterConcurrency: 2 },
+    settings: {
+      concurrency: 2,
+      perClusterConcurrency: 2,
+      maxRequestsInFlight: 4,
+      maxRequestsInFlightPerCluster: 2,
+    },
     logger: mockServices.logger.mock(),
   });
 }

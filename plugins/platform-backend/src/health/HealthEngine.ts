@@ -30,6 +30,10 @@ import {
 import { bulkhead } from 'cockatiel';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import {
+  RefreshScope,
+  runInRefreshScope,
+} from '../clients/resilience/RefreshScope';
+import {
   ConfiguredCluster,
   HealthSettings,
 } from '../config/readPlatformConfig';
@@ -39,7 +43,13 @@ export interface HealthEngineOptions {
   clients: UpstreamClients;
   clusters: ConfiguredCluster[];
   checks: () => PlatformHealthCheck[];
-  settings: Pick<HealthSettings, 'concurrency' | 'perClusterConcurrency'>;
+  settings: Pick<
+    HealthSettings,
+    | 'concurrency'
+    | 'perClusterConcurrency'
+    | 'maxRequestsInFlight'
+    | 'maxRequestsInFlightPerCluster'
+  >;
   logger: LoggerService;
 }
 
@@ -58,8 +68,9 @@ export function toCheckCluster(cluster: ConfiguredCluster): HealthCheckCluster {
 /**
  * Runs every check on every cluster and folds them into one verdict per
  * layer. Clusters run side by side up to `concurrency`, checks of one cluster
- * up to `perClusterConcurrency`; a cluster that does not answer only makes
- * its own layers unknown.
+ * up to `perClusterConcurrency`, and upstream requests of a refresh up to
+ * `maxRequestsInFlight` (`maxRequestsInFlightPerCluster` per cluster); a
+ * cluster that does not answer only makes its own layers unknown.
  */
 export class HealthEngine {
   constructor(private readonly options: HealthEngineOptions) {}
@@ -70,6 +81,7 @@ export class HealthEngine {
   ): Promise<void> {
     const { clusters, settings } = this.options;
     const fleetLimit = bulkhead(settings.concurrency, Infinity);
+    const scope = new RefreshScope(settings);
     const readers = new Map<string, SharedKubernetesReader>();
     const readerFor = (name: string) => {
       let reader = readers.get(name);
@@ -83,7 +95,9 @@ export class HealthEngine {
     await Promise.all(
       clusters.map(cluster =>
         fleetLimit.execute(async () => {
-          const layers = await this.evaluateCluster(cluster, signal, readerFor);
+          const layers = await runInRefreshScope(scope, cluster.name, () =>
+            this.evaluateCluster(cluster, signal, readerFor),
+          );
           try {
             await onCluster(cluster.name, layers);
           } catch (error) {

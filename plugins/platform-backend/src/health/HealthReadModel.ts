@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
@@ -48,6 +49,12 @@ function byCluster(layers: LayerHealth[]): Map<string, LayerHealth[]> {
   return grouped;
 }
 
+/** The fleet view as served: its JSON and its entity tag. */
+export interface FleetSnapshot {
+  body: Buffer;
+  etag: string;
+}
+
 /**
  * What the API serves: the stored results of configured clusters, with every
  * layer present and data older than the staleness limit turned `unknown`.
@@ -65,6 +72,66 @@ export class HealthReadModel {
 
   /** Every layer as last read from the store, for when the store is gone. */
   private lastGood?: { layers: LayerHealth[]; readAt: string };
+
+  /** The serialized fleet view, for as long as the store and the clock leave it true. */
+  private snapshot?: FleetSnapshot & { version: string; validUntil: number };
+  /** One version read shared by the requests that arrive while it runs. */
+  private pendingVersion?: Promise<string>;
+
+  /**
+   * The fleet view from memory, rebuilt only when the store's version moved
+   * (a write by any replica) or a layer has since grown stale. While the
+   * database cannot be reached it is built each time from the last good read.
+   */
+  async fleetSnapshot(): Promise<FleetSnapshot> {
+    let version: string;
+    try {
+      version = await this.storeVersion();
+    } catch {
+      return serialize(await this.fleet());
+    }
+    const now = this.nowMs();
+    if (
+      this.snapshot &&
+      this.snapshot.version === version &&
+      now < this.snapshot.validUntil
+    ) {
+      return this.snapshot;
+    }
+    const fleet = await this.fleet();
+    const staleAfterMs = this.options.staleAfterSeconds * 1000;
+    let validUntil = Infinity;
+    for (const cluster of fleet.clusters) {
+      for (const layer of cluster.layers) {
+        if (!layer.stale) {
+          validUntil = Math.min(
+            validUntil,
+            Date.parse(layer.observedAt) + staleAfterMs + 1,
+          );
+        }
+      }
+    }
+    const built = { ...serialize(fleet), version, validUntil };
+    if (
+      !fleet.clusters.some(c =>
+        c.layers.some(
+          l => l.stale && l.reason?.startsWith('The portal database'),
+        ),
+      )
+    ) {
+      this.snapshot = built;
+    }
+    return built;
+  }
+
+  private storeVersion(): Promise<string> {
+    if (!this.pendingVersion) {
+      this.pendingVersion = this.options.store.version().finally(() => {
+        this.pendingVersion = undefined;
+      });
+    }
+    return this.pendingVersion;
+  }
 
   requireCluster(name: string): ConfiguredCluster {
     const cluster = this.options.clusters.find(c => c.name === name);
@@ -187,6 +254,10 @@ export class HealthReadModel {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
+  private nowMs(): number {
+    return (this.options.now?.() ?? new Date()).getTime();
+  }
+
   private complete(cluster: string, stored: LayerHealth[] = []): LayerHealth[] {
     const now = (this.options.now?.() ?? new Date()).getTime();
     const limitMs = this.options.staleAfterSeconds * 1000;
@@ -217,4 +288,10 @@ export class HealthReadModel {
       return { ...found, stale: found.stale ?? false };
     });
   }
+}
+
+function serialize(fleet: FleetHealthResponse): FleetSnapshot {
+  const body = Buffer.from(JSON.stringify(fleet));
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return { body, etag };
 }

@@ -31,7 +31,11 @@ export function healthRoutes(
 
   router.get('/health', async (req, res) => {
     await guard(req);
-    res.json(await health.fleet());
+    const { body, etag } = await health.fleetSnapshot();
+    // Express answers 304 when If-None-Match carries this tag.
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.type('application/json').send(body);
   });
 
   router.get('/health/:cluster', async (req, res) => {

@@ -160,6 +160,17 @@ export class HealthStore {
     }));
   }
 
+  /**
+   * Changes whenever a layer is written, by this replica or another: the
+   * number of rows and the newest observation. Cheap enough for every request.
+   */
+  async version(): Promise<string> {
+    const [row] = await this.knex<LayerRow>(LAYERS_TABLE)
+      .count({ rows: '*' })
+      .max({ latest: 'observed_at' });
+    return `${row?.rows ?? 0}/${row?.latest ?? ''}`;
+  }
+
   /** Changes of verdict on a cluster, newest first. */
   async history(cluster: string, limit: number): Promise<HealthStateChange[]> {
     const rows = await this.knex<HistoryRow>(HISTORY_TABLE)

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { currentRefreshScope } from '../resilience/RefreshScope';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamTarget } from '../resilience/UpstreamTarget';
 import { fetchWithinOrigin } from './fetchWithinOrigin';
@@ -50,10 +51,8 @@ export class UpstreamHttpClient {
     query?: Record<string, string | string[]>,
     signal?: AbortSignal,
   ): Promise<Observed<T>> {
-    return this.get(
-      path,
-      { query, signal, accept: 'application/json' },
-      text => parseUpstreamJson<T>(text),
+    return this.get(path, { query, signal, accept: 'application/json' }, text =>
+      parseUpstreamJson<T>(text),
     );
   }
 
@@ -85,6 +84,27 @@ export class UpstreamHttpClient {
     parse: (text: string) => T = text => text as T,
   ): Promise<Observed<T>> {
     const url = this.url(path, request.query);
+    // A read every cluster's check makes alike (Nexus, GitLab, a fleet-wide
+    // query) goes upstream once per refresh.
+    const refresh = currentRefreshScope();
+    if (refresh) {
+      return refresh.scope.shared(
+        `${request.accept}|${request.acceptStatuses ?? ''}|${url}`,
+        () => this.read(url, request, parse),
+      );
+    }
+    return this.read(url, request, parse);
+  }
+
+  private read<T>(
+    url: string,
+    request: {
+      signal?: AbortSignal;
+      accept: string;
+      acceptStatuses?: number[];
+    },
+    parse: (text: string) => T,
+  ): Promise<Observed<T>> {
     return this.options.policies.execute(
       this.options.target,
       { idempotent: true, signal: request.signal },

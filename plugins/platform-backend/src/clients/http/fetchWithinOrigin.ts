@@ -14,11 +14,24 @@
  * limitations under the License.
  */
 
+import { Agent } from 'undici';
 import { parseRetryAfter } from '../resilience/parseRetryAfter';
 import { UpstreamFailure } from '../resilience/UpstreamFailure';
 import { readBodyWithin } from './readBodyWithin';
 
 const MAX_REDIRECTS = 5;
+
+/**
+ * Connections to upstreams are kept alive, at most 64 to one origin (the
+ * refresh's cap on requests in flight), and an idle one is closed after a
+ * few seconds, so the portal holds a bounded number of sockets at rest.
+ */
+const upstreamAgent = new Agent({
+  connections: 64,
+  keepAliveTimeout: 4_000,
+  keepAliveMaxTimeout: 10_000,
+});
+
 /** Enough of an error body for its message; the rest is not read. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -36,7 +49,11 @@ export async function fetchWithinOrigin(
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let response: Response;
     try {
-      response = await fetch(current, { ...init, redirect: 'manual' });
+      response = await fetch(current, {
+        ...init,
+        redirect: 'manual',
+        dispatcher: upstreamAgent,
+      } as RequestInit);
     } catch (error) {
       if (init.signal?.aborted) {
         throw error;

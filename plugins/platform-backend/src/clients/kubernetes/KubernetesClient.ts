@@ -31,7 +31,7 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../../config/readPlatformConfig';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
-import { readBodyWithin } from '../http/readBodyWithin';
+import { parseUpstreamJson, readBodyWithin } from '../http/readBodyWithin';
 import { toBackstageError } from '../resilience/toBackstageError';
 import { UpstreamFailure } from '../resilience/UpstreamFailure';
 import { DEFAULT_RESILIENCE } from '../resilience/ResilienceOptions';
@@ -39,6 +39,27 @@ import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamTarget } from '../resilience/UpstreamTarget';
 
 const PAGE_SIZE = 500;
+
+/**
+ * The resource name of a kind as Kubernetes guesses it
+ * (apimachinery's UnsafeGuessKindToResource): right for every kind the
+ * checks read, so a list needs no discovery request first.
+ */
+export function guessResource(kind: string): string {
+  const lower = kind.toLowerCase();
+  if (lower.endsWith('s')) {
+    return `${lower}es`;
+  }
+  if (lower.endsWith('y') && !/[aeiou]y$/.test(lower)) {
+    return `${lower.slice(0, -1)}ies`;
+  }
+  return `${lower}s`;
+}
+
+interface ListPage {
+  items: unknown[];
+  metadata?: { _continue?: string; continue?: string };
+}
 
 /** Carries each call's deadline signal and size limit into client-node's HTTP layer. */
 const callContext = new AsyncLocalStorage<{
@@ -83,9 +104,11 @@ const resilientHttpLibrary = wrapHttpLibrary({
 export class KubernetesClient implements HealthCheckKubernetesReader {
   private readonly api: KubernetesObjectApi;
   private readonly target: UpstreamTarget;
+  /** Kinds whose guessed resource name the server did not serve. */
+  private readonly needsDiscovery = new Set<string>();
 
   constructor(
-    cluster: Pick<ConfiguredCluster, 'name' | 'kubernetes'>,
+    private readonly cluster: Pick<ConfiguredCluster, 'name' | 'kubernetes'>,
     private readonly policies: UpstreamPolicies,
     configKey: string,
   ) {
@@ -182,6 +205,19 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
       { idempotent: true, signal },
       async attemptSignal => {
         try {
+          const key = `${apiVersion}/${kind}`;
+          if (!this.needsDiscovery.has(key)) {
+            const page = await this.directPage(
+              apiVersion,
+              kind,
+              continueToken,
+              attemptSignal,
+            );
+            if (page) {
+              return page;
+            }
+            this.needsDiscovery.add(key);
+          }
           return await callContext.run(
             { signal: attemptSignal, maxResponseBytes },
             () =>
@@ -216,5 +252,43 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
         }
       },
     );
+  }
+
+  /**
+   * One page read straight from the guessed resource path, without
+   * client-node's discovery request per API group; undefined when the server
+   * does not serve that path, so the caller falls back to discovery.
+   */
+  private async directPage(
+    apiVersion: string,
+    kind: string,
+    continueToken: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ListPage | undefined> {
+    const base = this.cluster.kubernetes.url.replace(/\/+$/, '');
+    const group = apiVersion.includes('/')
+      ? `/apis/${apiVersion}`
+      : `/api/${apiVersion}`;
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (continueToken) {
+      query.set('continue', continueToken);
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.cluster.kubernetes.token) {
+      headers.Authorization = `Bearer ${this.cluster.kubernetes.token}`;
+    }
+    const response = await fetchWithinOrigin(
+      `${base}${group}/${guessResource(kind)}?${query}`,
+      { method: 'GET', headers, signal, acceptStatuses: [404] },
+    );
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    const body = await readBodyWithin(
+      response,
+      this.policies.options.maxResponseBytes,
+    );
+    return parseUpstreamJson<ListPage>(body.toString('utf8'));
   }
 }

@@ -28,6 +28,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { currentRefreshScope } from './RefreshScope';
 import { RetryAfterBackoff } from './RetryAfterBackoff';
 import { DEFAULT_RESILIENCE, ResilienceOptions } from './ResilienceOptions';
 import { toBackstageError } from './toBackstageError';
@@ -106,11 +107,27 @@ export class UpstreamPolicies {
             }),
           }),
           breaker,
-          deadline,
         )
-      : wrap(breaker, deadline);
+      : breaker;
+    // Within a health refresh each attempt first waits for a request slot;
+    // its deadline starts once it has one, so queueing is not a timeout.
+    const refresh = currentRefreshScope();
+    const attempt = async (signal: AbortSignal) => {
+      const release = await refresh?.scope.acquire(refresh.cluster);
+      try {
+        return await deadline.execute(
+          ({ signal: attemptSignal }) => fn(attemptSignal),
+          signal,
+        );
+      } finally {
+        release?.();
+      }
+    };
     try {
-      return await policy.execute(({ signal }) => fn(signal), request.signal);
+      return await policy.execute(
+        ({ signal }) => attempt(signal),
+        request.signal,
+      );
     } catch (error) {
       throw toBackstageError(normalise(error, o.timeoutMs), target);
     }

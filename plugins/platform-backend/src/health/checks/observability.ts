@@ -85,10 +85,10 @@ function scrapeTargets(clients: UpstreamClients): PlatformHealthCheck {
       if (!client) {
         return outcome('unknown', notConfigured('prometheus'));
       }
-      const { data, observedAt } = await client.query(
-        `up{cluster="${cluster.name}"}`,
-        signal,
-      );
+      // One query for the whole fleet, shared by every cluster's check in a refresh.
+      const fleet = await client.query('up{cluster!=""}', signal);
+      const { observedAt } = fleet;
+      const data = fleet.data.filter(s => s.metric.cluster === cluster.name);
       if (data.length === 0) {
         return outcome(
           'critical',
@@ -137,10 +137,10 @@ function firingAlerts(clients: UpstreamClients): PlatformHealthCheck {
       if (!client) {
         return outcome('unknown', notConfigured('alertmanager'));
       }
-      const { data, observedAt } = await client.firing(
-        [`cluster="${cluster.name}"`, 'layer="observability"'],
-        signal,
-      );
+      // One read for the whole fleet, shared by every cluster's check in a refresh.
+      const fleet = await client.firing(['layer="observability"'], signal);
+      const { observedAt } = fleet;
+      const data = fleet.data.filter(a => a.labels.cluster === cluster.name);
       const facts: HealthEvidence[] = data.map(a =>
         evidence(
           `alert/${a.labels.alertname}`,
