@@ -39,6 +39,7 @@ import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/
 import {
   ClusterReadinessResponse,
   FleetReadinessResponse,
+  LayerHealth,
   platformClusterProvisionPermission,
   ReadinessStep,
   SizingResponse,
@@ -163,7 +164,9 @@ describe.each(databases.eachSupportedId())(
         .filter(s => s.verification === 'automatic' && s.status !== 'passed')
         .map(s => `${s.number} ${s.status}: ${s.message}`);
       expect(notPassed).toEqual([]);
-      expect(stepOf(readiness, 10).message).toBe('CoreDNS answers at 10.96.0.10');
+      expect(stepOf(readiness, 10).message).toBe(
+        'CoreDNS answers at 10.96.0.10',
+      );
       expect(stepOf(readiness, 40).checks[0].evidence).toContainEqual(
         expect.objectContaining({
           object: 'ApplicationSet/argocd/platform-apps',
@@ -268,9 +271,9 @@ describe.each(databases.eachSupportedId())(
       async (cluster, reached, firstFailing, stoppedBy) => {
         const readiness = await readinessOf(cluster);
         expect(reachedPhase(readiness)).toBe(reached);
-        expect(
-          readiness.phases.find(p => p.status === 'failing')?.number,
-        ).toBe(firstFailing);
+        expect(readiness.phases.find(p => p.status === 'failing')?.number).toBe(
+          firstFailing,
+        );
         // The steps of the first phase that does not pass: none past the last phase.
         expect(
           reached < 11 ? notPassedSteps(readiness, reached + 1) : [],
@@ -283,9 +286,7 @@ describe.each(databases.eachSupportedId())(
       async cluster => {
         const readiness = await readinessOf(cluster);
         expect(readiness.stuckPhase).toBeUndefined();
-        expect(readiness.phases.map(p => p.status)).not.toContain(
-          'incomplete',
-        );
+        expect(readiness.phases.map(p => p.status)).not.toContain('incomplete');
         const personal = readiness.phases
           .flatMap(p => p.steps)
           .filter(s => s.verification === 'attestation');
@@ -428,6 +429,49 @@ describe.each(databases.eachSupportedId())(
       expect(worker.requested.pods).toBeGreaterThan(0);
       expect(worker.usage?.memoryUsedPercent).toBeGreaterThan(0);
       expect(worker.usage?.rawDiskGiB).toBe(4096);
+    });
+
+    it('carries the sizing findings into the hardware and provisioning layers with their numbers and runbook', async () => {
+      const layer = async (cluster: string, id: string): Promise<LayerHealth> =>
+        (await request(server).get(`/api/platform/health/${cluster}/${id}`))
+          .body;
+      const sizing = await sizingOf('prod-eu-1');
+      const hardware = await layer('prod-eu-1', 'hardware');
+      const nPlusOne = hardware.checks.find(
+        c => c.id === 'hardware.sizing-workers-n-plus-one',
+      )!;
+      const finding = sizing.findings.find(
+        f => f.rule === 'workers-n-plus-one',
+      )!;
+      expect(nPlusOne).toMatchObject({
+        verdict: 'ok',
+        runbook: 'add-worker-node',
+        message: finding.message,
+      });
+      expect(nPlusOne.evidence).toContainEqual(
+        expect.objectContaining({
+          object: 'Sizing rule workers-n-plus-one',
+          field: 'workers',
+          value: '5',
+        }),
+      );
+
+      // Staging's single control plane is information outside production, not a fault.
+      const provisioning = await layer('staging-1', 'provisioning');
+      const quorum = provisioning.checks.find(
+        c => c.id === 'provisioning.sizing-control-plane-quorum',
+      )!;
+      expect(quorum.verdict).toBe('ok');
+      expect(quorum.evidence).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'severity', value: 'info' }),
+          expect.objectContaining({ field: 'controlPlaneNodes', value: '1' }),
+          expect.objectContaining({
+            field: 'recommendation',
+            value: expect.stringContaining('Add 2 control-plane node(s)'),
+          }),
+        ]),
+      );
     });
 
     it('sizes the small clusters with what to add', async () => {

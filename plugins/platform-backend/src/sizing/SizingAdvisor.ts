@@ -15,57 +15,15 @@
  */
 
 import { ServiceUnavailableError } from '@backstage/errors';
-import {
-  SizingNode,
-  SizingResponse,
-} from '@platform-portal/plugin-platform-common';
+import { SizingResponse } from '@platform-portal/plugin-platform-common';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { KINDS } from '../health/checks/kinds';
-import { isControlPlane, isReady } from '../health/checks/provisioning';
-import { KubeObject, parseQuantity } from '../health/checks/support';
-import { sizingFindings } from './sizingFindings';
+import { KubeObject } from '../health/checks/support';
+import { NodeUsage, sizeCluster } from './sizeCluster';
 
 const GIB = 1024 ** 3;
 const LONGHORN_MOUNT = '/var/lib/longhorn';
-
-interface PodRequests {
-  cpu: number;
-  memoryGiB: number;
-}
-
-/** A pod's requests as the scheduler counts them: its containers, or its largest init container. */
-function requestsOf(pod: KubeObject): PodRequests {
-  const total = (containers: any[] | undefined) =>
-    (containers ?? []).reduce(
-      (sum: PodRequests, c) => ({
-        cpu: sum.cpu + parseQuantity(c.resources?.requests?.cpu),
-        memoryGiB:
-          sum.memoryGiB + parseQuantity(c.resources?.requests?.memory) / GIB,
-      }),
-      { cpu: 0, memoryGiB: 0 },
-    );
-  const main = total(pod.spec?.containers);
-  const init = (pod.spec?.initContainers ?? []).map((c: any) => total([c]));
-  return {
-    cpu: Math.max(main.cpu, ...init.map((i: PodRequests) => i.cpu)),
-    memoryGiB: Math.max(
-      main.memoryGiB,
-      ...init.map((i: PodRequests) => i.memoryGiB),
-    ),
-  };
-}
-
-function resourcesOf(values: Record<string, string> | undefined) {
-  return {
-    cpu: parseQuantity(values?.cpu),
-    memoryGiB: parseQuantity(values?.memory) / GIB,
-    diskGiB: parseQuantity(values?.['ephemeral-storage']) / GIB,
-    pods: parseQuantity(values?.pods),
-  };
-}
-
-type NodeUsage = NonNullable<SizingNode['usage']>;
 
 /**
  * Compares a cluster's nodes with the guide's sizing: capacity and
@@ -86,9 +44,7 @@ export class SizingAdvisor {
         kubernetes.list<KubeObject>(...KINDS.pod),
       ]);
       nodes = nodeList.items;
-      pods = podList.items.filter(
-        p => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-      );
+      pods = podList.items;
       observedAt = nodeList.observedAt;
     } catch (error) {
       throw new ServiceUnavailableError(
@@ -102,46 +58,20 @@ export class SizingAdvisor {
       this.loadBalancerHosts(cluster.name),
       this.activeSeries(cluster.name),
     ]);
-    const sizingNodes: SizingNode[] = nodes.map(node => {
-      const name = node.metadata?.name ?? '';
-      const onNode = pods.filter(p => p.spec?.nodeName === name);
-      const requested = onNode.map(requestsOf);
-      const nodeUsage = usage.byNode.get(name);
-      return {
-        name,
-        role: isControlPlane(node) ? 'control-plane' : 'worker',
-        ready: isReady(node),
-        capacity: resourcesOf(node.status?.capacity),
-        allocatable: resourcesOf(node.status?.allocatable),
-        requested: {
-          cpu: requested.reduce((t, r) => t + r.cpu, 0),
-          memoryGiB: requested.reduce((t, r) => t + r.memoryGiB, 0),
-          pods: onNode.length,
-        },
-        ...(nodeUsage ? { usage: nodeUsage } : {}),
-      };
+    const sized = sizeCluster({
+      environment: cluster.environment,
+      nodes,
+      pods,
+      usage: usage.byNode,
+      loadBalancerHosts,
+      activeSeries,
     });
-    const monitoring = pods
-      .filter(p => p.metadata?.namespace === 'monitoring')
-      .map(requestsOf);
-    const profile =
-      cluster.environment === 'production' ? 'production' : 'minimum';
     return {
       cluster: cluster.name,
-      profile,
+      profile: sized.profile,
       observedAt,
-      nodes: sizingNodes,
-      findings: sizingFindings({
-        profile,
-        nodes: sizingNodes,
-        pods: pods.filter(p => p.spec?.nodeName).length,
-        loadBalancerHosts,
-        activeSeries,
-        monitoringRequests: {
-          cpu: monitoring.reduce((t, r) => t + r.cpu, 0),
-          memoryGiB: monitoring.reduce((t, r) => t + r.memoryGiB, 0),
-        },
-      }),
+      nodes: sized.nodes,
+      findings: sized.findings,
       ...(usage.error ? { usageError: usage.error } : {}),
     };
   }

@@ -20,6 +20,7 @@ import {
   SIZING_GUIDE,
 } from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
+import { sizingChecks } from '../../sizing/sizingChecks';
 import { KINDS } from './kinds';
 import { isControlPlane } from './provisioning';
 import {
@@ -184,4 +185,5 @@ export const hardwareChecks: PlatformHealthCheck[] = [
   workersReady,
   nodePressure,
   nodeCapacity,
+  ...sizingChecks('hardware'),
 ];

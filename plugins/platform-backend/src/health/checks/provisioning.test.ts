@@ -137,3 +137,117 @@ describe('hardware checks', () => {
     ).toBe('warning');
   });
 });
+
+describe('sizing findings in the provisioning and hardware layers', () => {
+  const production = { cluster: { environment: 'production' } };
+  const workers = [1, 2, 3].map(i => node(`w-${i}`));
+
+  it('calls a production cluster with one control plane critical, with the numbers, what to add and the runbook', async () => {
+    const check = byId('provisioning.sizing-control-plane-quorum');
+    expect(check).toMatchObject({
+      layer: 'provisioning',
+      runbook: 'add-worker-node',
+    });
+    const result = await check.run(
+      checkContext(
+        { Node: [node('cp-1', { controlPlane: true }), ...workers] },
+        production,
+      ),
+    );
+    expect(result.verdict).toBe('critical');
+    expect(result.message).toContain('no HA');
+    expect(result.evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          object: 'Sizing rule control-plane-quorum',
+          field: 'severity',
+          value: 'critical',
+        }),
+        expect.objectContaining({
+          field: 'controlPlaneNodes',
+          value: '1',
+        }),
+        expect.objectContaining({
+          field: 'recommendation',
+          value: expect.stringContaining('Add 2 control-plane node(s)'),
+        }),
+      ]),
+    );
+  });
+
+  it('passes what is only information outside production', async () => {
+    const result = await byId('provisioning.sizing-control-plane-quorum').run(
+      checkContext({
+        Node: [node('cp-1', { controlPlane: true }), ...workers],
+      }),
+    );
+    expect(result.verdict).toBe('ok');
+    expect(result.evidence).toContainEqual(
+      expect.objectContaining({ field: 'severity', value: 'info' }),
+    );
+  });
+
+  it('warns about an even control-plane count as the finding does', async () => {
+    const result = await byId('provisioning.sizing-control-plane-quorum').run(
+      checkContext({
+        Node: [1, 2].map(i => node(`cp-${i}`, { controlPlane: true })),
+      }),
+    );
+    expect(result.verdict).toBe('warning');
+  });
+
+  it('takes the hardware verdict from the worker-size finding', async () => {
+    // Above the minimum column, below the production one: 8 cores, 32 GiB, 500 GiB disk.
+    const small = [1, 2, 3].map(i => {
+      const n = node(`w-${i}`, { cpu: '8', memory: '33554432Ki' });
+      return {
+        ...n,
+        status: {
+          ...n.status,
+          capacity: { ...n.status.capacity, 'ephemeral-storage': '500Gi' },
+        },
+      };
+    });
+    const result = await byId('hardware.sizing-worker-size').run(
+      checkContext(
+        { Node: [node('cp-1', { controlPlane: true }), ...small] },
+        production,
+      ),
+    );
+    expect(result.verdict).toBe('warning');
+    expect(result.evidence).toContainEqual(
+      expect.objectContaining({ field: 'smallestCpu', value: '8' }),
+    );
+    expect(byId('hardware.sizing-worker-size').layer).toBe('hardware');
+  });
+
+  it('reads nodes and pods once per refresh for all its checks, and nothing else', async () => {
+    const context = checkContext({
+      Node: [node('cp-1', { controlPlane: true }), ...workers],
+    });
+    const listed: string[] = [];
+    const list = context.kubernetes.list.bind(context.kubernetes);
+    const counting = {
+      ...context,
+      kubernetes: {
+        list: ((apiVersion: string, kind: string) => {
+          listed.push(kind);
+          return list(apiVersion, kind);
+        }) as typeof context.kubernetes.list,
+      },
+    };
+    const sizing = [...provisioningChecks, ...hardwareChecks].filter(c =>
+      c.id.includes('.sizing-'),
+    );
+    expect(sizing.map(c => c.id)).toEqual([
+      'provisioning.sizing-control-plane-quorum',
+      'provisioning.sizing-worker-count',
+      'hardware.sizing-control-plane-size',
+      'hardware.sizing-worker-size',
+      'hardware.sizing-workers-n-plus-one',
+      'hardware.sizing-pods-per-node',
+    ]);
+    await Promise.all(sizing.map(c => c.run(counting)));
+    expect(listed.sort()).toEqual(['Node', 'Pod']);
+  });
+});

@@ -19,6 +19,7 @@ import {
   HealthVerdict,
 } from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
+import { sizingChecks } from '../../sizing/sizingChecks';
 import { KINDS } from './kinds';
 import { conditionOf, evidence, KubeObject, outcome, refOf } from './support';
 
@@ -285,4 +286,5 @@ export const provisioningChecks: PlatformHealthCheck[] = [
   controlPlaneNodes,
   versionSkew,
   clusterApiStatus,
+  ...sizingChecks('provisioning'),
 ];
