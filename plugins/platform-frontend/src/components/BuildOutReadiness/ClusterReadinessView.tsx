@@ -224,6 +224,7 @@ export function ClusterReadinessView(props: { cluster: string }) {
                           <Button
                             size="small"
                             variant="outlined"
+                            style={{ whiteSpace: 'nowrap' }}
                             onClick={() => {
                               setAttestError(undefined);
                               setAttesting(step);

@@ -25,7 +25,7 @@ import HelpIcon from '@material-ui/icons/Help';
 import HourglassEmptyIcon from '@material-ui/icons/HourglassEmpty';
 import PersonIcon from '@material-ui/icons/Person';
 import WarningIcon from '@material-ui/icons/Warning';
-import { verdictColour } from '../VerdictChip';
+import { statusWordLayout, verdictColour } from '../VerdictChip';
 
 type Status = ReadinessStepStatus | ReadinessPhaseStatus;
 
@@ -53,15 +53,7 @@ const LOOK: Record<
 type Tone = 'good' | 'warn' | 'bad' | 'quiet' | 'person';
 
 const useStyles = makeStyles(theme => ({
-  root: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    fontWeight: 500,
-    whiteSpace: 'nowrap',
-    // In a line of text, centred on it rather than raised by the icon.
-    verticalAlign: 'middle',
-  },
+  root: statusWordLayout(theme),
   good: { color: verdictColour(theme, 'ok') },
   warn: { color: verdictColour(theme, 'warning') },
   bad: { color: verdictColour(theme, 'critical') },

@@ -49,6 +49,7 @@ const VERDICT_OF: Record<SizingSeverity, HealthVerdict> = {
 const columns: TableColumn<SizingFinding>[] = [
   {
     title: 'Severity',
+    width: '12%',
     render: f => (
       <Box display="flex" flexDirection="column">
         <VerdictChip verdict={VERDICT_OF[f.severity]} />
@@ -62,6 +63,7 @@ const columns: TableColumn<SizingFinding>[] = [
   },
   {
     title: 'Rule',
+    width: '20%',
     render: f => (
       <>
         <Typography variant="body2">{f.title}</Typography>
@@ -73,6 +75,7 @@ const columns: TableColumn<SizingFinding>[] = [
   },
   {
     title: 'What the cluster has',
+    width: '38%',
     render: f => (
       <>
         <Typography variant="body2">{f.message}</Typography>
@@ -84,7 +87,11 @@ const columns: TableColumn<SizingFinding>[] = [
       </>
     ),
   },
-  { title: 'The guide recommends', field: 'recommendation' },
+  {
+    title: 'The guide recommends',
+    width: '30%',
+    render: f => <Typography variant="body2">{f.recommendation}</Typography>,
+  },
 ];
 
 /**

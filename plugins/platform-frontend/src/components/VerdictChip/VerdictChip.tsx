@@ -22,7 +22,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import WarningIcon from '@material-ui/icons/Warning';
 import HistoryIcon from '@material-ui/icons/History';
-import { verdictColour } from './verdictColours';
+import { statusWordLayout, verdictColour } from './statusWordStyles';
 
 const LABELS: Record<HealthVerdict, string> = {
   ok: 'OK',
@@ -32,15 +32,7 @@ const LABELS: Record<HealthVerdict, string> = {
 };
 
 const useStyles = makeStyles(theme => ({
-  root: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    fontWeight: 500,
-    whiteSpace: 'nowrap',
-    // In a line of text, centred on it rather than raised by the icon.
-    verticalAlign: 'middle',
-  },
+  root: statusWordLayout(theme),
   ok: { color: verdictColour(theme, 'ok') },
   warning: { color: verdictColour(theme, 'warning') },
   critical: { color: verdictColour(theme, 'critical') },

@@ -15,4 +15,4 @@
  */
 
 export { VerdictChip, verdictLabel } from './VerdictChip';
-export { verdictColour } from './verdictColours';
+export { statusWordLayout, verdictColour } from './statusWordStyles';

@@ -15,6 +15,7 @@
  */
 
 import { Theme } from '@material-ui/core/styles';
+import { CSSProperties } from '@material-ui/core/styles/withStyles';
 import { HealthVerdict } from '@platform-portal/plugin-platform-common';
 
 // The palette's main colours fall short of 4.5:1 on the light page
@@ -36,4 +37,17 @@ export function verdictColour(theme: Theme, verdict: HealthVerdict): string {
     unknown: theme.palette.text.secondary,
   };
   return onDark[verdict];
+}
+
+/** A status word with its icon, laid out as one piece of a line of text. */
+export function statusWordLayout(theme: Theme): CSSProperties {
+  return {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+    // In a line of text, centred on it rather than raised by the icon.
+    verticalAlign: 'middle',
+  };
 }
