@@ -24,6 +24,9 @@ const backend = createBackend();
 backend.add(redisCacheServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
+// The event bus: an event published on one replica reaches the subscribers on
+// every replica (through the database), and webhooks come in over HTTP.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
 // Sign-in: guest for the embedded default, OIDC (Dex) in production.

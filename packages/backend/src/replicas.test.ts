@@ -57,6 +57,8 @@ const PORTS = {
   postgresProxy: 7323,
 };
 const REFRESH_TASK = 'platform-health-refresh';
+/** The events plugin's bus, through which replicas share events. */
+const BUS = '/api/events/bus/v1';
 const SHUTDOWN_DELAY_SECONDS = 3;
 
 describeOnServices('two backend replicas behind HAProxy', svc => {
@@ -273,6 +275,27 @@ describeOnServices('two backend replicas behind HAProxy', svc => {
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   }, 60_000);
+
+  it('delivers an event published on one replica to a subscriber on the other', async () => {
+    const subscription = `${BUS}/subscriptions/replica-tests-${runId}`;
+    const subscribed = await httpRequest(`${replicas[1].url}${subscription}`, {
+      method: 'PUT',
+      headers: auth,
+      body: { topics: ['replica-tests'] },
+    });
+    expect(subscribed.status).toBe(201);
+    const published = await httpRequest(`${replicas[0].url}${BUS}/events`, {
+      method: 'POST',
+      headers: auth,
+      body: { event: { topic: 'replica-tests', payload: { runId } } },
+    });
+    expect(published.status).toBe(201);
+    const { events } = await httpJson(
+      `${replicas[1].url}${subscription}/events`,
+      { headers: auth, timeoutMs: 90_000 },
+    );
+    expect(events).toEqual([{ topic: 'replica-tests', payload: { runId } }]);
+  }, 120_000);
 
   it('shares the cache through Redis: a page one replica cached is what the other serves', async () => {
     const page = 'default/system/platform/index.html';
