@@ -97,6 +97,28 @@ describe('platformPlugin', () => {
     expect(res.body.error.message).toContain('platform.health.read');
   });
 
+  it('tags the fleet view and answers 304 to a viewer that already has it', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const first = await request(server).get('/api/platform/health');
+    expect(first.status).toBe(200);
+    expect(first.body.clusters).toHaveLength(1);
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await request(server)
+      .get('/api/platform/health')
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    const other = await request(server)
+      .get('/api/platform/health')
+      .set('If-None-Match', '"something-else"');
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual(first.body);
+  });
+
   it('serves every layer of an unreachable cluster as unknown with the reason, never the token', async () => {
     const { server } = await startTestBackend({
       features: [

@@ -122,7 +122,7 @@ describe('readPlatformConfig', () => {
   });
 
   it('refuses request caps that are not positive integers, or a per-cluster cap above the overall one, naming the key', () => {
-    const health = (values: Record<string, unknown>) => () =>
+    const health = (values: Record<string, number>) => () =>
       readPlatformConfig(new ConfigReader({ platform: { health: values } }));
     expect(health({ maxRequestsInFlight: 0 })).toThrow(
       /platform\.health\.maxRequestsInFlight: 0/,

@@ -82,6 +82,7 @@ export class HealthEngine {
     const { clusters, settings } = this.options;
     const fleetLimit = bulkhead(settings.concurrency, Infinity);
     const scope = new RefreshScope(settings);
+    const managers = new Set(clusters.map(c => c.managementCluster));
     const readers = new Map<string, SharedKubernetesReader>();
     const readerFor = (name: string) => {
       let reader = readers.get(name);
@@ -98,6 +99,10 @@ export class HealthEngine {
           const layers = await runInRefreshScope(scope, cluster.name, () =>
             this.evaluateCluster(cluster, signal, readerFor),
           );
+          // Its lists are done with, unless workload clusters still read them.
+          if (!managers.has(cluster.name)) {
+            readers.delete(cluster.name);
+          }
           try {
             await onCluster(cluster.name, layers);
           } catch (error) {
