@@ -17,6 +17,7 @@
 // `make bench` / `yarn bench`: a generated platform-sandbox fleet, the
 // production backend (SQLite, then PostgreSQL), load from a separate process
 // over loopback, and a report in bench/results/. README.md, "Performance".
+const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -106,6 +107,18 @@ function machine() {
     node: process.version,
     loadAverageAtStart: os.loadavg().map(v => Math.round(v * 100) / 100),
     note: 'Shared 2-core machine: other jobs ran at the same time, so every figure carries their noise.',
+  };
+}
+
+/** The commit the run measured, and whether the working tree differed from it. */
+function sourceRevision() {
+  const git = args =>
+    spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+  const commit = git(['rev-parse', 'HEAD']) || null;
+  const changed = git(['status', '--porcelain', '--', 'packages', 'plugins']);
+  return {
+    commit,
+    uncommittedChanges: changed ? changed.split('\n').length : 0,
   };
 }
 
@@ -623,6 +636,7 @@ async function main() {
   report = {
     machine: machine(),
     date: new Date().toISOString(),
+    source: sourceRevision(),
     mode,
     command: `node bench/run.js${mode === 'default' ? '' : ` --${mode}`}`,
     clusters: profile.clusters,

@@ -95,6 +95,7 @@ function summarise(run) {
   return {
     machine: run.machine,
     date: run.date,
+    source: run.source ?? null,
     mode: run.mode,
     command: run.command,
     durationMs: run.durationMs,
@@ -438,6 +439,13 @@ function markdown(s) {
     } ms upstream latency, seed ${s.seed}; \`${s.command}\` took ${Math.round(
       s.durationMs / 1000,
     )} s.`,
+    s.source?.commit
+      ? `Source: commit ${s.source.commit.slice(0, 7)}${
+          s.source.uncommittedChanges
+            ? ` with ${s.source.uncommittedChanges} uncommitted changes under packages/ and plugins/`
+            : ''
+        }.`
+      : '',
     `Machine: ${s.machine.cpus} × ${s.machine.cpuModel}, ${
       s.machine.memoryGb
     } GB, ${s.machine.os}, Node ${
