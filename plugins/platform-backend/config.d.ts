@@ -136,6 +136,11 @@ export interface Config {
       /** Pages of one Kubernetes list followed before it is refused as endless (default 200, of 500 objects each). */
       maxListPages?: number;
     };
+    /** Build-out readiness. */
+    readiness?: {
+      /** Seconds the build-out probes' results are reused between page views (default 15). */
+      probeCacheSeconds?: number;
+    };
     /** The health engine's refresh. */
     health?: {
       /** Seconds between refreshes (default 60). */

@@ -134,6 +134,9 @@ export const platformPlugin = createBackendPlugin({
           probes: buildOutProbes(clients),
           attestations: await AttestationStore.create(database),
           logger,
+          probeCacheSeconds: config.getOptionalNumber(
+            'platform.readiness.probeCacheSeconds',
+          ),
         });
         httpRouter.use(
           await createRouter({

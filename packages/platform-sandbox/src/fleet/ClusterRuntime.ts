@@ -25,7 +25,7 @@ import { ClusterSpec } from '../scenario/types';
 import { reconcileApplicationSets } from './applicationSetController';
 import { reconcileApplications } from './argoController';
 import { CapiMachineView, reconcileCapi } from './capiController';
-import { capiObjects } from './capiObjects';
+import { CAPI, capiObjects } from './capiObjects';
 import { reconcileCertificates } from './certificateController';
 import { reconcileCiliumNodes } from './ciliumNodeController';
 import { ClusterContext, componentsOn, distributionVersion, teamsOf } from './clusterContext';
@@ -41,6 +41,7 @@ import { DesiredNode, nodesFromMachines, reconcileNodes, staticNodes } from './n
 import { upsert } from './objectWrites';
 import { PLATFORM_NAMESPACES, PLATFORM_WORKLOADS } from './platformCatalog';
 import { buildPlatformObjects } from './platformObjects';
+import { dueStages, installStage, platformWorkloadObject } from './buildOutStages';
 import { applyPodFaults, desiredPodFaults } from './podFaults';
 import { reconcileQuotas } from './quotaController';
 import { buildRbac, READER_NAMESPACE } from './rbac';
@@ -49,12 +50,6 @@ import { buildTeamComponents, buildTeamNamespaces } from './teamObjects';
 import { TIMINGS } from './timings';
 import { reconcileWorkloads } from './workloadController';
 import { workloadObject } from './workloadManifests';
-
-/** The `k8s-app` label upstream manifests give some kube-system workloads (Services select on it). */
-const K8S_APP_LABELS: Record<string, Record<string, string>> = {
-  cilium: { 'k8s-app': 'cilium' },
-  coredns: { 'k8s-app': 'kube-dns' },
-};
 
 const ALL_RESOURCES = RESOURCE_TYPES.filter(t => !isVirtual(t)).map(groupResource);
 
@@ -81,6 +76,8 @@ export interface ClusterRuntimeOptions {
   kubeconfigFor?: (cluster: string) => string;
   clusterIndex?: (cluster: string) => number;
   faultsOf: (cluster: string) => ClusterFaults;
+  /** For management clusters: a Cluster object appeared that no workload cluster answers for yet. */
+  onClusterDeclared?: (cluster: KubeObject) => void;
 }
 
 /** One simulated cluster: its object store, its API server and its controllers. */
@@ -90,6 +87,8 @@ export class ClusterRuntime {
   private lastRevision = -1;
   private lastFaults = '';
   private lastReconcileAt = 0;
+  /** Build-out stages installed so far, on a cluster declared while the sandbox runs. */
+  private installedStages = 0;
 
   constructor(private readonly options: ClusterRuntimeOptions) {
     const { clock } = options;
@@ -117,22 +116,23 @@ export class ClusterRuntime {
     const { ctx } = this.options;
     const store = this.store;
     const at = ctx.installedAt;
-    const system = ['default', 'kube-system', 'kube-public', 'kube-node-lease', READER_NAMESPACE, ...PLATFORM_NAMESPACES];
+    // A cluster the Cluster API declared while the sandbox runs starts bare; its layers come in stages.
+    const staged = ctx.spec.declaredAt !== undefined;
+    const system = ['default', 'kube-system', 'kube-public', 'kube-node-lease', READER_NAMESPACE, ...(staged ? [] : PLATFORM_NAMESPACES)];
     const management = (this.options.managedClusters ?? []).length > 0 || ctx.spec.environment === 'management';
     const capiNamespaces = management ? [...CAPI_PROVIDERS.map(p => p[0]), ...new Set((this.options.managedClusters ?? []).map(c => c.capiNamespace ?? 'default'))] : [];
     for (const name of [...system, ...capiNamespaces]) upsert(store, 'namespaces', namespaceObject(name, {}, at));
     buildTeamNamespaces(store, ctx);
     buildRbac(store, teamsOf(ctx.fleet));
-    for (const w of PLATFORM_WORKLOADS) {
-      const labels = { 'app.kubernetes.io/part-of': w.partOf, 'app.kubernetes.io/component': w.layer, ...K8S_APP_LABELS[w.name] };
-      upsert(store, `${w.kind.toLowerCase()}s.apps`, workloadObject({ ...w, labels, createdAt: at }));
+    if (!staged) {
+      for (const w of PLATFORM_WORKLOADS) upsert(store, `${w.kind.toLowerCase()}s.apps`, platformWorkloadObject(w, at));
     }
     if (management) {
       for (const [namespace, name, image] of CAPI_PROVIDERS) {
         upsert(store, 'deployments.apps', workloadObject({ namespace, name, kind: 'Deployment', replicas: 1, image, port: 9443, labels: { 'cluster.x-k8s.io/provider': name.replace('-controller-manager', '') }, createdAt: at }));
       }
     }
-    buildPlatformObjects(store, ctx);
+    if (!staged) buildPlatformObjects(store, ctx);
     buildTeamComponents(store, ctx);
     for (const managed of this.options.managedClusters ?? []) {
       for (const { resource, object } of capiObjects(managed, at, this.options.kubeconfigFor?.(managed.name) ?? '')) upsert(store, resource, object);
@@ -152,7 +152,9 @@ export class ClusterRuntime {
     this.store.compact();
     const faults = this.options.faultsOf(this.spec.name);
     // Machines live in the management cluster: their changes count as ours.
-    const key = faults.key() + JSON.stringify(this.options.machines?.() ?? []);
+    const declaredAt = this.spec.declaredAt;
+    const due = declaredAt ? dueStages(declaredAt, now) : 0;
+    const key = faults.key() + JSON.stringify(this.options.machines?.() ?? []) + due;
     // Management clusters move machines through phases as time passes; other
     // clusters only need a periodic pass for slow things like renewals.
     const period = this.options.managedClusters?.length ? 10_000 : 60_000;
@@ -161,6 +163,13 @@ export class ClusterRuntime {
     const ctx = this.options.ctx;
     const versionOf = (node: KubeObject) => (node.status as { nodeInfo?: { kubeletVersion?: string } })?.nodeInfo?.kubeletVersion ?? ctx.spec.kubernetesVersion;
     const store = this.store;
+    if (this.options.onClusterDeclared && this.options.managedClusters) {
+      const known = new Set(this.options.managedClusters.map(c => c.name));
+      for (const cluster of store.list(`clusters.${CAPI}`)) {
+        if (!known.has(cluster.metadata.name)) this.options.onClusterDeclared(cluster);
+      }
+    }
+    while (this.installedStages < due) installStage(store, ctx, this.installedStages++, now);
     if (this.options.managedClusters?.length) {
       reconcileCapi(store, this.options.managedClusters, this.options.faultsOf, this.options.clusterIndex ?? (() => 0), now);
     }

@@ -17,13 +17,20 @@
 import { UserInfo } from '../kube/authz';
 import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
-import { ClusterSpec, FleetSpec } from '../scenario/types';
+import { ClusterSpec, Environment, FleetSpec } from '../scenario/types';
 import { SandboxCredentials } from '../upstreams/types';
 import { machineViews } from './capiController';
 import { ClusterFaults } from './clusterFaults';
 import { ClusterRuntime } from './ClusterRuntime';
 import { ADMIN_USER, READER_NAME, READER_NAMESPACE, serviceAccountUser, teamServiceAccount } from './rbac';
 import { teamsOf } from './clusterContext';
+import { CAPI, CAPI_CP, controlPlaneName, machineDeploymentName } from './capiObjects';
+import { KubeObject, timestamp } from '../kube/objects';
+import { ObjectStore } from '../kube/store';
+import { clusterCredentials } from '../server/credentials';
+import { CONTROL_PLANE, WORKER } from '../scenario/defaultFleet';
+
+const ENVIRONMENTS: Environment[] = ['production', 'staging', 'development', 'management'];
 
 /** How long before "now" the fleet was installed, so certificates and nodes have history. */
 const INSTALLED_DAYS_AGO = 40;
@@ -46,6 +53,8 @@ export interface SimulatedFleetOptions {
   /** Writes a kubeconfig for one cluster (the `<cluster>-kubeconfig` Secret's content). */
   kubeconfigFor: (cluster: string) => string;
   bookmarkIntervalMs?: number;
+  /** A cluster the Cluster API declared while the sandbox runs now has an API server. */
+  onClusterDeclared?: (spec: ClusterSpec) => void;
 }
 
 /**
@@ -59,6 +68,8 @@ export class SimulatedFleet {
   private readonly indexes = new Map<string, number>();
   private readonly installedAt: string;
   private readonly unsubscribe: Array<() => void> = [];
+  /** The workload clusters each management cluster declares; grows as new Cluster objects appear. */
+  private readonly managed = new Map<string, ClusterSpec[]>();
 
   constructor(private readonly options: SimulatedFleetOptions) {
     options.fleet.clusters.forEach((c, i) => {
@@ -92,6 +103,7 @@ export class SimulatedFleet {
     const management = spec.managementCluster ? this.cluster(spec.managementCluster) : undefined;
     const endpoint = this.options.endpointFor(name);
     const managed = [...this.specs.values()].filter(c => c.managementCluster === name && c.provisioner === 'cluster-api');
+    this.managed.set(name, managed);
     const runtime = new ClusterRuntime({
       ctx: { spec, index: this.indexes.get(name) ?? 0, fleet: this.options.fleet, installedAt: this.installedAt },
       control: this.options.control,
@@ -105,9 +117,56 @@ export class SimulatedFleet {
       kubeconfigFor: this.options.kubeconfigFor,
       clusterIndex: cluster => this.indexes.get(cluster) ?? 0,
       faultsOf: cluster => new ClusterFaults(this.options.control.faults(cluster)),
+      onClusterDeclared: object => {
+        const store = this.runtimes.get(name)?.store;
+        if (store) this.declareFromClusterApi(name, store, object);
+      },
     });
     this.runtimes.set(name, runtime);
     return runtime;
+  }
+
+  /**
+   * A Cluster object with its KubeadmControlPlane and MachineDeployment, as
+   * the platform's provisioning template writes them, becomes a workload
+   * cluster: its machines come from the management cluster, its API server
+   * answers at once and its layers install over simulated time.
+   */
+  private declareFromClusterApi(management: string, store: ObjectStore, cluster: KubeObject): void {
+    const { name, namespace = 'default', labels = {}, creationTimestamp } = cluster.metadata;
+    if (this.specs.has(name)) return;
+    const spec = cluster.spec as { controlPlaneRef?: { name?: string } };
+    const kcp = store.get(`kubeadmcontrolplanes.${CAPI_CP}`, namespace, spec.controlPlaneRef?.name ?? controlPlaneName(name));
+    const md = store.get(`machinedeployments.${CAPI}`, namespace, machineDeploymentName(name));
+    // The template writes the Cluster first: wait for the rest of it.
+    if (!kcp || !md) return;
+    const kcpSpec = kcp.spec as { replicas?: number; version?: string };
+    const mdSpec = md.spec as { replicas?: number };
+    const environment = ENVIRONMENTS.find(e => e === labels.environment) ?? 'development';
+    this.declare({
+      name,
+      provisioner: 'cluster-api',
+      environment,
+      region: labels.region ?? 'unknown',
+      kubernetesVersion: kcpSpec.version ?? 'v1.33.4',
+      controlPlaneReplicas: kcpSpec.replicas ?? 1,
+      workerReplicas: mdSpec.replicas ?? 0,
+      managementCluster: management,
+      capiNamespace: namespace,
+      controlPlaneNode: CONTROL_PLANE,
+      workerNode: WORKER,
+      faults: [],
+      declaredAt: creationTimestamp ?? timestamp(this.options.clock.now()),
+    });
+  }
+
+  private declare(spec: ClusterSpec): void {
+    this.options.fleet.clusters.push(spec);
+    this.specs.set(spec.name, spec);
+    this.indexes.set(spec.name, this.options.fleet.clusters.length - 1);
+    this.options.credentials.kubernetes[spec.name] = clusterCredentials(this.options.fleet);
+    this.managed.get(spec.managementCluster!)?.push(spec);
+    this.options.onClusterDeclared?.(spec);
   }
 
   /** Runs the controllers of every built cluster; the management clusters first. */

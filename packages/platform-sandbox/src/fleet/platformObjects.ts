@@ -15,6 +15,7 @@
  */
 
 import { KubeObject } from '../kube/objects';
+import { LayerId } from '../scenario/types';
 import { ObjectStore } from '../kube/store';
 import { ARGOCD_NAMESPACE, ClusterContext, GATEWAY, lbPoolRange, WILDCARD_CERT } from './clusterContext';
 import { isAutomated, PLATFORM_APPS } from '../upstreams/argocd/assumptions';
@@ -65,83 +66,114 @@ function kubeDnsService(createdAt: string): KubeObject {
   };
 }
 
-/** The platform's own custom resources: storage class, gateway, issuers, LB pool, Argo CD apps. */
-export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
-  const at = ctx.installedAt;
-  const domain = ctx.fleet.domain;
-  upsert(store, 'storageclasses.storage.k8s.io', {
-    apiVersion: 'storage.k8s.io/v1',
-    kind: 'StorageClass',
-    metadata: { name: 'longhorn', creationTimestamp: at, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
-    provisioner: 'driver.longhorn.io',
-    allowVolumeExpansion: true,
-    reclaimPolicy: 'Delete',
-    volumeBindingMode: 'Immediate',
-    parameters: { numberOfReplicas: '3', staleReplicaTimeout: '30', fsType: 'ext4', dataLocality: 'disabled' },
-  });
-  upsert(store, `gatewayclasses.${GW}`, {
-    apiVersion: `${GW}/v1`,
-    kind: 'GatewayClass',
-    metadata: { name: 'traefik', creationTimestamp: at },
-    spec: { controllerName: 'traefik.io/gateway-controller' },
-  });
-  upsert(store, `gateways.${GW}`, {
-    apiVersion: `${GW}/v1`,
-    kind: 'Gateway',
-    metadata: { name: GATEWAY.name, namespace: GATEWAY.namespace, creationTimestamp: at },
-    spec: {
-      gatewayClassName: 'traefik',
-      listeners: [
-        { name: 'http', protocol: 'HTTP', port: 8000, allowedRoutes: { namespaces: { from: 'All' } } },
-        {
-          name: 'https',
-          protocol: 'HTTPS',
-          port: 8443,
-          hostname: `*.${domain}`,
-          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: WILDCARD_CERT.name }] },
-          allowedRoutes: { namespaces: { from: 'All' } },
+/**
+ * The platform's own objects by the layer that brings them: storage class,
+ * gateway, issuers, LB pool, Argo CD apps. A cluster built from nothing gets
+ * them layer by layer; the demo clusters get them all at once.
+ */
+export const PLATFORM_OBJECTS_BY_LAYER: Partial<Record<LayerId, (store: ObjectStore, ctx: ClusterContext) => void>> = {
+  /** CoreDNS answers behind kube-dns. */
+  networking: (store: ObjectStore, ctx: ClusterContext) => {
+    const at = ctx.installedAt;
+    upsert(store, 'services', kubeDnsService(at));
+  },
+  /** MetalLB announces its pool; the Traefik Service is the LoadBalancer it serves first. */
+  'internal-lb': (store: ObjectStore, ctx: ClusterContext) => {
+    const at = ctx.installedAt;
+    upsert(store, 'services', serviceObject('traefik', 'traefik', { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik' }, 8000, at, {}, 'LoadBalancer', '10.96.100.10'));
+    const pool = lbPoolRange(ctx.index);
+    upsert(store, 'ipaddresspools.metallb.io', {
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'IPAddressPool',
+      metadata: { name: 'default-pool', namespace: 'metallb-system', creationTimestamp: at },
+      spec: { addresses: [`${pool.first}-${pool.last}`], autoAssign: true, avoidBuggyIPs: false },
+    });
+    upsert(store, 'l2advertisements.metallb.io', {
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'L2Advertisement',
+      metadata: { name: 'default', namespace: 'metallb-system', creationTimestamp: at },
+      spec: { ipAddressPools: ['default-pool'] },
+    });
+  },
+  /** Longhorn as the default storage class. */
+  storage: (store: ObjectStore, ctx: ClusterContext) => {
+    const at = ctx.installedAt;
+    upsert(store, 'storageclasses.storage.k8s.io', {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'longhorn', creationTimestamp: at, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'driver.longhorn.io',
+      allowVolumeExpansion: true,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+      parameters: { numberOfReplicas: '3', staleReplicaTimeout: '30', fsType: 'ext4', dataLocality: 'disabled' },
+    });
+  },
+  /** ACME issuers, staging first. */
+  security: (store: ObjectStore, ctx: ClusterContext) => {
+    const at = ctx.installedAt;
+    const domain = ctx.fleet.domain;
+    for (const [name, server] of [
+      ['letsencrypt-staging', 'https://acme-staging-v02.api.letsencrypt.org/directory'],
+      ['letsencrypt-prod', 'https://acme-v02.api.letsencrypt.org/directory'],
+    ]) {
+      upsert(store, `clusterissuers.${CM}`, {
+        apiVersion: `${CM}/v1`,
+        kind: 'ClusterIssuer',
+        metadata: { name, creationTimestamp: at },
+        spec: {
+          acme: {
+            server,
+            email: `platform-team@${domain}`,
+            privateKeySecretRef: { name: `${name}-account-key` },
+            solvers: [{ http01: { gatewayHTTPRoute: { parentRefs: [{ name: GATEWAY.name, namespace: GATEWAY.namespace, kind: 'Gateway' }] } } }],
+          },
         },
-      ],
-    },
-  });
-  upsert(store, 'services', kubeDnsService(at));
-  upsert(store, 'services', serviceObject('traefik', 'traefik', { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik' }, 8000, at, {}, 'LoadBalancer', '10.96.100.10'));
-  upsert(store, `certificates.${CM}`, certificate(WILDCARD_CERT.namespace, WILDCARD_CERT.name, [`*.${domain}`], 'letsencrypt-prod', at));
-  for (const [name, server] of [
-    ['letsencrypt-staging', 'https://acme-staging-v02.api.letsencrypt.org/directory'],
-    ['letsencrypt-prod', 'https://acme-v02.api.letsencrypt.org/directory'],
-  ]) {
-    upsert(store, `clusterissuers.${CM}`, {
-      apiVersion: `${CM}/v1`,
-      kind: 'ClusterIssuer',
-      metadata: { name, creationTimestamp: at },
+      });
+    }
+  },
+  /** The Gateway and its wildcard certificate. */
+  ingress: (store: ObjectStore, ctx: ClusterContext) => {
+    const at = ctx.installedAt;
+    const domain = ctx.fleet.domain;
+    upsert(store, `gatewayclasses.${GW}`, {
+      apiVersion: `${GW}/v1`,
+      kind: 'GatewayClass',
+      metadata: { name: 'traefik', creationTimestamp: at },
+      spec: { controllerName: 'traefik.io/gateway-controller' },
+    });
+    upsert(store, `gateways.${GW}`, {
+      apiVersion: `${GW}/v1`,
+      kind: 'Gateway',
+      metadata: { name: GATEWAY.name, namespace: GATEWAY.namespace, creationTimestamp: at },
       spec: {
-        acme: {
-          server,
-          email: `platform-team@${domain}`,
-          privateKeySecretRef: { name: `${name}-account-key` },
-          solvers: [{ http01: { gatewayHTTPRoute: { parentRefs: [{ name: GATEWAY.name, namespace: GATEWAY.namespace, kind: 'Gateway' }] } } }],
-        },
+        gatewayClassName: 'traefik',
+        listeners: [
+          { name: 'http', protocol: 'HTTP', port: 8000, allowedRoutes: { namespaces: { from: 'All' } } },
+          {
+            name: 'https',
+            protocol: 'HTTPS',
+            port: 8443,
+            hostname: `*.${domain}`,
+            tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: WILDCARD_CERT.name }] },
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+        ],
       },
     });
-  }
-  const pool = lbPoolRange(ctx.index);
-  upsert(store, 'ipaddresspools.metallb.io', {
-    apiVersion: 'metallb.io/v1beta1',
-    kind: 'IPAddressPool',
-    metadata: { name: 'default-pool', namespace: 'metallb-system', creationTimestamp: at },
-    spec: { addresses: [`${pool.first}-${pool.last}`], autoAssign: true, avoidBuggyIPs: false },
-  });
-  upsert(store, 'l2advertisements.metallb.io', {
-    apiVersion: 'metallb.io/v1beta1',
-    kind: 'L2Advertisement',
-    metadata: { name: 'default', namespace: 'metallb-system', creationTimestamp: at },
-    spec: { ipAddressPools: ['default-pool'] },
-  });
-  // The same add-on applications the Argo CD API simulator reports for this cluster.
-  for (const addon of PLATFORM_APPS) {
-    upsert(store, 'applications.argoproj.io', argoApplication(ctx, addon.name, addon.namespace, `platform/${addon.name}`, addon.version, 'platform', isAutomated(ctx.spec, true)));
-  }
+    upsert(store, `certificates.${CM}`, certificate(WILDCARD_CERT.namespace, WILDCARD_CERT.name, [`*.${domain}`], 'letsencrypt-prod', at));
+  },
+  /** The platform add-ons as Argo CD Applications. */
+  gitops: (store: ObjectStore, ctx: ClusterContext) => {
+    for (const addon of PLATFORM_APPS) {
+      upsert(store, 'applications.argoproj.io', argoApplication(ctx, addon.name, addon.namespace, `platform/${addon.name}`, addon.version, 'platform', isAutomated(ctx.spec, true)));
+    }
+  },
+};
+
+/** Every platform object at once, as on a cluster installed before the scenario starts. */
+export function buildPlatformObjects(store: ObjectStore, ctx: ClusterContext): void {
+  for (const build of Object.values(PLATFORM_OBJECTS_BY_LAYER)) build(store, ctx);
 }
 
 /**

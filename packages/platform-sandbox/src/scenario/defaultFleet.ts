@@ -16,8 +16,9 @@
 
 import { ClusterSpec, ComponentSpec, FleetSpec, NodeSize } from './types';
 
-const CONTROL_PLANE: NodeSize = { cpu: 8, memoryGiB: 32, diskGiB: 200 };
-const WORKER: NodeSize = { cpu: 32, memoryGiB: 128, diskGiB: 500 };
+/** Production node sizes of the guide's table, also what the platform's Cluster API template provisions. */
+export const CONTROL_PLANE: NodeSize = { cpu: 8, memoryGiB: 32, diskGiB: 200 };
+export const WORKER: NodeSize = { cpu: 32, memoryGiB: 128, diskGiB: 500 };
 const SMALL_WORKER: NodeSize = { cpu: 4, memoryGiB: 8, diskGiB: 100 };
 
 /**

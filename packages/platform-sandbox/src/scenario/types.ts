@@ -136,6 +136,11 @@ export interface ClusterSpec {
   workerNode: NodeSize;
   /** Faults present when the scenario starts. */
   faults: FaultSpec[];
+  /**
+   * When the Cluster API declared the cluster while the sandbox ran (RFC
+   * 3339): it starts empty and its platform layers install in stages after.
+   */
+  declaredAt?: string;
 }
 
 export interface NodeSize {

@@ -22,16 +22,21 @@ function token(prefix: string): string {
   return `${prefix}-${randomBytes(18).toString('base64url')}`;
 }
 
+/** Fresh tokens for one cluster's API: admin, the portal's reader, one per team. */
+export function clusterCredentials(fleet: FleetSpec): SandboxCredentials['kubernetes'][string] {
+  const teams = [...new Set(fleet.components.map(c => c.team))];
+  return {
+    admin: token('admin'),
+    reader: token('reader'),
+    teams: Object.fromEntries(teams.map(team => [team, token(team)])),
+  };
+}
+
 /** Fresh credentials for one sandbox run: nothing is reused between runs. */
 export function generateCredentials(fleet: FleetSpec): SandboxCredentials {
-  const teams = [...new Set(fleet.components.map(c => c.team))];
   const kubernetes: SandboxCredentials['kubernetes'] = {};
   for (const cluster of fleet.clusters) {
-    kubernetes[cluster.name] = {
-      admin: token('admin'),
-      reader: token('reader'),
-      teams: Object.fromEntries(teams.map(team => [team, token(team)])),
-    };
+    kubernetes[cluster.name] = clusterCredentials(fleet);
   }
   return {
     kubernetes,

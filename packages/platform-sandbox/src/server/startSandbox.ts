@@ -172,6 +172,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       })),
     );
 
+  const clusters = options.fleet.clusters.map(c => ({ name: c.name, kubernetesUrl: kubernetesUrl(c.name) }));
   const fleet = new SimulatedFleet({
     fleet: options.fleet,
     control,
@@ -180,9 +181,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     endpointFor: cluster => ({ url: kubernetesUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` }),
     kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin', true),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    onClusterDeclared: spec => clusters.push({ name: spec.name, kubernetesUrl: kubernetesUrl(spec.name) }),
   });
   const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials }) ?? [];
-  const clusters = options.fleet.clusters.map(c => ({ name: c.name, kubernetesUrl: kubernetesUrl(c.name) }));
   const endpoints = () => ({
     api: url,
     kubernetes: Object.fromEntries(clusters.map(c => [c.name, c.kubernetesUrl])),

@@ -17,7 +17,8 @@
 import { UpstreamContext } from '../types';
 import { developerToken, PipelineStatus, readApiToken, STALE_RUNNER_TARGET } from './assumptions';
 import { GitRepositories } from './git/GitRepositories';
-import { PLATFORM_PROJECTS, seedPipelines, seedRunners } from './seedData';
+import { clusterRunner, PLATFORM_PROJECTS, seedPipelines, seedRunners } from './seedData';
+import { layerInstalled } from '../../fleet/buildOutStages';
 import {
   GitLabCommit,
   GitLabNamespace,
@@ -53,7 +54,7 @@ export class GitLabState {
   readonly namespaces: GitLabNamespace[] = [];
   readonly projects = new Map<number, GitLabProject>();
   readonly pipelines = new Map<number, GitLabPipeline[]>();
-  readonly runners: GitLabRunner[];
+  private readonly registeredRunners: GitLabRunner[];
   readonly repositories = new GitRepositories();
   private nextProjectId = 100;
   private nextNamespaceId = 10;
@@ -102,7 +103,19 @@ export class GitLabState {
     const groups = new Map(
       this.namespaces.filter(n => n.kind === 'group').map(n => [n.fullPath, n.id]),
     );
-    this.runners = seedRunners(ctx.fleet, groups);
+    this.registeredRunners = seedRunners(ctx.fleet, groups);
+  }
+
+  /** Every registered runner, with those of clusters whose GitLab Runner was installed since. */
+  get runners(): GitLabRunner[] {
+    const now = this.ctx.clock.now();
+    for (const cluster of this.ctx.fleet.clusters) {
+      const registered = this.registeredRunners.some(r => r.runnerType === 'instance_type' && r.cluster === cluster.name);
+      if (!registered && layerInstalled(cluster, 'cicd', now)) {
+        this.registeredRunners.push(clusterRunner(cluster.name, Math.max(0, ...this.registeredRunners.map(r => r.id)) + 1));
+      }
+    }
+    return this.registeredRunners;
   }
 
   /**

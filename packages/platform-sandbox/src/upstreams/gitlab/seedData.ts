@@ -84,22 +84,28 @@ export function seedPipelines(
   return pipelines;
 }
 
+/** The shared Kubernetes runner GitLab Runner registers from one cluster. */
+export function clusterRunner(cluster: string, id: number): GitLabRunner {
+  return {
+    id,
+    description: `${cluster} kubernetes runner`,
+    runnerType: 'instance_type',
+    paused: false,
+    tagList: ['kubernetes', cluster],
+    ipAddress: `10.${20 + ((id + 1) % 200)}.0.10`,
+    version: '18.3.0',
+    cluster,
+    groupIds: [],
+  };
+}
+
 /** One shared Kubernetes runner per cluster, one runner per team group, and a paused legacy runner. */
 export function seedRunners(fleet: FleetSpec, groupIds: Map<string, number>): GitLabRunner[] {
   const runners: GitLabRunner[] = [];
   let id = 1;
-  for (const cluster of fleet.clusters) {
-    runners.push({
-      id: id++,
-      description: `${cluster.name} kubernetes runner`,
-      runnerType: 'instance_type',
-      paused: false,
-      tagList: ['kubernetes', cluster.name],
-      ipAddress: `10.${20 + (id % 200)}.0.10`,
-      version: '18.3.0',
-      cluster: cluster.name,
-      groupIds: [],
-    });
+  // A cluster the Cluster API declares later registers its runner once GitLab Runner is installed there.
+  for (const cluster of fleet.clusters.filter(c => !c.declaredAt)) {
+    runners.push(clusterRunner(cluster.name, id++));
   }
   const firstCluster = fleet.clusters[0]?.name ?? 'mgmt';
   for (const [path, groupId] of groupIds) {
