@@ -47,9 +47,7 @@ import { TcpProxy } from './__testUtils__/TcpProxy';
  * a simulated fleet from platform-sandbox. Loopback ports 7300-7323 only.
  */
 const PORTS = {
-  sandbox: 7300,
-  sandboxControl: 7301,
-  sandboxTls: 7302,
+  sandbox: { port: 7300, controlPort: 7301, tlsPort: 7302 },
   replicas: [7310, 7311],
   haproxy: 7320,
   haproxyStats: 7321,
@@ -156,14 +154,7 @@ describeOnServices('two backend replicas behind HAProxy', svc => {
     logDir = freshLogDir('replicas');
     techdocsDir = join(dir, 'techdocs');
     mkdirSync(techdocsDir);
-    sandbox = new SandboxProcess({
-      port: PORTS.sandbox,
-      controlPort: PORTS.sandboxControl,
-      tlsPort: PORTS.sandboxTls,
-      dir,
-      logDir,
-    });
-    await sandbox.waitUntilReady();
+    sandbox = await SandboxProcess.started({ ...PORTS.sandbox, dir, logDir });
 
     const overlay = join(dir, 'app-config.test.json');
     writeTestOverlay(overlay, {

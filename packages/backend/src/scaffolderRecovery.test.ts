@@ -43,9 +43,7 @@ import { SandboxProcess } from './__testUtils__/SandboxProcess';
  * finishes it. Loopback ports 7325-7329 only.
  */
 const PORTS = {
-  sandbox: 7325,
-  sandboxControl: 7326,
-  sandboxTls: 7327,
+  sandbox: { port: 7325, controlPort: 7326, tlsPort: 7327 },
   replicas: [7328, 7329],
 };
 const CLUSTER = 'prod-eu-1';
@@ -197,14 +195,7 @@ describeOnServices('scaffolder task recovery across replicas', svc => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'platform-portal-recovery-'));
     logDir = freshLogDir('scaffolder-recovery');
-    sandbox = new SandboxProcess({
-      port: PORTS.sandbox,
-      controlPort: PORTS.sandboxControl,
-      tlsPort: PORTS.sandboxTls,
-      dir,
-      logDir,
-    });
-    await sandbox.waitUntilReady();
+    sandbox = await SandboxProcess.started({ ...PORTS.sandbox, dir, logDir });
 
     const techdocsDir = join(dir, 'techdocs');
     mkdirSync(techdocsDir);

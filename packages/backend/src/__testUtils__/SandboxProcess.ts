@@ -64,6 +64,15 @@ export class SandboxProcess {
     );
   }
 
+  /** A sandbox started and ready on the given ports. */
+  static async started(
+    options: ConstructorParameters<typeof SandboxProcess>[0],
+  ): Promise<SandboxProcess> {
+    const sandbox = new SandboxProcess(options);
+    await sandbox.waitUntilReady();
+    return sandbox;
+  }
+
   async waitUntilReady(): Promise<void> {
     await waitFor(
       'the sandbox to write its app-config',
