@@ -29,6 +29,16 @@ import {
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 import { ClusterReadinessResponse } from '@platform-portal/plugin-platform-common';
+// The provisioning template's action and its sandbox test support, as the scaffolder runs them.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createClusterAction } from '@platform-portal/plugin-scaffolder-backend-module-platform/src/actions/cluster/createClusterAction';
+/* eslint-disable @backstage/no-forbidden-package-imports */
+import {
+  actionSetup,
+  contextFor,
+  userOf,
+} from '@platform-portal/plugin-scaffolder-backend-module-platform/src/__testUtils__/sandboxSupport';
+/* eslint-enable @backstage/no-forbidden-package-imports */
 import request from 'supertest';
 import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
@@ -40,118 +50,6 @@ jest.setTimeout(600_000);
 
 const databases = platformTestDatabases();
 const CLUSTER = 'prod-eu-3';
-const NAMESPACE = 'clusters';
-
-/**
- * The Cluster API objects the platform's cluster-create template writes to
- * the management cluster (platform:cluster:create), in its order.
- */
-function provisioningTemplateObjects() {
-  const labels = {
-    'app.kubernetes.io/managed-by': 'platform-portal',
-    environment: 'production',
-    region: 'eu-north',
-  };
-  const clusterLabel = { 'cluster.x-k8s.io/cluster-name': CLUSTER };
-  const infra = 'infrastructure.cluster.x-k8s.io';
-  return [
-    {
-      path: `/apis/cluster.x-k8s.io/v1beta2/namespaces/${NAMESPACE}/clusters`,
-      body: {
-        apiVersion: 'cluster.x-k8s.io/v1beta2',
-        kind: 'Cluster',
-        metadata: { name: CLUSTER, namespace: NAMESPACE, labels },
-        spec: {
-          clusterNetwork: {
-            pods: { cidrBlocks: ['10.244.0.0/16'] },
-            services: { cidrBlocks: ['10.96.0.0/12'] },
-          },
-          controlPlaneRef: {
-            apiGroup: 'controlplane.cluster.x-k8s.io',
-            kind: 'KubeadmControlPlane',
-            name: `${CLUSTER}-control-plane`,
-          },
-          infrastructureRef: {
-            apiGroup: infra,
-            kind: 'VSphereCluster',
-            name: CLUSTER,
-          },
-        },
-      },
-    },
-    {
-      path: `/apis/controlplane.cluster.x-k8s.io/v1beta2/namespaces/${NAMESPACE}/kubeadmcontrolplanes`,
-      body: {
-        apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
-        kind: 'KubeadmControlPlane',
-        metadata: {
-          name: `${CLUSTER}-control-plane`,
-          namespace: NAMESPACE,
-          labels: { ...labels, ...clusterLabel },
-        },
-        spec: {
-          replicas: 3,
-          version: 'v1.33.4',
-          machineTemplate: {
-            spec: {
-              infrastructureRef: {
-                apiGroup: infra,
-                kind: 'VSphereMachineTemplate',
-                name: `${CLUSTER}-control-plane`,
-              },
-            },
-          },
-        },
-      },
-    },
-    {
-      path: `/apis/cluster.x-k8s.io/v1beta2/namespaces/${NAMESPACE}/machinedeployments`,
-      body: {
-        apiVersion: 'cluster.x-k8s.io/v1beta2',
-        kind: 'MachineDeployment',
-        metadata: {
-          name: `${CLUSTER}-md-0`,
-          namespace: NAMESPACE,
-          labels: { ...labels, ...clusterLabel },
-        },
-        spec: {
-          clusterName: CLUSTER,
-          replicas: 3,
-          selector: {
-            matchLabels: {
-              ...clusterLabel,
-              'cluster.x-k8s.io/deployment-name': `${CLUSTER}-md-0`,
-            },
-          },
-          template: {
-            metadata: {
-              labels: {
-                ...clusterLabel,
-                'cluster.x-k8s.io/deployment-name': `${CLUSTER}-md-0`,
-              },
-            },
-            spec: {
-              clusterName: CLUSTER,
-              version: 'v1.33.4',
-              bootstrap: {
-                configRef: {
-                  apiGroup: 'bootstrap.cluster.x-k8s.io',
-                  kind: 'KubeadmConfigTemplate',
-                  name: `${CLUSTER}-md-0`,
-                },
-              },
-              infrastructureRef: {
-                apiGroup: infra,
-                kind: 'VSphereMachineTemplate',
-                name: `${CLUSTER}-md-0`,
-              },
-            },
-          },
-        },
-      },
-    },
-  ];
-}
 
 describe.each(databases.eachSupportedId())(
   'a cluster provisioned through the Cluster API climbs the build-out on %s',
@@ -177,21 +75,24 @@ describe.each(databases.eachSupportedId())(
         controlPort: 0,
         upstreams: createUpstreamSimulators,
         realTimeTicks: false,
+        // The scaffolder actions reach clusters over TLS, as kubectl does.
+        tlsPort: 0,
       });
-      const mgmt = sandbox.kubernetesUrl('mgmt');
-      for (const { path, body } of provisioningTemplateObjects()) {
-        const res = await fetch(`${mgmt}${path}`, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${sandbox.credentials.kubernetes.mgmt.admin}`,
-            'Content-Type': 'application/json',
+      // The platform team runs the cluster-create template's action.
+      await createClusterAction(actionSetup(sandbox)).handler(
+        contextFor(
+          {
+            name: CLUSTER,
+            managementCluster: 'mgmt',
+            environment: 'production',
+            region: 'eu-north',
+            version: 'v1.33.4',
+            controlPlaneReplicas: 3,
+            workerReplicas: 3,
           },
-          body: JSON.stringify(body),
-        });
-        if (res.status !== 201) {
-          throw new Error(`${path}: ${res.status} ${await res.text()}`);
-        }
-      }
+          { user: userOf('alice', ['platform-team']) },
+        ).ctx,
+      );
       // The management cluster's controllers see the new Cluster on their next pass.
       await sandboxControl(sandbox, 'POST', '/time/advance', { ms: 1000 });
       if (!sandbox.fleetSpec.clusters.some(c => c.name === CLUSTER)) {
