@@ -185,6 +185,13 @@ describe.each(databases.eachSupportedId())(
         return readiness;
       };
 
+      // As the control-plane provider does, the sandbox keeps the new cluster's kubeconfig in mgmt.
+      expect(
+        sandbox.fleet
+          .cluster('mgmt')!
+          .store.get('secrets', 'clusters', `${CLUSTER}-kubeconfig`),
+      ).toBeDefined();
+
       // Declared, not built: no machine has joined, phase 1 is where it stands.
       const bare = await record();
       expect(bare.stuckPhase).toBe(1);

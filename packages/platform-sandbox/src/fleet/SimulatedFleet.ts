@@ -24,7 +24,8 @@ import { ClusterFaults } from './clusterFaults';
 import { ClusterRuntime } from './ClusterRuntime';
 import { ADMIN_USER, READER_NAME, READER_NAMESPACE, serviceAccountUser, teamServiceAccount } from './rbac';
 import { teamsOf } from './clusterContext';
-import { CAPI, CAPI_CP, controlPlaneName, machineDeploymentName } from './capiObjects';
+import { CAPI, CAPI_CP, capiObjects, controlPlaneName, machineDeploymentName } from './capiObjects';
+import { upsert } from './objectWrites';
 import { KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { clusterCredentials } from '../server/credentials';
@@ -143,7 +144,7 @@ export class SimulatedFleet {
     const kcpSpec = kcp.spec as { replicas?: number; version?: string };
     const mdSpec = md.spec as { replicas?: number };
     const environment = ENVIRONMENTS.find(e => e === labels.environment) ?? 'development';
-    this.declare({
+    const declared: ClusterSpec = {
       name,
       provisioner: 'cluster-api',
       environment,
@@ -157,7 +158,12 @@ export class SimulatedFleet {
       workerNode: WORKER,
       faults: [],
       declaredAt: creationTimestamp ?? timestamp(this.options.clock.now()),
-    });
+    };
+    this.declare(declared);
+    // The control-plane provider writes the cluster's kubeconfig and CA next to its Cluster.
+    for (const { resource, object } of capiObjects(declared, declared.declaredAt!, this.options.kubeconfigFor(name))) {
+      if (resource === 'secrets') upsert(store, resource, object);
+    }
   }
 
   private declare(spec: ClusterSpec): void {
