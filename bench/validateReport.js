@@ -55,7 +55,11 @@ function validate(report) {
     number(report.warmFleetView?.[key], `warmFleetView.${key}`);
   if (!report.warmFleetView?.command)
     problems.push('warmFleetView.command is missing');
-  number(report.officialEntityView?.p95Ms, 'officialEntityView.p95Ms');
+  numberOrReason(
+    report.officialEntityView?.p95Ms ?? null,
+    'officialEntityView.p95Ms',
+    report.officialEntityView?.reason,
+  );
   number(report.ourEntityView?.p95Ms, 'ourEntityView.p95Ms');
   for (const key of ['oneViewer', 'fiftyViewers']) {
     numberOrReason(
