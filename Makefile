@@ -14,7 +14,7 @@ install:
 sandbox:
 	@bash -c 'source scripts/env.sh && scripts/install.sh && yarn sandbox'
 
-# Not part of `make test` (which runs a short smoke of it): a few minutes;
-# `make bench FULL=1` for the full run.
+# Not part of `make test` (which runs a short smoke of it): under 15 minutes,
+# bounded by its own budget; `make bench FULL=1` for the full run (up to 90).
 bench:
 	@bash scripts/bench.sh
