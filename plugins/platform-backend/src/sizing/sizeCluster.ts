@@ -18,7 +18,7 @@ import {
   SizingFinding,
   SizingNode,
 } from '@platform-portal/plugin-platform-common';
-import { isControlPlane, isReady } from '../health/checks/provisioning';
+import { isControlPlane, isReady } from '../health/checks/nodeRoles';
 import { KubeObject, parseQuantity } from '../health/checks/support';
 import { sizingFindings } from './sizingFindings';
 

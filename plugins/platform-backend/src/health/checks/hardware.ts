@@ -22,7 +22,7 @@ import {
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { sizingChecks } from '../../sizing/sizingChecks';
 import { KINDS } from './kinds';
-import { isControlPlane } from './provisioning';
+import { isControlPlane } from './nodeRoles';
 import {
   conditionOf,
   evidence,

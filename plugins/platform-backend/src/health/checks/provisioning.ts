@@ -21,17 +21,8 @@ import {
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { sizingChecks } from '../../sizing/sizingChecks';
 import { KINDS } from './kinds';
+import { CONTROL_PLANE_ROLE, isControlPlane, isReady } from './nodeRoles';
 import { conditionOf, evidence, KubeObject, outcome, refOf } from './support';
-
-const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
-
-export function isControlPlane(node: KubeObject): boolean {
-  return node.metadata?.labels?.[CONTROL_PLANE_ROLE] !== undefined;
-}
-
-export function isReady(node: KubeObject): boolean {
-  return conditionOf(node, 'Ready')?.status === 'True';
-}
 
 function minorOf(version: string | undefined): string | undefined {
   return /^v?(\d+\.\d+)/.exec(version ?? '')?.[1];

@@ -17,7 +17,7 @@
 import { HealthVerdict } from '@platform-portal/plugin-platform-common';
 import { UpstreamClients } from '../../clients/UpstreamClients';
 import { KINDS } from '../../health/checks/kinds';
-import { isControlPlane } from '../../health/checks/provisioning';
+import { isControlPlane } from '../../health/checks/nodeRoles';
 import {
   evidence,
   KubeObject,
