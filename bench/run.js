@@ -272,6 +272,39 @@ async function measureVariant(
     result.namespaceCreate = await namespaceCreate(ctx, vctx);
   }
 
+  if (freshness) {
+    log('freshness: waiting for the fault to show');
+    result.freshness = await freshness;
+  }
+  if (everyPhase) {
+    // Ours under faults before any official-view load: that load's abandoned
+    // requests would still be fanning out in this same backend process.
+    const isolationNeedSec =
+      ctx.profile.faultLoadSec + ctx.profile.settleSec + 20;
+    if (ctx.budget.allows(isolationNeedSec, ctx.reserveSec)) {
+      log('isolation: 10 % of clusters hang, 10 % refuse connections');
+      result.isolation = await attempt(() =>
+        phases.isolation(
+          {
+            ...vctx,
+            profile: {
+              ...ctx.profile,
+              coldRefreshTimeoutSec: limit(
+                ctx,
+                ctx.profile.isolationRefreshTimeoutSec,
+              ),
+            },
+          },
+          { healthyP95MsWithout: result.warmFleetView.p95Ms },
+        ),
+      );
+    } else {
+      result.isolation = {
+        reason: ctx.budget.skipReason('isolation', isolationNeedSec),
+      };
+    }
+  }
+
   if (everyPhase) {
     log('official entity view: one request alone');
     result.officialSingle = await attempt(() =>
@@ -300,38 +333,21 @@ async function measureVariant(
         request: official,
       }),
     );
-    if (freshness) {
-      log('freshness: waiting for the fault to show');
-      result.freshness = await freshness;
-    }
     // The official view's abandoned requests go on fanning out for a while.
     await new Promise(r => setTimeout(r, ctx.profile.settleSec * 1000));
-    const isolationNeedSec =
-      ctx.profile.faultLoadSec +
-      ctx.profile.officialTimeoutSec +
-      2 * ctx.profile.settleSec +
-      20;
-    if (ctx.budget.allows(isolationNeedSec, ctx.reserveSec)) {
-      log('isolation: 10 % of clusters hang, 10 % refuse connections');
-      result.isolation = await attempt(() =>
-        phases.isolation(
-          {
-            ...vctx,
-            profile: {
-              ...ctx.profile,
-              coldRefreshTimeoutSec: limit(
-                ctx,
-                ctx.profile.isolationRefreshTimeoutSec,
-              ),
-            },
-          },
-          { healthyP95MsWithout: result.warmFleetView.p95Ms },
-        ),
-      );
-    } else {
-      result.isolation = {
-        reason: ctx.budget.skipReason('isolation', isolationNeedSec),
-      };
+    const officialNeedSec =
+      ctx.profile.officialTimeoutSec + 2 * ctx.profile.settleSec + 15;
+    if (
+      result.isolation?.ours &&
+      ctx.budget.allows(officialNeedSec, ctx.reserveSec)
+    ) {
+      log('isolation: the official entity view under the same faults');
+      const official = await attempt(() => phases.isolationOfficial(vctx));
+      result.isolation.official = official.official ?? official;
+      Object.assign(result.isolation.backendSocketsToSandbox, {
+        afterOfficialLoad: official.afterOfficialLoad ?? null,
+        afterFaultsCleared: official.afterFaultsCleared ?? null,
+      });
     }
   }
   await backend.stop();

@@ -167,19 +167,43 @@ function faultyClusters(names) {
  * latency does not move. Official: its entity view under the same load, and
  * the upstream sockets it holds once the viewers are gone.
  */
-async function isolation(ctx, { healthyP95MsWithout }) {
+/** 10 % of the clusters hang and 10 % refuse connections, through the control API. */
+async function injectIsolationFaults(ctx) {
   const names = (await ctx.control.clusters()).map(c => c.name);
   const { hanging, refusing } = faultyClusters(names);
-  const socketsBefore = connectionsTo(ctx.backendPid, ctx.sandboxPort);
-  const since = Date.now();
   for (const cluster of hanging)
     await ctx.control.setBehaviour({ cluster, hang: true });
   for (const cluster of refusing)
     await ctx.control.setBehaviour({ cluster, refuse: true });
-  const behaviourCommand = `sandbox control POST /behaviour {cluster, hang: true} x${hanging.length}, {cluster, refuse: true} x${refusing.length}`;
+  return {
+    names,
+    hanging,
+    refusing,
+    command: `sandbox control POST /behaviour {cluster, hang: true} x${hanging.length}, {cluster, refuse: true} x${refusing.length}`,
+  };
+}
+
+/** Back to the run's upstream latency with every cluster answering. */
+async function clearIsolationFaults(ctx) {
+  await ctx.control.resetBehaviour();
+  await ctx.control.setBehaviour({ latencyMs: ctx.profile.upstreamLatencyMs });
+  await sleep(ctx.profile.settleSec * 1000);
+}
+
+/**
+ * Our side of isolation: the fleet view under load and the refresh of the
+ * healthy clusters while the faults last. Run before any official-view load,
+ * whose abandoned requests would otherwise still be fanning out in the same
+ * backend process.
+ */
+async function isolation(ctx, { healthyP95MsWithout }) {
+  const socketsBefore = connectionsTo(ctx.backendPid, ctx.sandboxPort);
+  const since = Date.now();
+  const faults = await injectIsolationFaults(ctx);
+  const { hanging, refusing } = faults;
 
   const ourLoad = await warmFleetView(ctx, ctx.profile.faultLoadSec);
-  const healthy = names.filter(
+  const healthy = faults.names.filter(
     n => !hanging.includes(n) && !refusing.includes(n),
   );
   const healthyRefresh = await waitForRefresh(ctx.backendUrl, ctx.token, {
@@ -203,7 +227,35 @@ async function isolation(ctx, { healthyP95MsWithout }) {
     faultyVerdicts[c.verdict] = (faultyVerdicts[c.verdict] ?? 0) + 1;
   }
   const oursSockets = connectionsTo(ctx.backendPid, ctx.sandboxPort);
+  await clearIsolationFaults(ctx);
 
+  return {
+    hangingClusters: hanging.length,
+    refusingClusters: refusing.length,
+    setup: faults.command,
+    healthyP95MsWithout,
+    healthyP95MsWith: ourLoad.p95Ms,
+    ours: {
+      fleetView: ourLoad,
+      healthyClustersRefreshedMs: healthyRefresh.ms,
+      everyClusterRefreshedMs: everyRefresh.ms,
+      refreshed: `${everyRefresh.landed}/${everyRefresh.total}`,
+      faultyClusterVerdicts: faultyVerdicts,
+      command: `${faults.command}; poll GET ${HEALTH_PATH} until every layer's observedAt is after the faults`,
+    },
+    backendSocketsToSandbox: {
+      before: socketsBefore,
+      afterOurRefresh: oursSockets,
+      afterFaultsCleared: connectionsTo(ctx.backendPid, ctx.sandboxPort),
+      settleSec: ctx.profile.settleSec,
+      command: `count /proc/<backend pid>/fd sockets with a TCP peer on port ${ctx.sandboxPort} (/proc/net/tcp)`,
+    },
+  };
+}
+
+/** The official entity view under the same faults, after every measurement of ours. */
+async function isolationOfficial(ctx) {
+  const faults = await injectIsolationFaults(ctx);
   // Viewers that wait for their answer up to the timeout, so that a request
   // that never ends shows as a timeout rather than vanishing with the run.
   const officialJob = {
@@ -216,38 +268,15 @@ async function isolation(ctx, { healthyP95MsWithout }) {
   };
   const official = {
     ...(await runLoad(officialJob, ctx.loadOptions)),
-    command: viewersCommand(officialJob),
+    command: `${faults.command}; ${viewersCommand(officialJob)}`,
   };
   await sleep(ctx.profile.settleSec * 1000);
   const socketsAfterOfficial = connectionsTo(ctx.backendPid, ctx.sandboxPort);
-  await ctx.control.resetBehaviour();
-  await ctx.control.setBehaviour({ latencyMs: ctx.profile.upstreamLatencyMs });
-  await sleep(ctx.profile.settleSec * 1000);
-  const socketsAfterClear = connectionsTo(ctx.backendPid, ctx.sandboxPort);
-
+  await clearIsolationFaults(ctx);
   return {
-    hangingClusters: hanging.length,
-    refusingClusters: refusing.length,
-    setup: behaviourCommand,
-    healthyP95MsWithout,
-    healthyP95MsWith: ourLoad.p95Ms,
-    ours: {
-      fleetView: ourLoad,
-      healthyClustersRefreshedMs: healthyRefresh.ms,
-      everyClusterRefreshedMs: everyRefresh.ms,
-      refreshed: `${everyRefresh.landed}/${everyRefresh.total}`,
-      faultyClusterVerdicts: faultyVerdicts,
-      command: `${behaviourCommand}; poll GET ${HEALTH_PATH} until every layer's observedAt is after the faults`,
-    },
     official,
-    backendSocketsToSandbox: {
-      before: socketsBefore,
-      afterOurRefresh: oursSockets,
-      settleSec: ctx.profile.settleSec,
-      afterOfficialLoad: socketsAfterOfficial,
-      afterFaultsCleared: socketsAfterClear,
-      command: `count /proc/<backend pid>/fd sockets with a TCP peer on port ${ctx.sandboxPort} (/proc/net/tcp)`,
-    },
+    afterOfficialLoad: socketsAfterOfficial,
+    afterFaultsCleared: connectionsTo(ctx.backendPid, ctx.sandboxPort),
   };
 }
 
@@ -296,6 +325,7 @@ module.exports = {
   officialSingleView,
   officialUnderLoad,
   isolation,
+  isolationOfficial,
   freshness,
   rssMb,
 };
