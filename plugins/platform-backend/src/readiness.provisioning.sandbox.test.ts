@@ -14,11 +14,6 @@
  * limitations under the License.
  */
 
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   defaultFleet,
@@ -40,9 +35,9 @@ import {
 } from '@platform-portal/plugin-scaffolder-backend-module-platform/src/__testUtils__/sandboxSupport';
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import request from 'supertest';
-import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
 import { sandboxControl } from './__testUtils__/sandboxControl';
+import { captureScheduler } from './__testUtils__/captureScheduler';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
@@ -56,11 +51,11 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let sandbox: Sandbox;
     let server: any;
-    let scheduler: SchedulerService | undefined;
+    const capture = captureScheduler();
     let stopBackend: () => Promise<void>;
 
     const readinessOf = async (): Promise<ClusterReadinessResponse> => {
-      await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+      await capture.refreshHealth();
       const res = await request(server).get(
         `/api/platform/readiness/${CLUSTER}`,
       );
@@ -118,18 +113,7 @@ describe.each(databases.eachSupportedId())(
               },
             },
           }),
-          createBackendModule({
-            pluginId: 'platform',
-            moduleId: 'test-scheduler',
-            register(env) {
-              env.registerInit({
-                deps: { scheduler: coreServices.scheduler },
-                async init(deps) {
-                  scheduler = deps.scheduler;
-                },
-              });
-            },
-          }),
+          capture.module,
         ],
       });
       server = backend.server;

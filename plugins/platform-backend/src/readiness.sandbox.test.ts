@@ -15,11 +15,6 @@
  */
 
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -45,8 +40,8 @@ import {
   SizingResponse,
 } from '@platform-portal/plugin-platform-common';
 import request from 'supertest';
-import { HEALTH_REFRESH_TASK_ID } from './health/scheduleHealthRefresh';
 import { platformPlugin } from './plugin';
+import { captureScheduler } from './__testUtils__/captureScheduler';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
@@ -71,7 +66,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let sandbox: Sandbox;
     let server: any;
-    let scheduler: SchedulerService | undefined;
+    const capture = captureScheduler();
     let stopBackend: () => Promise<void>;
     /** Which permissions the caller holds; everything unless a test says otherwise. */
     let denied: string[] = [];
@@ -126,23 +121,12 @@ describe.each(databases.eachSupportedId())(
                 }),
               ),
           }).factory,
-          createBackendModule({
-            pluginId: 'platform',
-            moduleId: 'test-scheduler',
-            register(env) {
-              env.registerInit({
-                deps: { scheduler: coreServices.scheduler },
-                async init(deps) {
-                  scheduler = deps.scheduler;
-                },
-              });
-            },
-          }),
+          capture.module,
         ],
       });
       server = backend.server;
       stopBackend = () => backend.stop();
-      await scheduler!.triggerTask(HEALTH_REFRESH_TASK_ID);
+      await capture.refreshHealth();
     });
 
     afterAll(async () => {
