@@ -15,14 +15,7 @@
  */
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  defaultFleet,
-  Sandbox,
-  startSandbox,
-} from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import { Sandbox } from '@platform-portal/platform-sandbox';
 import { ClusterReadinessResponse } from '@platform-portal/plugin-platform-common';
 // The provisioning template's action and its sandbox test support, as the scaffolder runs them.
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
@@ -38,6 +31,7 @@ import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { sandboxControl } from './__testUtils__/sandboxControl';
 import { captureScheduler } from './__testUtils__/captureScheduler';
+import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
@@ -64,15 +58,7 @@ describe.each(databases.eachSupportedId())(
     };
 
     beforeAll(async () => {
-      sandbox = await startSandbox({
-        fleet: defaultFleet(),
-        port: 0,
-        controlPort: 0,
-        upstreams: createUpstreamSimulators,
-        realTimeTicks: false,
-        // The scaffolder actions reach clusters over TLS, as kubectl does.
-        tlsPort: 0,
-      });
+      sandbox = await startUpstreamSandbox({ tls: true });
       // The platform team runs the cluster-create template's action.
       await createClusterAction(actionSetup(sandbox)).handler(
         contextFor(

@@ -23,14 +23,7 @@ import {
   AuthorizeResult,
   DefinitivePolicyDecision,
 } from '@backstage/plugin-permission-common';
-import {
-  defaultFleet,
-  Sandbox,
-  startSandbox,
-} from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
+import { Sandbox } from '@platform-portal/platform-sandbox';
 import {
   ClusterReadinessResponse,
   FleetReadinessResponse,
@@ -42,6 +35,7 @@ import {
 import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { captureScheduler } from './__testUtils__/captureScheduler';
+import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
@@ -95,13 +89,7 @@ describe.each(databases.eachSupportedId())(
     };
 
     beforeAll(async () => {
-      sandbox = await startSandbox({
-        fleet: defaultFleet(),
-        port: 0,
-        controlPort: 0,
-        upstreams: createUpstreamSimulators,
-        realTimeTicks: false,
-      });
+      sandbox = await startUpstreamSandbox();
       const knex = await databases.init(databaseId);
       const backend = await startTestBackend({
         features: [

@@ -26,13 +26,17 @@ import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/
 /**
  * The demo fleet with every simulated upstream (Argo CD, Nexus, GitLab, ...)
  * on free ports; simulated time moves only when the test advances it.
+ * `tls` also serves the clusters over TLS, as the scaffolder actions reach them.
  */
-export function startUpstreamSandbox(): Promise<Sandbox> {
+export function startUpstreamSandbox(
+  options: { tls?: boolean } = {},
+): Promise<Sandbox> {
   return startSandbox({
     fleet: defaultFleet(),
     port: 0,
     controlPort: 0,
     upstreams: createUpstreamSimulators,
     realTimeTicks: false,
+    ...(options.tls ? { tlsPort: 0 } : {}),
   });
 }
