@@ -16,6 +16,34 @@
 
 export interface Config {
   platform?: {
+    /**
+     * Where catalog entities may come from. Templates, Groups, Users, Systems
+     * and kubernetes-cluster Resources are accepted only from trusted
+     * locations (those in `catalog.locations`, these URL prefixes, and entity
+     * providers); a location a user registers holds only entities owned by
+     * the team its URL belongs to.
+     */
+    catalog?: {
+      /**
+       * URL prefixes of repositories the platform team controls, e.g. the
+       * template repository `https://gitlab.example.com/platform/templates/`.
+       * Each ends in `/`. Keep `catalog.rules` allowing Templates from the
+       * same prefixes.
+       */
+      trustedLocations?: string[];
+      /**
+       * The team each GitLab group belongs to: a location registered under
+       * `url` (ending in `/`) may only hold entities owned by `owner`, and a
+       * template may only publish a team's repository into its group. The
+       * longest matching prefix decides.
+       */
+      locationOwners?: Array<{
+        /** e.g. `https://gitlab.example.com/team-payments/` */
+        url: string;
+        /** A group, e.g. `team-payments` or `group:default/team-payments`. */
+        owner: string;
+      }>;
+    };
     clusters?: Array<{
       kubernetes: {
         /**

@@ -17,5 +17,6 @@ export function someFunction() {
   // ...
 }
 
+export * from './catalogTrust';
 export * from './clusters';
 export * from './extensions';
