@@ -113,6 +113,41 @@ export interface Config {
         url: string;
       };
     };
+    /**
+     * Which team owns which upstream object. The portal acts on upstreams
+     * with its own credentials, so catalog annotations only select objects:
+     * an entity page shows the objects owned here by the entity's owner group
+     * (to members of that group and of the platform teams), and a sync,
+     * rollback or remediation needs the user in the owning group (or a
+     * platform team, `permission.platformPolicy.platformTeams`). An object
+     * listed nowhere belongs to the platform teams only. Owners are Group
+     * refs (`group:default/team-payments`, or `team-payments`).
+     */
+    ownership?: {
+      /** Argo CD projects, on every instance. */
+      argocdProjects?: Array<{
+        /** The AppProject name. */
+        project: string;
+        /** The owning group. */
+        owner: string;
+      }>;
+      /** GitLab groups: a project belongs to the owner of its nearest listed group. */
+      gitlabGroups?: Array<{
+        /** The group's full path, e.g. `team-payments` or `platform/apps`. */
+        group: string;
+        /** The owning group. */
+        owner: string;
+      }>;
+      /** Nexus components, by repository and name. */
+      nexus?: Array<{
+        /** The repository, e.g. `docker-hosted`. */
+        repository: string;
+        /** A component name, or a prefix of names when it ends in `/` (e.g. `team-payments/`). */
+        path: string;
+        /** The owning group. */
+        owner: string;
+      }>;
+    };
     /** Entity pages (Nexus, GitLab, Grafana and ArgoCD cards). */
     entityPages?: {
       /**

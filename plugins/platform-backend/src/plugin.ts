@@ -39,6 +39,8 @@ import { AttestationStore } from './readiness/AttestationStore';
 import { buildOutProbes } from './readiness/probes';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
+import { readOwnershipConfig } from './ownership/readOwnershipConfig';
+import { UpstreamOwnership } from './ownership/UpstreamOwnership';
 import { HealthStore } from './store/HealthStore';
 
 /**
@@ -73,6 +75,8 @@ export const platformPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         cache: coreServices.cache,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -86,8 +90,15 @@ export const platformPlugin = createBackendPlugin({
         catalog,
         cache,
         auditor,
+        userInfo,
+        auth,
       }) {
         const platformConfig = readPlatformConfig(config);
+        const ownership = new UpstreamOwnership(readOwnershipConfig(config), {
+          userInfo,
+          catalog,
+          auth,
+        });
         if (platformConfig.simulated) {
           logger.info(
             `Platform fleet is simulated by platform-sandbox (${platformConfig.clusters.length} clusters configured)`,
@@ -149,6 +160,7 @@ export const platformPlugin = createBackendPlugin({
             cache,
             auditor,
             readiness,
+            ownership,
             // Read after readPlatformConfig, whose errors name the key.
             remediations: new RemediationService(
               clients,

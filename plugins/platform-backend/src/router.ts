@@ -31,6 +31,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { UpstreamClients } from './clients/UpstreamClients';
+import { UpstreamOwnership } from './ownership/UpstreamOwnership';
 import { PlatformConfig } from './config/readPlatformConfig';
 import { DiagnosticsService } from './diagnostics/DiagnosticsService';
 import { RemediationService } from './diagnostics/RemediationService';
@@ -63,6 +64,7 @@ export interface RouterOptions {
   auditor: AuditorService;
   readiness: ReadinessService;
   remediations: RemediationService;
+  ownership: UpstreamOwnership;
 }
 
 export async function createRouter(
@@ -111,6 +113,7 @@ export async function createRouter(
       options.cache,
       platformConfig.entityPages.cacheTtlSeconds * 1000,
     ),
+    ownership: options.ownership,
   };
   entityRoutes(entityContext);
   deliveryRoutes(entityContext);
@@ -136,6 +139,8 @@ export async function createRouter(
     httpAuth,
     permissions,
     auditor: options.auditor,
+    ownership: options.ownership,
+    clients,
   });
   router.use(api);
 

@@ -112,6 +112,12 @@ export type EntityArgocdResponse =
       selector: string;
       applications: ArgocdApplication[];
       instanceErrors: ArgocdInstanceError[];
+      /**
+       * Applications the selector matched but left out: their project belongs
+       * to another team than the entity's owner (by the platform's ownership
+       * config), or the viewer may not read them.
+       */
+      hiddenApplications: number;
       observedAt: string;
     };
 

@@ -48,5 +48,11 @@ export type EntityNexusResponse =
       artifacts: NexusArtifact[];
       /** Clusters that could not be asked which versions they run. */
       clusterErrors: ClusterReadError[];
+      /**
+       * Component versions found but left out: their repository path belongs
+       * to another team than the entity's owner (by the platform's ownership
+       * config), or the viewer may not read them.
+       */
+      hiddenVersions: number;
       observedAt: string;
     };

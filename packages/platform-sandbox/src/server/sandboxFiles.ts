@@ -113,6 +113,45 @@ function gitlabIntegration(sandbox: Sandbox, gitlab: string) {
   };
 }
 
+const PLATFORM_TEAM = 'group:default/platform-team';
+
+/**
+ * Who owns what in the simulated upstreams, as a platform team would write
+ * it: each component's Argo CD project (its namespace), GitLab group and
+ * Nexus image and chart belong to its team; the platform's add-ons (project
+ * `platform`) and repositories (GitLab group `platform`) to the platform team.
+ */
+function ownershipOf(sandbox: Sandbox) {
+  const components = sandbox.fleetSpec.components;
+  const team = (name: string) => `group:default/${name}`;
+  const unique = <T>(entries: T[], key: (entry: T) => string) =>
+    [...new Map(entries.map(e => [key(e), e])).values()];
+  return {
+    argocdProjects: unique(
+      [
+        { project: 'platform', owner: PLATFORM_TEAM },
+        ...components.map(c => ({ project: c.namespace, owner: team(c.team) })),
+      ],
+      e => e.project,
+    ),
+    gitlabGroups: unique(
+      [
+        { group: 'platform', owner: PLATFORM_TEAM },
+        ...components.map(c => ({ group: c.gitlabProject.split('/').slice(0, -1).join('/'), owner: team(c.team) })),
+      ],
+      e => e.group,
+    ),
+    nexus: unique(
+      components.flatMap(c => [
+        // The image's group as a prefix (`team-payments/`), else the image itself.
+        { repository: 'docker-hosted', path: c.image.includes('/') ? c.image.slice(0, c.image.lastIndexOf('/') + 1) : c.image, owner: team(c.team) },
+        { repository: 'helm-hosted', path: c.chart, owner: team(c.team) },
+      ]),
+      e => `${e.repository}:${e.path}`,
+    ),
+  };
+}
+
 /**
  * `app-config.sandbox.yaml` for the portal backend: the official Kubernetes
  * plugin's config (read-only service account tokens), the sandbox block and
@@ -150,6 +189,7 @@ export function appConfigYaml(sandbox: Sandbox): string {
         upstreams: Object.fromEntries(sandbox.upstreams.map(u => [u.mount, { url: `${sandbox.url}/${u.mount}`, perCluster: u.perCluster }])),
       },
       upstreams: platformUpstreams(sandbox),
+      ownership: ownershipOf(sandbox),
       // Where the portal's Grafana links lead (read by the browser); uids as /grafana/api/datasources lists them.
       links: {
         grafana: {

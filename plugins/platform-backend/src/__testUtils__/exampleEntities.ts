@@ -20,11 +20,33 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /** The example components exactly as the repository's catalog declares them. */
-export function exampleEntities(): Entity[] {
-  const file = path.resolve(__dirname, '../../../../catalog/components.yaml');
+function catalogFile(name: string): Entity[] {
+  const file = path.resolve(__dirname, '../../../../catalog', name);
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(d => d.toJS() as Entity)
     .map(e => ({ ...e, metadata: { namespace: 'default', ...e.metadata } }));
+}
+
+/**
+ * The example components with the organisation (groups, and users with the
+ * `memberOf` relations the catalog's processing would add), so membership
+ * resolves as in the running portal: alice is in platform-team, heidi in
+ * team-payments, judy in team-storefront.
+ */
+export function exampleEntities(): Entity[] {
+  const org = [...catalogFile('org.yaml'), ...catalogFile('users.yaml')].map(
+    e =>
+      e.kind === 'User'
+        ? {
+            ...e,
+            relations: ((e.spec?.memberOf ?? []) as string[]).map(group => ({
+              type: 'memberOf',
+              targetRef: `group:default/${group}`,
+            })),
+          }
+        : e,
+  );
+  return [...catalogFile('components.yaml'), ...org];
 }
 
 /** A component with none of the integrations' annotations. */

@@ -15,7 +15,10 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@platform-portal/plugin-platform-common';
+import {
+  ANNOTATIONS,
+  ArgocdApplication,
+} from '@platform-portal/plugin-platform-common';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { GitLabClient, GitLabPipeline } from '../clients/gitlab/GitLabClient';
 import { KubeObject } from '../health/checks/support';
@@ -56,6 +59,8 @@ export async function readCommits(
   gitlab: GitLabClient,
   slug: string,
   count: number,
+  /** Throws when the project may not be shown; called before its commits are read. */
+  authorize: (projectPath: string) => void,
 ): Promise<{
   project: { id: number; path: string; defaultBranch: string; webUrl?: string };
   commits: CommitFacts[];
@@ -70,6 +75,7 @@ export async function readCommits(
       ...(p.web_url ? { webUrl: p.web_url } : {}),
     };
   });
+  authorize(project.path);
   const commits = await cache.read(
     `gitlab:commits:${project.id}:${project.defaultBranch}:${count}`,
     () => gitlab.commits(project.id, project.defaultBranch, count),
@@ -120,9 +126,16 @@ export async function readCommits(
   };
 }
 
+/** What of an entity's upstream objects its viewer may see. */
+export interface DeliveryVisibility {
+  application(app: ArgocdApplication): boolean;
+  image(repository: string, image: string): boolean;
+}
+
 async function readImages(
   context: DeliveryReadContext,
   image: string,
+  visible: DeliveryVisibility,
 ): Promise<ImageVersion[]> {
   const nexus = context.clients.nexusSearch();
   if (!nexus) {
@@ -134,7 +147,7 @@ async function readImages(
   const artifact = await context.cache.read(`nexus:docker:${image}`, async () =>
     artifactOf('docker', image, await nexus.components('docker', image)),
   );
-  return artifact.versions.map(v => ({
+  return artifact.versions.filter(v => visible.image(v.repository, image)).map(v => ({
     version: v.version,
     repository: v.repository,
     ...(v.lastModified ? { lastModified: v.lastModified } : {}),
@@ -290,6 +303,7 @@ async function readTraffic(
 export async function readDeliveryFacts(
   context: DeliveryReadContext,
   entity: Entity,
+  visible: DeliveryVisibility,
 ): Promise<DeliveryFacts> {
   const component =
     annotationOf(entity, ANNOTATIONS.kubernetesId) ?? entity.metadata.name;
@@ -298,18 +312,20 @@ export async function readDeliveryFacts(
   const applications: DeliveryFacts['applications'] = [];
   const argocdErrors: DeliveryFacts['argocdErrors'] = [];
   const [images] = await Promise.all([
-    image ? outcomeOf(() => readImages(context, image)) : undefined,
+    image ? outcomeOf(() => readImages(context, image, visible)) : undefined,
     selection
       ? Promise.all(
           context.clusters.map(async instance => {
             try {
               applications.push(
-                ...(await readArgocdInstance(
-                  context.clients,
-                  context.cache,
-                  instance,
-                  selection,
-                )),
+                ...(
+                  await readArgocdInstance(
+                    context.clients,
+                    context.cache,
+                    instance,
+                    selection,
+                  )
+                ).filter(app => visible.application(app)),
               );
             } catch (error) {
               argocdErrors.push({

@@ -27,6 +27,7 @@ import {
   RemediationResult,
 } from '@platform-portal/plugin-platform-common';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
+import { ArgoApplication } from '../clients/argocd/argoTypes';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { AnyObject, conditionOf } from './kubeObjects';
 import { belongsTo, CAPI_VERSION } from './machineDeployments';
@@ -60,6 +61,17 @@ function notFound(error: unknown): boolean {
  * The safe remediations the runbooks name: each one idempotent (asking twice
  * changes nothing the second time) and with a dry run that writes nothing.
  */
+/** Ownership checks the route runs for its user before a remediation writes. */
+export interface RemediationGuard {
+  argocdApplication(cluster: string, app: ArgoApplication): Promise<void>;
+  namespace(cluster: string, namespace: string): Promise<void>;
+}
+
+const ALLOW_ALL: RemediationGuard = {
+  argocdApplication: async () => {},
+  namespace: async () => {},
+};
+
 export class RemediationService {
   constructor(
     private readonly clients: UpstreamClients,
@@ -70,15 +82,16 @@ export class RemediationService {
     cluster: string,
     action: RemediationAction,
     request: RemediationRequest,
+    guard: RemediationGuard = ALLOW_ALL,
   ): Promise<RemediationResult> {
     if (!this.clients.cluster(cluster)) {
       throw new NotFoundError(`No cluster '${cluster}' in platform.clusters`);
     }
     switch (action) {
       case 'certificate-reissue':
-        return this.reissueCertificate(cluster, request);
+        return this.reissueCertificate(cluster, request, guard);
       case 'argocd-sync':
-        return this.syncApplication(cluster, request);
+        return this.syncApplication(cluster, request, guard);
       case 'machinedeployment-scale':
         return this.scaleMachineDeployment(cluster, request);
       default:
@@ -93,8 +106,10 @@ export class RemediationService {
   private async reissueCertificate(
     cluster: string,
     request: RemediationRequest,
+    guard: RemediationGuard,
   ): Promise<RemediationResult> {
     const namespace = requireField(request.namespace, 'namespace');
+    await guard.namespace(cluster, namespace);
     const kc = this.clusterAccess.kubeConfig(cluster, 'write');
     const api = kc.makeApiClient(CustomObjectsApi);
     const target = `Certificate ${namespace}/${request.name}`;
@@ -173,6 +188,7 @@ export class RemediationService {
   private async syncApplication(
     cluster: string,
     request: RemediationRequest,
+    guard: RemediationGuard,
   ): Promise<RemediationResult> {
     const argocd = this.clients.argocd(cluster);
     if (!argocd) {
@@ -194,6 +210,7 @@ export class RemediationService {
         `Invalid field 'project': application '${request.name}' is in project '${project}'`,
       );
     }
+    await guard.argocdApplication(cluster, app);
     const base = {
       action: 'argocd-sync' as const,
       cluster,

@@ -36,9 +36,9 @@ const LATEST_COMMITS = 5;
  * from) fails the whole answer.
  */
 export function deliveryRoutes(context: EntityRouteContext): void {
-  const { router, entities, clients, cache, clusters } = context;
+  const { router, entities, clients, cache, clusters, ownership } = context;
   router.get('/delivery/:namespace/:kind/:name', async (req, res) => {
-    const { entity } = await entities.load(req);
+    const { entity, credentials } = await entities.load(req);
     const slug = annotationOf(entity, ANNOTATIONS.gitlabProjectSlug);
     if (!slug) {
       const body: EntityDeliveryResponse = notConfigured(entity, [
@@ -52,9 +52,29 @@ export function deliveryRoutes(context: EntityRouteContext): void {
       throw new ServiceUnavailableError(upstreamNotConfigured('gitlab'));
     }
     const read = { clients, cache, clusters };
+    const actor = await ownership.actor(credentials);
+    // The same rule as the GitLab, Argo CD and Nexus cards: the entity's
+    // owner's objects only, for viewers who could read them.
     const [{ project, commits }, facts] = await Promise.all([
-      readCommits(read, gitlab, slug, LATEST_COMMITS),
-      readDeliveryFacts(read, entity),
+      readCommits(read, gitlab, slug, LATEST_COMMITS, path =>
+        ownership.requireShown(
+          'gitlab',
+          `GitLab project ${path}`,
+          ownership.gitlabOwner(path),
+          entity,
+          actor,
+        ),
+      ),
+      readDeliveryFacts(read, entity, {
+        application: app =>
+          ownership.mayShow(ownership.argocdOwner(app.project), entity, actor),
+        image: (repository, image) =>
+          ownership.mayShow(
+            ownership.nexusOwner(repository, image),
+            entity,
+            actor,
+          ),
+      }),
     ]);
     const body: EntityDeliveryResponse = {
       configured: true,

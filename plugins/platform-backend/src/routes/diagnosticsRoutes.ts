@@ -19,15 +19,24 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   DiagnosticRequest,
+  LABELS,
   platformClusterProvisionPermission,
   RemediationAction,
   RemediationRequest,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
+import { UpstreamClients } from '../clients/UpstreamClients';
 import { DiagnosticsService } from '../diagnostics/DiagnosticsService';
+import { namespaceOwnerGroup } from '../ownership/namespaceOwnerGroup';
+import { requireArgocdWriter } from '../ownership/requireArgocdWriter';
+import { UpstreamOwnership } from '../ownership/UpstreamOwnership';
 import { RemediationService } from '../diagnostics/RemediationService';
 import { PlatformApiRouter } from './PlatformApiRouter';
 import { clusterParam, requireUserPermission } from './validation';
@@ -114,10 +123,13 @@ export function diagnosticsRoutes(
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     auditor: AuditorService;
+    ownership: UpstreamOwnership;
+    clients: UpstreamClients;
   },
 ): void {
   const { diagnostics, remediations, guard, httpAuth, permissions, auditor } =
     options;
+  const { ownership, clients } = options;
 
   router.post(
     '/diagnostics/:cluster/remediations/:action',
@@ -138,7 +150,25 @@ export function diagnosticsRoutes(
         const cluster = clusterParam(req);
         const action = actionParam(req);
         const request = remediationRequest(req.body);
-        const result = await remediations.run(cluster, action, request);
+        const actor = await ownership.actor(credentials);
+        // The permission lets someone remediate; the ownership config says on whose objects.
+        const result = await remediations.run(cluster, action, request, {
+          argocdApplication: (instance, app) =>
+            requireArgocdWriter({ ownership, clients }, actor, instance, app),
+          namespace: async (where, namespace) => {
+            if (actor.type === 'service' || actor.platform) return;
+            const owner = await namespaceOwnerGroup(clients, where, namespace);
+            if (!owner || !actor.groups.has(owner)) {
+              throw new NotAllowedError(
+                `Namespace ${namespace} on ${where} belongs to ${
+                  owner ?? 'no team'
+                } by its ${LABELS.owner} label, and ${
+                  actor.userEntityRef
+                } is not a member`,
+              );
+            }
+          },
+        });
         await auditEvent.success({
           meta: {
             target: result.target,

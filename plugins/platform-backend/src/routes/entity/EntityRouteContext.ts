@@ -15,6 +15,7 @@
  */
 
 import { UpstreamClients } from '../../clients/UpstreamClients';
+import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
 import { PlatformApiRouter } from '../PlatformApiRouter';
 import { EntityLoader } from './EntityLoader';
 import { SharedReadCache } from './SharedReadCache';
@@ -33,4 +34,6 @@ export interface EntityRouteContext {
   /** Names of the configured clusters. */
   clusters: string[];
   cache: SharedReadCache;
+  /** Which team owns which upstream object, from the platform's config. */
+  ownership: UpstreamOwnership;
 }

@@ -31,6 +31,7 @@ import { Sandbox } from '@platform-portal/platform-sandbox';
 import { ArgocdApplication } from '@platform-portal/plugin-platform-common';
 import request from 'supertest';
 import { platformPlugin } from '../../plugin';
+import { exampleEntities } from '../../__testUtils__/exampleEntities';
 import { sandboxPlatformConfig } from '../../__testUtils__/sandboxPlatformConfig';
 import { startUpstreamSandbox } from '../../__testUtils__/startUpstreamSandbox';
 
@@ -51,6 +52,16 @@ const ENTITIES = [
   }),
   component('orders-service', { 'argocd/app-name': 'orders-service' }),
   component('docs-site', {}),
+  // The organisation, so viewers resolve to their teams.
+  ...exampleEntities().filter(e => ['User', 'Group'].includes(e.kind)),
+  // The caller of these tests (mockCredentials' default user) is in the owning team.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'mock', namespace: 'default' },
+    spec: { memberOf: ['team-payments'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/team-payments' }],
+  },
 ];
 
 const BASE = '/api/platform/entity/default/component';
@@ -189,7 +200,8 @@ describe('Argo CD entity routes against the sandbox', () => {
     const argoGets = (cluster: string) =>
       sandbox.control.readCounters().byCluster[cluster]?.['argocd:GET'] ?? 0;
     const before = argoGets('prod-eu-1');
-    for (const user of ['alice', 'bob', 'carol']) {
+    // Viewers who may see the application: platform-team members and a team-payments member.
+    for (const user of ['alice', 'bob', 'heidi']) {
       const res = await request(server)
         .get(`${BASE}/orders-service/argocd`)
         .set(

@@ -38,6 +38,9 @@ import {
   platformArgocdSyncPermission,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
+import { requireArgocdWriter } from '../../ownership/requireArgocdWriter';
+import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
+import { requireWritePrincipal } from '../../ownership/requireWritePrincipal';
 import { ArgoCdClient } from '../../clients/argocd/ArgoCdClient';
 import { ArgoCdRefusal } from '../../clients/argocd/ArgoCdRefusal';
 import { ArgoApplication } from '../../clients/argocd/argoTypes';
@@ -68,6 +71,7 @@ export interface ArgocdRouteOptions extends EntityRouteContext {
   auditor: AuditorService;
   /** The store behind `cache`, to drop an instance's answer once an operation changed it. */
   cacheStore: CacheService;
+  ownership: UpstreamOwnership;
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -78,18 +82,22 @@ const APP_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * GET `/entity/.../argocd` and POST `.../argocd/:instance/:app/sync` and
  * `/rollback`. Reads go through the cache every viewer shares, one entry per
  * instance, so a dead instance is reported beside the others and a recovered
- * one shows at the next view. Operations check the entity permission, that
- * the application is the entity's, and Argo CD's own rules, and are audited.
+ * one shows at the next view. Only applications whose project the ownership
+ * config gives to the entity's owner are shown, to viewers who could read
+ * them. Operations check the entity permission, that the application is the
+ * entity's, that the user is in the group owning its project and destination
+ * namespace, and Argo CD's own rules, and are audited.
  */
 export function argocdRoutes(options: ArgocdRouteOptions): void {
   // Every cluster runs its own Argo CD: the instances are the clusters.
   const { router, entities, clients, cache, clusters: instances } = options;
+  const { ownership } = options;
 
   const readInstance = (instance: string, selection: ArgocdSelection) =>
     readArgocdInstance(clients, cache, instance, selection);
 
   router.get('/entity/:namespace/:kind/:name/argocd', async (req, res) => {
-    const { entity } = await entities.load(req);
+    const { entity, credentials } = await entities.load(req);
     const selection = argocdSelectionOf(entity);
     if (!selection) {
       const body: EntityArgocdResponse = notConfigured(
@@ -99,12 +107,22 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
       res.json(body);
       return;
     }
+    const actor = await ownership.actor(credentials);
     const applications: ArgocdApplication[] = [];
     const instanceErrors: ArgocdInstanceError[] = [];
+    let hidden = 0;
     await Promise.all(
       instances.map(async instance => {
         try {
-          applications.push(...(await readInstance(instance, selection)));
+          for (const app of await readInstance(instance, selection)) {
+            if (
+              ownership.mayShow(ownership.argocdOwner(app.project), entity, actor)
+            ) {
+              applications.push(app);
+            } else {
+              hidden += 1;
+            }
+          }
         } catch (error) {
           instanceErrors.push({ instance, message: readFailureMessage(error) });
         }
@@ -121,6 +139,7 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
       selector: selection.describe,
       applications: applications.sort(byInstanceThenName),
       instanceErrors: instanceErrors.sort(byInstanceThenName),
+      hiddenApplications: hidden,
       observedAt: new Date().toISOString(),
     };
     res.json(body as any);
@@ -138,6 +157,7 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
     selection: ArgocdSelection;
   }> {
     const loaded = await entities.load(req);
+    requireWritePrincipal(loaded.credentials, permission);
     const instance = req.params.instance ?? '';
     const appName = req.params.app ?? '';
     if (!DNS_1123_LABEL.test(instance) || instance.length > 63) {
@@ -183,6 +203,12 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
         `Application ${appName} on ${instance} is not one of ${loaded.ref}'s applications (${selection.describe})`,
       );
     }
+    await requireArgocdWriter(
+      { ownership, clients },
+      await ownership.actor(loaded.credentials),
+      instance,
+      app,
+    );
     return {
       loaded,
       client,

@@ -89,11 +89,8 @@ export async function summaryOf(
   };
 }
 
-async function readProject(
-  gitlab: GitLabClient,
-  slug: string,
-): Promise<EntityGitLabResponse> {
-  const project = await gitlab.projectByPath(slug).catch(error => {
+export function projectBySlug(gitlab: GitLabClient, slug: string) {
+  return gitlab.projectByPath(slug).catch(error => {
     if (error instanceof NotFoundError) {
       throw new NotFoundError(
         `GitLab has no project '${slug}' that the portal may see; check the ${ANNOTATIONS.gitlabProjectSlug} annotation`,
@@ -101,6 +98,13 @@ async function readProject(
     }
     throw error;
   });
+}
+
+async function readProject(
+  gitlab: GitLabClient,
+  slug: string,
+): Promise<EntityGitLabResponse> {
+  const project = await projectBySlug(gitlab, slug);
   const branch = project.default_branch ?? 'main';
   const [pipelines, mergeRequests] = await Promise.all([
     gitlab.pipelines(project.id, branch, DEFAULT_BRANCH_PIPELINES),
@@ -142,9 +146,9 @@ async function readProject(
 
 /** GET /entity/:namespace/:kind/:name/gitlab */
 export function gitlabEntityRoute(context: EntityRouteContext): void {
-  const { router, entities, clients, cache } = context;
+  const { router, entities, clients, cache, ownership } = context;
   router.get('/entity/:namespace/:kind/:name/gitlab', async (req, res) => {
-    const { entity } = await entities.load(req);
+    const { entity, credentials } = await entities.load(req);
     const slug = annotationOf(entity, ANNOTATIONS.gitlabProjectSlug);
     if (!slug) {
       const body: EntityGitLabResponse = notConfigured(entity, [
@@ -157,6 +161,17 @@ export function gitlabEntityRoute(context: EntityRouteContext): void {
     if (!gitlab) {
       throw new ServiceUnavailableError(upstreamNotConfigured('gitlab'));
     }
+    // The project's real path decides, not the annotation's spelling of it.
+    const project = await cache.read(`gitlab:path:${slug}`, async () => ({
+      path: (await projectBySlug(gitlab, slug)).path_with_namespace,
+    }));
+    ownership.requireShown(
+      'gitlab',
+      `GitLab project ${project.path}`,
+      ownership.gitlabOwner(project.path),
+      entity,
+      await ownership.actor(credentials),
+    );
     res.json(
       await cache.read(`gitlab:${slug}`, () => readProject(gitlab, slug)),
     );

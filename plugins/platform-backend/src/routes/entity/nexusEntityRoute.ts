@@ -93,9 +93,9 @@ function runningVersion(
 
 /** GET /entity/:namespace/:kind/:name/nexus */
 export function nexusEntityRoute(context: EntityRouteContext): void {
-  const { router, entities, clients, cache, clusters } = context;
+  const { router, entities, clients, cache, clusters, ownership } = context;
   router.get('/entity/:namespace/:kind/:name/nexus', async (req, res) => {
-    const { entity } = await entities.load(req);
+    const { entity, credentials } = await entities.load(req);
     const image = annotationOf(entity, ANNOTATIONS.nexusDockerImage);
     const chart = annotationOf(entity, ANNOTATIONS.nexusHelmChart);
     if (!image && !chart) {
@@ -123,10 +123,20 @@ export function nexusEntityRoute(context: EntityRouteContext): void {
       ),
       entityWorkloads(entity, clients, clusters, cache),
     ]);
+    const actor = await ownership.actor(credentials);
+    let hiddenVersions = 0;
     // Cached artifacts are shared: build new objects, never change them.
     const withClusters = artifacts.map(artifact => ({
       ...artifact,
-      versions: artifact.versions.map(version => ({
+      versions: artifact.versions.filter(version => {
+        const shown = ownership.mayShow(
+          ownership.nexusOwner(version.repository, artifact.name),
+          entity,
+          actor,
+        );
+        if (!shown) hiddenVersions += 1;
+        return shown;
+      }).map(version => ({
         ...version,
         clusters: [
           ...new Set(
@@ -141,6 +151,7 @@ export function nexusEntityRoute(context: EntityRouteContext): void {
       configured: true,
       artifacts: withClusters,
       clusterErrors: running.errors,
+      hiddenVersions,
       observedAt: new Date().toISOString(),
     };
     res.json(body);
