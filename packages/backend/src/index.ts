@@ -15,6 +15,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModulePlatformLocationTrust } from '@platform-portal/plugin-catalog-backend-module-platform';
 import { kubernetesModulePlatformClusters } from '@platform-portal/plugin-platform-backend';
 import { redisCacheServiceFactory } from './cache/redisCacheServiceFactory';
 
@@ -42,6 +43,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-ldap'));
 // Kubernetes clusters (config and Cluster API) as kubernetes-cluster resources.
 backend.add(import('@platform-portal/plugin-catalog-backend-module-platform'));
+// Registered locations hold only their team's entities, and no Templates,
+// Groups, Users, Systems or clusters (see catalog.rules).
+backend.add(catalogModulePlatformLocationTrust);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

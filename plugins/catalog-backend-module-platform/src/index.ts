@@ -21,5 +21,7 @@
  */
 
 export { catalogModulePlatformClusters as default } from './module/catalogModulePlatformClusters';
+export { catalogModulePlatformLocationTrust } from './module/catalogModulePlatformLocationTrust';
+export { PlatformLocationTrustProcessor } from './processors/PlatformLocationTrustProcessor';
 export { PlatformClusterEntityProvider } from './providers/PlatformClusterEntityProvider';
 export { CLUSTER_ENTITY_TYPE, CLUSTER_OWNER } from './lib/clusterEntity';

@@ -97,7 +97,10 @@ describe('CatalogTrust', () => {
       repo: 'checkout',
     });
     expect([
-      t.isRepositoryOfGroup(repo('team-payments'), 'group:default/team-payments'),
+      t.isRepositoryOfGroup(
+        repo('team-payments'),
+        'group:default/team-payments',
+      ),
       t.isRepositoryOfGroup(repo('team-payments'), 'team-payments'),
       t.isRepositoryOfGroup(repo('platform'), 'group:default/team-payments'),
       t.isRepositoryOfGroup(repo('team-payments/shared'), 'team-payments'),
@@ -118,9 +121,13 @@ describe('CatalogTrust', () => {
           locationOwners: [{ url: `${GITLAB}/a/`, owner: 'user:default/pat' }],
         },
       }),
-    ).toThrow(/platform\.catalog\.locationOwners\[0\]\.owner must name a group/);
+    ).toThrow(
+      /platform\.catalog\.locationOwners\[0\]\.owner must name a group/,
+    );
     expect(() =>
-      trust({ catalog: { trustedLocations: ['gitlab.example.com/platform/'] } }),
+      trust({
+        catalog: { trustedLocations: ['gitlab.example.com/platform/'] },
+      }),
     ).toThrow(/platform\.catalog\.trustedLocations\[0\] must be/);
   });
 });

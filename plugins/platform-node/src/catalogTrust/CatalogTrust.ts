@@ -90,7 +90,8 @@ export class CatalogTrust {
    * or an entity provider's.
    */
   isTrustedOrigin(location: CatalogLocationRef | string | undefined): boolean {
-    const ref = typeof location === 'string' ? parseLocation(location) : location;
+    const ref =
+      typeof location === 'string' ? parseLocation(location) : location;
     if (!ref) {
       return false;
     }
@@ -193,7 +194,8 @@ function requirePrefix(key: string, value: string): string {
   return canonical;
 }
 
-const GROUP_REF = /^(?:group:)?(?:([a-z0-9][-a-z0-9_.]*)\/)?([a-z0-9][-a-z0-9_.]*)$/i;
+const GROUP_REF =
+  /^(?:group:)?(?:([a-z0-9][-a-z0-9_.]*)\/)?([a-z0-9][-a-z0-9_.]*)$/i;
 
 function normalizeGroupRef(ref: string): string | undefined {
   const match = GROUP_REF.exec(ref.trim());
