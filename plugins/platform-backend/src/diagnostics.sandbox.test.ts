@@ -28,6 +28,7 @@ import {
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 import { DiagnosticRun } from '@platform-portal/plugin-platform-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
@@ -89,6 +90,20 @@ describe('runbook diagnostics against the sandbox fleet', () => {
           },
         }),
         auditor.factory,
+        // The caller (mockCredentials' default user) runs the platform.
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name: 'mock', namespace: 'default' },
+              spec: { memberOf: ['platform-team'] },
+              relations: [
+                { type: 'memberOf', targetRef: 'group:default/platform-team' },
+              ],
+            },
+          ],
+        }),
         mockServices.permissions.mock({
           authorize: async requests =>
             requests.map(
