@@ -248,4 +248,25 @@ describe('platformPlugin', () => {
       }),
     ).rejects.toThrow(/platform\.clusters\[0\]\.provisioner/);
   });
+
+  it('fails to start when an ownership mapping is malformed, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          platformPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              platform: {
+                ownership: {
+                  argocdProjects: [
+                    { project: 'payments', owner: 'user:default/heidi' },
+                  ],
+                },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/platform\.ownership\.argocdProjects\[0\]\.owner/);
+  });
 });

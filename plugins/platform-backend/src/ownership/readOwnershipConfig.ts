@@ -39,7 +39,8 @@ export const OWNERSHIP_KEYS = {
 
 const DEFAULT_PLATFORM_TEAMS = ['group:default/platform-team'];
 const NAME = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
-const GITLAB_PATH = /^[A-Za-z0-9_.][-A-Za-z0-9_.]*(\/[A-Za-z0-9_.][-A-Za-z0-9_.]*)*$/;
+// GitLab path segments start with a letter, digit or '_' (so never '.' or '..').
+const GITLAB_PATH = /^[A-Za-z0-9_][-A-Za-z0-9_.]*(\/[A-Za-z0-9_][-A-Za-z0-9_.]*)*$/;
 
 /** A group ref in its normal form, or a 400-style error naming the key. */
 function groupRef(value: string, key: string): string {

@@ -170,9 +170,20 @@ const entitySchemas = {
           required: ['cluster', 'message'],
         },
       },
+      hiddenVersions: {
+        type: 'integer',
+        description:
+          "Versions left out: another team's by platform.ownership.nexus, or not readable by the viewer.",
+      },
       observedAt: str,
     },
-    required: ['configured', 'artifacts', 'clusterErrors', 'observedAt'],
+    required: [
+      'configured',
+      'artifacts',
+      'clusterErrors',
+      'hiddenVersions',
+      'observedAt',
+    ],
   },
   EntityGitLab: {
     type: 'object',
@@ -921,7 +932,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityArgocd',
         description:
-          "The entity's Argo CD applications on every cluster's Argo CD (by `argocd/app-selector` or `argocd/app-name`): sync and health, revision, automated sync, history, resource summary, operation; instances that could not be read are listed in `instanceErrors`.",
+          "The entity's Argo CD applications on every cluster's Argo CD (by `argocd/app-selector` or `argocd/app-name`): sync and health, revision, automated sync, history, resource summary, operation; instances that could not be read are listed in `instanceErrors`. Only applications whose project platform.ownership.argocdProjects gives to the entity's owner are listed, to viewers in that group or a platform team; `hiddenApplications` counts the others.",
         parameters: entityParams,
         responses: {
           '200': entityIntegration('The applications.'),

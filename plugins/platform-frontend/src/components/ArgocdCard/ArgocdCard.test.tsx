@@ -142,6 +142,24 @@ describe('ArgocdCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many applications of other teams the selector matched but were left out', async () => {
+    answer({
+      configured: true,
+      selector: 'argocd/app-selector: !none',
+      applications: [application()],
+      instanceErrors: [],
+      hiddenApplications: 4,
+      observedAt: '2026-11-26T12:00:00Z',
+    });
+    await renderCard(annotatedEntity, AuthorizeResult.ALLOW);
+    expect(
+      await screen.findByText('4 applications of other teams hidden', {}, FIND),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('listitem', { name: 'payments-api on prod-eu-1' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows each application with statuses in words, revision, operation, resources and recent history', async () => {
     answer({
       configured: true,

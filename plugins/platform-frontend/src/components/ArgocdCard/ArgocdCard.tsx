@@ -149,6 +149,7 @@ export function ArgocdCard() {
     content = <NotConfigured name={entity.metadata.name} />;
   } else {
     const { applications, instanceErrors, selector } = state.value;
+    const hidden = state.value.hiddenApplications ?? 0;
     content = (
       <>
         {instanceErrors.length > 0 && (
@@ -166,6 +167,12 @@ export function ArgocdCard() {
               ))}
             </ul>
           </WarningPanel>
+        )}
+        {hidden > 0 && (
+          <Typography variant="body2" color="textSecondary">
+            {hidden} application{hidden === 1 ? '' : 's'} of other teams
+            hidden
+          </Typography>
         )}
         {applications.length === 0 ? (
           <Typography variant="body2">

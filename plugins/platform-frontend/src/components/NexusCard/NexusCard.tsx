@@ -147,6 +147,12 @@ export function NexusCard() {
               </ul>
             </WarningPanel>
           )}
+          {(value.hiddenVersions ?? 0) > 0 && (
+            <Typography variant="body2" color="textSecondary">
+              {value.hiddenVersions} version
+              {value.hiddenVersions === 1 ? '' : 's'} of other teams hidden
+            </Typography>
+          )}
           {value.artifacts.map(a => (
             <ArtifactTable key={`${a.format}/${a.name}`} artifact={a} />
           ))}
