@@ -22,6 +22,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
+  // Waits once for the portal's first health refresh and catalog ingestion.
+  globalSetup: './packages/app/e2e-tests/portalReady.ts',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,

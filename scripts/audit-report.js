@@ -2,7 +2,8 @@
 /*
  * Reads what `yarn npm audit --json` wrote (stdout, stderr, exit status) and
  * says what it means: the advisories found (exit 1), none (exit 0), or that
- * the registry served no advisories and nothing was audited (exit 3).
+ * the registry answered without advisories and nothing was audited (exit 3).
+ * A timeout or a crash is a failure (exit 1).
  */
 const fs = require('node:fs');
 const [outFile, errFile, status] = process.argv.slice(2);
@@ -28,9 +29,16 @@ if (status === '0') {
   process.exit(0);
 }
 const error = fs.readFileSync(errFile, 'utf8');
+// Only a registry that answered without advisories means "nothing to audit";
+// a timeout, a crash or any other error is a failed audit.
+const registryAnswer = /Response code (\d+[^)]*\))/.exec(error)?.[1];
+if (registryAnswer) {
+  console.log(`The registry did not serve security advisories (${registryAnswer}); nothing was audited.`);
+  process.exit(3);
+}
 const reason =
-  /Response code (\d+[^)]*\))/.exec(error)?.[1] ??
-  error.split('\n').find(l => /Error/.test(l))?.trim() ??
-  'no answer';
-console.log(`The registry did not serve security advisories (${reason}); nothing was audited.`);
-process.exit(3);
+  status === '124'
+    ? 'no answer within 300 s'
+    : error.split('\n').find(l => /Error/.test(l))?.trim() ?? `exit status ${status}`;
+console.log(`The audit failed: ${reason}.`);
+process.exit(1);

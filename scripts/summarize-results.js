@@ -2,83 +2,104 @@
 /*
  * Adds up every suite of `make test` into the one line CI reads:
  * "N passed, N failed". Reads the jest and Playwright JSON reports and the
- * status files of the checks (type check, lint, dependency audit, benchmark
- * smoke) from
- * .test-results/.
+ * status files of the checks and runners from .test-results/, the tracked
+ * test files from git, the expected minimum per file from
+ * scripts/test-manifest.json and the allowed skips from
+ * scripts/test-skips.json (see scripts/summary/summarize.js for the rules).
+ *
+ *   node scripts/summarize-results.js                   the summary
+ *   node scripts/summarize-results.js --update-manifest record this run's
+ *                                     counts per file as the new minimum
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { summarize } = require('./summary/summarize');
 
-const dir = path.resolve(__dirname, '..', '.test-results');
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const lines = [];
+const root = path.resolve(__dirname, '..');
+const results = path.join(root, '.test-results');
+const E2E_DIR = 'packages/app/e2e-tests';
+const MANIFEST = path.join(__dirname, 'test-manifest.json');
+const SKIPS = path.join(__dirname, 'test-skips.json');
 
 function readJson(file) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
-for (const check of ['typecheck', 'lint', 'bench-smoke']) {
-  const status = fs.existsSync(path.join(dir, `${check}.status`))
-    ? fs.readFileSync(path.join(dir, `${check}.status`), 'utf8').trim()
-    : 'missing';
-  if (status === '0') passed += 1;
-  else failed += 1;
-  lines.push(`${check}: ${status === '0' ? 'passed' : `failed (${status})`}`);
+function readStatus(name) {
+  const file = path.join(results, `${name}.status`);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
 }
 
-// The dependency audit: 3 means the registry served no advisories, so
-// nothing was checked; it is neither a pass nor a failure of the code.
-{
-  const file = path.join(dir, 'audit.status');
-  const status = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : 'missing';
-  if (status === '0') passed += 1;
-  else if (status === '3') skipped += 1;
-  else failed += 1;
-  lines.push(
-    `audit: ${
-      status === '0'
-        ? 'passed'
-        : status === '3'
-          ? 'skipped (the registry served no security advisories)'
-          : `failed (${status})`
-    }`,
+const tracked = execFileSync(
+  'git',
+  [
+    'ls-files',
+    '-z',
+    '--',
+    '*.test.ts',
+    '*.test.tsx',
+    '*.test.js',
+    '*.test.mjs',
+  ],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+)
+  .split('\0')
+  .filter(Boolean)
+  // A file deleted from the work tree is still tracked: it must fail the run.
+  .filter(f => !f.includes('node_modules/'));
+const trackedE2eFiles = tracked.filter(f => f.startsWith(`${E2E_DIR}/`));
+const trackedJestFiles = tracked.filter(f => !f.startsWith(`${E2E_DIR}/`));
+
+const manifest = readJson(MANIFEST) ?? { jest: {}, e2e: {} };
+const summary = summarize({
+  root,
+  ci: Boolean(process.env.CI),
+  statuses: Object.fromEntries(
+    ['typecheck', 'lint', 'build', 'audit', 'bench-smoke', 'jest', 'e2e'].map(
+      n => [n, readStatus(n)],
+    ),
+  ),
+  jest: readJson(path.join(results, 'jest.json')),
+  e2e: readJson(path.join(results, 'e2e.json')),
+  e2eDir: path.join(root, E2E_DIR),
+  trackedJestFiles,
+  trackedE2eFiles,
+  manifest,
+  allowedSkips: readJson(SKIPS)?.skips ?? [],
+});
+
+if (process.argv.includes('--update-manifest')) {
+  const sorted = counts =>
+    Object.fromEntries(
+      Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  fs.writeFileSync(
+    MANIFEST,
+    `${JSON.stringify(
+      {
+        description:
+          'The tests each file ran in the last complete run: make test fails when a file runs fewer (or none). Update with node scripts/summarize-results.js --update-manifest after a full run.',
+        jest: sorted(summary.counts.jest),
+        e2e: sorted(summary.counts.e2e),
+      },
+      null,
+      2,
+    )}\n`,
   );
+  console.log(`wrote ${path.relative(root, MANIFEST)}`);
+  process.exit(0);
 }
 
-const jest = readJson('jest.json');
-if (jest) {
-  passed += jest.numPassedTests;
-  failed += jest.numFailedTests;
-  // A suite that fails to load has no failed test of its own: count it.
-  const broken = jest.testResults.filter(
-    r => r.status === 'failed' && r.assertionResults.every(a => a.status !== 'failed'),
-  ).length;
-  failed += broken;
-  lines.push(`jest: ${jest.numPassedTests} passed, ${jest.numFailedTests + broken} failed, ${jest.numPendingTests} skipped`);
-} else {
-  failed += 1;
-  lines.push('jest: no report');
-}
-
-const e2e = readJson('e2e.json');
-if (e2e) {
-  const s = e2e.stats ?? {};
-  passed += (s.expected ?? 0) + (s.flaky ?? 0);
-  failed += s.unexpected ?? 0;
-  lines.push(`e2e: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped`);
-} else {
-  failed += 1;
-  lines.push('e2e: no report');
-}
-
-for (const line of lines) console.log(`  ${line}`);
-// CI reads this last line, in exactly this form; what was skipped is listed above it.
-if (skipped) console.log(`  (${skipped} check skipped, not counted)`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+for (const line of summary.lines) console.log(`  ${line}`);
+for (const problem of summary.problems) console.log(`  FAILED ${problem}`);
+// CI reads this last line, in exactly this form.
+console.log(`${summary.passed} passed, ${summary.failed} failed`);
+process.exit(summary.failed > 0 ? 1 : 0);

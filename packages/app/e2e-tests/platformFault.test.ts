@@ -16,41 +16,38 @@
 
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import {
-  captureBackstageToken,
   clearFault,
   generatedFleetSize,
+  guestAuthorization,
   injectFault,
-  triggerHealthRefresh,
+  refreshUntilVerdict,
 } from './platformSandbox';
 import { gotoSignedIn, signInAsGuest } from './signIn';
 
 // prod-eu-1 is healthy in the demo fleet; Dex crash-looping fails its
 // Identity layer and nothing else the other tests look at.
 const FAULT = { cluster: 'prod-eu-1', id: 'dex-down' };
+const LAYER = { cluster: 'prod-eu-1', layer: 'identity' };
 const CELL_OK = 'prod-eu-1 Identity: OK';
 const CELL_FAILING = /^prod-eu-1 Identity: (Critical|Warning)/;
 
 /**
- * Refreshes health now and reloads the matrix until `cell` shows. The token
- * is read again each round: a dev backend restarted by a file change signs
- * new ones.
+ * Refreshes health until the API gives the layer `verdict`, then opens the
+ * matrix once: the cell must show what the API said.
  */
 async function refreshUntilVisible(
   page: Page,
   request: APIRequestContext,
+  verdict: RegExp,
   cell: string | RegExp,
 ) {
+  const authorization = await guestAuthorization(request);
+  await refreshUntilVerdict(request, authorization, LAYER, verdict);
+  await gotoSignedIn(page, '/platform');
   const matrix = page.getByRole('table', { name: 'Fleet health matrix' });
-  await expect(async () => {
-    const authorization = await captureBackstageToken(page, () =>
-      gotoSignedIn(page, '/platform'),
-    );
-    await triggerHealthRefresh(request, authorization);
-    await page.reload();
-    await expect(
-      matrix.getByRole('link', { name: cell, exact: typeof cell === 'string' }),
-    ).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await expect(
+    matrix.getByRole('link', { name: cell, exact: typeof cell === 'string' }),
+  ).toBeVisible();
 }
 
 test.describe('a fault injected through the sandbox control API', () => {
@@ -62,7 +59,7 @@ test.describe('a fault injected through the sandbox control API', () => {
     // Leave prod-eu-1 healthy again for the tests that follow.
     const page = await browser.newPage();
     await signInAsGuest(page);
-    await refreshUntilVisible(page, request, CELL_OK);
+    await refreshUntilVisible(page, request, /^ok$/, CELL_OK);
     await page.close();
   });
 
@@ -73,10 +70,15 @@ test.describe('a fault injected through the sandbox control API', () => {
     test.setTimeout(360_000);
     await signInAsGuest(page);
     // Healthy to begin with (a restarted backend has to evaluate it first).
-    await refreshUntilVisible(page, request, CELL_OK);
+    await refreshUntilVisible(page, request, /^ok$/, CELL_OK);
 
     await injectFault(request, FAULT);
-    await refreshUntilVisible(page, request, CELL_FAILING);
+    await refreshUntilVisible(
+      page,
+      request,
+      /^(critical|warning)$/,
+      CELL_FAILING,
+    );
 
     const matrix = page.getByRole('table', { name: 'Fleet health matrix' });
     await matrix.getByRole('link', { name: CELL_FAILING }).click();

@@ -40,6 +40,18 @@ export function generatedFleetSize(): number | undefined {
   return size > 0 ? size : undefined;
 }
 
+/** A guest's bearer token, signed in through the backend's auth API. */
+export async function guestAuthorization(
+  request: APIRequestContext,
+): Promise<string> {
+  const response = await request.get(`${BACKEND_URL}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  const { backstageIdentity } = await response.json();
+  return `Bearer ${backstageIdentity.token}`;
+}
+
 export async function injectFault(
   request: APIRequestContext,
   fault: { cluster: string; id: string; target?: string },
@@ -93,4 +105,35 @@ export async function triggerHealthRefresh(
     { headers: { authorization } },
   );
   expect([200, 409], await response.text()).toContain(response.status());
+}
+
+/**
+ * Triggers health refreshes until the API reports `verdict` for the layer:
+ * a refresh already under way (409) may have read the upstreams before the
+ * change, so the next one is triggered once it ends.
+ */
+export async function refreshUntilVerdict(
+  request: APIRequestContext,
+  authorization: string,
+  target: { cluster: string; layer: string },
+  verdict: RegExp,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND_URL}/api/platform/health/${target.cluster}/${target.layer}`,
+          { headers: { authorization } },
+        );
+        const current = response.ok()
+          ? ((await response.json()) as { verdict: string }).verdict
+          : `HTTP ${response.status()}`;
+        if (!verdict.test(current)) {
+          await triggerHealthRefresh(request, authorization);
+        }
+        return current;
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toMatch(verdict);
 }

@@ -17,27 +17,22 @@
 import { expect, Page } from '@playwright/test';
 
 /**
- * Signs in as the guest user and waits until the app has loaded. A dev
- * backend restarting after a file change refuses the guest for a few
- * seconds, so the sign-in is tried again until it holds.
+ * Signs in as the guest user and waits until the app has loaded. The
+ * Playwright global setup (portalReady.ts) has waited for the portal, so a
+ * sign-in that does not hold is a failure, not something to try again.
  */
 export async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   const catalog = page.getByRole('link', { name: 'Catalog', exact: true });
-  await expect(async () => {
-    await page.goto('/');
-    await expect(enter.or(catalog.first())).toBeVisible();
-    if (await enter.isVisible()) {
-      await enter.click();
-    }
-    await expect(catalog.first()).toBeVisible({ timeout: 15_000 });
-  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  await page.goto('/');
+  await expect(enter.or(catalog.first())).toBeVisible();
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+  await expect(catalog.first()).toBeVisible();
 }
 
-/**
- * Opens `path`, signing in again first when the session was lost (a dev
- * backend that restarted cannot refresh the guest's token).
- */
+/** Opens `path`, signing in first when the page asks for it. */
 export async function gotoSignedIn(page: Page, path: string) {
   const enter = page.getByRole('button', { name: 'Enter' });
   const catalog = page.getByRole('link', { name: 'Catalog', exact: true });

@@ -174,24 +174,32 @@ describe('configuration the frontend receives', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('leaves no credential in the production bundle, when one was built', () => {
-    const dist = join(ROOT, 'packages/app/dist');
-    if (!existsSync(dist)) {
-      return;
-    }
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/\.(js|html|json)$/.test(entry.name)) files.push(path);
+  // make test builds the frontend before jest runs; elsewhere a missing build
+  // is reported, never passed over.
+  const dist = join(ROOT, 'packages/app/dist');
+  (existsSync(dist) || process.env.CI ? it : it.skip)(
+    'leaves no credential in the production bundle',
+    () => {
+      if (!existsSync(dist)) {
+        throw new Error(
+          'packages/app/dist does not exist: build it first (yarn workspace backend build, which make test runs before jest)',
+        );
       }
-    };
-    walk(dist);
-    // Shapes of real credentials: GitLab, Grafana and Kubernetes service-account tokens, private keys.
-    const credential =
-      /glpat-[\w-]{20}|glsa_\w{32}|eyJhbGciOi[\w-]+\.eyJ[\w-]+\.[\w-]+|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-    const found = files.filter(f => credential.test(readFileSync(f, 'utf8')));
-    expect(found).toEqual([]);
-  });
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else if (/\.(js|html|json)$/.test(entry.name)) files.push(path);
+        }
+      };
+      walk(dist);
+      // Shapes of real credentials: GitLab, Grafana and Kubernetes service-account tokens, private keys.
+      const credential =
+        /glpat-[\w-]{20}|glsa_\w{32}|eyJhbGciOi[\w-]+\.eyJ[\w-]+\.[\w-]+|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+      expect(files.length).toBeGreaterThan(0);
+      const found = files.filter(f => credential.test(readFileSync(f, 'utf8')));
+      expect(found).toEqual([]);
+    },
+  );
 });

@@ -199,6 +199,8 @@ export function appConfigYaml(sandbox: Sandbox): string {
       },
       selfService: {
         allowedDomains: [sandbox.fleetSpec.domain],
+        // The simulated fleet's Dex, which the API servers of new clusters trust.
+        clusterOidc: { issuerUrl: `https://dex.${sandbox.fleetSpec.domain}` },
         // ArgoCD Applications point at the repositories the new-service template pushes.
         ...(gitlab ? { gitlab: { baseUrl: gitlab } } : {}),
         // The templates' output links: each cluster's Argo CD and the shared Grafana.

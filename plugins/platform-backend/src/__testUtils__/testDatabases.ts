@@ -25,11 +25,20 @@ if (
     process.env.PLATFORM_TEST_POSTGRES_URL;
 }
 
-/** SQLite always; PostgreSQL when a connection string is configured. */
+/**
+ * SQLite always; PostgreSQL when a connection string is configured. Under CI
+ * a missing PostgreSQL is an error: its variants must not vanish from the
+ * run without a trace.
+ */
 export function platformTestDatabases(): TestDatabases {
   const withPostgres = Boolean(
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
   );
+  if (!withPostgres && process.env.CI) {
+    throw new Error(
+      'PostgreSQL is not configured (PLATFORM_TEST_POSTGRES_URL): under CI the PostgreSQL variants of the database suites must run; scripts/services.sh start provides it',
+    );
+  }
   return TestDatabases.create({
     ids: withPostgres ? ['SQLITE_3', 'POSTGRES_15'] : ['SQLITE_3'],
   });

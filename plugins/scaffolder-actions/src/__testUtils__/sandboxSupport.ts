@@ -18,6 +18,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { UserEntity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   defaultFleet,
@@ -39,6 +40,29 @@ import {
 
 export const DOMAIN = 'apps.example.internal';
 
+/** The portal's template location, trusted as it is in `catalog.locations`. */
+export const TEMPLATES_LOCATION = path.resolve(
+  __dirname,
+  '../../../../templates/all.yaml',
+);
+
+/** A task's template as the scaffolder passes it: from the trusted location. */
+export function templateFrom(
+  origin = `file:${TEMPLATES_LOCATION}`,
+  entityRef = 'template:default/platform-new-service',
+) {
+  return {
+    entityRef,
+    baseUrl: 'file:///templates/',
+    entity: {
+      metadata: {
+        name: entityRef.split('/')[1],
+        annotations: { 'backstage.io/managed-by-origin-location': origin },
+      },
+    },
+  };
+}
+
 /** A sandbox fleet over HTTPS whose controllers only run when the test advances time. */
 export async function startTestSandbox(): Promise<Sandbox> {
   return startSandbox({
@@ -59,6 +83,7 @@ export function sandboxConfig(
 ) {
   return new ConfigReader({
     app: { baseUrl: 'http://localhost:3000' },
+    catalog: { locations: [{ type: 'file', target: TEMPLATES_LOCATION }] },
     platform: {
       clusters: sandbox.fleetSpec.clusters.map(c => ({
         name: c.name,
@@ -82,6 +107,7 @@ export function sandboxConfig(
         grafana: { baseUrl: 'http://grafana.example' },
         argocd: { baseUrl: `${sandbox.url}/argocd/<cluster>` },
         gitlab: { baseUrl: `https://gitlab.${DOMAIN}` },
+        clusterOidc: { issuerUrl: `https://dex.${DOMAIN}` },
         pollIntervalMs: 20,
         waitTimeoutSeconds: 5,
         ...selfService,
@@ -126,7 +152,12 @@ export function userOf(name: string, groups: string[]): UserEntity {
 /** A task context for a user of the given groups; outputs are collected. */
 export function contextFor<T extends Record<string, any>>(
   input: T,
-  options: { user?: UserEntity; isDryRun?: boolean; signal?: AbortSignal } = {},
+  options: {
+    user?: UserEntity;
+    isDryRun?: boolean;
+    signal?: AbortSignal;
+    templateInfo?: ReturnType<typeof templateFrom>;
+  } = {},
 ): {
   ctx: ActionContext<any, any>;
   outputs: Record<string, unknown>;
@@ -139,6 +170,7 @@ export function contextFor<T extends Record<string, any>>(
   const ctx = createMockActionContext<T>({
     input,
     user: { entity: user, ref: userRef },
+    templateInfo: options.templateInfo ?? templateFrom(),
   });
   // The task runs for its initiator: the policy decides from their identity.
   ctx.getInitiatorCredentials = async () => mockCredentials.user(userRef);

@@ -15,6 +15,7 @@
  */
 
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 
 /** What the platform allows self-service actions to do, from `platform.selfService`. */
 export interface SelfServiceConfig {
@@ -33,7 +34,10 @@ export interface SelfServiceConfig {
   argocd: { namespace: string; baseUrl?: string };
   /** Namespace of Cluster API objects on management clusters. */
   capiNamespace: string;
-  gitlab: { baseUrl: string };
+  /** Unset when neither this nor a GitLab integration is configured. */
+  gitlab?: { baseUrl: string };
+  /** The OIDC issuer the API servers of new clusters trust (Dex). */
+  clusterOidc?: { issuerUrl: string; clientId: string };
   grafana?: { baseUrl: string };
   /** Portal base URL for catalog links. */
   portalBaseUrl?: string;
@@ -69,11 +73,8 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
       baseUrl: c?.getOptionalString('argocd.baseUrl'),
     },
     capiNamespace: c?.getOptionalString('capiNamespace') ?? 'clusters',
-    gitlab: {
-      baseUrl:
-        c?.getOptionalString('gitlab.baseUrl') ??
-        'https://gitlab.example.internal',
-    },
+    gitlab: readGitLabBaseUrl(config),
+    clusterOidc: readClusterOidc(config),
     grafana: c?.has('grafana.baseUrl')
       ? { baseUrl: c.getString('grafana.baseUrl') }
       : undefined,
@@ -84,4 +85,66 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
         : 120_000,
     pollIntervalMs: c?.getOptionalNumber('pollIntervalMs') ?? 1000,
   };
+}
+
+/**
+ * `platform.selfService.gitlab.baseUrl`, else the first GitLab integration's
+ * web address: the same GitLab the templates publish to.
+ */
+function readGitLabBaseUrl(config: Config): { baseUrl: string } | undefined {
+  const key = 'platform.selfService.gitlab.baseUrl';
+  const explicit = config.getOptionalString(key);
+  if (explicit) return { baseUrl: httpUrl(explicit, key) };
+  const integration = config
+    .getOptionalConfigArray('integrations.gitlab')
+    ?.at(0);
+  if (!integration) return undefined;
+  const baseUrl =
+    integration.getOptionalString('baseUrl') ??
+    `https://${integration.getString('host')}`;
+  return { baseUrl: httpUrl(baseUrl, 'integrations.gitlab[0].baseUrl') };
+}
+
+/**
+ * The OIDC issuer and client id that new clusters' API servers trust:
+ * `platform.selfService.clusterOidc`, else the issuer the portal itself signs
+ * in with (`auth.providers.oidc.<auth.environment>.metadataUrl`), since
+ * people reach both through the same Dex.
+ */
+function readClusterOidc(
+  config: Config,
+): { issuerUrl: string; clientId: string } | undefined {
+  const key = 'platform.selfService.clusterOidc';
+  const clientId = config.getOptionalString(`${key}.clientId`) ?? 'kubernetes';
+  const explicit = config.getOptionalString(`${key}.issuerUrl`);
+  if (explicit) {
+    return { issuerUrl: httpUrl(explicit, `${key}.issuerUrl`), clientId };
+  }
+  const environment =
+    config.getOptionalString('auth.environment') ?? 'development';
+  const metadataKey = `auth.providers.oidc.${environment}.metadataUrl`;
+  const metadataUrl = config.getOptionalString(metadataKey);
+  if (!metadataUrl) return undefined;
+  const issuerUrl = httpUrl(metadataUrl, metadataKey).replace(
+    /\/\.well-known\/openid-configuration$/,
+    '',
+  );
+  return { issuerUrl, clientId };
+}
+
+function httpUrl(value: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(
+      `${key} must be an absolute URL, got "${value.slice(0, 100)}"`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(
+      `${key} must be an http(s) URL, got "${value.slice(0, 100)}"`,
+    );
+  }
+  return value.replace(/\/$/, '');
 }

@@ -53,7 +53,10 @@ function requireBoolean(
  */
 export function createArgoCdAppAction(options: PlatformActionOptions) {
   const { config } = options;
-  const gitlab = config.gitlab.baseUrl.replace(/\/$/, '');
+  // Without a GitLab the action cannot tell the team's repositories apart.
+  const gitlab =
+    config.gitlab?.baseUrl ??
+    '(platform.selfService.gitlab.baseUrl not configured)';
   return createTemplateAction({
     id: 'platform:argocd:create-app',
     description: `Creates an ArgoCD Application (namespace ${config.argocd.namespace}) in the team's AppProject, deploying a path of one of the team's repositories on ${gitlab} into the team's namespace, with automated sync (prune and self-heal optional).`,
@@ -106,6 +109,11 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
       },
     },
     async handler(ctx) {
+      if (!config.gitlab) {
+        throw new Error(
+          'platform.selfService.gitlab.baseUrl is not configured (nor integrations.gitlab): Applications may only follow repositories of the platform GitLab',
+        );
+      }
       const target = parseTeamTarget(ctx.input);
       const name = requireDnsLabel('name', ctx.input.name);
       const repoPath = requireDnsSubdomainPath(ctx.input.repoPath);

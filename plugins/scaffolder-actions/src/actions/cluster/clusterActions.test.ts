@@ -233,6 +233,16 @@ describe('platform:cluster:scale and platform:cluster:upgrade', () => {
       replicas: 3,
       version: 'v1.33.4',
     });
+    // The configured Dex, not a built-in address.
+    expect(
+      (kcp('prod-eu-3').spec as any).kubeadmConfigSpec.clusterConfiguration
+        .apiServer.extraArgs,
+    ).toEqual(
+      expect.arrayContaining([
+        { name: 'oidc-issuer-url', value: 'https://dex.apps.example.internal' },
+        { name: 'oidc-client-id', value: 'kubernetes' },
+      ]),
+    );
     expect(md('prod-eu-3').spec as any).toMatchObject({
       replicas: 5,
       template: { spec: { version: 'v1.33.4' } },
@@ -280,6 +290,22 @@ describe('platform:cluster:scale and platform:cluster:upgrade', () => {
     await expect(
       handler(contextFor(newCluster({ name: 'new-3' })).ctx),
     ).rejects.toThrow('permission platform.cluster.provision was denied');
+    expect(revisionOf(sandbox, 'mgmt')).toBe(before);
+  });
+
+  it("takes the OIDC issuer of new clusters from the portal's own sign-in, and refuses without one", async () => {
+    const derived = actionSetup(sandbox, {
+      clusterOidc: undefined,
+    });
+    expect(derived.config.clusterOidc).toBeUndefined();
+    const before = revisionOf(sandbox, 'mgmt');
+    await expect(
+      createClusterAction(derived).handler(
+        contextFor(newCluster({ name: 'no-oidc' }), { user: platformUser }).ctx,
+      ),
+    ).rejects.toThrow(
+      'platform.selfService.clusterOidc.issuerUrl is not configured',
+    );
     expect(revisionOf(sandbox, 'mgmt')).toBe(before);
   });
 

@@ -129,6 +129,13 @@ export function createClusterAction(options: PlatformActionOptions) {
       await authorizePlatformTeam(ctx, options, {
         permission: platformClusterProvisionPermission,
       });
+      const clusterOidc = config.clusterOidc;
+      if (!clusterOidc) {
+        // The new API servers would trust no identity provider: nobody could sign in.
+        throw new Error(
+          'platform.selfService.clusterOidc.issuerUrl is not configured (nor auth.providers.oidc for this auth.environment): new clusters need the OIDC issuer their API servers trust',
+        );
+      }
       const management = new ClusterObjects(
         managementName,
         clusters.kubeConfig(managementName, 'write'),
@@ -158,6 +165,7 @@ export function createClusterAction(options: PlatformActionOptions) {
         },
         config.capiNamespace,
         config.platformTeam,
+        clusterOidc,
       );
       const results = await audited(
         ctx,

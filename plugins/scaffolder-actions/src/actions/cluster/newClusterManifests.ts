@@ -39,6 +39,7 @@ export function newClusterManifests(
   request: NewClusterRequest,
   namespace: string,
   platformTeam: string,
+  oidc: { issuerUrl: string; clientId: string },
 ): Manifest[] {
   const { name, version } = request;
   const labels = {
@@ -91,11 +92,8 @@ export function newClusterManifests(
           clusterConfiguration: {
             apiServer: {
               extraArgs: [
-                {
-                  name: 'oidc-issuer-url',
-                  value: 'https://dex.apps.example.internal',
-                },
-                { name: 'oidc-client-id', value: 'kubernetes' },
+                { name: 'oidc-issuer-url', value: oidc.issuerUrl },
+                { name: 'oidc-client-id', value: oidc.clientId },
                 { name: 'oidc-groups-claim', value: 'groups' },
               ],
             },

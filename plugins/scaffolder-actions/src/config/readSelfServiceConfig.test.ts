@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConfigReader } from '@backstage/config';
+import { readSelfServiceConfig } from './readSelfServiceConfig';
+
+describe('readSelfServiceConfig', () => {
+  it('takes the OIDC issuer of new clusters from platform.selfService.clusterOidc', () => {
+    const config = readSelfServiceConfig(
+      new ConfigReader({
+        platform: {
+          selfService: {
+            clusterOidc: {
+              issuerUrl: 'https://dex.corp.test/',
+              clientId: 'k8s',
+            },
+          },
+        },
+      }),
+    );
+    expect(config.clusterOidc).toEqual({
+      issuerUrl: 'https://dex.corp.test',
+      clientId: 'k8s',
+    });
+  });
+
+  it('else from the OIDC provider the portal signs in with, in its auth environment', () => {
+    const config = readSelfServiceConfig(
+      new ConfigReader({
+        auth: {
+          environment: 'production',
+          providers: {
+            oidc: {
+              development: {
+                metadataUrl:
+                  'https://dev-dex.test/.well-known/openid-configuration',
+              },
+              production: {
+                metadataUrl:
+                  'https://dex.corp.test/dex/.well-known/openid-configuration',
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(config.clusterOidc).toEqual({
+      issuerUrl: 'https://dex.corp.test/dex',
+      clientId: 'kubernetes',
+    });
+  });
+
+  it('has no issuer and no GitLab when nothing is configured, rather than a made-up address', () => {
+    const config = readSelfServiceConfig(new ConfigReader({}));
+    expect(config.clusterOidc).toBeUndefined();
+    expect(config.gitlab).toBeUndefined();
+  });
+
+  it('takes GitLab from the first integration', () => {
+    const config = readSelfServiceConfig(
+      new ConfigReader({
+        integrations: { gitlab: [{ host: 'gitlab.corp.test', token: 'x' }] },
+      }),
+    );
+    expect(config.gitlab).toEqual({ baseUrl: 'https://gitlab.corp.test' });
+  });
+
+  it('refuses a malformed issuer at start-up, naming the key', () => {
+    expect(() =>
+      readSelfServiceConfig(
+        new ConfigReader({
+          platform: { selfService: { clusterOidc: { issuerUrl: 'dex' } } },
+        }),
+      ),
+    ).toThrow(
+      'platform.selfService.clusterOidc.issuerUrl must be an absolute URL, got "dex"',
+    );
+  });
+});
