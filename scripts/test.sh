@@ -31,11 +31,19 @@ echo "== dependency audit"
 bash scripts/audit.sh
 echo $? > .test-results/audit.status
 
+# The production build (backend bundle and the frontend it serves), before
+# jest: the bundle checks read it, and the benchmark smoke reuses it.
+echo "== production build"
+yarn workspace backend build
+echo $? > .test-results/build.status
+
 echo "== unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
+echo $? > .test-results/jest.status
 
 echo "== end-to-end tests"
 bash scripts/e2e.sh
+echo $? > .test-results/e2e.status
 
 # A tiny fleet and a few seconds of load: the benchmark still runs and writes
 # a well-formed report. Speed is not asserted.
