@@ -172,23 +172,20 @@ describe('a hostile tenant crafting entities to reach other teams upstream objec
       ['steal-everything', 'prod-eu-1', 'cert-manager', 'sync'],
       ['pose-as-platform', 'mgmt', 'traefik', 'sync'],
       ['pose-as-platform', 'prod-eu-1', 'payments-api', 'rollback'],
-    ])(
-      '403 for %s: %s/%s %s',
-      async (entity, instance, app, verb) => {
-        const res = await request(server)
-          .post(`${entityPath(entity)}/argocd/${instance}/${app}/${verb}`)
-          .set('Authorization', JUDY)
-          .send(verb === 'rollback' ? { id: 0 } : {});
-        expect(res.status).toBe(403);
-        expect(res.body.error.name).toBe('NotAllowedError');
-        expect(res.body.error.message).toContain(ARGOCD_KEY);
-        expect(res.body.error.message).toContain('user:default/judy');
-        expect(audited.at(-1)).toMatchObject({
-          eventId: `argocd-${verb}`,
-          failure: expect.stringContaining(ARGOCD_KEY),
-        });
-      },
-    );
+    ])('403 for %s: %s/%s %s', async (entity, instance, app, verb) => {
+      const res = await request(server)
+        .post(`${entityPath(entity)}/argocd/${instance}/${app}/${verb}`)
+        .set('Authorization', JUDY)
+        .send(verb === 'rollback' ? { id: 0 } : {});
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expect(res.body.error.message).toContain(ARGOCD_KEY);
+      expect(res.body.error.message).toContain('user:default/judy');
+      expect(audited.at(-1)).toMatchObject({
+        eventId: `argocd-${verb}`,
+        failure: expect.stringContaining(ARGOCD_KEY),
+      });
+    });
 
     it('403 for a remediation sync of another team application, naming the mapping', async () => {
       const res = await request(server)
@@ -265,10 +262,30 @@ describe('a hostile tenant crafting entities to reach other teams upstream objec
     });
 
     it.each([
-      ['read-gitops', 'gitlab', 'platform/gitops-apps', 'group:default/platform-team'],
-      ['read-gitops', 'delivery', 'platform/gitops-apps', 'group:default/platform-team'],
-      ['read-payments-ci', 'gitlab', 'team-payments/payments-api', 'group:default/team-payments'],
-      ['read-payments-ci', 'delivery', 'team-payments/payments-api', 'group:default/team-payments'],
+      [
+        'read-gitops',
+        'gitlab',
+        'platform/gitops-apps',
+        'group:default/platform-team',
+      ],
+      [
+        'read-gitops',
+        'delivery',
+        'platform/gitops-apps',
+        'group:default/platform-team',
+      ],
+      [
+        'read-payments-ci',
+        'gitlab',
+        'team-payments/payments-api',
+        'group:default/team-payments',
+      ],
+      [
+        'read-payments-ci',
+        'delivery',
+        'team-payments/payments-api',
+        'group:default/team-payments',
+      ],
     ])(
       '403 for %s %s: project %s belongs to %s',
       async (entity, card, project, owner) => {
@@ -276,9 +293,7 @@ describe('a hostile tenant crafting entities to reach other teams upstream objec
           card === 'gitlab'
             ? `${entityPath(entity)}/gitlab`
             : `${BASE}/delivery/default/component/${entity}`;
-        const res = await request(server)
-          .get(path)
-          .set('Authorization', JUDY);
+        const res = await request(server).get(path).set('Authorization', JUDY);
         expect(res.status).toBe(403);
         expect(res.body.error.message).toContain(`GitLab project ${project}`);
         expect(res.body.error.message).toContain(owner);

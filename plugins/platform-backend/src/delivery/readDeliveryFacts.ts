@@ -147,11 +147,13 @@ async function readImages(
   const artifact = await context.cache.read(`nexus:docker:${image}`, async () =>
     artifactOf('docker', image, await nexus.components('docker', image)),
   );
-  return artifact.versions.filter(v => visible.image(v.repository, image)).map(v => ({
-    version: v.version,
-    repository: v.repository,
-    ...(v.lastModified ? { lastModified: v.lastModified } : {}),
-  }));
+  return artifact.versions
+    .filter(v => visible.image(v.repository, image))
+    .map(v => ({
+      version: v.version,
+      repository: v.repository,
+      ...(v.lastModified ? { lastModified: v.lastModified } : {}),
+    }));
 }
 
 function conditionsOf(holder: { conditions?: unknown } | undefined) {

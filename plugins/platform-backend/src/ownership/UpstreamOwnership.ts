@@ -32,7 +32,12 @@ import { OWNERSHIP_KEYS, OwnershipConfig } from './readOwnershipConfig';
 
 /** Who is asking: a user with their groups, or a service the route already let through. */
 export type Actor =
-  | { type: 'user'; userEntityRef: string; groups: Set<string>; platform: boolean }
+  | {
+      type: 'user';
+      userEntityRef: string;
+      groups: Set<string>;
+      platform: boolean;
+    }
   | { type: 'service' };
 
 export type Upstream = keyof typeof UPSTREAM_KEYS;
@@ -87,7 +92,9 @@ export class UpstreamOwnership {
   gitlabOwner(projectPath: string): string | undefined {
     const segments = projectPath.split('/').slice(0, -1);
     for (let n = segments.length; n > 0; n--) {
-      const owner = this.config.gitlabGroups.get(segments.slice(0, n).join('/'));
+      const owner = this.config.gitlabGroups.get(
+        segments.slice(0, n).join('/'),
+      );
       if (owner) return owner;
     }
     return undefined;
@@ -122,7 +129,8 @@ export class UpstreamOwnership {
       return { type: 'service' };
     }
     const user = credentials as BackstageCredentials<BackstageUserPrincipal>;
-    const userEntityRef = user.principal.userEntityRef.toLocaleLowerCase('en-US');
+    const userEntityRef =
+      user.principal.userEntityRef.toLocaleLowerCase('en-US');
     const groups = await this.groupsOf(user, userEntityRef);
     return {
       type: 'user',
@@ -139,7 +147,9 @@ export class UpstreamOwnership {
    */
   mayShow(owner: string | undefined, entity: Entity, actor: Actor): boolean {
     if (!owner || owner !== this.entityOwner(entity)) return false;
-    return actor.type === 'service' || actor.platform || actor.groups.has(owner);
+    return (
+      actor.type === 'service' || actor.platform || actor.groups.has(owner)
+    );
   }
 
   /** As `mayShow`, for a single object a page cannot show without: 403 saying why. */
@@ -154,7 +164,9 @@ export class UpstreamOwnership {
     const entityOwner = this.entityOwner(entity) ?? 'nobody';
     if (owner !== entityOwner) {
       throw new NotAllowedError(
-        `${object} belongs to ${owner ?? 'no team'} by ${this.keyOf(upstream)}, not to the entity's owner ${entityOwner}`,
+        `${object} belongs to ${owner ?? 'no team'} by ${this.keyOf(
+          upstream,
+        )}, not to the entity's owner ${entityOwner}`,
       );
     }
     throw new NotAllowedError(
@@ -178,12 +190,16 @@ export class UpstreamOwnership {
     if (actor.type === 'service' || actor.platform) return;
     if (!owner) {
       throw new NotAllowedError(
-        `${object} has no owner in ${this.keyOf(upstream)}; only a platform team may act on it`,
+        `${object} has no owner in ${this.keyOf(
+          upstream,
+        )}; only a platform team may act on it`,
       );
     }
     if (!actor.groups.has(owner)) {
       throw new NotAllowedError(
-        `${object} belongs to ${owner} by ${this.keyOf(upstream)}, and ${actor.userEntityRef} is not a member`,
+        `${object} belongs to ${owner} by ${this.keyOf(upstream)}, and ${
+          actor.userEntityRef
+        } is not a member`,
       );
     }
   }
@@ -206,7 +222,8 @@ export class UpstreamOwnership {
       credentials: await this.deps.auth.getOwnServiceCredentials(),
     });
     for (const relation of user?.relations ?? []) {
-      if (relation.type === 'memberOf') groups.add(normalize(relation.targetRef));
+      if (relation.type === 'memberOf')
+        groups.add(normalize(relation.targetRef));
     }
     if (user) {
       this.memberships.set(userEntityRef, {

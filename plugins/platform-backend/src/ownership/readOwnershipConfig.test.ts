@@ -60,7 +60,9 @@ describe('readOwnershipConfig', () => {
 
   it.each([
     [
-      { argocdProjects: [{ project: 'payments', owner: 'user:default/alice' }] },
+      {
+        argocdProjects: [{ project: 'payments', owner: 'user:default/alice' }],
+      },
       'platform.ownership.argocdProjects[0].owner',
     ],
     [

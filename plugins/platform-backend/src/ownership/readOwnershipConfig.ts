@@ -40,18 +40,26 @@ export const OWNERSHIP_KEYS = {
 const DEFAULT_PLATFORM_TEAMS = ['group:default/platform-team'];
 const NAME = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
 // GitLab path segments start with a letter, digit or '_' (so never '.' or '..').
-const GITLAB_PATH = /^[A-Za-z0-9_][-A-Za-z0-9_.]*(\/[A-Za-z0-9_][-A-Za-z0-9_.]*)*$/;
+const GITLAB_PATH =
+  /^[A-Za-z0-9_][-A-Za-z0-9_.]*(\/[A-Za-z0-9_][-A-Za-z0-9_.]*)*$/;
 
 /** A group ref in its normal form, or a 400-style error naming the key. */
 function groupRef(value: string, key: string): string {
   let ref;
   try {
-    ref = parseEntityRef(value, { defaultKind: 'group', defaultNamespace: 'default' });
+    ref = parseEntityRef(value, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
   } catch {
-    throw new InputError(`Invalid config at ${key}: '${value}' is not an entity ref`);
+    throw new InputError(
+      `Invalid config at ${key}: '${value}' is not an entity ref`,
+    );
   }
   if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-    throw new InputError(`Invalid config at ${key}: '${value}' is not a Group ref`);
+    throw new InputError(
+      `Invalid config at ${key}: '${value}' is not a Group ref`,
+    );
   }
   return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
@@ -67,10 +75,14 @@ function mapping(
     const at = `${key}[${index}]`;
     const name = entry.getString(field);
     if (!pattern.test(name)) {
-      throw new InputError(`Invalid config at ${at}.${field}: '${name}' is not a valid name`);
+      throw new InputError(
+        `Invalid config at ${at}.${field}: '${name}' is not a valid name`,
+      );
     }
     if (result.has(name)) {
-      throw new InputError(`Invalid config at ${at}.${field}: '${name}' is listed twice`);
+      throw new InputError(
+        `Invalid config at ${at}.${field}: '${name}' is listed twice`,
+      );
     }
     result.set(name, groupRef(entry.getString('owner'), `${at}.owner`));
   });
@@ -85,7 +97,9 @@ export function readOwnershipConfig(config: Config): OwnershipConfig {
       const repository = entry.getString('repository');
       const path = entry.getString('path');
       if (!NAME.test(repository)) {
-        throw new InputError(`Invalid config at ${at}.repository: '${repository}' is not a repository name`);
+        throw new InputError(
+          `Invalid config at ${at}.repository: '${repository}' is not a repository name`,
+        );
       }
       // A prefix must end at a path segment, or `team-a` would also own `team-ab/…`.
       if (!path || path.startsWith('/') || path.includes('*')) {
@@ -93,12 +107,19 @@ export function readOwnershipConfig(config: Config): OwnershipConfig {
           `Invalid config at ${at}.path: '${path}' must be a component name, or a prefix ending in '/'`,
         );
       }
-      return { repository, path, owner: groupRef(entry.getString('owner'), `${at}.owner`) };
+      return {
+        repository,
+        path,
+        owner: groupRef(entry.getString('owner'), `${at}.owner`),
+      };
     },
   );
   const platformTeams = (
-    config.getOptionalStringArray(OWNERSHIP_KEYS.platformTeams) ?? DEFAULT_PLATFORM_TEAMS
-  ).map((ref, index) => groupRef(ref, `${OWNERSHIP_KEYS.platformTeams}[${index}]`));
+    config.getOptionalStringArray(OWNERSHIP_KEYS.platformTeams) ??
+    DEFAULT_PLATFORM_TEAMS
+  ).map((ref, index) =>
+    groupRef(ref, `${OWNERSHIP_KEYS.platformTeams}[${index}]`),
+  );
   return {
     argocdProjects: mapping(config, OWNERSHIP_KEYS.argocd, 'project', NAME),
     gitlabGroups: mapping(config, OWNERSHIP_KEYS.gitlab, 'group', GITLAB_PATH),

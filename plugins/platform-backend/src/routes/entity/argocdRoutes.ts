@@ -116,7 +116,11 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
         try {
           for (const app of await readInstance(instance, selection)) {
             if (
-              ownership.mayShow(ownership.argocdOwner(app.project), entity, actor)
+              ownership.mayShow(
+                ownership.argocdOwner(app.project),
+                entity,
+                actor,
+              )
             ) {
               applications.push(app);
             } else {

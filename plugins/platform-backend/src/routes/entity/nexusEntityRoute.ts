@@ -128,24 +128,26 @@ export function nexusEntityRoute(context: EntityRouteContext): void {
     // Cached artifacts are shared: build new objects, never change them.
     const withClusters = artifacts.map(artifact => ({
       ...artifact,
-      versions: artifact.versions.filter(version => {
-        const shown = ownership.mayShow(
-          ownership.nexusOwner(version.repository, artifact.name),
-          entity,
-          actor,
-        );
-        if (!shown) hiddenVersions += 1;
-        return shown;
-      }).map(version => ({
-        ...version,
-        clusters: [
-          ...new Set(
-            running.workloads
-              .filter(w => runningVersion(artifact, w) === version.version)
-              .map(w => w.cluster),
-          ),
-        ].sort(),
-      })),
+      versions: artifact.versions
+        .filter(version => {
+          const shown = ownership.mayShow(
+            ownership.nexusOwner(version.repository, artifact.name),
+            entity,
+            actor,
+          );
+          if (!shown) hiddenVersions += 1;
+          return shown;
+        })
+        .map(version => ({
+          ...version,
+          clusters: [
+            ...new Set(
+              running.workloads
+                .filter(w => runningVersion(artifact, w) === version.version)
+                .map(w => w.cluster),
+            ),
+          ].sort(),
+        })),
     }));
     const body: EntityNexusResponse = {
       configured: true,

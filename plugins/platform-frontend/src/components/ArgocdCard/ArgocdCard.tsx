@@ -170,8 +170,7 @@ export function ArgocdCard() {
         )}
         {hidden > 0 && (
           <Typography variant="body2" color="textSecondary">
-            {hidden} application{hidden === 1 ? '' : 's'} of other teams
-            hidden
+            {hidden} application{hidden === 1 ? '' : 's'} of other teams hidden
           </Typography>
         )}
         {applications.length === 0 ? (
