@@ -16,6 +16,7 @@
 
 import { ConfigReader } from '@backstage/config';
 import { readPlatformConfig } from './readPlatformConfig';
+import { TEST_CA_PEM } from '../__testUtils__/testCaCertificate';
 
 const cluster = {
   name: 'prod-eu-1',
@@ -37,6 +38,7 @@ describe('readPlatformConfig', () => {
     expect(result.clusters).toEqual([
       {
         ...cluster,
+        kubernetes: { ...cluster.kubernetes, skipTLSVerify: false },
         environment: undefined,
         region: undefined,
         management: false,
@@ -147,5 +149,56 @@ describe('readPlatformConfig', () => {
         }),
       ),
     ).toThrow(/platform\.clusters\[0\]\.kubernetes\.url/);
+  });
+
+  it("reads each cluster's own TLS trust", () => {
+    const [withCa, insecure] = readPlatformConfig(
+      new ConfigReader({
+        platform: {
+          clusters: [
+            {
+              ...cluster,
+              kubernetes: { url: 'https://a:6443', caData: TEST_CA_PEM },
+            },
+            {
+              ...cluster,
+              name: 'lab-1',
+              kubernetes: { url: 'https://b:6443', skipTLSVerify: true },
+            },
+          ],
+        },
+      }),
+    ).clusters;
+    expect(withCa.kubernetes).toEqual({
+      url: 'https://a:6443',
+      caData: TEST_CA_PEM,
+      skipTLSVerify: false,
+    });
+    expect(insecure.kubernetes.skipTLSVerify).toBe(true);
+    expect(insecure.kubernetes.caData).toBeUndefined();
+  });
+
+  it('refuses a caData that is not a PEM certificate, naming the key', () => {
+    const withCa = (caData: string) => () =>
+      readPlatformConfig(
+        new ConfigReader({
+          platform: {
+            clusters: [
+              { ...cluster, kubernetes: { url: 'https://a:6443', caData } },
+            ],
+          },
+        }),
+      );
+    // A kubeconfig's certificate-authority-data is base64 of the PEM.
+    expect(withCa(Buffer.from(TEST_CA_PEM).toString('base64'))).toThrow(
+      /platform\.clusters\[0\]\.kubernetes\.caData: expected the PEM/,
+    );
+    expect(
+      withCa(
+        TEST_CA_PEM.replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAAAAAAAAAAAAAAAAAA'),
+      ),
+    ).toThrow(
+      /platform\.clusters\[0\]\.kubernetes\.caData: a certificate in it cannot be read/,
+    );
   });
 });

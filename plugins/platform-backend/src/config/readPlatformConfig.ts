@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { X509Certificate } from 'node:crypto';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
@@ -28,7 +29,13 @@ export interface ConfiguredCluster {
   region?: string;
   management: boolean;
   managementCluster?: string;
-  kubernetes: { url: string; token?: string };
+  kubernetes: {
+    url: string;
+    token?: string;
+    /** PEM of the CA that signed the API server's certificate. */
+    caData?: string;
+    skipTLSVerify?: boolean;
+  };
 }
 
 /** An upstream's base URL and credentials; `{cluster}` in a URL is replaced per cluster. */
@@ -98,6 +105,42 @@ export interface PlatformConfig {
 }
 
 const PROVISIONERS: ClusterProvisioner[] = ['cluster-api', 'kubeadm', 'rke2'];
+
+const PEM_CERTIFICATE =
+  /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+
+function parseCertificate(pem: string): X509Certificate {
+  return new X509Certificate(pem);
+}
+
+/**
+ * A cluster's CA bundle, checked at start-up: a CA that cannot be read would
+ * otherwise only show as every layer of that cluster turning unknown.
+ */
+function readCaData(cluster: Config, key: string): string | undefined {
+  const caData = cluster.getOptionalString('kubernetes.caData');
+  if (caData === undefined) {
+    return undefined;
+  }
+  const certificates = caData.match(PEM_CERTIFICATE) ?? [];
+  if (certificates.length === 0) {
+    throw new InputError(
+      `Invalid config at ${key}: expected the PEM of the cluster's CA (-----BEGIN CERTIFICATE-----), as in the kubeconfig's certificate-authority-data after base64 decoding`,
+    );
+  }
+  for (const pem of certificates) {
+    try {
+      parseCertificate(pem);
+    } catch (error) {
+      throw new InputError(
+        `Invalid config at ${key}: a certificate in it cannot be read (${
+          (error as Error).message
+        })`,
+      );
+    }
+  }
+  return caData;
+}
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
@@ -150,7 +193,13 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       region: cluster.getOptionalString('region'),
       management: cluster.getOptionalBoolean('management') ?? false,
       managementCluster: cluster.getOptionalString('managementCluster'),
-      kubernetes: { url, token: cluster.getOptionalString('kubernetes.token') },
+      kubernetes: {
+        url,
+        token: cluster.getOptionalString('kubernetes.token'),
+        caData: readCaData(cluster, `${key}.kubernetes.caData`),
+        skipTLSVerify:
+          cluster.getOptionalBoolean('kubernetes.skipTLSVerify') ?? false,
+      },
     };
   });
 

@@ -24,9 +24,10 @@ import {
   kubernetesClusterSupplierExtensionPoint,
 } from '@backstage/plugin-kubernetes-node';
 import { kubernetesModulePlatformClusters } from './kubernetesModulePlatformClusters';
+import { TEST_CA_PEM } from '../__testUtils__/testCaCertificate';
 
 describe('kubernetesModulePlatformClusters', () => {
-  it('gives the Kubernetes backend every configured cluster with its service-account token', async () => {
+  it('gives the Kubernetes backend every configured cluster with its service-account token and TLS trust', async () => {
     let supplier: KubernetesClustersSupplier | undefined;
     await startTestBackend({
       extensionPoints: [
@@ -57,7 +58,18 @@ describe('kubernetesModulePlatformClusters', () => {
                 {
                   name: 'edge-rke2-1',
                   provisioner: 'rke2',
-                  kubernetes: { url: 'https://10.0.0.1:6443' },
+                  kubernetes: {
+                    url: 'https://10.0.0.1:6443',
+                    caData: TEST_CA_PEM,
+                  },
+                },
+                {
+                  name: 'lab-1',
+                  provisioner: 'kubeadm',
+                  kubernetes: {
+                    url: 'https://10.0.0.2:6443',
+                    skipTLSVerify: true,
+                  },
                 },
               ],
             },
@@ -77,13 +89,25 @@ describe('kubernetesModulePlatformClusters', () => {
           'kubernetes.io/auth-provider': 'serviceAccount',
           serviceAccountToken: 'reader-token',
         },
+        skipTLSVerify: false,
         skipMetricsLookup: false,
       },
       {
         name: 'edge-rke2-1',
         title: 'edge-rke2-1',
         url: 'https://10.0.0.1:6443',
+        // base64 of the PEM, as the official plugin reads caData.
+        caData: Buffer.from(TEST_CA_PEM).toString('base64'),
         authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount' },
+        skipTLSVerify: false,
+        skipMetricsLookup: false,
+      },
+      {
+        name: 'lab-1',
+        title: 'lab-1',
+        url: 'https://10.0.0.2:6443',
+        authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount' },
+        skipTLSVerify: true,
         skipMetricsLookup: false,
       },
     ]);

@@ -35,6 +35,11 @@ export function platformClustersSupplier(
       ? `${cluster.name} (${cluster.environment})`
       : cluster.name,
     url: cluster.kubernetes.url,
+    // The official plugin takes caData as a kubeconfig does: base64 of the PEM.
+    ...(cluster.kubernetes.caData && {
+      caData: Buffer.from(cluster.kubernetes.caData).toString('base64'),
+    }),
+    skipTLSVerify: cluster.kubernetes.skipTLSVerify ?? false,
     authMetadata: {
       [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'serviceAccount',
       ...(cluster.kubernetes.token && {

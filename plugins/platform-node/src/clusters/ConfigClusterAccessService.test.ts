@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
@@ -93,5 +94,43 @@ describe('ConfigClusterAccessService', () => {
     expect(() =>
       service([{ ...clusters[0], kubernetes: { url: 'file:///etc/passwd' } }]),
     ).toThrow('non-HTTP');
+  });
+
+  it("hands client-node each cluster's CA, and refuses one that is not a PEM certificate", () => {
+    const { privateKey } = generateKeyPairSync('ec', {
+      namedCurve: 'prime256v1',
+    });
+    const keyPem = privateKey
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    // A key instead of a certificate: a likely copy-paste mistake.
+    expect(() =>
+      service([
+        {
+          ...clusters[0],
+          kubernetes: { url: 'https://a:6443', caData: keyPem },
+        },
+      ]),
+    ).toThrow('kubernetes.caData that is not the PEM of a CA certificate');
+    const garbled =
+      '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+    expect(() =>
+      service([
+        {
+          ...clusters[0],
+          kubernetes: { url: 'https://a:6443', caData: garbled },
+        },
+      ]),
+    ).toThrow('kubernetes.caData');
+    expect(
+      service([
+        {
+          ...clusters[0],
+          kubernetes: { url: 'https://a:6443', skipTLSVerify: true },
+        },
+      ])
+        .kubeConfig('mgmt')
+        .getCurrentCluster()?.skipTLSVerify,
+    ).toBe(true);
   });
 });

@@ -14,12 +14,28 @@
  * limitations under the License.
  */
 
+import { X509Certificate } from 'node:crypto';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ClusterConnection, ClusterProvisioner } from './PlatformCluster';
 
 const PROVISIONERS: ClusterProvisioner[] = ['cluster-api', 'kubeadm', 'rke2'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const PEM_CERTIFICATE =
+  /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+
+/** Whether every certificate in a PEM bundle parses; false for no certificate. */
+function isPemCertificates(caData: string): boolean {
+  const certificates = caData.match(PEM_CERTIFICATE) ?? [];
+  try {
+    return (
+      certificates.length > 0 &&
+      certificates.every(pem => !!new X509Certificate(pem))
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads `platform.clusters` into connections by name. Names must be unique
@@ -57,6 +73,13 @@ export function readClusterConnections(
         `platform.clusters: cluster "${name}" has a non-HTTP kubernetes.url`,
       );
     }
+    const caData = cluster.getOptionalString('kubernetes.caData');
+    // Checked at start-up: a CA that cannot be read would only show later, as refused connections.
+    if (caData !== undefined && !isPemCertificates(caData)) {
+      throw new InputError(
+        `platform.clusters: cluster "${name}" has a kubernetes.caData that is not the PEM of a CA certificate`,
+      );
+    }
     connections.set(name, {
       name,
       provisioner,
@@ -67,7 +90,7 @@ export function readClusterConnections(
       url,
       token: cluster.getOptionalString('kubernetes.token'),
       writeToken: cluster.getOptionalString('kubernetes.writeToken'),
-      caData: cluster.getOptionalString('kubernetes.caData'),
+      caData,
       skipTLSVerify:
         cluster.getOptionalBoolean('kubernetes.skipTLSVerify') ?? false,
     });

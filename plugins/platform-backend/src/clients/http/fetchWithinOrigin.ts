@@ -14,23 +14,16 @@
  * limitations under the License.
  */
 
-import { Agent } from 'undici';
 import { parseRetryAfter } from '../resilience/parseRetryAfter';
 import { UpstreamFailure } from '../resilience/UpstreamFailure';
 import { readBodyWithin } from './readBodyWithin';
+import {
+  isCertificateError,
+  upstreamAgent,
+  UpstreamTls,
+} from './upstreamAgents';
 
 const MAX_REDIRECTS = 5;
-
-/**
- * Connections to upstreams are kept alive, at most 64 to one origin (the
- * refresh's cap on requests in flight), and an idle one is closed after a
- * few seconds, so the portal holds a bounded number of sockets at rest.
- */
-const upstreamAgent = new Agent({
-  connections: 64,
-  keepAliveTimeout: 4_000,
-  keepAliveMaxTimeout: 10_000,
-});
 
 /** Enough of an error body for its message; the rest is not read. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -39,26 +32,36 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * `fetch` that follows redirects only within the origin of the first URL, so
  * credentials are never sent to another host. Non-2xx answers other than
  * `acceptStatuses` become an `UpstreamFailure` carrying `Retry-After`.
+ * `tls` is the upstream's own trust (its CA, or no verification).
  */
 export async function fetchWithinOrigin(
   url: string,
-  init: RequestInit & { acceptStatuses?: number[] },
+  init: RequestInit & { acceptStatuses?: number[]; tls?: UpstreamTls },
 ): Promise<Response> {
+  const { acceptStatuses, tls, ...requestInit } = init;
+  const dispatcher = upstreamAgent(tls);
   const origin = new URL(url).origin;
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let response: Response;
     try {
       response = await fetch(current, {
-        ...init,
+        ...requestInit,
         redirect: 'manual',
-        dispatcher: upstreamAgent,
+        dispatcher,
       } as RequestInit);
     } catch (error) {
       if (init.signal?.aborted) {
         throw error;
       }
-      const cause = (error as { cause?: { code?: string } }).cause;
+      const cause = (error as { cause?: { code?: string; message?: string } })
+        .cause;
+      if (isCertificateError(cause?.code)) {
+        throw new UpstreamFailure({
+          kind: 'tls',
+          message: `${cause!.code}: ${cause!.message ?? 'certificate refused'}`,
+        });
+      }
       throw new UpstreamFailure({
         kind: 'network',
         message:
@@ -83,7 +86,7 @@ export async function fetchWithinOrigin(
       current = next.toString();
       continue;
     }
-    if (response.ok || init.acceptStatuses?.includes(response.status)) {
+    if (response.ok || acceptStatuses?.includes(response.status)) {
       return response;
     }
     const body = await readBodyWithin(response, MAX_ERROR_BODY_BYTES)

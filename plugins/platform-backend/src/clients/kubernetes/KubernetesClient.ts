@@ -31,6 +31,7 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../../config/readPlatformConfig';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
+import { UpstreamTls } from '../http/upstreamAgents';
 import { parseUpstreamJson, readBodyWithin } from '../http/readBodyWithin';
 import { toBackstageError } from '../resilience/toBackstageError';
 import { UpstreamFailure } from '../resilience/UpstreamFailure';
@@ -69,33 +70,36 @@ const callContext = new AsyncLocalStorage<{
 
 /**
  * client-node's HTTP library replaced by ours: same-origin redirects only,
- * the cockatiel deadline's abort signal on every request and a limit on the
- * size of an answer.
+ * the cluster's own TLS trust, the cockatiel deadline's abort signal on every
+ * request and a limit on the size of an answer.
  */
-const resilientHttpLibrary = wrapHttpLibrary({
-  async send(request: RequestContext): Promise<ResponseContext> {
-    const response = await fetchWithinOrigin(request.getUrl(), {
-      method: request.getHttpMethod().toString(),
-      headers: request.getHeaders(),
-      body: request.getBody() as BodyInit | undefined,
-      signal: callContext.getStore()?.signal ?? request.getSignal(),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    const buffer = await readBodyWithin(
-      response,
-      callContext.getStore()?.maxResponseBytes ??
-        DEFAULT_RESILIENCE.maxResponseBytes,
-    );
-    return new ResponseContext(response.status, headers, {
-      text: async () => buffer.toString('utf8'),
-      binary: async () => buffer,
-      stream: () => null,
-    });
-  },
-});
+function resilientHttpLibrary(tls: UpstreamTls) {
+  return wrapHttpLibrary({
+    async send(request: RequestContext): Promise<ResponseContext> {
+      const response = await fetchWithinOrigin(request.getUrl(), {
+        method: request.getHttpMethod().toString(),
+        headers: request.getHeaders(),
+        body: request.getBody() as BodyInit | undefined,
+        signal: callContext.getStore()?.signal ?? request.getSignal(),
+        tls,
+      });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const buffer = await readBodyWithin(
+        response,
+        callContext.getStore()?.maxResponseBytes ??
+          DEFAULT_RESILIENCE.maxResponseBytes,
+      );
+      return new ResponseContext(response.status, headers, {
+        text: async () => buffer.toString('utf8'),
+        binary: async () => buffer,
+        stream: () => null,
+      });
+    },
+  });
+}
 
 /**
  * Reads one cluster's Kubernetes API through `@kubernetes/client-node`,
@@ -104,6 +108,7 @@ const resilientHttpLibrary = wrapHttpLibrary({
 export class KubernetesClient implements HealthCheckKubernetesReader {
   private readonly api: KubernetesObjectApi;
   private readonly target: UpstreamTarget;
+  private readonly tls: UpstreamTls;
   /** Kinds whose guessed resource name the server did not serve. */
   private readonly needsDiscovery = new Set<string>();
 
@@ -112,6 +117,8 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
     private readonly policies: UpstreamPolicies,
     configKey: string,
   ) {
+    const { caData, skipTLSVerify = false } = cluster.kubernetes;
+    this.tls = { caData, skipTLSVerify };
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromOptions({
       clusters: [
@@ -119,7 +126,8 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
           name: cluster.name,
           server: cluster.kubernetes.url,
           // client-node refuses plain HTTP unless told; there is no TLS to verify then.
-          skipTLSVerify: cluster.kubernetes.url.startsWith('http:'),
+          skipTLSVerify:
+            skipTLSVerify || cluster.kubernetes.url.startsWith('http:'),
         },
       ],
       users: [{ name: 'portal', token: cluster.kubernetes.token }],
@@ -130,13 +138,14 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
       createConfiguration({
         baseServer: new ServerConfiguration(cluster.kubernetes.url, {}),
         authMethods: { default: kubeConfig },
-        httpApi: resilientHttpLibrary,
+        httpApi: resilientHttpLibrary(this.tls),
       }),
     );
     this.target = {
       upstream: 'Kubernetes API',
       cluster: cluster.name,
       hint: `${configKey}.kubernetes.url and ${configKey}.kubernetes.token`,
+      tlsHint: `${configKey}.kubernetes.caData (the PEM of the CA that signed the API server's certificate) and ${configKey}.kubernetes.url`,
       secrets: cluster.kubernetes.token ? [cluster.kubernetes.token] : [],
     };
   }
@@ -279,7 +288,7 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
     }
     const response = await fetchWithinOrigin(
       `${base}${group}/${guessResource(kind)}?${query}`,
-      { method: 'GET', headers, signal, acceptStatuses: [404] },
+      { method: 'GET', headers, signal, acceptStatuses: [404], tls: this.tls },
     );
     if (response.status === 404) {
       await response.body?.cancel();

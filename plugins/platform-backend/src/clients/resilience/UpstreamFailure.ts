@@ -19,6 +19,7 @@ export type UpstreamFailureKind =
   | 'status'
   | 'timeout'
   | 'network'
+  | 'tls'
   | 'redirect'
   | 'circuit-open'
   | 'too-large'

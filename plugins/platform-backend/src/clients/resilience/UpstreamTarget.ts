@@ -25,6 +25,8 @@ export interface UpstreamTarget {
   cluster?: string;
   /** What an operator should check, e.g. the config key of the URL. */
   hint: string;
+  /** The config keys of the upstream's trust, named when its certificate is refused. */
+  tlsHint?: string;
   secrets?: string[];
 }
 

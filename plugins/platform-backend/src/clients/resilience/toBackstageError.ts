@@ -42,6 +42,12 @@ export function toBackstageError(
       return new ServiceUnavailableError(
         `${who} could not be reached (${detail}); check ${target.hint} and the network path to it`,
       );
+    case 'tls':
+      return new ServiceUnavailableError(
+        `${who} presented a certificate the portal does not trust (${detail}); check ${
+          target.tlsHint ?? target.hint
+        }`,
+      );
     case 'circuit-open':
       return new ServiceUnavailableError(
         `${who} failed repeatedly and is not called for a while; check ${target.hint} and that the upstream is up`,
