@@ -17,6 +17,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModulePlatformLocationTrust } from '@platform-portal/plugin-catalog-backend-module-platform';
 import { kubernetesModulePlatformClusters } from '@platform-portal/plugin-platform-backend';
+import { scaffolderModuleTrustedGitlab } from '@platform-portal/plugin-scaffolder-backend-module-platform';
 import { redisCacheServiceFactory } from './cache/redisCacheServiceFactory';
 
 const backend = createBackend();
@@ -51,7 +52,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+// The GitLab actions, refusing templates from locations the platform does
+// not control (in place of @backstage/plugin-scaffolder-backend-module-gitlab).
+backend.add(scaffolderModuleTrustedGitlab);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

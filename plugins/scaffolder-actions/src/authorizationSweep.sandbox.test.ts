@@ -52,6 +52,7 @@ const GATED_BY: Record<string, string> = {
   'platform:certificate:create': platformNamespaceWritePermission.name,
   'platform:volume:create': platformNamespaceWritePermission.name,
   'platform:argocd:create-app': platformNamespaceWritePermission.name,
+  'platform:team:check-repository': platformNamespaceWritePermission.name,
   'platform:cluster:create': platformClusterProvisionPermission.name,
   'platform:cluster:scale': platformClusterProvisionPermission.name,
   'platform:cluster:upgrade': platformClusterProvisionPermission.name,

@@ -22,3 +22,4 @@
  */
 
 export { scaffolderModule as default } from './module';
+export { scaffolderModuleTrustedGitlab } from './gitlab/scaffolderModuleTrustedGitlab';

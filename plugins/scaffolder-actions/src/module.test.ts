@@ -61,6 +61,7 @@ describe('scaffolderModule', () => {
       'platform:cluster:upgrade',
       'platform:httproute:create',
       'platform:namespace:create',
+      'platform:team:check-repository',
       'platform:volume:create',
     ]);
     expect(added.every(a => a.supportsDryRun)).toBe(true);

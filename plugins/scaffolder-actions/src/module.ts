@@ -18,13 +18,20 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { clusterAccessServiceRef } from '@platform-portal/plugin-platform-node';
+import {
+  CatalogTrust,
+  clusterAccessServiceRef,
+} from '@platform-portal/plugin-platform-node';
 import { createPlatformActions } from './actions';
+import { checkTeamRepositoryAction } from './actions/team/checkTeamRepositoryAction';
 import { readSelfServiceConfig } from './config/readSelfServiceConfig';
+import { trustedTemplatesOnly } from './trust/trustedTemplates';
 
 /**
- * Registers the platform's self-service actions with the scaffolder.
+ * Registers the platform's self-service actions with the scaffolder. Each
+ * refuses to run in a template from a location the platform does not control.
  *
  * @public
  */
@@ -47,13 +54,22 @@ export const scaffolderModule = createBackendModule({
         auditor,
         clusters,
       }) {
+        const trust = CatalogTrust.fromConfig(config);
         scaffolderActions.addActions(
-          ...createPlatformActions({
-            clusters,
-            permissions,
-            auditor,
-            config: readSelfServiceConfig(config),
-          }),
+          ...[
+            ...createPlatformActions({
+              clusters,
+              permissions,
+              auditor,
+              config: readSelfServiceConfig(config),
+            }),
+            checkTeamRepositoryAction({
+              permissions,
+              auditor,
+              trust,
+              integrations: ScmIntegrations.fromConfig(config),
+            }),
+          ].map(action => trustedTemplatesOnly(action, { trust, permissions })),
         );
       },
     });

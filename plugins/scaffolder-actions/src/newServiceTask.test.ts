@@ -22,7 +22,6 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import {
   appConfigYaml,
   createUpstreamSimulators,
@@ -37,6 +36,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse, stringify } from 'yaml';
 import { sandboxConfig, whileTicking } from './__testUtils__/sandboxSupport';
+import { scaffolderModuleTrustedGitlab } from './gitlab/scaffolderModuleTrustedGitlab';
 import { scaffolderModule } from './module';
 
 jest.setTimeout(240_000);
@@ -143,12 +143,23 @@ describe('new-service template as a real scaffolder task against the sandbox', (
         catalogPlugin,
         catalogModuleScaffolderEntityModel,
         scaffolderPlugin,
-        gitlabModule,
+        scaffolderModuleTrustedGitlab,
         scaffolderModule,
         mockServices.rootConfig.factory({
           data: {
             ...portalConfig,
             integrations: generated.integrations,
+            platform: {
+              ...portalConfig.platform,
+              catalog: {
+                locationOwners: [
+                  {
+                    url: `${sandbox.url}/gitlab/team-payments/`,
+                    owner: 'team-payments',
+                  },
+                ],
+              },
+            },
             catalog: {
               rules: [{ allow: ['Component', 'Group', 'User', 'Template'] }],
               locations: [
@@ -276,6 +287,7 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     });
     expect(first.completedSteps).toEqual([
       'fetch',
+      'check',
       'publish',
       'namespace',
       'route',
@@ -386,7 +398,7 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     expect(everything).not.toContain(sandbox.credentials.gitlabToken);
   });
 
-  it('stops at publish with the answer of GitLab when the group does not exist, before the cluster is touched', async () => {
+  it("stops before publishing when the project is outside the team's GitLab group, before GitLab or the cluster is touched", async () => {
     const result = await runTask({
       ...values(),
       name: 'orphan',
@@ -396,7 +408,7 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     expect(result.status).toBe('failed');
     expect(result.failedSteps).toEqual([
       expect.stringContaining(
-        "publish: InputError: The namespace no-such-group is not found or the user doesn't have permissions to access it",
+        'check: NotAllowedError: repoUrl: no-such-group/orphan is not in a GitLab group of team-payments (platform.catalog.locationOwners)',
       ),
     ]);
     const store = sandbox.fleet.cluster('prod-eu-1')!.store;

@@ -21,7 +21,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +33,7 @@ import {
   startTestSandbox,
   userOf,
 } from './__testUtils__/sandboxSupport';
+import { scaffolderModuleTrustedGitlab } from './gitlab/scaffolderModuleTrustedGitlab';
 import { scaffolderModule } from './module';
 
 jest.setTimeout(60_000);
@@ -69,7 +69,7 @@ describe('new-service template through the scaffolder API', () => {
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
-        gitlabModule,
+        scaffolderModuleTrustedGitlab,
         scaffolderModule,
         catalogServiceMock.factory({
           entities: [userOf('pat', ['team-payments'])],
@@ -77,6 +77,17 @@ describe('new-service template through the scaffolder API', () => {
         mockServices.rootConfig.factory({
           data: {
             ...portalConfig,
+            platform: {
+              ...portalConfig.platform,
+              catalog: {
+                locationOwners: [
+                  {
+                    url: 'https://gitlab.apps.example.internal/team-payments/',
+                    owner: 'team-payments',
+                  },
+                ],
+              },
+            },
             integrations: {
               gitlab: [
                 {
@@ -143,6 +154,7 @@ describe('new-service template through the scaffolder API', () => {
     // The scaffolder's dry run skips publish:gitlab and catalog:register.
     expect(stepsWith('completed')).toEqual([
       'fetch',
+      'check',
       'namespace',
       'route',
       'certificate',

@@ -29,6 +29,7 @@ import { parse } from 'yaml';
 import {
   sandboxConfig,
   startTestSandbox,
+  TEMPLATES_LOCATION,
   userOf,
   whileTicking,
 } from './__testUtils__/sandboxSupport';
@@ -49,6 +50,8 @@ function templateEntity(dir: string) {
       dir,
       'template.yaml',
     )}`,
+    // Read through templates/all.yaml, a location in catalog.locations.
+    'backstage.io/managed-by-origin-location': `file:${TEMPLATES_LOCATION}`,
   };
   return template;
 }

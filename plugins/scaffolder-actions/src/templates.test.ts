@@ -17,7 +17,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ScmIntegrations } from '@backstage/integration';
 import {
+  CatalogTrust,
   ConfigClusterAccessService,
   readClusterConnections,
 } from '@platform-portal/plugin-platform-node';
@@ -25,11 +27,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { createPlatformActions } from './actions';
+import { checkTeamRepositoryAction } from './actions/team/checkTeamRepositoryAction';
 import { readSelfServiceConfig } from './config/readSelfServiceConfig';
 
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
 
-const actions = createPlatformActions({
+const actions = [
+  ...createPlatformActions({
   clusters: new ConfigClusterAccessService(
     readClusterConnections(new ConfigReader({})),
   ),
@@ -40,7 +44,13 @@ const actions = createPlatformActions({
   ),
   permissions: mockServices.permissions.mock(),
   auditor: mockServices.auditor.mock(),
-}) as TemplateAction<any, any, any>[];
+  }),
+  checkTeamRepositoryAction({
+    permissions: mockServices.permissions.mock(),
+    trust: CatalogTrust.fromConfig(new ConfigReader({})),
+    integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+  }),
+] as TemplateAction<any, any, any>[];
 
 function inputProperties(action: TemplateAction<any, any, any>): string[] {
   return Object.keys(
@@ -116,6 +126,21 @@ describe('templates', () => {
       }
     },
   );
+
+  it('the new-service template checks the team and repository before it publishes', () => {
+    const template = parse(
+      fs.readFileSync(path.join(TEMPLATES, 'new-service/template.yaml'), 'utf8'),
+    );
+    const actionIds: string[] = template.spec.steps.map((s: Step) => s.action);
+    const repoUrl = template.spec.parameters
+      .map((p: any) => p.properties?.repoUrl)
+      .find(Boolean);
+    expect({
+      firstWrite: actionIds.findIndex(a => a !== 'fetch:template'),
+      check: actionIds.indexOf('platform:team:check-repository'),
+      allowedOwners: repoUrl['ui:options'].allowedOwners.length > 0,
+    }).toEqual({ firstWrite: 1, check: 1, allowedOwners: true });
+  });
 
   it('the new-service skeleton carries the annotations the entity cards read', () => {
     const catalogInfo = fs.readFileSync(

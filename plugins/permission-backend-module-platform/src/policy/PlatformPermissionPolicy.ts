@@ -40,6 +40,7 @@ import {
   platformNamespaceWritePermission,
   platformSelfServicePermission,
 } from '@platform-portal/plugin-platform-common';
+import { scaffolderDecision } from './scaffolderDecisions';
 
 /** Resolves the refs (user and groups) a signed-in user acts as. */
 export interface OwnershipResolver {
@@ -73,6 +74,8 @@ const OWNED_ENTITY_PERMISSIONS = new Set([
  * - App teams act only on entities their groups own (ArgoCD sync and
  *   rollback, deleting catalog entities) and on the namespaces of their own
  *   groups.
+ * - Scaffolder: app teams run only the actions their templates need and
+ *   never dry-run (see scaffolderDecisions.ts).
  * - Permissions of other plugins stay allowed for signed-in users, as before
  *   this policy existed.
  *
@@ -108,6 +111,11 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
 
     if (permission.name === platformClusterProvisionPermission.name) {
       return isPlatformTeam ? ALLOW : DENY;
+    }
+
+    const scaffolder = scaffolderDecision(permission, isPlatformTeam);
+    if (scaffolder) {
+      return scaffolder;
     }
 
     if (OWNED_ENTITY_PERMISSIONS.has(permission.name)) {

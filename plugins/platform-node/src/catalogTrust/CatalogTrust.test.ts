@@ -91,20 +91,14 @@ describe('CatalogTrust', () => {
 
   it('knows which GitLab group a team may publish into', () => {
     const t = trust();
-    const repo = (owner: string) => ({
-      host: 'gitlab.example.com',
-      owner,
-      repo: 'checkout',
-    });
+    const repo = (group: string) => `${GITLAB}/${group}/checkout`;
     expect([
-      t.isRepositoryOfGroup(
-        repo('team-payments'),
-        'group:default/team-payments',
-      ),
+      t.isRepositoryOfGroup(repo('team-payments'), 'group:default/team-payments'),
       t.isRepositoryOfGroup(repo('team-payments'), 'team-payments'),
       t.isRepositoryOfGroup(repo('platform'), 'group:default/team-payments'),
       t.isRepositoryOfGroup(repo('team-payments/shared'), 'team-payments'),
-    ]).toEqual([true, true, false, false]);
+      t.isRepositoryOfGroup(repo('team-payments/%2e%2e/platform'), 'team-payments'),
+    ]).toEqual([true, true, false, false, false]);
   });
 
   it('refuses a malformed entry at start-up and names its key', () => {

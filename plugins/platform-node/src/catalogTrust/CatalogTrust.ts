@@ -124,22 +124,16 @@ export class CatalogTrust {
   }
 
   /**
-   * Whether the repository `https://<host>/<owner>/<repo>` lies in a GitLab
+   * Whether the repository at `repositoryUrl` (its web URL, e.g.
+   * `https://gitlab.example.com/team-payments/checkout`) lies in a GitLab
    * group that `platform.catalog.locationOwners` gives to `groupRef`.
    */
-  isRepositoryOfGroup(
-    repository: { host: string; owner: string; repo: string },
-    groupRef: string,
-  ): boolean {
-    const url = canonicalTarget(
-      'url',
-      `https://${repository.host}/${repository.owner}/${repository.repo}/`,
-    );
-    if (!url) {
-      return false;
-    }
-    const rule = this.owners.find(r => url.startsWith(r.prefix));
-    return rule !== undefined && rule.owner === normalizeGroupRef(groupRef);
+  isRepositoryOfGroup(repositoryUrl: string, groupRef: string): boolean {
+    const owner = this.ownerOfLocation({
+      type: 'url',
+      target: `${repositoryUrl.replace(/\/+$/, '')}/`,
+    });
+    return owner !== undefined && owner === normalizeGroupRef(groupRef);
   }
 }
 

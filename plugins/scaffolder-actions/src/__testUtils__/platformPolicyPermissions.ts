@@ -126,3 +126,47 @@ function matches(
   }
   return rule.apply(entity, criteria.params);
 }
+
+/**
+ * The portal's real policy for `authorizeConditional`: conditional decisions
+ * are returned as they are, for the plugin asking (the scaffolder) to apply
+ * with its own permission rules, as the permission backend does.
+ */
+export function platformPolicyConditionalDecisions() {
+  const policy = new PlatformPermissionPolicy({
+    platformTeams: ['group:default/platform-team'],
+    membership: {
+      async ownershipRefs(credentials) {
+        const { userEntityRef } = (
+          credentials as BackstageCredentials<BackstageUserPrincipal>
+        ).principal;
+        const ref = userEntityRef.toLocaleLowerCase('en-US');
+        return [ref, ...(memberships.get(ref) ?? [])];
+      },
+    },
+  });
+  return async (
+    requests: Array<{ permission: AuthorizePermissionRequest['permission'] }>,
+    options?: { credentials: BackstageCredentials },
+  ): Promise<any[]> =>
+    Promise.all(
+      requests.map(async request => {
+        const user = options?.credentials as
+          | BackstageCredentials<BackstageUserPrincipal>
+          | undefined;
+        if (user?.principal.type !== 'user') {
+          return { result: AuthorizeResult.DENY };
+        }
+        return policy.handle(
+          { permission: request.permission },
+          {
+            credentials: user,
+            info: {
+              userEntityRef: user.principal.userEntityRef,
+              ownershipEntityRefs: [],
+            },
+          },
+        );
+      }),
+    );
+}
