@@ -151,14 +151,8 @@ describe('new-service template as a real scaffolder task against the sandbox', (
             integrations: generated.integrations,
             platform: {
               ...portalConfig.platform,
-              catalog: {
-                locationOwners: [
-                  {
-                    url: `${sandbox.url}/gitlab/team-payments/`,
-                    owner: 'team-payments',
-                  },
-                ],
-              },
+              // As `make start` has it: each GitLab group's team.
+              catalog: generated.platform.catalog,
             },
             catalog: {
               rules: [{ allow: ['Component', 'Group', 'User', 'Template'] }],

@@ -190,6 +190,15 @@ export function appConfigYaml(sandbox: Sandbox): string {
       },
       upstreams: platformUpstreams(sandbox),
       ownership: ownershipOf(sandbox),
+      // The team each simulated GitLab group belongs to: what a registered
+      // catalog location there may hold, and where new-service may publish.
+      ...(gitlab
+        ? {
+            catalog: {
+              locationOwners: ownershipOf(sandbox).gitlabGroups.map(g => ({ url: `${gitlab}/${g.group}/`, owner: g.owner })),
+            },
+          }
+        : {}),
       // Where the portal's Grafana links lead (read by the browser); uids as /grafana/api/datasources lists them.
       links: {
         grafana: {
