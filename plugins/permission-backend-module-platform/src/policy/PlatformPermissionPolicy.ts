@@ -94,7 +94,11 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!user) {
+    // Backstage decides service principals from their access restrictions
+    // alone and never asks the policy, so the platform's write routes check
+    // those restrictions themselves; whatever else arrives here without a
+    // user principal is refused.
+    if (!user || user.credentials.principal.type !== 'user') {
       return DENY;
     }
     const { permission } = request;
