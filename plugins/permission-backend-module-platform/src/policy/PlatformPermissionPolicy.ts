@@ -98,7 +98,10 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
     // alone and never asks the policy, so the platform's write routes check
     // those restrictions themselves; whatever else arrives here without a
     // user principal is refused.
-    if (!user || user.credentials.principal.type !== 'user') {
+    if (
+      !user ||
+      (user.credentials.principal as { type?: string }).type !== 'user'
+    ) {
       return DENY;
     }
     const { permission } = request;
