@@ -217,6 +217,34 @@ describe('authorization of every platform API route', () => {
         denied.clear();
       }
     });
+    // Backstage allows a service principal without access restrictions every
+    // permission, so a write route must refuse it itself.
+    it.each(
+      entries
+        .filter(
+          ([route, r]) =>
+            route.startsWith('POST ') &&
+            r.permission !== null &&
+            r.permission !== platformHealthReadPermission.name,
+        )
+        .map(([route, r]) => [route, r.permission!] as const),
+    )(
+      '403 for %s from a service principal without access restrictions',
+      async (route, permission) => {
+        const res = await call(route, mockCredentials.service.header());
+        expect({ route, status: res.status }).toEqual({ route, status: 403 });
+        // Routes a person answers for refuse services outright; the others name the permission.
+        expect(res.body.error.message).toMatch(
+          new RegExp(
+            `${permission.replace(
+              /\./g,
+              '\\.',
+            )}|does not allow 'service' credentials`,
+          ),
+        );
+      },
+    );
+
     it('knows the permission of every action the plugin registers', () => {
       expect([...actions.actions.keys()].sort()).toEqual(
         Object.keys(ACTIONS).sort(),
