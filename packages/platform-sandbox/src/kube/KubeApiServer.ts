@@ -245,7 +245,7 @@ export class KubeApiServer {
     const { query, type, request } = ctx;
     if (type.readOnly) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const labels = parseLabelSelector(query.get('labelSelector'));
-    const fields = parseFieldSelector(query.get('fieldSelector'), type.kind);
+    const fields = parseFieldSelector(query.get('fieldSelector'), type.kind, type.group);
     const name = request.name;
     const rvParam = query.get('resourceVersion');
     const fromRv = rvParam && rvParam !== '0' ? Number(rvParam) : undefined;

@@ -73,7 +73,7 @@ function parseLimit(value: string | null): number | undefined {
 export function listObjects(ctx: OperationContext): OperationResult {
   const { query, type, request } = ctx;
   const labels = parseLabelSelector(query.get('labelSelector'));
-  const fields = parseFieldSelector(query.get('fieldSelector'), type.kind);
+  const fields = parseFieldSelector(query.get('fieldSelector'), type.kind, type.group);
   const limit = parseLimit(query.get('limit'));
   const token = query.get('continue') ? decodeContinue(query.get('continue')!) : undefined;
   let rv = ctx.store.resourceVersion;

@@ -57,7 +57,9 @@ function parseLabelRequirement(text: string): LabelRequirement {
   if (existsMatch) {
     return { key: existsMatch[2], op: existsMatch[1] ? '!exists' : 'exists' };
   }
-  throw badRequest(`unable to parse requirement: found '${text}', expected: in, notin, =, ==, !=, gt, lt`);
+  // Upstream's lexer names the token after the key, where it wanted an operator.
+  const next = /^[^\s!=()]+\s+([^\s!=(),]+)/.exec(text)?.[1];
+  throw badRequest(`unable to parse requirement: found '${next ?? text}', expected: in, notin, =, ==, !=, gt, lt`);
 }
 
 function requirementMatches(req: LabelRequirement, labels: Record<string, string>): boolean {
@@ -134,8 +136,14 @@ function fieldValue(object: KubeObject, field: string): string {
   return String(current);
 }
 
-/** Parses a `fieldSelector` for one kind; unsupported fields are a 400 as upstream. */
-export function parseFieldSelector(selector: string | null | undefined, kind: string): Matcher {
+/** Groups served by kube-apiserver itself; any other group here stands for a CRD. */
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'autoscaling', 'batch', 'policy', 'apiextensions.k8s.io', 'authorization.k8s.io', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io']);
+
+/**
+ * Parses a `fieldSelector` for one kind; unsupported fields are a 400 as
+ * upstream, whose message differs between built-in kinds and CRDs.
+ */
+export function parseFieldSelector(selector: string | null | undefined, kind: string, group?: string): Matcher {
   if (!selector) return () => true;
   const allowed = [...COMMON_FIELDS, ...(FIELDS_BY_KIND[kind] ?? [])];
   const terms = splitTopLevel(selector).map(term => {
@@ -143,6 +151,7 @@ export function parseFieldSelector(selector: string | null | undefined, kind: st
     if (!match) throw badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
     const [, field, op, value] = match;
     if (!allowed.includes(field)) {
+      if (group !== undefined && BUILT_IN_GROUPS.has(group)) throw badRequest(`field label not supported: ${field}`);
       throw badRequest(`"${field}" is not a known field selector: only "${allowed.join('", "')}"`);
     }
     return { field, negate: op === '!=', value };

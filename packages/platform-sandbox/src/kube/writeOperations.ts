@@ -26,10 +26,39 @@ import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { findObject, scaleOf } from './readOperations';
 import { apiVersionOf } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, StatusCause, unsupportedMediaType } from './status';
+import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, StatusCause } from './status';
 
-function decodeObject(ctx: OperationContext, yaml = false): KubeObject {
-  const parsed = parseBody(ctx.body ?? '', yaml);
+/** Media types of a create or update body, as the API server's decoder lists them. */
+const OBJECT_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
+
+/** The API server's own summary of a body in an error: JSON cut at 30 bytes, anything else in hex. */
+function summarizeBody(body: string): string {
+  const data = Buffer.from(body, 'utf8');
+  if (data.length === 0) return '<empty>';
+  if (data[0] === 0x7b) return data.length > 30 ? `${data.subarray(0, 30).toString('utf8')} ...` : body;
+  return data.length > 30 ? `${data.subarray(0, 30).toString('hex')} ...` : data.toString('hex');
+}
+
+/** A create or update body as JSON; malformed JSON is refused in the API server's words. */
+function parseObjectJson(ctx: OperationContext): unknown {
+  const body = ctx.body ?? '';
+  if (body.trim() === '') return parseBody(body, false);
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    // Go's encoding/json words for the same failure, where they are known.
+    const why = /Unexpected end of JSON input/i.test(String(error)) ? 'unexpected end of JSON input' : String((error as Error).message ?? error);
+    throw badRequest(`the object provided is unrecognized (must be of type ${ctx.type.kind}): couldn't get version/kind; json parse error: ${why} (${summarizeBody(body)})`);
+  }
+}
+
+function decodeObject(ctx: OperationContext, apply = false): KubeObject {
+  const mediaType = ctx.contentType.split(';')[0].trim().toLowerCase();
+  if (!apply && mediaType !== '' && !OBJECT_MEDIA_TYPES.includes(mediaType)) {
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${OBJECT_MEDIA_TYPES.join(', ')}`);
+  }
+  const yaml = apply || mediaType === 'application/yaml';
+  const parsed = yaml ? parseBody(ctx.body ?? '', true) : parseObjectJson(ctx);
   if (!isPlainObject(parsed)) throw badRequest('the body of the request must be an object');
   const object = parsed as KubeObject;
   if (!isPlainObject(object.metadata)) object.metadata = { name: '' };
@@ -207,7 +236,8 @@ export function patchObject(ctx: OperationContext): OperationResult {
       patched = jsonPatch(base as JsonObject, parseBody(ctx.body ?? '', false));
       break;
     default:
-      throw unsupportedMediaType(ctx.contentType);
+      // Refused by the route's list of patch types before any handler, in go-restful's words.
+      throw new ApiError(415, 'UnsupportedMediaType', '415: Unsupported Media Type');
   }
   const object = patched as KubeObject;
   checkIdentity(ctx, object);
@@ -241,7 +271,17 @@ function applyObject(ctx: OperationContext, force: boolean): OperationResult {
   return commit(ctx, previous, applied, { managed: true });
 }
 
-export function deleteObject(ctx: OperationContext): OperationResult {
+/**
+ * Kinds whose registry sets `ReturnDeletedObject`: a delete answers with the
+ * object. Every other kind answers a finished delete with a Status.
+ */
+const RETURNS_DELETED_OBJECT = new Set([
+  'pods', 'services', 'namespaces', 'persistentvolumes', 'persistentvolumeclaims', 'serviceaccounts', 'podtemplates', 'resourcequotas',
+  'storage.k8s.io/storageclasses', 'storage.k8s.io/csidrivers', 'storage.k8s.io/csinodes', 'storage.k8s.io/volumeattachments', 'storage.k8s.io/volumeattributesclasses',
+]);
+
+/** Deletes one object (or marks it terminating) and returns it as it was last stored. */
+function deleteOne(ctx: OperationContext): { object: KubeObject; finished: boolean } {
   const previous = findObject(ctx);
   const options = ctx.body ? (parseBody(ctx.body, false) as { preconditions?: { resourceVersion?: string; uid?: string } }) : {};
   const pre = options.preconditions;
@@ -252,28 +292,44 @@ export function deleteObject(ctx: OperationContext): OperationResult {
     throw conflict(ctx.type, previous.metadata.name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${previous.metadata.uid}`);
   }
   const terminating = previous.kind === 'Namespace' || (previous.metadata.finalizers ?? []).length > 0;
-  if (isDryRun(ctx)) return { status: 200, body: present(ctx, previous) };
+  if (isDryRun(ctx)) return { object: present(ctx, previous), finished: !terminating };
   const key = storeKey(ctx);
   if (terminating) {
-    if (previous.metadata.deletionTimestamp) return { status: 200, body: present(ctx, previous) };
+    if (previous.metadata.deletionTimestamp) return { object: present(ctx, previous), finished: false };
     const marked: KubeObject = {
       ...previous,
       metadata: { ...previous.metadata, deletionTimestamp: timestamp(ctx.now()) },
       ...(previous.kind === 'Namespace' ? { status: { ...(previous.status as JsonObject), phase: 'Terminating' } } : {}),
     };
-    return { status: 200, body: present(ctx, ctx.store.update(key, marked)) };
+    return { object: present(ctx, ctx.store.update(key, marked)), finished: false };
   }
-  return { status: 200, body: present(ctx, ctx.store.delete(key, previous.metadata.namespace, previous.metadata.name)!) };
+  return { object: present(ctx, ctx.store.delete(key, previous.metadata.namespace, previous.metadata.name)!), finished: true };
+}
+
+export function deleteObject(ctx: OperationContext): OperationResult {
+  const { object, finished } = deleteOne(ctx);
+  const { group, plural } = ctx.type;
+  if (!finished || RETURNS_DELETED_OBJECT.has(group ? `${group}/${plural}` : plural)) return { status: 200, body: object };
+  return {
+    status: 200,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: { name: object.metadata.name, ...(group ? { group } : {}), kind: plural, uid: object.metadata.uid },
+    },
+  };
 }
 
 export function deleteCollection(ctx: OperationContext): OperationResult {
   const items = ctx.store.list(storeKey(ctx), ctx.request.namespace);
   const labels = parseLabelSelector(ctx.query.get('labelSelector'));
-  const fields = parseFieldSelector(ctx.query.get('fieldSelector'), ctx.type.kind);
+  const fields = parseFieldSelector(ctx.query.get('fieldSelector'), ctx.type.kind, ctx.type.group);
   const deleted: KubeObject[] = [];
   for (const item of items.filter(o => labels(o) && fields(o))) {
     const sub = { ...ctx, request: { ...ctx.request, name: item.metadata.name, namespace: item.metadata.namespace }, body: undefined };
-    deleted.push(deleteObject(sub).body as KubeObject);
+    deleted.push(deleteOne(sub).object);
   }
   return {
     status: 200,

@@ -121,7 +121,10 @@ export interface RealKubeApiServer {
   adminToken: string;
   /** Bearer token of the portal's reader: every kind but Secrets. */
   readerToken: string;
-  /** One request as the admin (or `token`), trusting only the cluster's CA. */
+  /**
+   * One request as the admin (or `token`), trusting only the cluster's CA; a
+   * string body is sent as is, anything else as JSON.
+   */
   request<T = any>(
     method: string,
     path: string,
@@ -395,7 +398,10 @@ export async function startRealKubeApiServer(
               }
             : {}),
         },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        // A string is sent as is: tests of malformed bodies need that.
+        ...(body !== undefined
+          ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+          : {}),
         signal: AbortSignal.timeout(15_000),
         dispatcher: agent,
       } as RequestInit);

@@ -1,0 +1,424 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Sandbox } from '@platform-portal/platform-sandbox';
+import {
+  KubeResponse,
+  RealKubeApiServer,
+  realKubeBinariesForSuite,
+  startRealKubeApiServer,
+} from '../__testUtils__/realKubeApiServer';
+import { startUpstreamSandbox } from '../__testUtils__/startUpstreamSandbox';
+
+jest.setTimeout(180_000);
+
+/*
+ * The same requests against a sandbox cluster and a real kube-apiserver:
+ * status code, Content-Type and the shape of the answer must match, unless
+ * the difference stands with its reason in the sandbox's allow-list.
+ */
+
+interface Step {
+  id: string;
+  method: string;
+  /** Path under the cluster's API URL; `{continue}` takes the previous list's token. */
+  path: string;
+  body?: unknown;
+  /** Sent as is, for bodies that are not JSON. */
+  rawBody?: string;
+  contentType?: string;
+}
+
+const NAMESPACE = 'differential-a';
+
+const STEPS: Step[] = [
+  { id: 'list-namespaces', method: 'GET', path: '/api/v1/namespaces' },
+  {
+    id: 'create-namespace',
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: NAMESPACE },
+    },
+  },
+  {
+    id: 'create-namespace-again',
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: NAMESPACE },
+    },
+  },
+  {
+    id: 'get-namespace',
+    method: 'GET',
+    path: `/api/v1/namespaces/${NAMESPACE}`,
+  },
+  {
+    id: 'get-missing-namespace',
+    method: 'GET',
+    path: '/api/v1/namespaces/no-such-namespace',
+  },
+  {
+    id: 'create-invalid-name',
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'Not_A_Label' },
+    },
+  },
+  {
+    id: 'get-missing-deployment',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/no-such-deployment`,
+  },
+  {
+    id: 'list-namespaces-limit-1',
+    method: 'GET',
+    path: '/api/v1/namespaces?limit=1',
+  },
+  {
+    id: 'list-namespaces-continue',
+    method: 'GET',
+    path: '/api/v1/namespaces?limit=1&continue={continue}',
+  },
+  { id: 'unknown-resource', method: 'GET', path: '/api/v1/no-such-resources' },
+  {
+    id: 'list-bad-continue',
+    method: 'GET',
+    path: '/api/v1/namespaces?limit=1&continue=not-a-token',
+  },
+  {
+    id: 'list-bad-label-selector',
+    method: 'GET',
+    path: '/api/v1/namespaces?labelSelector=a%20b%20c',
+  },
+  {
+    id: 'list-unsupported-field-selector',
+    method: 'GET',
+    path: '/api/v1/namespaces?fieldSelector=spec.nope%3Dx',
+  },
+  {
+    id: 'create-in-missing-namespace',
+    method: 'POST',
+    path: '/api/v1/namespaces/no-such-namespace/configmaps',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
+  },
+  {
+    id: 'create-configmap-dry-run',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps?dryRun=All`,
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dry' } },
+  },
+  {
+    id: 'get-dry-run-configmap',
+    method: 'GET',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/dry`,
+  },
+  {
+    id: 'create-configmap',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'settings' },
+      data: { a: '1' },
+    },
+  },
+  {
+    id: 'update-stale-resource-version',
+    method: 'PUT',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'settings', resourceVersion: '1' },
+      data: { a: '2' },
+    },
+  },
+  {
+    id: 'update-name-mismatch',
+    method: 'PUT',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'other' },
+      data: { a: '2' },
+    },
+  },
+  {
+    id: 'merge-patch-configmap',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
+    body: { data: { b: '2' } },
+    contentType: 'application/merge-patch+json',
+  },
+  {
+    id: 'patch-with-plain-json',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
+    body: { data: { b: '3' } },
+  },
+  {
+    id: 'create-with-text-body',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: { metadata: { name: 'text' } },
+    contentType: 'text/plain',
+  },
+  {
+    id: 'create-yaml-body',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    rawBody: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\n',
+    contentType: 'application/yaml',
+  },
+  {
+    id: 'create-malformed-json',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    rawBody: '{"metadata": {"name": ',
+  },
+  {
+    id: 'delete-missing-configmap',
+    method: 'DELETE',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/no-such-configmap`,
+  },
+  {
+    id: 'delete-configmap',
+    method: 'DELETE',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
+  },
+  {
+    id: 'delete-namespace',
+    method: 'DELETE',
+    path: `/api/v1/namespaces/${NAMESPACE}`,
+  },
+];
+
+/** What is compared of one answer: status, media type and the shape, not uids or versions. */
+function shapeOf(
+  response: KubeResponse & { path: string },
+): Record<string, unknown> {
+  const body = response.body ?? {};
+  const shape: Record<string, unknown> = {
+    status: response.status,
+    contentType: response.contentType,
+    kind: body.kind,
+    apiVersion: body.apiVersion,
+  };
+  if (body.kind === 'Status') {
+    Object.assign(shape, {
+      'status.status': body.status,
+      'status.reason': body.reason,
+      'status.code': body.code,
+      'status.message': body.message,
+      'details.name': body.details?.name,
+      'details.group': body.details?.group,
+      'details.kind': body.details?.kind,
+      'details.causes': body.details?.causes?.map(
+        (c: { reason?: string; field?: string }) => `${c.field}: ${c.reason}`,
+      ),
+    });
+  } else if (Array.isArray(body.items)) {
+    Object.assign(shape, {
+      'metadata.continue': body.metadata?.continue ? 'present' : 'absent',
+      'metadata.resourceVersion': body.metadata?.resourceVersion
+        ? 'present'
+        : 'absent',
+    });
+    if (/[?&]limit=1\b/.test(response.path)) {
+      shape['items.length'] = body.items.length;
+    }
+  } else if (body.metadata) {
+    Object.assign(shape, {
+      'metadata.name': body.metadata.name,
+      'metadata.uid': body.metadata.uid ? 'present' : 'absent',
+      'metadata.creationTimestamp': body.metadata.creationTimestamp
+        ? 'present'
+        : 'absent',
+    });
+  }
+  return shape;
+}
+
+interface Allowed {
+  step: string;
+  field: string;
+  reason: string;
+}
+
+function readAllowList(): Allowed[] {
+  const dir = dirname(
+    require.resolve('@platform-portal/platform-sandbox/package.json'),
+  );
+  return JSON.parse(
+    readFileSync(join(dir, 'differential-allowlist.json'), 'utf8'),
+  ).differences;
+}
+
+interface Target {
+  url: string;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType?: string,
+  ): Promise<KubeResponse & { path: string }>;
+}
+
+async function runSteps(target: Target) {
+  const shapes: Record<string, Record<string, unknown>> = {};
+  let continueToken = '';
+  for (const step of STEPS) {
+    const path = step.path.replace(
+      '{continue}',
+      encodeURIComponent(continueToken),
+    );
+    const response = await target.request(
+      step.method,
+      path,
+      step.rawBody ?? step.body,
+      step.contentType,
+    );
+    if (step.id === 'list-namespaces-limit-1') {
+      continueToken = response.body?.metadata?.continue ?? '';
+    }
+    shapes[step.id] = shapeOf(response);
+  }
+  return shapes;
+}
+
+const SUITE = 'the sandbox answers as a real kube-apiserver does';
+const binaries = realKubeBinariesForSuite(SUITE);
+
+(binaries ? describe : describe.skip)(SUITE, () => {
+  let kube: RealKubeApiServer;
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    [kube, sandbox] = await Promise.all([
+      startRealKubeApiServer(binaries!),
+      startUpstreamSandbox(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([kube?.stop(), sandbox?.stop()]);
+  });
+
+  it('differs only where the allow-list says why', async () => {
+    const real = await runSteps({
+      url: kube.url,
+      request: async (method, path, body, contentType) => ({
+        ...(await kube.request(method, path, body, { contentType })),
+        path,
+      }),
+    });
+    const cluster = sandbox.clusters[0].name;
+    const base = sandbox.kubernetesUrl(cluster);
+    const token = sandbox.credentials.kubernetes[cluster].admin;
+    const simulated = await runSteps({
+      url: base,
+      request: async (method, path, body, contentType) => {
+        const response = await fetch(`${base}${path}`, {
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            ...(body !== undefined
+              ? { 'Content-Type': contentType ?? 'application/json' }
+              : {}),
+          },
+          ...(body !== undefined
+            ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+            : {}),
+          signal: AbortSignal.timeout(15_000),
+        });
+        const text = await response.text();
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // compared as text
+        }
+        return {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          body: parsed as any,
+          path,
+        };
+      },
+    });
+
+    if (process.env.DIFFERENTIAL_SHAPES_OUT) {
+      writeFileSync(
+        process.env.DIFFERENTIAL_SHAPES_OUT,
+        JSON.stringify({ real, simulated }, null, 2),
+      );
+    }
+    const allowed = readAllowList();
+    const differences: string[] = [];
+    const used = new Set<Allowed>();
+    for (const step of STEPS) {
+      const fields = new Set([
+        ...Object.keys(real[step.id]),
+        ...Object.keys(simulated[step.id]),
+      ]);
+      for (const field of fields) {
+        const a = JSON.stringify(real[step.id][field]);
+        const b = JSON.stringify(simulated[step.id][field]);
+        if (a === b) continue;
+        const entry = allowed.find(
+          e => e.step === step.id && e.field === field,
+        );
+        if (entry) {
+          used.add(entry);
+        } else {
+          differences.push(`${step.id} ${field}: real ${a}, sandbox ${b}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    // An entry that no longer matches a difference hides nothing and goes.
+    expect(
+      allowed.filter(e => !used.has(e)).map(e => `${e.step} ${e.field}`),
+    ).toEqual([]);
+    // The table read real answers: a Status for the missing object, a page with a token.
+    expect(real['get-missing-namespace']).toMatchObject({
+      status: 404,
+      'status.reason': 'NotFound',
+    });
+    expect(real['create-invalid-name']).toMatchObject({
+      status: 422,
+      'status.reason': 'Invalid',
+    });
+    expect(real['list-namespaces-limit-1']).toMatchObject({
+      'metadata.continue': 'present',
+      'items.length': 1,
+    });
+  });
+});
