@@ -17,6 +17,7 @@ services_env=$(scripts/services.sh start) || exit 1
 while IFS= read -r line; do
   [ -n "$line" ] && export "$line"
 done <<< "$services_env"
+kube_env=$(scripts/kube-binaries.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$kube_env"
 
 echo "== type check"
 yarn tsc
