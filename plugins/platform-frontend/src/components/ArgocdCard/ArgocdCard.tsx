@@ -174,9 +174,11 @@ export function ArgocdCard() {
           </Typography>
         )}
         {applications.length === 0 ? (
-          <Typography variant="body2">
-            No Argo CD application matches {selector} on any cluster.
-          </Typography>
+          hidden === 0 && (
+            <Typography variant="body2">
+              No Argo CD application matches {selector} on any cluster.
+            </Typography>
+          )
         ) : (
           <ul
             aria-label="Argo CD applications"

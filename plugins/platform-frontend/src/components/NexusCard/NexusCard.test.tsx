@@ -87,6 +87,34 @@ describe('NexusCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many versions of other teams were left out', async () => {
+    server.use(
+      http.get(URL, () =>
+        HttpResponse.json({
+          configured: true,
+          artifacts: [
+            {
+              format: 'docker',
+              name: 'team-payments/payments-api',
+              versions: [],
+            },
+          ],
+          clusterErrors: [],
+          hiddenVersions: 3,
+          observedAt: '2026-11-26T10:00:00Z',
+        }),
+      ),
+    );
+    await renderEntityCard(<NexusCard />, paymentsApi);
+    expect(
+      await screen.findByText(
+        'No version of team-payments/payments-api shown: 3 versions of other teams hidden.',
+        undefined,
+        FIND,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('lists each version with its repository, size, date and clusters, and the clusters it could not ask', async () => {
     server.use(
       http.get(URL, () =>

@@ -119,13 +119,18 @@ export function NexusCard() {
         `    ${ANNOTATIONS.nexusDockerImage}: <group>/${name}\n    ${ANNOTATIONS.nexusHelmChart}: ${name}`
       }
       load={load}
-      emptyMessage={value =>
-        value.artifacts.every(a => a.versions.length === 0)
-          ? `Nexus has no version of ${value.artifacts
-              .map(a => a.name)
-              .join(' or ')}.`
-          : undefined
-      }
+      emptyMessage={value => {
+        if (!value.artifacts.every(a => a.versions.length === 0)) {
+          return undefined;
+        }
+        const names = value.artifacts.map(a => a.name).join(' or ');
+        const hidden = value.hiddenVersions ?? 0;
+        return hidden > 0
+          ? `No version of ${names} shown: ${hidden} version${
+              hidden === 1 ? '' : 's'
+            } of other teams hidden.`
+          : `Nexus has no version of ${names}.`;
+      }}
     >
       {value => (
         <>
