@@ -52,6 +52,8 @@ import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 import { SizingAdvisor } from './sizing/SizingAdvisor';
 import { rejectMalformedJson } from './routes/rejectMalformedJson';
+import { platformErrorHandler } from './routes/platformErrorHandler';
+import { spec } from './schema/openapi';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -143,6 +145,7 @@ export async function createRouter(
     clients,
   });
   router.use(api);
+  router.use(platformErrorHandler(Object.keys(spec.paths)));
 
   return router;
 }

@@ -20,6 +20,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
@@ -57,7 +58,7 @@ const ADA = 'user:default/ada';
 function template(
   name: string,
   origin: string,
-  step: { action: string; input: Record<string, unknown> },
+  step: { action: string; input: JsonObject },
 ): Entity {
   return {
     apiVersion: 'scaffolder.backstage.io/v1beta3',
@@ -84,7 +85,7 @@ describe('templates from locations the platform does not control', () => {
   let server: Parameters<typeof request>[0];
   let gitlabHost: string;
   let untrusted: string;
-  const steps: Record<string, { action: string; input: Record<string, unknown> }> = {};
+  const steps: Record<string, { action: string; input: JsonObject }> = {};
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -98,7 +99,11 @@ describe('templates from locations the platform does not control', () => {
     const generated = parse(appConfigYaml(sandbox));
     steps.namespace = {
       action: 'platform:namespace:create',
-      input: { cluster: 'prod-eu-1', namespace: 'ledger', team: 'team-payments' },
+      input: {
+        cluster: 'prod-eu-1',
+        namespace: 'ledger',
+        team: 'team-payments',
+      },
     };
     steps.publish = {
       action: 'publish:gitlab',

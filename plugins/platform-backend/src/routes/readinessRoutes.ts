@@ -26,6 +26,7 @@ import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { PlatformApiRouter } from './PlatformApiRouter';
 import { clusterParam, requireUserPermission } from './validation';
+import { echo } from './echo';
 
 const MAX_NOTE_LENGTH = 2000;
 
@@ -34,7 +35,9 @@ function stepParam(req: express.Request): number {
   const step = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(step) || step < 1 || step > 50) {
     throw new InputError(
-      `Invalid path parameter 'step': '${raw}' is not a build-out step (an integer from 1 to 50)`,
+      `Invalid path parameter 'step': '${echo(
+        raw,
+      )}' is not a build-out step (an integer from 1 to 50)`,
     );
   }
   return step;

@@ -28,6 +28,7 @@ import {
   platformHealthReadPermission,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
+import { echo } from './echo';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -77,7 +78,9 @@ export function clusterParam(req: express.Request): string {
   const cluster = req.params.cluster;
   if (!DNS_1123_LABEL.test(cluster) || cluster.length > 63) {
     throw new InputError(
-      `Invalid path parameter 'cluster': '${cluster}' is not a cluster name (DNS-1123 label)`,
+      `Invalid path parameter 'cluster': '${echo(
+        cluster,
+      )}' is not a cluster name (DNS-1123 label)`,
     );
   }
   return cluster;
@@ -88,7 +91,7 @@ export function layerParam(req: express.Request) {
   const layer = req.params.layer;
   if (!isLayerId(layer)) {
     throw new NotFoundError(
-      `No layer '${layer}'; the layers are the 13 ids of GET /layers`,
+      `No layer '${echo(layer)}'; the layers are the 13 ids of GET /layers`,
     );
   }
   return layer;

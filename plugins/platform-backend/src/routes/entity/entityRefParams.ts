@@ -17,6 +17,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { echo } from '../echo';
 
 // The catalog's own rules for namespaces, kinds and names.
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -33,7 +34,7 @@ function param(
   const value = req.params[field] ?? '';
   if (!pattern.test(value) || value.length > maxLength) {
     throw new InputError(
-      `Invalid path parameter '${field}': '${value}' is not ${what}`,
+      `Invalid path parameter '${field}': '${echo(value)}' is not ${what}`,
     );
   }
   return value;
