@@ -121,7 +121,8 @@ export function forbidden(user: UserInfo, attrs: RequestAttributes): ApiError {
   const message = `${subject} is forbidden: User "${user.username}" cannot ${attrs.verb} resource "${resource}" in API group "${attrs.group}" ${scope}`;
   return new ApiError(403, 'Forbidden', message, {
     ...(attrs.name ? { name: attrs.name } : {}),
-    group: attrs.group,
+    // Omitted when empty, as Go's omitempty leaves out the core group.
+    ...(attrs.group ? { group: attrs.group } : {}),
     kind: attrs.resource,
   });
 }

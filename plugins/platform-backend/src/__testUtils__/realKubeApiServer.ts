@@ -119,7 +119,10 @@ export interface RealKubeApiServer {
   caData: string;
   /** Bearer token of a member of system:masters. */
   adminToken: string;
-  /** Bearer token of the portal's reader: every kind but Secrets. */
+  /**
+   * Token of the ServiceAccount backstage/portal-reader, which may read every
+   * kind but Secrets (the sandbox's reader has the same name and rights).
+   */
   readerToken: string;
   /**
    * One request as the admin (or `token`), trusting only the cluster's CA; a
@@ -133,6 +136,9 @@ export interface RealKubeApiServer {
   ): Promise<KubeResponse<T>>;
   stop(): Promise<void>;
 }
+
+/** The portal's reader, named as in the sandbox. */
+const READER = { namespace: 'backstage', name: 'portal-reader' };
 
 /** Core kinds the reader may read: all but Secrets. */
 const CORE_READABLE = [
@@ -327,10 +333,9 @@ export async function startRealKubeApiServer(
   try {
     writeCertificates(dir);
     const adminToken = randomBytes(24).toString('hex');
-    const readerToken = randomBytes(24).toString('hex');
     writeFileSync(
       join(dir, 'tokens.csv'),
-      `${adminToken},portal-admin,portal-admin,"system:masters"\n${readerToken},portal-reader,portal-reader\n`,
+      `${adminToken},portal-admin,portal-admin,"system:masters"\n`,
     );
     const [etcdPort, peerPort, apiPort] = [
       await freePort(),
@@ -473,14 +478,42 @@ export async function startRealKubeApiServer(
           },
           subjects: [
             {
-              apiGroup: 'rbac.authorization.k8s.io',
-              kind: 'User',
-              name: 'portal-reader',
+              kind: 'ServiceAccount',
+              name: READER.name,
+              namespace: READER.namespace,
             },
           ],
         },
       ),
     );
+    // A ServiceAccount token from the TokenRequest API, as a portal installed
+    // in the cluster would hold: the same identity as the sandbox's reader.
+    await expectCreated(
+      request('POST', '/api/v1/namespaces', {
+        metadata: { name: READER.namespace },
+      }),
+    );
+    await expectCreated(
+      request(
+        'POST',
+        `/api/v1/namespaces/${READER.namespace}/serviceaccounts`,
+        {
+          metadata: { name: READER.name },
+        },
+      ),
+    );
+    const tokenRequest = await expectCreated(
+      request<{ status: { token: string } }>(
+        'POST',
+        `/api/v1/namespaces/${READER.namespace}/serviceaccounts/${READER.name}/token`,
+        {
+          apiVersion: 'authentication.k8s.io/v1',
+          kind: 'TokenRequest',
+          spec: { expirationSeconds: 24 * 3600 },
+        },
+      ),
+    );
+    const readerToken = tokenRequest.status.token;
     return { url, caData, adminToken, readerToken, request, stop };
   } catch (error) {
     await stop();

@@ -42,6 +42,8 @@ interface Step {
   /** Sent as is, for bodies that are not JSON. */
   rawBody?: string;
   contentType?: string;
+  /** As the portal's reader (ServiceAccount backstage/portal-reader) instead of an admin. */
+  asReader?: boolean;
 }
 
 const NAMESPACE = 'differential-a';
@@ -213,6 +215,41 @@ const STEPS: Step[] = [
     path: `/api/v1/namespaces/${NAMESPACE}/configmaps/settings`,
   },
   {
+    id: 'reader-list-nodes',
+    method: 'GET',
+    path: '/api/v1/nodes',
+    asReader: true,
+  },
+  {
+    id: 'reader-list-secrets',
+    method: 'GET',
+    path: '/api/v1/secrets',
+    asReader: true,
+  },
+  {
+    id: 'reader-get-secret',
+    method: 'GET',
+    path: `/api/v1/namespaces/${NAMESPACE}/secrets/token`,
+    asReader: true,
+  },
+  {
+    id: 'reader-create-namespace',
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'by-reader' },
+    },
+    asReader: true,
+  },
+  {
+    id: 'reader-delete-configmap',
+    method: 'DELETE',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/from-yaml`,
+    asReader: true,
+  },
+  {
     id: 'delete-namespace',
     method: 'DELETE',
     path: `/api/v1/namespaces/${NAMESPACE}`,
@@ -287,6 +324,7 @@ interface Target {
     path: string,
     body?: unknown,
     contentType?: string,
+    asReader?: boolean,
   ): Promise<KubeResponse & { path: string }>;
 }
 
@@ -303,6 +341,7 @@ async function runSteps(target: Target) {
       path,
       step.rawBody ?? step.body,
       step.contentType,
+      step.asReader,
     );
     if (step.id === 'list-namespaces-limit-1') {
       continueToken = response.body?.metadata?.continue ?? '';
@@ -333,21 +372,24 @@ const binaries = realKubeBinariesForSuite(SUITE);
   it('differs only where the allow-list says why', async () => {
     const real = await runSteps({
       url: kube.url,
-      request: async (method, path, body, contentType) => ({
-        ...(await kube.request(method, path, body, { contentType })),
+      request: async (method, path, body, contentType, asReader) => ({
+        ...(await kube.request(method, path, body, {
+          contentType,
+          token: asReader ? kube.readerToken : undefined,
+        })),
         path,
       }),
     });
     const cluster = sandbox.clusters[0].name;
     const base = sandbox.kubernetesUrl(cluster);
-    const token = sandbox.credentials.kubernetes[cluster].admin;
+    const tokens = sandbox.credentials.kubernetes[cluster];
     const simulated = await runSteps({
       url: base,
-      request: async (method, path, body, contentType) => {
+      request: async (method, path, body, contentType, asReader) => {
         const response = await fetch(`${base}${path}`, {
           method,
           headers: {
-            Authorization: `Bearer ${token}`,
+            Authorization: `Bearer ${asReader ? tokens.reader : tokens.admin}`,
             Accept: 'application/json',
             ...(body !== undefined
               ? { 'Content-Type': contentType ?? 'application/json' }
