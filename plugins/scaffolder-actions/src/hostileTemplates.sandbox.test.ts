@@ -131,6 +131,12 @@ describe('templates from locations the platform does not control', () => {
             ),
             // From the platform's own location: app teams still may not push.
             template('trusted-push', `file:${TEMPLATES_LOCATION}`, steps.push),
+            // A step only the platform team sees and runs.
+            template('platform-step', `file:${TEMPLATES_LOCATION}`, {
+              action: 'debug:log',
+              input: { message: 'platform only' },
+              'backstage:permissions': { tags: ['platform-team'] },
+            } as any),
           ],
         }),
         mockServices.rootConfig.factory({
@@ -180,6 +186,9 @@ describe('templates from locations the platform does not control', () => {
           .set('Authorization', auth);
         return {
           status: task.body.status,
+          steps: events.body
+            .filter((e: any) => e.body.status === 'completed' && e.body.stepId)
+            .map((e: any) => e.body.stepId),
           message: events.body
             .filter((e: any) => e.body.status === 'failed')
             .map((e: any) => e.body.message)
@@ -227,7 +236,7 @@ describe('templates from locations the platform does not control', () => {
       const trustRule = expect.stringContaining(
         `NotAllowedError: ${action} refused by the trusted-template rule: template template:default/hostile-${name} comes from ${untrusted}, not from a location the platform controls`,
       );
-      expect(results).toEqual([
+      expect(results).toMatchObject([
         { status: 'failed', message: expect.stringMatching(herRefusal) },
         { status: 'failed', message: trustRule },
       ]);
@@ -256,10 +265,22 @@ describe('templates from locations the platform does not control', () => {
 
   it('even a trusted template cannot run gitlab:repo:push for an app team', async () => {
     const before = writes();
-    expect(await run(PAT, 'template:default/trusted-push')).toEqual({
+    expect(await run(PAT, 'template:default/trusted-push')).toMatchObject({
       status: 'failed',
       message: expect.stringMatching(/Unauthorized action: gitlab:repo:push/),
     });
     expect(writes()).toEqual(before);
+  });
+
+  it('a step tagged platform-team is dropped from her task and runs in the platform team\'s', async () => {
+    // The platform team first: the scaffolder filters the steps of the
+    // entity it was given in place, and the catalog mock hands out the same
+    // object every time.
+    const platform = await run(ADA, 'template:default/platform-step');
+    const hers = await run(PAT, 'template:default/platform-step');
+    expect([hers, platform]).toMatchObject([
+      { status: 'completed', steps: [] },
+      { status: 'completed', steps: ['attack'] },
+    ]);
   });
 });
