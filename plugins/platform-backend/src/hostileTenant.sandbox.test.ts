@@ -300,6 +300,10 @@ describe('a hostile tenant crafting entities to reach other teams upstream objec
         expect(res.body.error.message).toContain(GITLAB_KEY);
         // Nothing of the project in the answer.
         expect(res.text).not.toMatch(/pipeline|commit|"sha"/i);
+        expect(audited.at(-1)).toMatchObject({
+          eventId: 'upstream-read-refused',
+          failure: expect.stringContaining(GITLAB_KEY),
+        });
       },
     );
 

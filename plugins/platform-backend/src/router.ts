@@ -116,6 +116,7 @@ export async function createRouter(
       platformConfig.entityPages.cacheTtlSeconds * 1000,
     ),
     ownership: options.ownership,
+    auditor: options.auditor,
   };
   entityRoutes(entityContext);
   deliveryRoutes(entityContext);

@@ -60,7 +60,7 @@ export async function readCommits(
   slug: string,
   count: number,
   /** Throws when the project may not be shown; called before its commits are read. */
-  authorize: (projectPath: string) => void,
+  authorize: (projectPath: string) => Promise<void>,
 ): Promise<{
   project: { id: number; path: string; defaultBranch: string; webUrl?: string };
   commits: CommitFacts[];
@@ -75,7 +75,7 @@ export async function readCommits(
       ...(p.web_url ? { webUrl: p.web_url } : {}),
     };
   });
-  authorize(project.path);
+  await authorize(project.path);
   const commits = await cache.read(
     `gitlab:commits:${project.id}:${project.defaultBranch}:${count}`,
     () => gitlab.commits(project.id, project.defaultBranch, count),

@@ -22,6 +22,7 @@ import {
 import { notConfigured as upstreamNotConfigured } from '../clients/UpstreamClients';
 import { deliveryPathOf } from '../delivery/deliveryStages';
 import { readCommits, readDeliveryFacts } from '../delivery/readDeliveryFacts';
+import { auditedRefusal } from '../ownership/auditedRefusal';
 import { annotationOf, notConfigured } from './entity/entityAnnotations';
 import { EntityRouteContext } from './entity/EntityRouteContext';
 
@@ -57,12 +58,18 @@ export function deliveryRoutes(context: EntityRouteContext): void {
     // owner's objects only, for viewers who could read them.
     const [{ project, commits }, facts] = await Promise.all([
       readCommits(read, gitlab, slug, LATEST_COMMITS, path =>
-        ownership.requireShown(
-          'gitlab',
-          `GitLab project ${path}`,
-          ownership.gitlabOwner(path),
-          entity,
-          actor,
+        auditedRefusal(
+          context.auditor,
+          req,
+          { upstream: 'gitlab', object: path },
+          () =>
+            ownership.requireShown(
+              'gitlab',
+              `GitLab project ${path}`,
+              ownership.gitlabOwner(path),
+              entity,
+              actor,
+            ),
         ),
       ),
       readDeliveryFacts(read, entity, {

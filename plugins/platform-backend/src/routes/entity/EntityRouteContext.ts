@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { UpstreamClients } from '../../clients/UpstreamClients';
 import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
 import { PlatformApiRouter } from '../PlatformApiRouter';
@@ -36,4 +37,6 @@ export interface EntityRouteContext {
   cache: SharedReadCache;
   /** Which team owns which upstream object, from the platform's config. */
   ownership: UpstreamOwnership;
+  /** Records refused reads of another team's upstream objects. */
+  auditor: AuditorService;
 }

@@ -27,6 +27,7 @@ import {
   GitLabJob,
   GitLabPipeline,
 } from '../../clients/gitlab/GitLabClient';
+import { auditedRefusal } from '../../ownership/auditedRefusal';
 import { annotationOf, notConfigured } from './entityAnnotations';
 import { EntityRouteContext } from './EntityRouteContext';
 
@@ -165,12 +166,19 @@ export function gitlabEntityRoute(context: EntityRouteContext): void {
     const project = await cache.read(`gitlab:path:${slug}`, async () => ({
       path: (await projectBySlug(gitlab, slug)).path_with_namespace,
     }));
-    ownership.requireShown(
-      'gitlab',
-      `GitLab project ${project.path}`,
-      ownership.gitlabOwner(project.path),
-      entity,
-      await ownership.actor(credentials),
+    const actor = await ownership.actor(credentials);
+    await auditedRefusal(
+      context.auditor,
+      req,
+      { upstream: 'gitlab', object: project.path },
+      () =>
+        ownership.requireShown(
+          'gitlab',
+          `GitLab project ${project.path}`,
+          ownership.gitlabOwner(project.path),
+          entity,
+          actor,
+        ),
     );
     res.json(
       await cache.read(`gitlab:${slug}`, () => readProject(gitlab, slug)),
