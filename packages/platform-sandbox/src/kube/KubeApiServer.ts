@@ -21,7 +21,7 @@ import { SimClock } from '../control/SimClock';
 import { nonResourceAllowed, selfSubjectAccessReview } from './accessReview';
 import { forbidden, forbiddenPath, RbacAuthorizer, UserInfo } from './authz';
 import { readRawBody } from './body';
-import { decodeAccessReview, isProtobuf } from './protobuf';
+import { decodeProtobufObject, isProtobuf } from './protobuf';
 import { toServedVersion } from './conversion';
 import {
   apiGroup,
@@ -42,7 +42,7 @@ import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { encodeContinue } from './paging';
-import { ApiError, badRequest, expired, internalError, notFound, pathNotFound, statusForCode, unauthorized, unsupportedMediaType } from './status';
+import { ApiError, badRequest, expired, internalError, notFound, pathNotFound, statusForCode, unauthorized } from './status';
 import { ObjectStore } from './store';
 import { serveWatch } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './writeOperations';
@@ -186,15 +186,17 @@ export class KubeApiServer {
   }
 
   /**
-   * The request body as JSON text. Protobuf is understood only for access
-   * reviews (kubectl auth can-i); other protobuf bodies are a 415.
+   * The request body as JSON text. Protobuf is understood for access reviews
+   * (kubectl auth can-i), Namespaces and ConfigMaps; other protobuf bodies are a 415.
    */
   private async readJsonBody(req: IncomingMessage, type: ResourceType): Promise<string> {
     const raw = await readRawBody(req);
     const contentType = String(req.headers['content-type'] ?? '');
     if (!isProtobuf(contentType)) return raw.toString('utf8');
-    if (type.kind === 'SelfSubjectAccessReview') return JSON.stringify(decodeAccessReview(raw));
-    throw unsupportedMediaType(contentType);
+    const decoded = decodeProtobufObject(type.kind, raw);
+    if (decoded) return JSON.stringify(decoded);
+    // A real API server takes protobuf for every built-in kind: say what the sandbox lacks.
+    throw new ApiError(415, 'UnsupportedMediaType', `the sandbox decodes protobuf bodies only for SelfSubjectAccessReview, Namespace and ConfigMap, not ${type.kind}; send it as JSON or YAML (kubectl apply -f, kubectl create -f)`);
   }
 
   private operate(ctx: OperationContext): OperationResult {

@@ -17,10 +17,11 @@
 import { badRequest } from './status';
 
 /*
- * Just enough protobuf to read a SelfSubjectAccessReview that kubectl
- * (`auth can-i`) sends as `application/vnd.kubernetes.protobuf`: the "k8s\0"
- * envelope around runtime.Unknown, then the review's spec. Field numbers are
- * those of k8s.io/api/authorization/v1/generated.proto.
+ * Just enough protobuf to read what kubectl sends as
+ * `application/vnd.kubernetes.protobuf`: the "k8s\0" envelope around
+ * runtime.Unknown, then a SelfSubjectAccessReview (`auth can-i`), a Namespace
+ * or a ConfigMap (`create namespace`, `create configmap`). Field numbers are
+ * those of the generated.proto files of k8s.io/api and apimachinery.
  */
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
@@ -41,7 +42,7 @@ function readVarint(buf: Buffer, offset: number): [number, number] {
 }
 
 /** The length-delimited fields of one message, by field number. */
-function fieldsOf(buf: Buffer): Fields {
+function fieldsOf(buf: Buffer, varints?: Map<number, number>): Fields {
   const fields: Fields = new Map();
   let pos = 0;
   while (pos < buf.length) {
@@ -50,7 +51,9 @@ function fieldsOf(buf: Buffer): Fields {
     const wireType = key % 8;
     pos = afterKey;
     if (wireType === 0) {
-      pos = readVarint(buf, pos)[1];
+      const [value, next] = readVarint(buf, pos);
+      varints?.set(field, value);
+      pos = next;
     } else if (wireType === 1) {
       pos += 8;
     } else if (wireType === 5) {
@@ -107,4 +110,63 @@ export function decodeAccessReview(body: Buffer): Record<string, unknown> {
       ...(nonResourceAttributes ? { nonResourceAttributes: JSON.parse(JSON.stringify(nonResourceAttributes)) } : {}),
     },
   };
+}
+
+function texts(fields: Fields, n: number): string[] {
+  return (fields.get(n) ?? []).map(b => b.toString('utf8'));
+}
+
+/** A map<string, string> field: repeated entries of key = 1, value = 2. */
+function stringMap(fields: Fields, n: number, encoding: BufferEncoding = 'utf8'): Record<string, string> | undefined {
+  const entries = fields.get(n);
+  if (!entries) return undefined;
+  const result: Record<string, string> = {};
+  for (const entry of entries) {
+    const kv = fieldsOf(entry);
+    result[text(kv, 1) ?? ''] = kv.get(2)?.[0]?.toString(encoding) ?? '';
+  }
+  return result;
+}
+
+/** ObjectMeta as a client sends it on create (meta/v1 generated.proto). */
+function objectMeta(fields: Fields | undefined): Record<string, unknown> {
+  if (!fields) return {};
+  const finalizers = texts(fields, 14);
+  return JSON.parse(
+    JSON.stringify({
+      name: text(fields, 1),
+      generateName: text(fields, 2),
+      namespace: text(fields, 3),
+      labels: stringMap(fields, 11),
+      annotations: stringMap(fields, 12),
+      ...(finalizers.length ? { finalizers } : {}),
+    }),
+  );
+}
+
+/** The object inside the envelope, for the kinds kubectl creates that are decoded here. */
+export function decodeProtobufObject(kind: string, body: Buffer): Record<string, unknown> | undefined {
+  if (kind === 'SelfSubjectAccessReview') return decodeAccessReview(body);
+  if (!body.subarray(0, 4).equals(MAGIC)) throw badRequest('protobuf body without the k8s envelope');
+  const raw = fieldsOf(body.subarray(4)).get(2)?.[0] ?? Buffer.alloc(0);
+  const varints = new Map<number, number>();
+  const object = fieldsOf(raw, varints);
+  const metadata = objectMeta(message(object, 1));
+  if (kind === 'Namespace') {
+    const finalizers = texts(message(object, 2) ?? new Map(), 1);
+    return { apiVersion: 'v1', kind, metadata, ...(finalizers.length ? { spec: { finalizers } } : {}) };
+  }
+  if (kind === 'ConfigMap') {
+    const data = stringMap(object, 2);
+    const binaryData = stringMap(object, 3, 'base64');
+    return {
+      apiVersion: 'v1',
+      kind,
+      metadata,
+      ...(data ? { data } : {}),
+      ...(binaryData ? { binaryData } : {}),
+      ...(varints.has(4) ? { immutable: varints.get(4) === 1 } : {}),
+    };
+  }
+  return undefined;
 }

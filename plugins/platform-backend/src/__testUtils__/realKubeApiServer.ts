@@ -126,7 +126,7 @@ export interface RealKubeApiServer {
   readerToken: string;
   /**
    * One request as the admin (or `token`), trusting only the cluster's CA; a
-   * string body is sent as is, anything else as JSON.
+   * string or Buffer body is sent as is, anything else as JSON.
    */
   request<T = any>(
     method: string,
@@ -403,9 +403,14 @@ export async function startRealKubeApiServer(
               }
             : {}),
         },
-        // A string is sent as is: tests of malformed bodies need that.
+        // Sent as is: tests of malformed and protobuf bodies need that.
         ...(body !== undefined
-          ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+          ? {
+              body:
+                typeof body === 'string' || Buffer.isBuffer(body)
+                  ? body
+                  : JSON.stringify(body),
+            }
           : {}),
         signal: AbortSignal.timeout(15_000),
         dispatcher: agent,
