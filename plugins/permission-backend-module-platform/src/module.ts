@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { CatalogTrust } from '@platform-portal/plugin-platform-node';
 import { TeamMembership } from './membership/TeamMembership';
 import { PlatformPermissionPolicy } from './policy/PlatformPermissionPolicy';
 
@@ -49,7 +50,12 @@ export const permissionModulePlatformPolicy = createBackendModule({
           ) ?? DEFAULT_PLATFORM_TEAMS;
         policy.setPolicy(
           new PlatformPermissionPolicy({
-            membership: new TeamMembership({ catalog, auth, userInfo }),
+            membership: new TeamMembership({
+              catalog,
+              auth,
+              userInfo,
+              trust: CatalogTrust.fromConfig(config),
+            }),
             platformTeams,
           }),
         );

@@ -21,8 +21,13 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ORIGIN_LOCATION,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogTrust } from '@platform-portal/plugin-platform-node';
 
 /** How long a user's catalog memberships are reused between decisions. */
 const CACHE_TTL_MS = 10_000;
@@ -46,6 +51,8 @@ export class TeamMembership {
       catalog: CatalogService;
       auth: AuthService;
       userInfo: UserInfoService;
+      /** Which catalog locations may say who belongs to a team. */
+      trust: CatalogTrust;
     },
   ) {}
 
@@ -75,7 +82,12 @@ export class TeamMembership {
     const user = await this.deps.catalog.getEntityByRef(info.userEntityRef, {
       credentials: await this.deps.auth.getOwnServiceCredentials(),
     });
-    for (const relation of user?.relations ?? []) {
+    // A User from a location the platform does not control (should the
+    // catalog's rules ever let one in) says nothing about its teams.
+    const trusted = this.deps.trust.isTrustedOrigin(
+      user?.metadata.annotations?.[ANNOTATION_ORIGIN_LOCATION],
+    );
+    for (const relation of trusted ? user?.relations ?? [] : []) {
       if (relation.type === 'memberOf') {
         refs.add(normalize(relation.targetRef));
       }
