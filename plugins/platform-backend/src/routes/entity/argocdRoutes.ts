@@ -39,10 +39,10 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
 import { requireArgocdWriter } from '../../ownership/requireArgocdWriter';
-import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
 import { requireWritePrincipal } from '../../ownership/requireWritePrincipal';
 import { ArgoCdClient } from '../../clients/argocd/ArgoCdClient';
 import { ArgoCdRefusal } from '../../clients/argocd/ArgoCdRefusal';
+import { argocdReadError } from '../../clients/argocd/argocdHttpError';
 import { ArgoApplication } from '../../clients/argocd/argoTypes';
 import { notConfigured as upstreamNotConfigured } from '../../clients/UpstreamClients';
 import { isAutomatedSync, toArgocdApplication } from './argocdApplication';
@@ -71,7 +71,6 @@ export interface ArgocdRouteOptions extends EntityRouteContext {
   auditor: AuditorService;
   /** The store behind `cache`, to drop an instance's answer once an operation changed it. */
   cacheStore: CacheService;
-  ownership: UpstreamOwnership;
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -317,8 +316,5 @@ function historyId(body: unknown): number {
 }
 
 function rethrowRead(error: unknown): never {
-  if (error instanceof ArgoCdRefusal) {
-    throw new ServiceUnavailableError(readFailureMessage(error));
-  }
-  throw error;
+  throw argocdReadError(error);
 }
