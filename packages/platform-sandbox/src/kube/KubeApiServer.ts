@@ -215,6 +215,8 @@ export class KubeApiServer {
       case 'delete':
         return deleteObject(ctx);
       case 'deletecollection':
+        // Not served for namespaces upstream (see discovery), so a stray DELETE cannot empty a cluster.
+        if (ctx.type.kind === 'Namespace' && ctx.type.group === '') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
         return deleteCollection(ctx);
       default:
         throw badRequest(`unsupported verb ${ctx.request.verb}`);

@@ -66,6 +66,8 @@ export function apiGroup(registry: ResourceRegistry, group: string): Record<stri
 function verbsOf(type: ResourceType): string[] {
   if (type.readOnly) return ['get', 'list'];
   if (type.kind === 'SelfSubjectAccessReview') return ['create'];
+  // Namespaces are deleted one by one: upstream serves no deletecollection for them.
+  if (type.kind === 'Namespace' && type.group === '') return ALL_VERBS.filter(v => v !== 'deletecollection');
   return ALL_VERBS;
 }
 
@@ -100,7 +102,8 @@ export function apiResourceList(
       }
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(group, version), resources };
+  // The core group's list carries no apiVersion upstream; named groups' lists do.
+  return { kind: 'APIResourceList', ...(group ? { apiVersion: 'v1' } : {}), groupVersion: apiVersionOf(group, version), resources };
 }
 
 /** Minimal OpenAPI v3 index and per-group documents, enough for kubectl's fieldValidation check. */

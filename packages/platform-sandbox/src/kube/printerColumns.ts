@@ -35,7 +35,10 @@ export function age(created: string | undefined, now: Date): string {
 }
 
 const NAME: PrinterColumn = { name: 'Name', type: 'string', value: o => o.metadata.name };
+/** A CRD's Age column (apiextensions types it `date`). */
 const AGE: PrinterColumn = { name: 'Age', type: 'date', value: (o, now) => age(o.metadata.creationTimestamp, now) };
+/** The built-in printers type their Age column `string`. */
+const BUILT_IN_AGE: PrinterColumn = { ...AGE, type: 'string' };
 
 function condition(o: any, type: string): string {
   return (o.status?.conditions ?? []).find((c: any) => c.type === type)?.status ?? 'Unknown';
@@ -79,7 +82,7 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Ready', type: 'string', value: p => `${(p.status?.containerStatuses ?? []).filter((c: any) => c.ready).length}/${(p.spec?.containers ?? []).length}` },
     { name: 'Status', type: 'string', value: podStatus },
     { name: 'Restarts', type: 'integer', value: p => (p.status?.containerStatuses ?? []).reduce((n: number, c: any) => n + (c.restartCount ?? 0), 0) },
-    AGE,
+    BUILT_IN_AGE,
     { name: 'IP', type: 'string', priority: 1, value: p => p.status?.podIP ?? '<none>' },
     { name: 'Node', type: 'string', priority: 1, value: p => p.spec?.nodeName ?? '<none>' },
   ],
@@ -87,17 +90,17 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     NAME,
     { name: 'Status', type: 'string', value: nodeStatus },
     { name: 'Roles', type: 'string', value: nodeRoles },
-    AGE,
+    BUILT_IN_AGE,
     { name: 'Version', type: 'string', value: n => n.status?.nodeInfo?.kubeletVersion ?? '' },
     { name: 'Internal-IP', type: 'string', priority: 1, value: n => (n.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '<none>' },
   ],
-  Namespace: [NAME, { name: 'Status', type: 'string', value: n => n.status?.phase ?? '' }, AGE],
+  Namespace: [NAME, { name: 'Status', type: 'string', value: n => n.status?.phase ?? '' }, BUILT_IN_AGE],
   Deployment: [
     NAME,
     { name: 'Ready', type: 'string', value: d => `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}` },
     { name: 'Up-to-date', type: 'integer', value: d => d.status?.updatedReplicas ?? 0 },
     { name: 'Available', type: 'integer', value: d => d.status?.availableReplicas ?? 0 },
-    AGE,
+    BUILT_IN_AGE,
   ],
   DaemonSet: [
     NAME,
@@ -105,15 +108,15 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Current', type: 'integer', value: d => d.status?.currentNumberScheduled ?? 0 },
     { name: 'Ready', type: 'integer', value: d => d.status?.numberReady ?? 0 },
     { name: 'Available', type: 'integer', value: d => d.status?.numberAvailable ?? 0 },
-    AGE,
+    BUILT_IN_AGE,
   ],
-  StatefulSet: [NAME, { name: 'Ready', type: 'string', value: s => `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 0}` }, AGE],
+  StatefulSet: [NAME, { name: 'Ready', type: 'string', value: s => `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 0}` }, BUILT_IN_AGE],
   ReplicaSet: [
     NAME,
     { name: 'Desired', type: 'integer', value: r => r.spec?.replicas ?? 0 },
     { name: 'Current', type: 'integer', value: r => r.status?.replicas ?? 0 },
     { name: 'Ready', type: 'integer', value: r => r.status?.readyReplicas ?? 0 },
-    AGE,
+    BUILT_IN_AGE,
   ],
   Service: [
     NAME,
@@ -121,7 +124,7 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Cluster-IP', type: 'string', value: s => s.spec?.clusterIP ?? '<none>' },
     { name: 'External-IP', type: 'string', value: externalIp },
     { name: 'Port(s)', type: 'string', value: ports },
-    AGE,
+    BUILT_IN_AGE,
   ],
   PersistentVolumeClaim: [
     NAME,
@@ -129,7 +132,7 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Volume', type: 'string', value: c => c.spec?.volumeName ?? '' },
     { name: 'Capacity', type: 'string', value: c => c.status?.capacity?.storage ?? '' },
     { name: 'Storageclass', type: 'string', value: c => c.spec?.storageClassName ?? '' },
-    AGE,
+    BUILT_IN_AGE,
   ],
   Cluster: [
     NAME,

@@ -132,7 +132,7 @@ export interface RealKubeApiServer {
     method: string,
     path: string,
     body?: unknown,
-    options?: { token?: string; contentType?: string },
+    options?: { token?: string; contentType?: string; accept?: string },
   ): Promise<KubeResponse<T>>;
   stop(): Promise<void>;
 }
@@ -395,7 +395,7 @@ export async function startRealKubeApiServer(
         method,
         headers: {
           Authorization: `Bearer ${requestOptions.token ?? adminToken}`,
-          Accept: 'application/json',
+          Accept: requestOptions.accept ?? 'application/json',
           ...(body !== undefined
             ? {
                 'Content-Type':

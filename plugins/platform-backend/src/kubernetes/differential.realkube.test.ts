@@ -44,6 +44,7 @@ interface Step {
   contentType?: string;
   /** As the portal's reader (ServiceAccount backstage/portal-reader) instead of an admin. */
   asReader?: boolean;
+  accept?: string;
 }
 
 const NAMESPACE = 'differential-a';
@@ -137,6 +138,14 @@ const STEPS: Step[] = [
     path: '/api/v1/namespaces?limit=1&continue={continue}',
   },
   { id: 'unknown-resource', method: 'GET', path: '/api/v1/no-such-resources' },
+  { id: 'discovery-core-v1', method: 'GET', path: '/api/v1' },
+  { id: 'discovery-apps-v1', method: 'GET', path: '/apis/apps/v1' },
+  {
+    id: 'list-namespaces-as-table',
+    method: 'GET',
+    path: '/api/v1/namespaces?limit=1',
+    accept: 'application/json;as=Table;v=v1;g=meta.k8s.io',
+  },
   {
     id: 'list-bad-continue',
     method: 'GET',
@@ -342,10 +351,34 @@ const STEPS: Step[] = [
     asReader: true,
   },
   {
+    id: 'delete-namespace-collection',
+    method: 'DELETE',
+    path: '/api/v1/namespaces?labelSelector=differential%3Dnone',
+  },
+  {
     id: 'delete-namespace',
     method: 'DELETE',
     path: `/api/v1/namespaces/${NAMESPACE}`,
   },
+];
+
+/** Resources whose discovery entries are compared. */
+const DISCOVERED = [
+  'namespaces',
+  'namespaces/status',
+  'configmaps',
+  'pods',
+  'pods/log',
+  'pods/status',
+  'nodes',
+  'secrets',
+  'services',
+  'deployments',
+  'deployments/scale',
+  'deployments/status',
+  'daemonsets',
+  'statefulsets',
+  'replicasets',
 ];
 
 /** A map with its keys in order: Go writes maps sorted, the order carries no meaning. */
@@ -367,6 +400,29 @@ function shapeOf(
     kind: body.kind,
     apiVersion: body.apiVersion,
   };
+  if (body.kind === 'APIResourceList') {
+    // Only kinds both serve: the sandbox also serves the stack's CRDs.
+    for (const resource of body.resources ?? []) {
+      if (DISCOVERED.includes(resource.name)) {
+        shape[`resources[${resource.name}]`] = {
+          kind: resource.kind,
+          namespaced: resource.namespaced,
+          verbs: [...(resource.verbs ?? [])].sort(),
+          shortNames: resource.shortNames,
+        };
+      }
+    }
+    shape.groupVersion = body.groupVersion;
+    return shape;
+  }
+  if (body.kind === 'Table') {
+    shape.columns = body.columnDefinitions?.map(
+      (c: { name: string; type: string }) => `${c.name}:${c.type}`,
+    );
+    shape['rows.length'] = body.rows?.length;
+    shape['rows[0].cells.length'] = body.rows?.[0]?.cells?.length;
+    return shape;
+  }
   if (body.kind === 'Status') {
     Object.assign(shape, {
       'status.status': body.status,
@@ -428,6 +484,7 @@ interface Target {
     body?: unknown,
     contentType?: string,
     asReader?: boolean,
+    accept?: string,
   ): Promise<KubeResponse & { path: string }>;
 }
 
@@ -445,6 +502,7 @@ async function runSteps(target: Target) {
       step.rawBody ?? step.body,
       step.contentType,
       step.asReader,
+      step.accept,
     );
     if (step.id === 'list-namespaces-limit-1') {
       continueToken = response.body?.metadata?.continue ?? '';
@@ -475,10 +533,11 @@ const binaries = realKubeBinariesForSuite(SUITE);
   it('differs only where the allow-list says why', async () => {
     const real = await runSteps({
       url: kube.url,
-      request: async (method, path, body, contentType, asReader) => ({
+      request: async (method, path, body, contentType, asReader, accept) => ({
         ...(await kube.request(method, path, body, {
           contentType,
           token: asReader ? kube.readerToken : undefined,
+          accept,
         })),
         path,
       }),
@@ -488,12 +547,12 @@ const binaries = realKubeBinariesForSuite(SUITE);
     const tokens = sandbox.credentials.kubernetes[cluster];
     const simulated = await runSteps({
       url: base,
-      request: async (method, path, body, contentType, asReader) => {
+      request: async (method, path, body, contentType, asReader, accept) => {
         const response = await fetch(`${base}${path}`, {
           method,
           headers: {
             Authorization: `Bearer ${asReader ? tokens.reader : tokens.admin}`,
-            Accept: 'application/json',
+            Accept: accept ?? 'application/json',
             ...(body !== undefined
               ? { 'Content-Type': contentType ?? 'application/json' }
               : {}),
