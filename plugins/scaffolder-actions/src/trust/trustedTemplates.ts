@@ -74,7 +74,25 @@ export async function requireTrustedTemplate(
   }
 }
 
-/** The action, refusing to run in a template from an untrusted location. */
+/**
+ * The scaffolder writes a failed step's `error.stack` to the task log its
+ * user reads: keep the name and message, drop the frames and file paths.
+ */
+function withoutFrames(error: unknown): unknown {
+  if (error instanceof Error) {
+    try {
+      error.stack = `${error.name}: ${error.message}`;
+    } catch {
+      // A frozen error keeps its stack.
+    }
+  }
+  return error;
+}
+
+/**
+ * The action, refusing to run in a template from an untrusted location; its
+ * errors reach the task log without stack frames.
+ */
 export function trustedTemplatesOnly<T extends TemplateAction<any, any, any>>(
   action: T,
   deps: TemplateTrustDeps,
@@ -82,8 +100,12 @@ export function trustedTemplatesOnly<T extends TemplateAction<any, any, any>>(
   return {
     ...action,
     async handler(ctx: ActionContext<any, any, any>) {
-      await requireTrustedTemplate(ctx, action.id, deps);
-      return action.handler(ctx);
+      try {
+        await requireTrustedTemplate(ctx, action.id, deps);
+        await action.handler(ctx);
+      } catch (error) {
+        throw withoutFrames(error);
+      }
     },
   };
 }
