@@ -86,7 +86,7 @@ spec: { type: service, lifecycle: production, owner: team-payments }
 async function serveFiles() {
   const server = http.createServer((req, res) => {
     const name = path.basename(req.url ?? '');
-    if (req.url?.startsWith('/team-payments/app/') && FILES[name]) {
+    if (/^\/(team-payments|unmapped)\/app\//.test(req.url ?? '') && FILES[name]) {
       res.writeHead(200, { 'content-type': 'text/yaml' });
       res.end(FILES[name]);
       return;
@@ -195,9 +195,10 @@ describe('a member of one team registering catalog locations', () => {
     });
 
   async function register(file: string, dryRun: boolean) {
+    const target = file.startsWith('http') ? file : `${base}/${file}`;
     const res = await api(`/api/catalog/locations?dryRun=${dryRun}`, {
       method: 'POST',
-      body: JSON.stringify({ type: 'url', target: `${base}/${file}` }),
+      body: JSON.stringify({ type: 'url', target }),
     });
     return { status: res.status, body: await res.json() };
   }
@@ -239,6 +240,19 @@ describe('a member of one team registering catalog locations', () => {
     expect({ status, message: body.error?.message }).toEqual({
       status: 400,
       message: expect.stringMatching(message),
+    });
+  });
+
+  it('400 naming the rule for her own component in a GitLab group no team owns', async () => {
+    const { status, body } = await register(
+      `${base.replace('/team-payments/', '/unmapped/')}/own.yaml`,
+      true,
+    );
+    expect({ status, message: body.error?.message }).toEqual({
+      status: 400,
+      message: expect.stringMatching(
+        /component:default\/ledger .*location-owner rule: the location belongs to no team in platform.catalog.locationOwners/,
+      ),
     });
   });
 
