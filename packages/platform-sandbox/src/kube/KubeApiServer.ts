@@ -19,7 +19,7 @@ import { applyBehaviour } from '../control/applyBehaviour';
 import { Behaviour, ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
 import { nonResourceAllowed, selfSubjectAccessReview } from './accessReview';
-import { forbidden, forbiddenPath, RbacAuthorizer, UserInfo } from './authz';
+import { forbidden, forbiddenPath, RbacAuthorizer, RequestAttributes, UserInfo } from './authz';
 import { readRawBody } from './body';
 import { decodeProtobufObject, isProtobuf } from './protobuf';
 import { toServedVersion } from './conversion';
@@ -108,6 +108,26 @@ export class KubeApiServer {
     }
   }
 
+  /**
+   * Impersonate-User (and Impersonate-Group): whoever may impersonate users
+   * acts as that user; anyone else is refused in the words of upstream's
+   * constrained impersonation check.
+   */
+  private impersonate(req: IncomingMessage, user: UserInfo, attrs: RequestAttributes): UserInfo {
+    const target = req.headers['impersonate-user'];
+    if (target === undefined) return user;
+    const username = String(target);
+    const groups = String(req.headers['impersonate-group'] ?? '')
+      .split(',')
+      .map(g => g.trim())
+      .filter(g => g !== '');
+    const may =
+      this.authorizer.allowed(user, { verb: 'impersonate', group: '', resource: 'users', name: username }) &&
+      groups.every(name => this.authorizer.allowed(user, { verb: 'impersonate', group: '', resource: 'groups', name }));
+    if (!may) throw forbidden(user, { ...attrs, verb: `impersonate-on:user-info:${attrs.verb}` });
+    return { username, groups: [...groups, 'system:authenticated'] };
+  }
+
   private authenticate(req: IncomingMessage): UserInfo {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
@@ -133,17 +153,26 @@ export class KubeApiServer {
       return;
     }
     const type = this.registry.find(request.group, request.version, request.resource);
-    if (!type) throw pathNotFound();
+    if (!type) {
+      // A group version nobody serves falls through upstream's API handlers to the plain mux 404.
+      const served = this.registry.groupVersions().some(g => g.group === request.group && g.versions.includes(request.version));
+      if (!served) {
+        writePageNotFound(res);
+        return;
+      }
+      throw pathNotFound();
+    }
     if (request.subresource && !type.subresources.includes(request.subresource as never)) throw pathNotFound();
     if (type.namespaced === false && request.namespace) throw pathNotFound();
+    const attrs = { ...request, resource: type.plural };
+    const actor = this.impersonate(req, user, attrs);
     const body = WRITE_VERBS.has(request.verb) ? await this.readJsonBody(req, type) : undefined;
     if (type.kind === 'SelfSubjectAccessReview') {
       if (request.verb !== 'create') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      writeJson(res, 201, selfSubjectAccessReview(this.authorizer, user, body ?? ''));
+      writeJson(res, 201, selfSubjectAccessReview(this.authorizer, actor, body ?? ''));
       return;
     }
-    const attrs = { ...request, resource: type.plural };
-    if (!this.authorizer.allowed(user, attrs)) throw forbidden(user, attrs);
+    if (!this.authorizer.allowed(actor, attrs)) throw forbidden(actor, attrs);
     const dryRun = url.searchParams.getAll('dryRun');
     if (dryRun.some(v => v !== 'All')) {
       throw badRequest(`dryRun: Unsupported value: "${dryRun.find(v => v !== 'All')}": supported values: "All"`);
@@ -154,7 +183,7 @@ export class KubeApiServer {
       query: url.searchParams,
       store: this.options.store,
       now: () => this.options.clock.now(),
-      user,
+      user: actor,
       userAgent: String(req.headers['user-agent'] ?? ''),
       contentType: String(req.headers['content-type'] ?? ''),
       body,
@@ -318,6 +347,13 @@ export class KubeApiServer {
 export function writeJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.end(text);
+}
+
+/** The API server's mux answer for a path no handler serves: text, not a Status. */
+function writePageNotFound(res: ServerResponse): void {
+  const text = '404 page not found\n';
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 

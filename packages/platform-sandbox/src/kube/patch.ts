@@ -90,8 +90,9 @@ function parentOf(document: unknown, tokens: string[], pointer: string): unknown
   return node;
 }
 
-function patchFailure(message: string): ApiError {
-  return new ApiError(422, 'Invalid', `the server rejected our request due to an error in our request: ${message}`);
+/** Upstream answers every failed JSON patch operation with the same bare sentence. */
+function patchFailure(_why: string): ApiError {
+  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request');
 }
 
 function getAt(document: unknown, pointer: string): unknown {

@@ -30,6 +30,12 @@ export interface StatusDetails {
   retryAfterSeconds?: number;
 }
 
+/** Details as Go writes them: empty name and group are left out (omitempty). */
+function withoutEmpty(details: StatusDetails): StatusDetails {
+  const { name, group, ...rest } = details;
+  return { ...(name ? { name } : {}), ...(group ? { group } : {}), ...rest };
+}
+
 /** A `metav1.Status` failure, thrown by handlers and written by the HTTP layer. */
 export class ApiError extends Error {
   constructor(
@@ -49,7 +55,7 @@ export class ApiError extends Error {
       status: 'Failure',
       message: this.message,
       reason: this.reason,
-      ...(this.details ? { details: this.details } : {}),
+      ...(this.details ? { details: withoutEmpty(this.details) } : {}),
       code: this.code,
     };
   }

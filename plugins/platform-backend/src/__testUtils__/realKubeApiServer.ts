@@ -132,7 +132,12 @@ export interface RealKubeApiServer {
     method: string,
     path: string,
     body?: unknown,
-    options?: { token?: string; contentType?: string; accept?: string },
+    options?: {
+      token?: string;
+      contentType?: string;
+      accept?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<KubeResponse<T>>;
   stop(): Promise<void>;
 }
@@ -402,6 +407,7 @@ export async function startRealKubeApiServer(
                   requestOptions.contentType ?? 'application/json',
               }
             : {}),
+          ...requestOptions.headers,
         },
         // Sent as is: tests of malformed and protobuf bodies need that.
         ...(body !== undefined

@@ -45,6 +45,7 @@ interface Step {
   /** As the portal's reader (ServiceAccount backstage/portal-reader) instead of an admin. */
   asReader?: boolean;
   accept?: string;
+  headers?: Record<string, string>;
 }
 
 const NAMESPACE = 'differential-a';
@@ -306,6 +307,235 @@ const STEPS: Step[] = [
     rawBody: '{"metadata": {"name": ',
   },
   {
+    id: 'list-by-label',
+    method: 'GET',
+    path: '/api/v1/namespaces?labelSelector=team%3Da',
+  },
+  {
+    id: 'list-by-field',
+    method: 'GET',
+    path: `/api/v1/namespaces?fieldSelector=metadata.name%3D${NAMESPACE}`,
+  },
+  {
+    id: 'json-patch-configmap',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/pb-settings`,
+    body: [{ op: 'add', path: '/data/extra', value: 'x' }],
+    contentType: 'application/json-patch+json',
+  },
+  {
+    id: 'json-patch-failed-test',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/pb-settings`,
+    body: [{ op: 'test', path: '/data/mode', value: 'lenient' }],
+    contentType: 'application/json-patch+json',
+  },
+  {
+    id: 'strategic-merge-patch-configmap',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/pb-settings`,
+    body: { data: { strategic: 'yes' } },
+    contentType: 'application/strategic-merge-patch+json',
+  },
+  {
+    id: 'apply-configmap',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/applied?fieldManager=portal`,
+    rawBody: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied' },
+      data: { owner: 'portal' },
+    }),
+    contentType: 'application/apply-patch+yaml',
+  },
+  {
+    id: 'apply-conflict',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/applied?fieldManager=argocd-controller`,
+    rawBody: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied' },
+      data: { owner: 'argocd' },
+    }),
+    contentType: 'application/apply-patch+yaml',
+  },
+  {
+    id: 'apply-force',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/applied?fieldManager=argocd-controller&force=true`,
+    rawBody: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied' },
+      data: { owner: 'argocd' },
+    }),
+    contentType: 'application/apply-patch+yaml',
+  },
+  {
+    id: 'apply-without-field-manager',
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/applied`,
+    rawBody: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied' },
+    }),
+    contentType: 'application/apply-patch+yaml',
+  },
+  {
+    id: 'update-missing-configmap',
+    method: 'PUT',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/never-created`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'never-created' },
+    },
+  },
+  {
+    id: 'create-wrong-kind',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'wrong-kind' },
+    },
+  },
+  {
+    id: 'create-wrong-api-version',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: {
+      apiVersion: 'v2',
+      kind: 'ConfigMap',
+      metadata: { name: 'wrong-version' },
+    },
+  },
+  {
+    id: 'create-other-namespace-in-body',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'elsewhere', namespace: 'default' },
+    },
+  },
+  {
+    id: 'create-without-name',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} },
+  },
+  {
+    id: 'create-generate-name',
+    method: 'POST',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps`,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { generateName: 'gen-' },
+    },
+  },
+  {
+    id: 'create-deployment',
+    method: 'POST',
+    path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments`,
+    body: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+        },
+      },
+    },
+  },
+  {
+    id: 'create-deployment-selector-mismatch',
+    method: 'POST',
+    path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments`,
+    body: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'mismatch' },
+      spec: {
+        selector: { matchLabels: { app: 'a' } },
+        template: {
+          metadata: { labels: { app: 'b' } },
+          spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+        },
+      },
+    },
+  },
+  {
+    id: 'get-deployment-scale',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/web/scale`,
+  },
+  {
+    id: 'patch-deployment-scale',
+    method: 'PATCH',
+    path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/web/scale`,
+    body: { spec: { replicas: 3 } },
+    contentType: 'application/merge-patch+json',
+  },
+  {
+    id: 'self-subject-access-review',
+    method: 'POST',
+    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { verb: 'list', resource: 'secrets' } },
+    },
+    asReader: true,
+  },
+  {
+    id: 'self-subject-rules-review',
+    method: 'POST',
+    path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectRulesReview',
+      spec: { namespace: NAMESPACE },
+    },
+    asReader: true,
+  },
+  {
+    id: 'reader-impersonates-admin',
+    method: 'GET',
+    path: '/api/v1/secrets',
+    asReader: true,
+    headers: { 'Impersonate-User': 'cluster-admin-person' },
+  },
+  {
+    id: 'admin-impersonates-reader',
+    method: 'GET',
+    path: '/api/v1/secrets',
+    headers: {
+      'Impersonate-User': 'system:serviceaccount:backstage:portal-reader',
+    },
+  },
+  { id: 'readyz', method: 'GET', path: '/readyz' },
+  {
+    id: 'unknown-group',
+    method: 'GET',
+    path: '/apis/nope.example.com/v1/things',
+  },
+  {
+    id: 'delete-dry-run',
+    method: 'DELETE',
+    path: `/api/v1/namespaces/${NAMESPACE}/configmaps/pb-settings?dryRun=All`,
+  },
+  {
     id: 'delete-missing-configmap',
     method: 'DELETE',
     path: `/api/v1/namespaces/${NAMESPACE}/configmaps/no-such-configmap`,
@@ -443,17 +673,25 @@ function shapeOf(
         ? 'present'
         : 'absent',
     });
-    if (/[?&]limit=1\b/.test(response.path)) {
+    if (
+      /[?&](limit=1\b|labelSelector=team|fieldSelector=metadata)/.test(
+        response.path,
+      )
+    ) {
       shape['items.length'] = body.items.length;
     }
   } else if (body.metadata) {
     Object.assign(shape, {
-      'metadata.name': body.metadata.name,
+      // A generated name's random suffix is not compared, only its form.
+      'metadata.name': body.metadata.generateName
+        ? body.metadata.name.replace(/^(.*?)[a-z0-9]{5}$/, '$1<5 random>')
+        : body.metadata.name,
       'metadata.uid': body.metadata.uid ? 'present' : 'absent',
       'metadata.creationTimestamp': body.metadata.creationTimestamp
         ? 'present'
         : 'absent',
       'metadata.labels': sortedKeys(body.metadata.labels),
+      'status.allowed': body.status?.allowed,
       data: sortedKeys(body.data),
     });
   }
@@ -485,6 +723,7 @@ interface Target {
     contentType?: string,
     asReader?: boolean,
     accept?: string,
+    headers?: Record<string, string>,
   ): Promise<KubeResponse & { path: string }>;
 }
 
@@ -503,6 +742,7 @@ async function runSteps(target: Target) {
       step.contentType,
       step.asReader,
       step.accept,
+      step.headers,
     );
     if (step.id === 'list-namespaces-limit-1') {
       continueToken = response.body?.metadata?.continue ?? '';
@@ -533,11 +773,20 @@ const binaries = realKubeBinariesForSuite(SUITE);
   it('differs only where the allow-list says why', async () => {
     const real = await runSteps({
       url: kube.url,
-      request: async (method, path, body, contentType, asReader, accept) => ({
+      request: async (
+        method,
+        path,
+        body,
+        contentType,
+        asReader,
+        accept,
+        headers,
+      ) => ({
         ...(await kube.request(method, path, body, {
           contentType,
           token: asReader ? kube.readerToken : undefined,
           accept,
+          headers,
         })),
         path,
       }),
@@ -547,7 +796,15 @@ const binaries = realKubeBinariesForSuite(SUITE);
     const tokens = sandbox.credentials.kubernetes[cluster];
     const simulated = await runSteps({
       url: base,
-      request: async (method, path, body, contentType, asReader, accept) => {
+      request: async (
+        method,
+        path,
+        body,
+        contentType,
+        asReader,
+        accept,
+        headers,
+      ) => {
         const response = await fetch(`${base}${path}`, {
           method,
           headers: {
@@ -556,6 +813,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
             ...(body !== undefined
               ? { 'Content-Type': contentType ?? 'application/json' }
               : {}),
+            ...headers,
           },
           ...(body !== undefined
             ? {
