@@ -78,7 +78,7 @@ export function toBackstageError(
   }
   if (status === 403) {
     return new NotAllowedError(
-      `${who} denied the portal's request (HTTP 403: ${detail}); check the permissions of the portal's account at ${target.hint}`,
+      `${who} denied the portal's request (${detail}); check the permissions of the portal's account at ${target.hint}`,
     );
   }
   if (status === 404) {
