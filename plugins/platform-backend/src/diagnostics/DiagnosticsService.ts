@@ -21,6 +21,7 @@ import {
   DiagnosticStep,
   getRunbook,
 } from '@platform-portal/plugin-platform-common';
+import { argocdReadError } from '../clients/argocd/argocdHttpError';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { argocdDiagnostic } from './argocdDiagnostic';
 import { certificateDiagnostic } from './certificateDiagnostic';
@@ -115,7 +116,8 @@ export class DiagnosticsService {
       } catch (error) {
         errors += 1;
         step.result = 'error';
-        step.summary = (error as Error).message;
+        // An Argo CD refusal says which key to check, as every other upstream's failure does.
+        step.summary = (argocdReadError(error) as Error).message;
       }
     }
     const unsure = errors > 0 || run.steps.some(s => s.result === 'warn');

@@ -28,6 +28,7 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { ArgoApplication } from '../clients/argocd/argoTypes';
+import { argocdReadError } from '../clients/argocd/argocdHttpError';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { AnyObject, conditionOf } from './kubeObjects';
 import { belongsTo, CAPI_VERSION } from './machineDeployments';
@@ -197,7 +198,9 @@ export class RemediationService {
       );
     }
     const [app] = (
-      await argocd.listApplications({ name: request.name })
+      await argocd
+        .listApplications({ name: request.name })
+        .catch(error => Promise.reject(argocdReadError(error)))
     ).filter(a => a.metadata.name === request.name);
     if (!app) {
       throw new NotFoundError(
@@ -241,7 +244,9 @@ export class RemediationService {
         message: `Would sync ${request.name} (project ${project})`,
       };
     }
-    await argocd.sync(request.name, project);
+    await argocd
+      .sync(request.name, project)
+      .catch(error => Promise.reject(argocdReadError(error)));
     return {
       ...base,
       changed: true,

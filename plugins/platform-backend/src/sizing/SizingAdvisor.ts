@@ -53,7 +53,7 @@ export class SizingAdvisor {
         }`,
       );
     }
-    const [usage, loadBalancerHosts, activeSeries] = await Promise.all([
+    const [usage, loadBalancer, activeSeries] = await Promise.all([
       this.usage(cluster.name),
       this.loadBalancerHosts(cluster.name),
       this.activeSeries(cluster.name),
@@ -63,7 +63,8 @@ export class SizingAdvisor {
       nodes,
       pods,
       usage: usage.byNode,
-      loadBalancerHosts,
+      loadBalancerHosts: loadBalancer.hosts,
+      loadBalancerError: loadBalancer.error,
       activeSeries,
     });
     return {
@@ -137,18 +138,19 @@ export class SizingAdvisor {
     }
   }
 
+  /** Distinct Keepalived hosts, or why they could not be read. */
   private async loadBalancerHosts(
     cluster: string,
-  ): Promise<number | undefined> {
+  ): Promise<{ hosts?: number; error?: string }> {
     const keepalived = this.clients.keepalived(cluster);
     if (!keepalived) {
-      return undefined;
+      return {};
     }
     try {
       const { data } = await keepalived.nodes();
-      return new Set(data.map(n => n.host)).size;
-    } catch {
-      return undefined;
+      return { hosts: new Set(data.map(n => n.host)).size };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
     }
   }
 

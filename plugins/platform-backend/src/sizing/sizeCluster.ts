@@ -70,6 +70,8 @@ export interface ClusterSizingInput {
   pods: KubeObject[];
   usage?: Map<string, NodeUsage>;
   loadBalancerHosts?: number;
+  /** Why Keepalived could not be read, when it could not. */
+  loadBalancerError?: string;
   activeSeries?: number;
 }
 
@@ -117,6 +119,7 @@ export function sizeCluster(input: ClusterSizingInput): {
       nodes,
       pods: pods.filter(p => p.spec?.nodeName).length,
       loadBalancerHosts: input.loadBalancerHosts,
+      loadBalancerError: input.loadBalancerError,
       activeSeries: input.activeSeries,
       monitoringRequests: {
         cpu: monitoring.reduce((t, r) => t + r.cpu, 0),

@@ -28,6 +28,8 @@ export interface SizingInput {
   pods: number;
   /** Distinct Keepalived hosts; undefined when they could not be seen. */
   loadBalancerHosts?: number;
+  /** Why Keepalived could not be read, when it could not. */
+  loadBalancerError?: string;
   /** Active series of the cluster in Mimir, when Prometheus answers. */
   activeSeries?: number;
   /** Requests of everything in the monitoring namespace. */
@@ -369,8 +371,9 @@ function loadBalancerPair(input: SizingInput): SizingFinding {
     return {
       ...base,
       severity: 'info',
-      message:
-        'Keepalived state could not be read; the load-balancer nodes are not known',
+      message: input.loadBalancerError
+        ? `Keepalived state could not be read (${input.loadBalancerError}); the load-balancer nodes are not known`
+        : 'Keepalived state could not be read; the load-balancer nodes are not known',
       numbers: {},
     };
   }

@@ -54,6 +54,7 @@ function nodeCounts(clients: UpstreamClients): BuildOutProbe {
         short.push(`${workers} worker node(s), the guide has 3 or more`);
       }
       const keepalived = clients.keepalived(cluster.name);
+      let unreadable: string | undefined;
       if (keepalived) {
         try {
           const lb = await keepalived.nodes(signal);
@@ -65,6 +66,7 @@ function nodeCounts(clients: UpstreamClients): BuildOutProbe {
             short.push(`${hosts} load-balancer node(s), the guide has 2`);
           }
         } catch (error) {
+          unreadable = error instanceof Error ? error.message : String(error);
           facts.push(
             evidence(
               'Keepalived',
@@ -74,6 +76,14 @@ function nodeCounts(clients: UpstreamClients): BuildOutProbe {
             ),
           );
         }
+      }
+      if (short.length === 0 && unreadable) {
+        // The load-balancer pair is half of this step: unseen, it is not verified.
+        return outcome(
+          'unknown',
+          `${items.length} Kubernetes nodes as the guide provisions them; the load-balancer nodes are not known: ${unreadable}`,
+          facts,
+        );
       }
       if (short.length === 0) {
         return outcome(

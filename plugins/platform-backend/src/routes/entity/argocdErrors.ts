@@ -84,10 +84,10 @@ export function argocdRefusalError(
 /** The message for a read that failed, whatever the cause. */
 export function readFailureMessage(error: unknown): string {
   if (error instanceof ArgoCdRefusal) {
-    if (error.grpcCode === GRPC.PermissionDenied) {
+    if (error.grpcCode === GRPC.PermissionDenied || error.httpStatus === 403) {
       return `${error.message}; the account configured at platform.upstreams.argocd needs get on applications`;
     }
-    return error.message;
+    return `${error.message}; check platform.upstreams.argocd`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,224 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/** The classes of upstream fault every route is put through. */
+export type FaultClass =
+  | '5xx'
+  | '401'
+  | '403'
+  | 'malformed body'
+  | 'refused'
+  | 'hang past the deadline'
+  | 'cross-host redirect';
+
+/** Each class as the sandbox's control API (`POST /behaviour`) takes it. */
+export const FAULT_CLASSES: Record<FaultClass, Record<string, unknown>> = {
+  '5xx': { errorRate: 1, errorStatus: 503 },
+  '401': { errorRate: 1, errorStatus: 401 },
+  '403': { errorRate: 1, errorStatus: 403 },
+  'malformed body': { malformedJson: true },
+  refused: { refuse: true },
+  'hang past the deadline': { hang: true },
+  // Port 9 (discard) on loopback: nothing must follow the redirect there.
+  'cross-host redirect': { redirectTo: 'http://127.0.0.1:9/elsewhere' },
+};
+
+/** How each upstream is named in messages, and the config key to check. */
+const UPSTREAM_WORDS: Record<string, { name: RegExp; key: RegExp }> = {
+  kubernetes: {
+    name: /Kubernetes API of cluster [a-z0-9-]+/,
+    key: /platform\.clusters\[\d+\]\.kubernetes/,
+  },
+  argocd: {
+    name: /Argo CD of cluster [a-z0-9-]+/,
+    key: /platform\.upstreams\.argocd/,
+  },
+  nexus: { name: /Nexus/, key: /platform\.upstreams\.nexus/ },
+  gitlab: { name: /GitLab/, key: /platform\.upstreams\.gitlab/ },
+  grafana: { name: /Grafana/, key: /platform\.upstreams\.grafana/ },
+  prometheus: {
+    name: /Prometheus/,
+    key: /platform\.upstreams\.prometheus/,
+  },
+  alertmanager: {
+    name: /Alertmanager/,
+    key: /platform\.upstreams\.alertmanager/,
+  },
+  keepalived: {
+    name: /Keepalived/,
+    key: /platform\.upstreams\.keepalived/,
+  },
+};
+
+export interface FaultExpectation {
+  status: number;
+  /** What the answer must say: the upstream by name and its config key. */
+  mentions: RegExp[];
+}
+
+export interface RouteFaultExpectation {
+  /** Upstreams the route reads while it answers (none: served from the store). */
+  live: string[];
+  /** Upstreams whose faults during a health refresh show in its answer. */
+  refreshed?: string[];
+  /** What the route answers under `fault` of `upstream`. */
+  under(fault: FaultClass, upstream: string): FaultExpectation;
+}
+
+function named(upstream: string): RegExp[] {
+  const words = UPSTREAM_WORDS[upstream];
+  if (!words) {
+    throw new Error(`No words for upstream ${upstream} in faultExpectations`);
+  }
+  return [words.name, words.key];
+}
+
+/**
+ * The route cannot answer without `upstreams`: an upstream's refusal of the
+ * portal's credentials or rights passes on as 401 or 403, anything else is
+ * 503; the message names the upstream and the key.
+ */
+function failsOn(upstreams: string[], options: { always503?: boolean } = {}) {
+  return (
+    fault: FaultClass,
+    upstream: string,
+  ): FaultExpectation | undefined => {
+    if (!upstreams.includes(upstream)) return undefined;
+    let status = 503;
+    if (!options.always503 && fault === '401') status = 401;
+    if (!options.always503 && fault === '403') status = 403;
+    return { status, mentions: named(upstream) };
+  };
+}
+
+/** The route answers 200 without that upstream and says what is missing, and why. */
+function degradesOn(upstreams: string[]) {
+  return (_fault: FaultClass, upstream: string): FaultExpectation | undefined =>
+    upstreams.includes(upstream)
+      ? { status: 200, mentions: named(upstream) }
+      : undefined;
+}
+
+function row(
+  live: string[],
+  ...rules: Array<
+    (fault: FaultClass, upstream: string) => FaultExpectation | undefined
+  >
+): RouteFaultExpectation {
+  return {
+    live,
+    under(fault, upstream) {
+      for (const rule of rules) {
+        const expectation = rule(fault, upstream);
+        if (expectation) return expectation;
+      }
+      throw new Error(`No expectation for ${upstream} × ${fault}`);
+    },
+  };
+}
+
+/** Served from the store, whatever the upstreams do at the time. */
+const STORED = row([]);
+
+/** A summary of many clusters: 200, the scores change, the reasons are one level down. */
+function summarisesOn(upstreams: string[]) {
+  return (_fault: FaultClass, upstream: string): FaultExpectation | undefined =>
+    upstreams.includes(upstream) ? { status: 200, mentions: [] } : undefined;
+}
+
+/** The store's view after a refresh under the fault: 200, and the reason shown. */
+function storedAfterRefresh(upstreams: string[]): RouteFaultExpectation {
+  return { ...row([], degradesOn(upstreams)), refreshed: upstreams };
+}
+
+const READINESS_UPSTREAMS = [
+  'kubernetes',
+  'keepalived',
+  'nexus',
+  'prometheus',
+  'alertmanager',
+  'grafana',
+];
+
+/**
+ * Every route of platform-backend (the keys of ROUTES in platformRoutes.ts)
+ * with what it must answer under each fault of each upstream it reads.
+ */
+export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
+  'GET /layers': STORED,
+  'GET /environment': STORED,
+  'GET /health': STORED,
+  'GET /health/{cluster}': storedAfterRefresh(['kubernetes']),
+  'GET /health/{cluster}/history': STORED,
+  'GET /health/{cluster}/{layer}': storedAfterRefresh(['kubernetes']),
+  'GET /readiness': row(READINESS_UPSTREAMS, summarisesOn(READINESS_UPSTREAMS)),
+  'GET /readiness/{cluster}': row(
+    READINESS_UPSTREAMS,
+    degradesOn(READINESS_UPSTREAMS),
+  ),
+  'POST /readiness/{cluster}/steps/{step}/attestations': STORED,
+  // Sizing needs the nodes: without them there is nothing to size.
+  'GET /sizing/{cluster}': row(
+    ['kubernetes', 'keepalived', 'prometheus'],
+    failsOn(['kubernetes'], { always503: true }),
+    degradesOn(['keepalived', 'prometheus']),
+  ),
+  // A diagnostic that cannot read its evidence is inconclusive, and says why.
+  'POST /diagnostics/{cluster}/{runbook}': row(
+    ['argocd'],
+    degradesOn(['argocd']),
+  ),
+  'POST /diagnostics/{cluster}/remediations/{action}': row(
+    ['argocd'],
+    failsOn(['argocd']),
+  ),
+  'GET /clusters': STORED,
+  'GET /clusters/{cluster}': row(['kubernetes'], degradesOn(['kubernetes'])),
+  'GET /clusters/{cluster}/namespaces': row(
+    ['kubernetes'],
+    failsOn(['kubernetes']),
+  ),
+  'GET /entity/{namespace}/{kind}/{name}/nexus': row(
+    ['kubernetes', 'nexus'],
+    failsOn(['nexus']),
+    degradesOn(['kubernetes']),
+  ),
+  'GET /entity/{namespace}/{kind}/{name}/gitlab': row(
+    ['gitlab'],
+    failsOn(['gitlab']),
+  ),
+  'GET /entity/{namespace}/{kind}/{name}/grafana': row(
+    ['grafana'],
+    failsOn(['grafana']),
+  ),
+  // One Argo CD per cluster: the others still answer, the failing one is named.
+  'GET /entity/{namespace}/{kind}/{name}/argocd': row(
+    ['argocd'],
+    degradesOn(['argocd']),
+  ),
+  'POST /entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/sync': row(
+    ['argocd'],
+    failsOn(['argocd']),
+  ),
+  'POST /entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/rollback':
+    row(['argocd'], failsOn(['argocd'])),
+  // The delivery path needs the commits; every later stage turns unknown with its reason.
+  'GET /delivery/{namespace}/{kind}/{name}': row(
+    ['kubernetes', 'nexus', 'gitlab', 'prometheus', 'argocd'],
+    failsOn(['gitlab']),
+    degradesOn(['kubernetes', 'nexus', 'prometheus', 'argocd']),
+  ),
+};
