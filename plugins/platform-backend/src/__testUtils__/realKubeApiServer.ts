@@ -291,7 +291,22 @@ function writeCertificates(dir: string) {
 function start(binary: string, args: string[], logFile: string): ChildProcess {
   const log = openSync(logFile, 'a');
   // Its own process group, so stop() also ends anything it forked.
-  return spawn(binary, args, { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(binary, args, {
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  // A jest worker that exits without afterAll (a timeout, a crash) must not
+  // leave a control plane running: 'exit' handlers may only do synchronous work.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  return child;
 }
 
 function tail(file: string): string {
@@ -330,10 +345,13 @@ export async function startRealKubeApiServer(
   const dir = mkdtempSync(join(tmpdir(), 'realkube-'));
   let etcd: ChildProcess | undefined;
   let apiserver: ChildProcess | undefined;
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   const stop = async () => {
     await stopGroup(apiserver);
     await stopGroup(etcd);
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
+    process.off('exit', removeDir);
   };
   try {
     writeCertificates(dir);
