@@ -37,7 +37,7 @@ import path from 'node:path';
 import { permissionModulePlatformPolicy } from './module';
 import { REPO_ROOT } from './__testUtils__/productionConfig';
 
-jest.setTimeout(90_000);
+jest.setTimeout(150_000);
 
 /**
  * What a member of team-payments puts in a repository of her team's GitLab
@@ -86,7 +86,10 @@ spec: { type: service, lifecycle: production, owner: team-payments }
 async function serveFiles() {
   const server = http.createServer((req, res) => {
     const name = path.basename(req.url ?? '');
-    if (/^\/(team-payments|unmapped)\/app\//.test(req.url ?? '') && FILES[name]) {
+    if (
+      /^\/(team-payments|unmapped)\/app\//.test(req.url ?? '') &&
+      FILES[name]
+    ) {
       res.writeHead(200, { 'content-type': 'text/yaml' });
       res.end(FILES[name]);
       return;
@@ -210,6 +213,19 @@ describe('a member of one team registering catalog locations', () => {
     return res.status === 200 ? res.json() : undefined;
   }
 
+  /** The entity once the catalog has stored it; on a busy machine that takes a while. */
+  async function ingested(kind: string, name: string) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const found = await entity(kind, name);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`${kind}:default/${name} was not ingested within 60 s`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  }
+
   async function mayProvision() {
     const res = await api('/api/permission/authorize', {
       method: 'POST',
@@ -263,15 +279,9 @@ describe('a member of one team registering catalog locations', () => {
       expect(status).toBe(201);
     }
     // Her own component is the sign that the catalog processed her locations.
-    for (let i = 0; i < 200 && !(await entity('component', 'ledger')); i++) {
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    expect(await entity('component', 'ledger')).toBeDefined();
+    expect(await ingested('component', 'ledger')).toBeDefined();
     // The organisation from catalog/ is in: platform-team exists to be joined.
-    for (let i = 0; i < 200 && !(await entity('group', 'platform-team')); i++) {
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    const platformTeam = await entity('group', 'platform-team');
+    const platformTeam = await ingested('group', 'platform-team');
     expect({
       template: await entity('template', 'push-gitops'),
       group: await entity('group', 'payments-admins'),

@@ -95,9 +95,13 @@ describe('OIDC sign-in with the production config against a Dex-like provider', 
       {
         // The organisation LDAP would provide, from the repo's catalog files.
         catalog: {
-          locations: [
-            { type: 'file', target: path.join(REPO_ROOT, 'catalog/all.yaml') },
-          ],
+          // As the production locations do: the org only where the platform
+          // says so (catalog.rules apply to the file that holds each entity).
+          locations: ['org.yaml', 'users.yaml'].map(file => ({
+            type: 'file',
+            target: path.join(REPO_ROOT, 'catalog', file),
+            rules: [{ allow: ['User', 'Group'] }],
+          })),
         },
       },
     );
@@ -125,11 +129,21 @@ describe('OIDC sign-in with the production config against a Dex-like provider', 
   });
 
   async function waitForUser(name: string) {
+    // The catalog ingests the repo's users shortly after start-up; until then
+    // sign-in is refused. A refusal that outlasts ingestion is the answer.
     const session = new BrowserSession();
+    const deadline = Date.now() + 40_000;
     for (;;) {
       const response = await signIn(session, name);
       if (response.response) {
         return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${name} could not sign in within 40 s: ${JSON.stringify(
+            response.error,
+          )}`,
+        );
       }
       await new Promise(resolve => setTimeout(resolve, 250));
     }

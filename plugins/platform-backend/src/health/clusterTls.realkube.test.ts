@@ -17,12 +17,16 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { bufferFromFileOrString } from '@kubernetes/client-node';
+import { bufferFromFileOrString, CoreV1Api } from '@kubernetes/client-node';
 import {
   ClusterHealthResponse,
   HealthCheckResult,
 } from '@platform-portal/plugin-platform-common';
-import { platformHealthChecksExtensionPoint } from '@platform-portal/plugin-platform-node';
+import {
+  ConfigClusterAccessService,
+  platformHealthChecksExtensionPoint,
+  readClusterConnections,
+} from '@platform-portal/plugin-platform-node';
 import { request as httpsRequest } from 'node:https';
 import request from 'supertest';
 import { platformPlugin } from '../plugin';
@@ -336,5 +340,42 @@ const binaries = realKubeBinariesForSuite(SUITE);
       req.end();
     });
     expect(status).toBe(200);
+  });
+
+  it('gives the self-service actions and the catalog (platform-node cluster access) the same trust', async () => {
+    const access = (kubernetes: JsonObject) =>
+      new ConfigClusterAccessService(
+        readClusterConnections(
+          mockServices.rootConfig({ data: clusterConfig(kubernetes) }),
+        ),
+      );
+    const trusted = access({
+      url: kube.url,
+      caData: kube.caData,
+      token: kube.readerToken,
+    });
+    const namespaces = await trusted
+      .kubeConfig(CLUSTER)
+      .makeApiClient(CoreV1Api)
+      .listNamespace();
+    expect(namespaces.items.map(n => n.metadata?.name)).toContain('team-a');
+
+    const wrongCa = access({
+      url: kube.url,
+      caData: TEST_CA_PEM,
+      token: kube.readerToken,
+    });
+    const refused = await wrongCa
+      .kubeConfig(CLUSTER)
+      .makeApiClient(CoreV1Api)
+      .listNamespace()
+      .then(
+        () => undefined,
+        (error: Error & { cause?: { code?: string } }) => error,
+      );
+    // client-node's fetch fails with Node's certificate code as the cause.
+    expect(refused?.cause?.code).toMatch(
+      /^(SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)$/,
+    );
   });
 });
