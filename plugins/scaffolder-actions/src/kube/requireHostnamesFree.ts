@@ -15,21 +15,32 @@
  */
 
 import { ConflictError } from '@backstage/errors';
+import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { ClusterObjects } from './ClusterObjects';
+
+/**
+ * The cluster as the portal's reader sees it. Checks that look across
+ * namespaces read with it: the write token may be confined to the team's
+ * namespace (a real API server refuses it a cluster-wide list).
+ */
+export function clusterReader(
+  clusters: ClusterAccessService,
+  cluster: string,
+): ClusterObjects {
+  return new ClusterObjects(cluster, clusters.kubeConfig(cluster, 'read'));
+}
 
 /**
  * A hostname served by a route in another namespace belongs to someone else:
  * a second route would take over part of their traffic, and a certificate
- * for it would let another team impersonate them.
+ * for it would let another team impersonate them. `reader` lists the routes
+ * of every namespace (see clusterReader).
  */
 export async function requireHostnamesFree(
-  objects: ClusterObjects,
+  reader: ClusterObjects,
   request: { namespace: string; hostnames: string[]; field: string },
 ): Promise<void> {
-  const routes = await objects.list(
-    'gateway.networking.k8s.io/v1',
-    'HTTPRoute',
-  );
+  const routes = await reader.list('gateway.networking.k8s.io/v1', 'HTTPRoute');
   for (const route of routes) {
     if (route.metadata?.namespace === request.namespace) continue;
     const taken = (

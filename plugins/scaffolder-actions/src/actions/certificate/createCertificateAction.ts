@@ -19,7 +19,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
 import { Manifest } from '../../kube/ClusterObjects';
-import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
+import {
+  clusterReader,
+  requireHostnamesFree,
+} from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
 import {
   orDefault,
@@ -155,11 +158,14 @@ export function createCertificateAction(options: PlatformActionOptions) {
           );
         }
       }
-      await requireHostnamesFree(objects, {
-        namespace: target.namespace,
-        hostnames: dnsNames,
-        field: 'dnsNames',
-      });
+      await requireHostnamesFree(
+        clusterReader(options.clusters, target.cluster),
+        {
+          namespace: target.namespace,
+          hostnames: dnsNames,
+          field: 'dnsNames',
+        },
+      );
       await refuseOtherOwners(
         objects,
         { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name },

@@ -17,7 +17,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { requireHostnamesFree } from '../../kube/requireHostnamesFree';
+import {
+  clusterReader,
+  requireHostnamesFree,
+} from '../../kube/requireHostnamesFree';
 import { waitFor } from '../../kube/waitFor';
 import {
   openTeamNamespace,
@@ -119,7 +122,10 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
         },
         request,
       );
-      await requireHostnamesFree(objects, { ...request, field: 'hostnames' });
+      await requireHostnamesFree(
+        clusterReader(options.clusters, request.cluster),
+        { ...request, field: 'hostnames' },
+      );
       const manifest = httpRouteManifest(request, config.gateway);
       const results = await audited(
         ctx,
