@@ -39,7 +39,9 @@ import {
 } from './__testUtils__/stackCrds';
 import { createPlatformActions } from './actions';
 import { httpRouteManifest } from './actions/httproute/httpRouteManifest';
+import { parseHttpRouteRequest } from './actions/httproute/httpRouteRequest';
 import { readSelfServiceConfig } from './config/readSelfServiceConfig';
+import { applyManifests } from './kube/applyManifests';
 import { ClusterObjects } from './kube/ClusterObjects';
 
 /*
@@ -713,12 +715,16 @@ describeReal(SUITE, () => {
 
   describe.each(INPUTS)('$id', ({ id, user, input, writes }) => {
     it('passes the real server dry run and stores nothing', async () => {
-      const { ctx, outputs } = contextFor(input, {
+      const { ctx, outputs, logs } = contextFor(input, {
         user: user(),
         isDryRun: true,
       });
       await admin[id].handler(ctx);
-      expect(outputs).toBeDefined();
+      // The dry run says what it would do, and never with a credential.
+      expect(logs.join('\n')).toMatch(/Would /);
+      const said = JSON.stringify({ logs, outputs });
+      for (const token of [server.adminToken, server.readerToken])
+        expect(said).not.toContain(token);
       for (const path of writes) expect((await get(path)).status).toBe(404);
     });
 
@@ -762,6 +768,74 @@ describeReal(SUITE, () => {
       (f: any) => f.manager === 'capi-operator',
     );
     expect(JSON.stringify(creator.fieldsV1)).toContain('f:machineTemplate');
+  });
+
+  it('a re-run is unchanged though a controller wrote status between the read and the apply', async () => {
+    const input = INPUTS.find(i => i.id === 'platform:httproute:create')!;
+    const path =
+      '/apis/gateway.networking.k8s.io/v1/namespaces/payments/httproutes/payments-api';
+    const kubeConfig = new ConfigClusterAccessService(
+      readClusterConnections(
+        portalConfig(server, {
+          workload: server.adminToken,
+          management: server.adminToken,
+        }),
+      ),
+    ).kubeConfig(WORKLOAD, 'write');
+    let statusWrites = 0;
+    class RacingController extends ClusterObjects {
+      override async read(...args: Parameters<ClusterObjects['read']>) {
+        const object = await super.read(...args);
+        const written = await server.request(
+          'PATCH',
+          `${path}/status?fieldManager=traefik`,
+          {
+            status: {
+              parents: [
+                {
+                  parentRef: {
+                    group: 'gateway.networking.k8s.io',
+                    kind: 'Gateway',
+                    namespace: GATEWAY.namespace,
+                    name: GATEWAY.name,
+                    sectionName: 'https',
+                  },
+                  controllerName: 'traefik.io/gateway-controller',
+                  conditions: [
+                    {
+                      type: 'Accepted',
+                      status: 'True',
+                      reason: 'Accepted',
+                      message: `resynced ${Date.now()}`,
+                      lastTransitionTime: new Date()
+                        .toISOString()
+                        .replace(/\.\d+Z$/, 'Z'),
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+          { contentType: 'application/merge-patch+json' },
+        );
+        if (written.status === 200) statusWrites += 1;
+        return object;
+      }
+    }
+    const before = (await get(path)).body.metadata.resourceVersion;
+    const results = await applyManifests(
+      new RacingController(WORKLOAD, kubeConfig),
+      [
+        httpRouteManifest(parseHttpRouteRequest(input.input, [DOMAIN]), {
+          ...GATEWAY,
+          sectionName: 'https',
+        }),
+      ],
+      { dryRun: false, logger: mockServices.logger.mock() },
+    );
+    expect(statusWrites).toBe(1);
+    expect((await get(path)).body.metadata.resourceVersion).not.toBe(before);
+    expect(results.map(r => r.result)).toEqual(['unchanged']);
   });
 
   it('an HTTPRoute that breaks a CEL rule is refused by the real schema, with its message', async () => {
@@ -826,26 +900,27 @@ describeReal(SUITE, () => {
       },
       'argocd-controller',
     );
-    const { ctx } = contextFor(
-      {
-        cluster: WORKLOAD,
-        namespace: 'orders',
-        team: 'team-orders',
-        name: 'orders-api',
-        repoPath: 'team-orders/orders-api',
-        path: 'deploy',
-        targetRevision: 'main',
-      },
-      { user: orders() },
-    );
-    const error = await admin['platform:argocd:create-app'].handler(ctx).then(
-      () => undefined,
-      e => e,
-    );
-    expect(error?.name).toBe('ConflictError');
-    expect(error.message).toMatch(/409 Conflict/);
-    expect(error.message).toContain('argocd-controller');
-    expect(error.message).toContain('.spec.source.targetRevision');
+    const input = {
+      cluster: WORKLOAD,
+      namespace: 'orders',
+      team: 'team-orders',
+      name: 'orders-api',
+      repoPath: 'team-orders/orders-api',
+      path: 'deploy',
+      targetRevision: 'main',
+    };
+    // The dry run meets the conflict as the real run does.
+    for (const isDryRun of [true, false]) {
+      const { ctx } = contextFor(input, { user: orders(), isDryRun });
+      const error = await admin['platform:argocd:create-app'].handler(ctx).then(
+        () => undefined,
+        e => e,
+      );
+      expect(error?.name).toBe('ConflictError');
+      expect(error.message).toMatch(/409 Conflict/);
+      expect(error.message).toContain('argocd-controller');
+      expect(error.message).toContain('.spec.source.targetRevision');
+    }
     // Nothing was forced: the controller's value stands.
     const stored = (await get(path)).body;
     expect(stored.spec.source.targetRevision).toBe('release/2.0');

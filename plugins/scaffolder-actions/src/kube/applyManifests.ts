@@ -15,8 +15,46 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { ClusterObjects, describeObject, Manifest } from './ClusterObjects';
+
+/**
+ * Whether the apply left the object as it was. Not by resourceVersion alone:
+ * controllers write status all the time, and a status write between the read
+ * and the apply would make an apply that changed nothing look like an update.
+ */
+function sameDeclaredState(
+  before: KubernetesObject,
+  after: KubernetesObject,
+): boolean {
+  if (before.metadata?.resourceVersion === after.metadata?.resourceVersion)
+    return true;
+  const declared = (object: KubernetesObject) => {
+    const { status: _status, ...rest } = object as KubernetesObject & {
+      status?: unknown;
+    };
+    const {
+      resourceVersion: _resourceVersion,
+      managedFields: _managedFields,
+      ...metadata
+    } = object.metadata ?? {};
+    return JSON.stringify(sortKeys({ ...rest, metadata }));
+  };
+  return declared(before) === declared(after);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map(key => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
 
 /** What happened to one object. */
 export interface AppliedObject {
@@ -75,10 +113,7 @@ export async function applyManifests(
     const after = await objects.apply(manifest, { dryRun: false });
     let result: AppliedObject['result'] = 'created';
     if (before) {
-      result =
-        before.metadata?.resourceVersion === after.metadata?.resourceVersion
-          ? 'unchanged'
-          : 'updated';
+      result = sameDeclaredState(before, after) ? 'unchanged' : 'updated';
     }
     options.logger.info(
       `${describeObject(manifest)} on cluster ${objects.cluster}: ${result}`,
