@@ -970,4 +970,62 @@ describeReal(SUITE, () => {
       ).status,
     ).toBe(404);
   });
+  it("the route also passes Gateway API's experimental channel, installed over the standard one", async () => {
+    const experimental = loadCrds([gatewayApiSource('experimental')]);
+    expect(experimental.length).toBeGreaterThan(
+      crds.filter(c => c.spec.group === 'gateway.networking.k8s.io').length,
+    );
+    // A field only the experimental channel has (a dry run: nothing is
+    // stored): the standard schema refuses it, so the server serves the
+    // experimental schema once it accepts it.
+    const probe = () =>
+      server.request(
+        'PATCH',
+        '/apis/gateway.networking.k8s.io/v1/namespaces/payments/httproutes/channel-probe?fieldManager=probe&dryRun=All',
+        JSON.stringify({
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'HTTPRoute',
+          metadata: { name: 'channel-probe', namespace: 'payments' },
+          spec: { useDefaultGateways: 'None' },
+        }),
+        { contentType: 'application/apply-patch+yaml' },
+      );
+    const standard = await probe();
+    // Server-side apply answers an undeclared field with 500 InternalError.
+    expect(standard.status).toBe(500);
+    expect(standard.body.message).toContain(
+      '.spec.useDefaultGateways: field not declared in schema',
+    );
+    await installCrds(server, experimental);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const answer = await probe();
+      if (answer.status < 300) break;
+      if (Date.now() > deadline)
+        throw new Error(`experimental schema not served: ${answer.status}`);
+      await new Promise(r => setTimeout(r, 200));
+    }
+    const input = {
+      cluster: WORKLOAD,
+      namespace: 'payments',
+      team: 'team-payments',
+      name: 'payments-web',
+      hostnames: [`web.${DOMAIN}`],
+      backends: [{ service: 'payments-web', port: 8080 }],
+    };
+    const dry = contextFor(input, { user: payments(), isDryRun: true });
+    await admin['platform:httproute:create'].handler(dry.ctx);
+    const stop = startStatusWriters(server);
+    try {
+      const real = contextFor(input, { user: payments() });
+      await admin['platform:httproute:create'].handler(real.ctx);
+      expect(real.outputs.objects).toEqual(['HTTPRoute payments-web: created']);
+    } finally {
+      await stop();
+    }
+    const stored = await get(
+      '/apis/gateway.networking.k8s.io/v1/namespaces/payments/httproutes/payments-web',
+    );
+    expect(stored.status).toBe(200);
+  });
 });
