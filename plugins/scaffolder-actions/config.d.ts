@@ -50,6 +50,11 @@ export interface Config {
       grafana?: { baseUrl?: string };
       /** How long actions wait for controllers, in seconds. */
       waitTimeoutSeconds?: number;
+      /**
+       * Deadline of each request an action sends to an API server, in
+       * seconds (default 30).
+       */
+      requestTimeoutSeconds?: number;
       /** How often actions poll while waiting. */
       pollIntervalMs?: number;
     };

@@ -38,11 +38,8 @@ const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
  * must say about the layers it breaks.
  */
 const FAULTS: Array<[string, Record<string, unknown>, RegExp]> = [
-  ['hang', { hang: true }, /did not answer in time/],
-  ['refuse', { refuse: true }, /could not be reached/],
   ['500', { errorRate: 1, errorStatus: 500 }, /answered HTTP 500/],
   ['503', { errorRate: 1, errorStatus: 503 }, /answered HTTP 503/],
-  ['slow', { latencyMs: 10_000 }, /did not answer in time/],
   ['malformed JSON', { malformedJson: true }, /sent malformed JSON/],
   [
     '410 Gone',
@@ -195,6 +192,31 @@ describe('health refresh while one cluster’s Kubernetes API misbehaves', () =>
         );
         expect(layer.reason).toMatch(reason);
       }
+    },
+  );
+
+  it.each([
+    ['hang', { hang: true }, 'timeout', /did not answer in time/],
+    ['refuse', { refuse: true }, 'refused', /could not be reached/],
+    ['slow', { latencyMs: 10_000 }, 'timeout', /did not answer in time/],
+  ])(
+    '%s: the API cannot be reached, so the cluster is critical once, with the cause, and its layers keep their last known verdicts',
+    async (_name, behaviour, errorClass, message) => {
+      // The last known verdicts are those of a healthy refresh, not of the
+      // previous test's fault.
+      await refreshHealth();
+      const changed = await refreshUnder(behaviour);
+      expect(changed.map(l => l.layer)).toEqual([]);
+      const faulty: ClusterHealthResponse = (
+        await request(server).get(`/api/platform/health/${FAULTY}`)
+      ).body;
+      expect(faulty.verdict).toBe('critical');
+      expect(faulty.unreachable).toMatchObject({ errorClass });
+      expect(faulty.unreachable!.message).toMatch(
+        new RegExp(`Kubernetes API of cluster ${FAULTY} `),
+      );
+      expect(faulty.unreachable!.message).toMatch(message);
+      expect(faulty.layers.some(l => l.lastKnown)).toBe(true);
     },
   );
 

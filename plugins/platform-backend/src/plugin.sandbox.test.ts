@@ -430,7 +430,7 @@ describe.each(databases.eachSupportedId())(
       expect(identity.slice(0, 3)).toEqual(['ok', 'critical', 'ok']);
     });
 
-    it('makes a hanging cluster unknown with the reason, storing the other clusters without waiting for it', async () => {
+    it('makes a hanging cluster critical with the reason once, its layers last known, storing the other clusters without waiting for it', async () => {
       const observedAt = async (cluster: string) =>
         (await layerOf(cluster, 'storage')).observedAt;
       const before = {
@@ -456,11 +456,19 @@ describe.each(databases.eachSupportedId())(
       } finally {
         await sandboxControl(sandbox, 'DELETE', '/behaviour');
       }
-      const staging = await layerOf('staging-1', 'storage');
-      expect(staging.verdict).toBe('unknown');
-      expect(staging.reason).toContain(
+      const staging: ClusterHealthResponse = (
+        await request(server).get('/api/platform/health/staging-1')
+      ).body;
+      expect(staging.verdict).toBe('critical');
+      expect(staging.unreachable).toMatchObject({ errorClass: 'timeout' });
+      expect(staging.unreachable!.message).toContain(
         'Kubernetes API of cluster staging-1 did not answer in time',
       );
+      const storage = staging.layers.find(l => l.layer === 'storage')!;
+      expect(storage).toMatchObject({
+        lastKnown: true,
+        observedAt: before.staging,
+      });
       const healthy: ClusterHealthResponse = (
         await request(server).get('/api/platform/health/prod-eu-1')
       ).body;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { HealthVerdict, LayerHealth } from './health';
+import { ClusterUnreachable, HealthVerdict, LayerHealth } from './health';
 import { LayerDefinition, LayerId } from './layers';
 
 /** GET /api/platform/layers @public */
@@ -37,6 +37,8 @@ export interface LayerVerdictSummary {
   observedAt: string;
   stale: boolean;
   reason?: string;
+  /** The cluster's API cannot be reached: this is the last known verdict, as of `observedAt`. */
+  lastKnown?: boolean;
 }
 
 /** How many layers have each verdict. @public */
@@ -48,13 +50,23 @@ export interface ClusterHealthSummary {
   verdict: HealthVerdict;
   counts: VerdictCounts;
   layers: LayerVerdictSummary[];
+  /** Set while the cluster's Kubernetes API cannot be reached; the verdict is then critical. */
+  unreachable?: ClusterUnreachable;
 }
 
 /** GET /api/platform/health: every cluster × every layer. @public */
 export interface FleetHealthResponse {
   layers: LayerId[];
   clusters: ClusterHealthSummary[];
+  /** How many cells (cluster × layer) have each verdict. */
   counts: VerdictCounts;
+  /**
+   * How many clusters have each verdict at row level; an unreachable cluster
+   * is critical.
+   */
+  clusterCounts?: VerdictCounts;
+  /** How many clusters' Kubernetes APIs cannot be reached. */
+  unreachableClusters?: number;
 }
 
 /** GET /api/platform/health/:cluster @public */
@@ -62,10 +74,15 @@ export interface ClusterHealthResponse {
   cluster: string;
   verdict: HealthVerdict;
   layers: LayerHealth[];
+  /** Set while the cluster's Kubernetes API cannot be reached; the verdict is then critical. */
+  unreachable?: ClusterUnreachable;
 }
 
 /** GET /api/platform/health/:cluster/:layer @public */
-export type LayerHealthResponse = LayerHealth;
+export interface LayerHealthResponse extends LayerHealth {
+  /** Set while the cluster's Kubernetes API cannot be reached. */
+  unreachable?: ClusterUnreachable;
+}
 
 /** A layer changing verdict on a cluster. @public */
 export interface HealthStateChange {

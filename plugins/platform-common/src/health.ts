@@ -66,6 +66,83 @@ export interface LayerHealth {
   reason?: string;
   /** True when the data is older than the staleness limit: not to be trusted as ok. */
   stale?: boolean;
+  /**
+   * True when the cluster's Kubernetes API cannot be reached and this is the
+   * layer's last known verdict, as of `observedAt`; the cause is told once,
+   * by the cluster's `unreachable`.
+   */
+  lastKnown?: boolean;
+}
+
+/**
+ * Why a cluster's Kubernetes API could not be read: the connection was
+ * refused, did not answer in time, failed its TLS handshake, the API refused
+ * the portal's credentials (401) or its permissions (403), or another network
+ * failure (DNS, reset, no route).
+ *
+ * @public
+ */
+export type ApiUnreachableClass =
+  | 'refused'
+  | 'timeout'
+  | 'tls'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'network';
+
+/**
+ * A cluster whose Kubernetes API cannot be read: critical at row level, its
+ * layers keep their last known verdicts, and this says why, once.
+ *
+ * @public
+ */
+export interface ClusterUnreachable {
+  /** The API endpoint the portal calls (the cluster's configured URL). */
+  endpoint: string;
+  errorClass: ApiUnreachableClass;
+  /** The error of the latest attempt, naming what to check. */
+  message: string;
+  /** ISO 8601 time of the first failed refresh in a row. */
+  since: string;
+  /** ISO 8601 time of the latest failed refresh. */
+  lastAttemptAt: string;
+  /**
+   * Runbooks for the API endpoint, the HAProxy/Keepalived VIP and the control
+   * plane: none of their steps needs the API to answer.
+   */
+  runbooks: string[];
+}
+
+/**
+ * The runbooks that apply while a cluster's API cannot be reached, in the
+ * order to follow them.
+ *
+ * @public
+ */
+export const API_UNREACHABLE_RUNBOOKS: readonly string[] = [
+  'kubernetes-api-unreachable',
+  'api-vip-failover',
+  'control-plane-down',
+];
+
+/** How an error class reads in a sentence. @public */
+export function describeUnreachableClass(
+  errorClass: ApiUnreachableClass,
+): string {
+  switch (errorClass) {
+    case 'refused':
+      return 'connection refused';
+    case 'timeout':
+      return 'no answer in time';
+    case 'tls':
+      return 'TLS handshake failed';
+    case 'unauthorized':
+      return 'credentials rejected (401)';
+    case 'forbidden':
+      return 'access denied (403)';
+    default:
+      return 'network failure';
+  }
 }
 
 /**

@@ -37,7 +37,17 @@ import {
   ConfiguredCluster,
   HealthSettings,
 } from '../config/readPlatformConfig';
+import { UnreachableObservation } from '../store/HealthStore';
 import { SharedKubernetesReader } from './SharedKubernetesReader';
+
+/** One cluster's refresh: its layers and, when its API could not be read, the outage. */
+export interface ClusterEvaluation {
+  /** Every layer, as its checks found it. */
+  layers: LayerHealth[];
+  /** With `unreachable`: the layers none of whose checks needed the API. */
+  readable?: LayerHealth[];
+  unreachable?: UnreachableObservation;
+}
 
 export interface HealthEngineOptions {
   clients: UpstreamClients;
@@ -77,7 +87,11 @@ export class HealthEngine {
 
   async evaluateFleet(
     signal: AbortSignal | undefined,
-    onCluster: (cluster: string, layers: LayerHealth[]) => Promise<void>,
+    onCluster: (
+      cluster: string,
+      layers: LayerHealth[],
+      unreachable?: UnreachableObservation,
+    ) => Promise<void>,
   ): Promise<void> {
     const { clusters, settings } = this.options;
     const fleetLimit = bulkhead(settings.concurrency, Infinity);
@@ -96,15 +110,19 @@ export class HealthEngine {
     await Promise.all(
       clusters.map(cluster =>
         fleetLimit.execute(async () => {
-          const layers = await runInRefreshScope(scope, cluster.name, () =>
-            this.evaluateCluster(cluster, signal, readerFor),
+          const { layers, readable, unreachable } = await runInRefreshScope(
+            scope,
+            cluster.name,
+            () => this.evaluateClusterReachability(cluster, signal, readerFor),
           );
           // Its lists are done with, unless workload clusters still read them.
           if (!managers.has(cluster.name)) {
             readers.delete(cluster.name);
           }
           try {
-            await onCluster(cluster.name, layers);
+            // While the API cannot be reached, only what could still be
+            // read is stored; the other layers keep their last known verdicts.
+            await onCluster(cluster.name, readable ?? layers, unreachable);
           } catch (error) {
             // One cluster failing to store must not cost the others their refresh.
             this.options.logger.error(
@@ -120,11 +138,22 @@ export class HealthEngine {
   async evaluateCluster(
     cluster: ConfiguredCluster,
     signal?: AbortSignal,
+  ): Promise<LayerHealth[]> {
+    return (await this.evaluateClusterReachability(cluster, signal)).layers;
+  }
+
+  /**
+   * Every layer of a cluster; when its Kubernetes API cannot be reached,
+   * also the outage and the layers none of whose checks needed the API.
+   */
+  async evaluateClusterReachability(
+    cluster: ConfiguredCluster,
+    signal?: AbortSignal,
     readerFor: (name: string) => SharedKubernetesReader | undefined = name => {
       const client = this.options.clients.kubernetes(name);
       return client && new SharedKubernetesReader(client, signal);
     },
-  ): Promise<LayerHealth[]> {
+  ): Promise<ClusterEvaluation> {
     const checkCluster = toCheckCluster(cluster);
     const kubernetes = readerFor(cluster.name)!;
     const context: HealthCheckContext = {
@@ -151,9 +180,34 @@ export class HealthEngine {
       ),
     );
     const observedAt = new Date().toISOString();
-    return LAYER_IDS.map(layer =>
+    const layers = LAYER_IDS.map(layer =>
       this.foldLayer(cluster.name, layer, results, observedAt),
     );
+    const outage = await kubernetes?.unreachable();
+    if (!outage) {
+      return { layers };
+    }
+    // A check that needed the API failed with the API's error (the first
+    // read gates every other); its layer keeps its last known verdict.
+    const blocked = new Set(
+      results
+        .filter(
+          r =>
+            r.result.verdict === 'unknown' &&
+            r.result.message.includes(outage.message),
+        )
+        .map(r => r.layer),
+    );
+    return {
+      layers,
+      readable: layers.filter(l => !blocked.has(l.layer)),
+      unreachable: {
+        endpoint: cluster.kubernetes.url,
+        errorClass: outage.errorClass,
+        message: outage.message,
+        observedAt,
+      },
+    };
   }
 
   private async runCheck(

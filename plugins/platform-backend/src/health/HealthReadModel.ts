@@ -18,18 +18,21 @@ import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
+  API_UNREACHABLE_RUNBOOKS,
   ClusterHealthResponse,
+  ClusterUnreachable,
   FleetHealthResponse,
   HealthHistoryResponse,
   HealthVerdict,
   LayerHealth,
+  LayerHealthResponse,
   LAYER_IDS,
   LayerId,
   VerdictCounts,
   worstVerdict,
 } from '@platform-portal/plugin-platform-common';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
-import { HealthStore } from '../store/HealthStore';
+import { HealthStore, StoredUnreachable } from '../store/HealthStore';
 
 function emptyCounts(): VerdictCounts {
   return { ok: 0, warning: 0, critical: 0, unknown: 0 };
@@ -142,44 +145,93 @@ export class HealthReadModel {
   }
 
   async fleet(): Promise<FleetHealthResponse> {
-    const stored = byCluster(await this.readLayers(undefined, false));
+    const [layersRead, outages] = await Promise.all([
+      this.readLayers(undefined, false),
+      this.readOutages(),
+    ]);
+    const stored = byCluster(layersRead);
     const counts = emptyCounts();
+    const clusterCounts = emptyCounts();
+    let unreachableClusters = 0;
     const clusters = this.options.clusters.map(cluster => {
-      const layers = this.complete(cluster.name, stored.get(cluster.name));
-      const clusterCounts = emptyCounts();
+      const outage = outages.get(cluster.name);
+      const layers = this.complete(
+        cluster.name,
+        stored.get(cluster.name),
+        outage,
+      );
+      const rowCounts = emptyCounts();
       for (const layer of layers) {
-        clusterCounts[layer.verdict] += 1;
+        rowCounts[layer.verdict] += 1;
         counts[layer.verdict] += 1;
+      }
+      const verdict = rowVerdict(layers, outage);
+      clusterCounts[verdict] += 1;
+      if (outage) {
+        unreachableClusters += 1;
       }
       return {
         cluster: cluster.name,
-        verdict: worstVerdict(layers.map(l => l.verdict)),
-        counts: clusterCounts,
+        verdict,
+        counts: rowCounts,
         layers: layers.map(l => ({
           layer: l.layer,
           verdict: l.verdict,
           observedAt: l.observedAt,
           stale: l.stale ?? false,
           ...(l.reason ? { reason: l.reason } : {}),
+          ...(l.lastKnown ? { lastKnown: true } : {}),
         })),
+        ...(outage ? { unreachable: toUnreachable(outage) } : {}),
       };
     });
-    return { layers: [...LAYER_IDS], clusters, counts };
+    return {
+      layers: [...LAYER_IDS],
+      clusters,
+      counts,
+      clusterCounts,
+      unreachableClusters,
+    };
   }
 
   async cluster(name: string): Promise<ClusterHealthResponse> {
     this.requireCluster(name);
-    const layers = this.complete(name, await this.readLayers(name));
+    const [stored, outages] = await Promise.all([
+      this.readLayers(name),
+      this.readOutages(),
+    ]);
+    const outage = outages.get(name);
+    const layers = this.complete(name, stored, outage);
     return {
       cluster: name,
-      verdict: worstVerdict(layers.map(l => l.verdict)),
+      verdict: rowVerdict(layers, outage),
       layers,
+      ...(outage ? { unreachable: toUnreachable(outage) } : {}),
     };
   }
 
-  async layer(name: string, layer: LayerId): Promise<LayerHealth> {
-    const { layers } = await this.cluster(name);
-    return layers.find(l => l.layer === layer)!;
+  /** Last outages read, for when the store is gone. */
+  private lastOutages = new Map<string, StoredUnreachable>();
+
+  private async readOutages(): Promise<Map<string, StoredUnreachable>> {
+    try {
+      const outages = await this.options.store.listUnreachable();
+      this.lastOutages = new Map(outages.map(o => [o.cluster, o]));
+    } catch (error) {
+      this.options.logger?.warn(
+        'Cluster outages could not be read from the database',
+        error as Error,
+      );
+    }
+    return this.lastOutages;
+  }
+
+  async layer(name: string, layer: LayerId): Promise<LayerHealthResponse> {
+    const { layers, unreachable } = await this.cluster(name);
+    return {
+      ...layers.find(l => l.layer === layer)!,
+      ...(unreachable ? { unreachable } : {}),
+    };
   }
 
   async history(name: string, limit: number): Promise<HealthHistoryResponse> {
@@ -258,7 +310,11 @@ export class HealthReadModel {
     return (this.options.now?.() ?? new Date()).getTime();
   }
 
-  private complete(cluster: string, stored: LayerHealth[] = []): LayerHealth[] {
+  private complete(
+    cluster: string,
+    stored: LayerHealth[] = [],
+    outage?: StoredUnreachable,
+  ): LayerHealth[] {
     const now = (this.options.now?.() ?? new Date()).getTime();
     const limitMs = this.options.staleAfterSeconds * 1000;
     return LAYER_IDS.map(layer => {
@@ -276,6 +332,11 @@ export class HealthReadModel {
           reason: 'Not observed yet: the first refresh has not finished',
         };
       }
+      if (outage && found.observedAt < outage.since) {
+        // Read before the API went away: the last known verdict, greyed
+        // with its age rather than turned unknown.
+        return { ...found, stale: true, lastKnown: true };
+      }
       const age = now - Date.parse(found.observedAt);
       if (age > limitMs) {
         return {
@@ -288,6 +349,25 @@ export class HealthReadModel {
       return { ...found, stale: found.stale ?? false };
     });
   }
+}
+
+/** A cluster whose API cannot be reached is critical, whatever it last showed. */
+function rowVerdict(
+  layers: LayerHealth[],
+  outage: StoredUnreachable | undefined,
+): HealthVerdict {
+  return outage ? 'critical' : worstVerdict(layers.map(l => l.verdict));
+}
+
+function toUnreachable(outage: StoredUnreachable): ClusterUnreachable {
+  return {
+    endpoint: outage.endpoint,
+    errorClass: outage.errorClass,
+    message: outage.message,
+    since: outage.since,
+    lastAttemptAt: outage.lastAttemptAt,
+    runbooks: [...API_UNREACHABLE_RUNBOOKS],
+  };
 }
 
 function serialize(fleet: FleetHealthResponse): FleetSnapshot {

@@ -19,6 +19,7 @@ import {
   KubernetesObjectLike,
 } from '@platform-portal/plugin-platform-node';
 import { KubernetesClient } from '../clients/kubernetes/KubernetesClient';
+import { ApiUnreachableOutcome, classifyApiFailure } from './apiReachability';
 
 /**
  * One refresh's view of a cluster's Kubernetes API: each kind is listed once
@@ -48,6 +49,22 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
       items: T[];
       observedAt: string;
     }>;
+  }
+
+  /**
+   * How the first read (nodes) failed, when it failed because the API cannot
+   * be reached; undefined when it answered or was never asked.
+   */
+  async unreachable(): Promise<ApiUnreachableOutcome | undefined> {
+    if (!this.gate) {
+      return undefined;
+    }
+    try {
+      await this.gate;
+      return undefined;
+    } catch (error) {
+      return classifyApiFailure(error);
+    }
   }
 
   private read(apiVersion: string, kind: string) {

@@ -38,8 +38,13 @@ export async function scheduleHealthRefresh(options: {
     frequency: { seconds: intervalSeconds },
     timeout: { seconds: Math.max(intervalSeconds * 5, 300) },
     fn: async signal => {
-      await engine.evaluateFleet(signal, async (cluster, layers) => {
-        const changes = await store.saveCluster(cluster, layers);
+      await engine.evaluateFleet(signal, async (cluster, layers, outage) => {
+        const changes = await store.saveCluster(cluster, layers, outage);
+        if (outage) {
+          logger.warn(
+            `Kubernetes API of ${cluster} cannot be reached (${outage.errorClass}); its layers keep their last known verdicts`,
+          );
+        }
         for (const change of changes) {
           logger.info(
             `Platform health of ${cluster}/${change.layer}: ${

@@ -50,6 +50,46 @@ describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
     return HealthStore.create(mockServices.database({ knex }), { historyDays });
   }
 
+  it('records an API outage from its first refresh, keeps the class a circuit hides, and forgets it once the API answers', async () => {
+    const store = await createStore();
+    await store.saveCluster('c1', [
+      layer('critical', '2026-11-26T10:00:00.000Z'),
+    ]);
+    const outage = {
+      endpoint: 'https://api.c1.example:6443',
+      message: 'Kubernetes API of cluster c1 could not be reached',
+    };
+    await store.saveCluster('c1', [], {
+      ...outage,
+      errorClass: 'refused',
+      observedAt: '2026-11-26T10:01:00.000Z',
+    });
+    const versionDuring = await store.version();
+    await store.saveCluster('c1', [], {
+      endpoint: outage.endpoint,
+      errorClass: 'circuit-open',
+      message: 'circuit open',
+      observedAt: '2026-11-26T10:02:00.000Z',
+    });
+    expect(await store.version()).not.toBe(versionDuring);
+    expect(await store.listUnreachable()).toEqual([
+      {
+        cluster: 'c1',
+        ...outage,
+        errorClass: 'refused',
+        since: '2026-11-26T10:01:00.000Z',
+        lastAttemptAt: '2026-11-26T10:02:00.000Z',
+      },
+    ]);
+    // The last known verdict stays, with its time.
+    expect(await store.listLayers('c1')).toMatchObject([
+      { verdict: 'critical', observedAt: '2026-11-26T10:00:00.000Z' },
+    ]);
+
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T10:03:00.000Z')]);
+    expect(await store.listUnreachable()).toEqual([]);
+  });
+
   it('keeps the latest verdict per layer and records only changes, newest first', async () => {
     const store = await createStore();
     await store.saveCluster('c1', [layer('ok', '2026-11-26T10:00:00.000Z')]);

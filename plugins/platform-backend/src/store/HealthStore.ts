@@ -16,6 +16,7 @@
 
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
+  ApiUnreachableClass,
   HealthCheckResult,
   HealthStateChange,
   HealthVerdict,
@@ -27,6 +28,35 @@ import { migratedClient } from './migratedClient';
 
 const LAYERS_TABLE = 'platform_layer_health';
 const HISTORY_TABLE = 'platform_layer_history';
+const REACHABILITY_TABLE = 'platform_cluster_reachability';
+
+interface ReachabilityRow {
+  cluster: string;
+  endpoint: string;
+  error_class: string;
+  message: string;
+  since: string;
+  last_attempt_at: string;
+}
+
+/** A refresh that found the cluster's Kubernetes API unreachable. */
+export interface UnreachableObservation {
+  endpoint: string;
+  /** `circuit-open` keeps the class of the failures that opened it. */
+  errorClass: ApiUnreachableClass | 'circuit-open';
+  message: string;
+  observedAt: string;
+}
+
+/** A cluster's API outage as stored: since the first failed refresh. */
+export interface StoredUnreachable {
+  cluster: string;
+  endpoint: string;
+  errorClass: ApiUnreachableClass;
+  message: string;
+  since: string;
+  lastAttemptAt: string;
+}
 
 interface LayerRow {
   cluster: string;
@@ -64,12 +94,45 @@ export class HealthStore {
     private readonly historyDays: number,
   ) {}
 
-  /** Replaces a cluster's layers and records each change of verdict. */
+  /**
+   * Replaces a cluster's layers and records each change of verdict. With
+   * `unreachable`, the layers given are only those the refresh could still
+   * read; the others keep their last known rows, and the outage is recorded
+   * (its start kept across refreshes). Without it, any outage is over.
+   */
   async saveCluster(
     cluster: string,
     layers: LayerHealth[],
+    unreachable?: UnreachableObservation,
   ): Promise<HealthStateChange[]> {
     return this.knex.transaction(async tx => {
+      if (unreachable) {
+        const [existing] = await tx<ReachabilityRow>(REACHABILITY_TABLE).where({
+          cluster,
+        });
+        const errorClass =
+          unreachable.errorClass === 'circuit-open'
+            ? existing?.error_class ?? 'network'
+            : unreachable.errorClass;
+        await tx<ReachabilityRow>(REACHABILITY_TABLE)
+          .insert({
+            cluster,
+            endpoint: unreachable.endpoint,
+            error_class: errorClass,
+            message:
+              unreachable.errorClass === 'circuit-open' && existing
+                ? existing.message
+                : unreachable.message,
+            since: existing?.since ?? unreachable.observedAt,
+            last_attempt_at: unreachable.observedAt,
+          })
+          .onConflict('cluster')
+          .merge();
+      } else {
+        await tx<ReachabilityRow>(REACHABILITY_TABLE)
+          .where({ cluster })
+          .delete();
+      }
       const previous = await tx<LayerRow>(LAYERS_TABLE)
         .where({ cluster })
         .select('layer', 'verdict');
@@ -160,15 +223,38 @@ export class HealthStore {
     }));
   }
 
+  /** The clusters whose Kubernetes API could not be reached at their latest refresh. */
+  async listUnreachable(): Promise<StoredUnreachable[]> {
+    const rows = await this.knex<ReachabilityRow>(REACHABILITY_TABLE).select(
+      '*',
+    );
+    return rows.map(row => ({
+      cluster: row.cluster,
+      endpoint: row.endpoint,
+      errorClass: row.error_class as ApiUnreachableClass,
+      message: row.message,
+      since: row.since,
+      lastAttemptAt: row.last_attempt_at,
+    }));
+  }
+
   /**
-   * Changes whenever a layer is written, by this replica or another: the
-   * number of rows and the newest observation. Cheap enough for every request.
+   * Changes whenever a layer or an outage is written, by this replica or
+   * another: the number of rows and the newest observation. Cheap enough for
+   * every request.
    */
   async version(): Promise<string> {
-    const [row] = await this.knex<LayerRow>(LAYERS_TABLE)
-      .count({ rows: '*' })
-      .max({ latest: 'observed_at' });
-    return `${row?.rows ?? 0}/${row?.latest ?? ''}`;
+    const [[row], [outages]] = await Promise.all([
+      this.knex<LayerRow>(LAYERS_TABLE)
+        .count({ rows: '*' })
+        .max({ latest: 'observed_at' }),
+      this.knex<ReachabilityRow>(REACHABILITY_TABLE)
+        .count({ rows: '*' })
+        .max({ latest: 'last_attempt_at' }),
+    ]);
+    return `${row?.rows ?? 0}/${row?.latest ?? ''}/${outages?.rows ?? 0}/${
+      outages?.latest ?? ''
+    }`;
   }
 
   /** Changes of verdict on a cluster, newest first. */

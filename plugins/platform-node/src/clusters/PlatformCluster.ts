@@ -32,6 +32,8 @@ export interface PlatformCluster {
   management: boolean;
   /** For Cluster API workload clusters: the management cluster's name. */
   managementCluster?: string;
+  /** Where the cluster is configured, e.g. `platform.clusters[2]`, for errors that name the key to fix. */
+  configKey?: string;
 }
 
 /** Configured connection details of one cluster. @public */

@@ -47,8 +47,8 @@ export function readClusterConnections(
   config: Config,
 ): Map<string, ClusterConnection> {
   const connections = new Map<string, ClusterConnection>();
-  for (const cluster of config.getOptionalConfigArray('platform.clusters') ??
-    []) {
+  const clusters = config.getOptionalConfigArray('platform.clusters') ?? [];
+  for (const [index, cluster] of clusters.entries()) {
     const name = cluster.getString('name');
     if (name.length > 63 || !DNS_LABEL.test(name)) {
       throw new InputError(
@@ -87,6 +87,7 @@ export function readClusterConnections(
       region: cluster.getOptionalString('region'),
       management: cluster.getOptionalBoolean('management') ?? false,
       managementCluster: cluster.getOptionalString('managementCluster'),
+      configKey: `platform.clusters[${index}]`,
       url,
       token: cluster.getOptionalString('kubernetes.token'),
       writeToken: cluster.getOptionalString('kubernetes.writeToken'),

@@ -19,7 +19,7 @@ import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../config/readSelfServiceConfig';
-import { ClusterObjects } from '../kube/ClusterObjects';
+import { ClusterObjects, writableClusterObjects } from '../kube/ClusterObjects';
 import {
   checkNamespaceOwnership,
   namespaceOwner,
@@ -61,9 +61,10 @@ export async function openTeamNamespace(
 ): Promise<ClusterObjects> {
   requireCluster(options.clusters, target.cluster, { management: false });
   await authorizeForTeam(ctx, options, { team: target.team });
-  const objects = new ClusterObjects(
+  const objects = writableClusterObjects(
+    options.clusters,
     target.cluster,
-    options.clusters.kubeConfig(target.cluster, 'write'),
+    options.config,
   );
   const exists = await checkNamespaceOwnership(
     objects,

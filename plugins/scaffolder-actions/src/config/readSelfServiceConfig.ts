@@ -44,6 +44,8 @@ export interface SelfServiceConfig {
   /** How long to wait for controllers (status.parents, Ready, Bound). */
   waitTimeoutMs: number;
   pollIntervalMs: number;
+  /** Deadline of each request to an API server. */
+  requestTimeoutMs: number;
 }
 
 export function readSelfServiceConfig(config: Config): SelfServiceConfig {
@@ -84,6 +86,7 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
         ? c.getNumber('waitTimeoutSeconds') * 1000
         : 120_000,
     pollIntervalMs: c?.getOptionalNumber('pollIntervalMs') ?? 1000,
+    requestTimeoutMs: positiveSeconds(c, 'requestTimeoutSeconds', 30) * 1000,
   };
 }
 
@@ -147,4 +150,19 @@ function httpUrl(value: string, key: string): string {
     );
   }
   return value.replace(/\/$/, '');
+}
+
+function positiveSeconds(
+  c: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = c?.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!(value > 0)) {
+    throw new InputError(
+      `platform.selfService.${key} must be a positive number of seconds, got ${value}`,
+    );
+  }
+  return value;
 }

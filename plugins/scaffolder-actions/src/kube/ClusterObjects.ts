@@ -16,11 +16,16 @@
 
 import { JsonObject } from '@backstage/types';
 import {
+  createConfiguration,
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
   PatchStrategy,
+  ServerConfiguration,
 } from '@kubernetes/client-node';
+import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
+import { boundedHttpLibrary } from './boundedHttpLibrary';
+import { clusterAgent } from './clusterAgent';
 import { describeKubeError, isNotFound } from './kubeErrors';
 
 /** The field manager of every self-service write; stable so re-runs are no-ops. */
@@ -45,14 +50,46 @@ export function describeObject(manifest: {
   return `${manifest.kind} ${namespace ? `${namespace}/` : ''}${name}`;
 }
 
+/** How long one request to an API server may take, unless configured. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface ClusterObjectsOptions {
+  /** Where the cluster is configured (`platform.clusters[2]`), named in errors. */
+  configKey?: string;
+  /** Deadline of each request, body included. */
+  requestTimeoutMs?: number;
+}
+
 /** Reads and server-side applies objects on one cluster. */
 export class ClusterObjects {
   private readonly api: KubernetesObjectApi;
+  private readonly configKey?: string;
   /** Namespaces a dry run assumes an earlier step creates. */
   readonly pendingNamespaces = new Set<string>();
 
-  constructor(readonly cluster: string, kubeConfig: KubeConfig) {
-    this.api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  constructor(
+    readonly cluster: string,
+    kubeConfig: KubeConfig,
+    options: ClusterObjectsOptions = {},
+  ) {
+    this.configKey = options.configKey;
+    this.api = new KubernetesObjectApi(
+      createConfiguration({
+        baseServer: new ServerConfiguration(
+          kubeConfig.getCurrentCluster()!.server,
+          {},
+        ),
+        authMethods: { default: kubeConfig },
+        httpApi: boundedHttpLibrary(
+          options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          clusterAgent(kubeConfig),
+        ),
+      }),
+    );
+  }
+
+  private failure(error: unknown, what: string): Error {
+    return describeKubeError(error, this.cluster, what, this.configKey);
   }
 
   /** The object, or undefined when it does not exist. */
@@ -70,9 +107,8 @@ export class ClusterObjects {
       });
     } catch (error) {
       if (isNotFound(error)) return undefined;
-      throw describeKubeError(
+      throw this.failure(
         error,
-        this.cluster,
         `reading ${kind} ${namespace ? `${namespace}/` : ''}${name}`,
       );
     }
@@ -105,7 +141,7 @@ export class ClusterObjects {
       } while (continueToken);
       return items;
     } catch (error) {
-      throw describeKubeError(error, this.cluster, `listing ${kind}`);
+      throw this.failure(error, `listing ${kind}`);
     }
   }
 
@@ -144,13 +180,24 @@ export class ClusterObjects {
         PatchStrategy.ServerSideApply,
       );
     } catch (error) {
-      throw describeKubeError(
+      throw this.failure(
         error,
-        this.cluster,
         `${options.dryRun ? 'dry-run apply of' : 'applying'} ${describeObject(
           manifest,
         )}`,
       );
     }
   }
+}
+
+/** The objects of a configured cluster, written with the portal's write token. */
+export function writableClusterObjects(
+  clusters: ClusterAccessService,
+  cluster: string,
+  options: { requestTimeoutMs: number },
+): ClusterObjects {
+  return new ClusterObjects(cluster, clusters.kubeConfig(cluster, 'write'), {
+    configKey: clusters.getCluster(cluster).configKey,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
 }

@@ -16,6 +16,7 @@
 
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { ApiException } from '@kubernetes/client-node';
+import { KubeTransportError } from './boundedHttpLibrary';
 
 interface KubeStatus {
   code?: number;
@@ -40,24 +41,50 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiException && error.code === 404;
 }
 
+/** The config keys to check for a failure, when the cluster's key is known. */
+function hintFor(error: unknown, configKey: string | undefined): string {
+  if (!configKey) return '';
+  const key = `${configKey}.kubernetes`;
+  if (error instanceof ApiException) {
+    if (error.code === 401) return ` (Kubernetes API: check ${key}.writeToken)`;
+    if (error.code === 403)
+      return ` (Kubernetes API: the write token of ${key}.writeToken lacks the right)`;
+    if (error.code >= 500) return ` (Kubernetes API at ${key}.url)`;
+    return '';
+  }
+  if (error instanceof KubeTransportError && error.kind === 'tls') {
+    return ` (Kubernetes API: check ${key}.caData, the PEM of the CA that signed the API server's certificate)`;
+  }
+  return ` (Kubernetes API at ${key}.url)`;
+}
+
 /**
  * Turns a Kubernetes Status error into a Backstage error that says, in the
- * API server's words, which cluster and object failed. Tokens never appear:
- * Status messages name users, not credentials.
+ * API server's words, which cluster and object failed, and which config key
+ * to check when the cause lies there. Tokens never appear: Status messages
+ * name users, not credentials.
  */
 export function describeKubeError(
   error: unknown,
   cluster: string,
   what: string,
+  configKey?: string,
 ): Error {
+  const hint = hintFor(error, configKey);
   if (!(error instanceof ApiException)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return new Error(`Cluster ${cluster}: ${what} failed: ${message}`);
+    // A body that is not JSON surfaces as the parser's SyntaxError.
+    let message = error instanceof Error ? error.message : String(error);
+    if (error instanceof SyntaxError) {
+      message = 'the answer was not a Kubernetes object (malformed JSON)';
+    }
+    return new Error(
+      `Cluster ${cluster}: ${what} failed: ${message.slice(0, 300)}${hint}`,
+    );
   }
   const status = statusOf(error);
   const message = `Cluster ${cluster}: ${what} failed (${error.code}${
     status.reason ? ` ${status.reason}` : ''
-  }): ${status.message ?? 'no message'}`;
+  }): ${status.message ?? 'no message'}${hint}`;
   if (error.code === 409) return new ConflictError(message);
   if (error.code === 403 || error.code === 401)
     return new NotAllowedError(message);

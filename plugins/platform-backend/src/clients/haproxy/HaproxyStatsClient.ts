@@ -22,7 +22,6 @@ export class HaproxyStatsClient {
   constructor(private readonly http: UpstreamHttpClient) {}
 
   async stats(signal?: AbortSignal): Promise<Observed<HaproxyStatRow[]>> {
-    const result = await this.http.getText('/stats;csv', undefined, signal);
-    return { ...result, data: parseStatsCsv(result.data) };
+    return this.http.getText('/stats;csv', undefined, signal, parseStatsCsv);
   }
 }

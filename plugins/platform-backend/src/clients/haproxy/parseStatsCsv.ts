@@ -14,12 +14,15 @@
  * limitations under the License.
  */
 
+import { UpstreamFailure } from '../resilience/UpstreamFailure';
+
 /** One row of HAProxy's `show stat` CSV, by column name. */
 export type HaproxyStatRow = Record<string, string>;
 
 /**
  * Parses HAProxy's stats CSV: a `# pxname,svname,...` header, one row per
- * frontend, server and backend, each ending with a comma.
+ * frontend, server and backend, each ending with a comma. Anything else (an
+ * HTML error page, JSON from a proxy in between) is malformed, not "no rows".
  */
 export function parseStatsCsv(csv: string): HaproxyStatRow[] {
   const lines = csv
@@ -27,10 +30,15 @@ export function parseStatsCsv(csv: string): HaproxyStatRow[] {
     .map(l => l.trim())
     .filter(Boolean);
   const headerLine = lines.find(l => l.startsWith('#'));
-  if (!headerLine) {
-    return [];
+  const columns = headerLine?.replace(/^#\s*/, '').split(',') ?? [];
+  if (columns[0] !== 'pxname' || columns[1] !== 'svname') {
+    throw new UpstreamFailure({
+      kind: 'malformed',
+      message: `not HAProxy stats CSV (no "# pxname,svname" header; starts with ${JSON.stringify(
+        csv.slice(0, 40),
+      )})`,
+    });
   }
-  const columns = headerLine.replace(/^#\s*/, '').split(',');
   return lines
     .filter(l => !l.startsWith('#'))
     .map(line => {

@@ -56,12 +56,17 @@ export class UpstreamHttpClient {
     );
   }
 
-  async getText(
+  /**
+   * A text answer; `parse` (which throws an UpstreamFailure of kind
+   * `malformed` for a body it cannot read) runs inside the call's policies.
+   */
+  async getText<T = string>(
     path: string,
     query?: Record<string, string | string[]>,
     signal?: AbortSignal,
-  ): Promise<Observed<string>> {
-    return this.get(path, { query, signal, accept: 'text/plain, */*' });
+    parse?: (text: string) => T,
+  ): Promise<Observed<T>> {
+    return this.get(path, { query, signal, accept: 'text/plain, */*' }, parse);
   }
 
   /** A probe whose status is the answer, e.g. 200 or 503 from a readiness URL. */

@@ -66,6 +66,7 @@ export async function fetchWithinOrigin(
         kind: 'network',
         message:
           cause?.code ??
+          cause?.message ??
           (error instanceof Error ? error.message : String(error)),
       });
     }

@@ -23,11 +23,30 @@ import {
 import { UpstreamFailure } from './UpstreamFailure';
 import { describeTarget, redact, UpstreamTarget } from './UpstreamTarget';
 
+/** The failure each converted error came from, kept out of its serialized form. */
+const failures = new WeakMap<Error, UpstreamFailure>();
+
+/** The upstream failure an error was made from, if it was. */
+export function upstreamFailureOf(error: unknown): UpstreamFailure | undefined {
+  return typeof error === 'object' && error !== null
+    ? failures.get(error as Error)
+    : undefined;
+}
+
 /**
  * Turns a failed upstream call into a `@backstage/errors` error whose message
  * names the upstream, the cluster and what to check.
  */
 export function toBackstageError(
+  failure: UpstreamFailure,
+  target: UpstreamTarget,
+): Error {
+  const error = describeFailure(failure, target);
+  failures.set(error, failure);
+  return error;
+}
+
+function describeFailure(
   failure: UpstreamFailure,
   target: UpstreamTarget,
 ): Error {

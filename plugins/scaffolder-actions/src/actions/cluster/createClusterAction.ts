@@ -22,7 +22,7 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { audited, authorizePlatformTeam } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { ClusterObjects } from '../../kube/ClusterObjects';
+import { writableClusterObjects } from '../../kube/ClusterObjects';
 import { requireCluster } from '../../kube/teamNamespace';
 import {
   formatVersion,
@@ -136,9 +136,10 @@ export function createClusterAction(options: PlatformActionOptions) {
           'platform.selfService.clusterOidc.issuerUrl is not configured (nor auth.providers.oidc for this auth.environment): new clusters need the OIDC issuer their API servers trust',
         );
       }
-      const management = new ClusterObjects(
+      const management = writableClusterObjects(
+        clusters,
         managementName,
-        clusters.kubeConfig(managementName, 'write'),
+        options.config,
       );
       const existing = await management.read(
         CAPI_VERSION,

@@ -20,7 +20,10 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
 import { PlatformCluster } from '@platform-portal/plugin-platform-node';
 import { authorizePlatformTeam } from '../../auth/selfServiceAuth';
-import { ClusterObjects } from '../../kube/ClusterObjects';
+import {
+  ClusterObjects,
+  writableClusterObjects,
+} from '../../kube/ClusterObjects';
 import { requireCluster } from '../../kube/teamNamespace';
 import { requireDnsLabel } from '../../validation';
 import { PlatformActionOptions } from '../teamAction';
@@ -67,9 +70,10 @@ export async function openManagedCluster(
   await authorizePlatformTeam(ctx, options, {
     permission: platformClusterProvisionPermission,
   });
-  const management = new ClusterObjects(
+  const management = writableClusterObjects(
+    options.clusters,
     cluster.managementCluster,
-    options.clusters.kubeConfig(cluster.managementCluster, 'write'),
+    options.config,
   );
   const namespace = options.config.capiNamespace;
   const capiCluster = (await management.read(

@@ -18,7 +18,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited, authorizeForTeam } from '../../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../../config/readSelfServiceConfig';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { ClusterObjects } from '../../kube/ClusterObjects';
+import { writableClusterObjects } from '../../kube/ClusterObjects';
 import {
   checkNamespaceOwnership,
   requireCluster,
@@ -140,9 +140,10 @@ export function createNamespaceAction(options: PlatformActionOptions) {
       const request = parseNamespaceRequest(ctx.input);
       requireCluster(clusters, request.cluster, { management: false });
       await authorizeForTeam(ctx, options, { team: request.team });
-      const objects = new ClusterObjects(
+      const objects = writableClusterObjects(
+        clusters,
         request.cluster,
-        clusters.kubeConfig(request.cluster, 'write'),
+        options.config,
       );
       const namespaceExists = await checkNamespaceOwnership(
         objects,
