@@ -75,9 +75,12 @@ describe.each(databases.eachSupportedId())(
       expect(
         await knex.schema.hasTable('platform_build_out_attestations'),
       ).toBe(true);
-      // Roll back only this migration, then re-apply it.
+      // Roll back this migration (and the later ones), then re-apply them.
       const directory = resolve(__dirname, '../../migrations');
-      await knex.migrate.down({ directory });
+      await knex.migrate.down({
+        directory,
+        name: '20261126180000_build_out_attestations.js',
+      });
       expect(
         await knex.schema.hasTable('platform_build_out_attestations'),
       ).toBe(false);
