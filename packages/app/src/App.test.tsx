@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('opens on the sign-in page with the guest provider', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -21,8 +21,15 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // Signed out, the app opens on its sign-in page with the guest provider.
+    expect(
+      await rendered.findByText(
+        'Sign in to the Platform Portal',
+        {},
+        { timeout: 15000 },
+      ),
+    ).toBeInTheDocument();
+    expect(rendered.getByText(/Enter as a Guest User/)).toBeInTheDocument();
+    expect(rendered.getByRole('button', { name: 'Enter' })).toBeEnabled();
   });
 });

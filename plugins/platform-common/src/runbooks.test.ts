@@ -19,7 +19,7 @@ import { LAYERS } from './layers';
 import { getRunbook, RUNBOOKS } from './runbooks';
 
 describe('runbooks', () => {
-  it('has every runbook a layer refers to, with steps in order', () => {
+  it('has every runbook a layer refers to, each with steps', () => {
     for (const layer of LAYERS) {
       for (const id of layer.runbooks) {
         const runbook = getRunbook(id);
@@ -27,6 +27,40 @@ describe('runbooks', () => {
         expect(runbook!.steps.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  // The order the guide gives, as what must happen before what: a runbook
+  // that deletes before it looks, or joins before it has a token, misleads.
+  it.each([
+    ['remove-node', /kubectl cordon/, /kubectl drain/],
+    ['remove-node', /kubectl drain/, /kubectl delete node/],
+    ['add-worker-node', /kubeadm join/, /kubectl get nodes/],
+    ['add-worker-node', /kubectl get nodes/, /kubectl label node/],
+    [
+      'certificate-renewal-stuck',
+      /kubectl describe certificate/,
+      /kubectl delete certificaterequest/,
+    ],
+    [
+      'cilium-network-policy-drops',
+      /kubectl get ciliumpolicies/,
+      /kubectl delete ciliumpolicy/,
+    ],
+    ['argocd-sync-failure', /argocd app get/, /argocd app sync .*--force/],
+    ['argocd-sync-failure', /argocd app diff/, /argocd app sync .*--force/],
+    [
+      'metallb-ip-not-assigned',
+      /kubectl get pods -n metallb-system/,
+      /kubectl get svc/,
+    ],
+    ['api-vip-failover', /ip -brief addr show/, /systemctl stop keepalived/],
+  ])('%s: %s comes before %s', (id, before, after) => {
+    // Commands in the order a person runs them: step by step, top to bottom.
+    const commands = getRunbook(id)!.steps.flatMap(s => s.commands);
+    const at = (command: RegExp) => commands.findIndex(c => command.test(c));
+    expect(at(before)).toBeGreaterThanOrEqual(0);
+    expect(at(after)).toBeGreaterThanOrEqual(0);
+    expect(at(before)).toBeLessThan(at(after));
   });
 
   it('keeps the commands of each step with the step', () => {
