@@ -17,6 +17,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import fc from 'fast-check';
 import {
   ConfigClusterAccessService,
   readClusterConnections,
@@ -1027,5 +1028,136 @@ describeReal(SUITE, () => {
       '/apis/gateway.networking.k8s.io/v1/namespaces/payments/httproutes/payments-web',
     );
     expect(stored.status).toBe(200);
+  });
+  describe('whatever the portal accepts, the real schemas accept', () => {
+    // RFC 1123 labels of every length up to `max`, the longest included.
+    const label = (max: number) =>
+      fc
+        .integer({ min: 1, max })
+        .chain(n =>
+          fc.stringMatching(
+            n === 1
+              ? /^[a-z]$/
+              : new RegExp(`^[a-z][a-z0-9-]{${n - 2}}[a-z0-9]$`),
+          ),
+        );
+    const host = fc
+      .array(label(20), { minLength: 1, maxLength: 3 })
+      .map(parts => `${parts.join('.')}.${DOMAIN}`);
+    const path = fc
+      .array(fc.stringMatching(/^[A-Za-z0-9\-._~!$&'()*+,;=:@]{1,12}$/), {
+        maxLength: 4,
+      })
+      .map(segments => `/${segments.join('/')}`);
+    const backend = fc.record({
+      service: label(63),
+      port: fc.integer({ min: 1, max: 65535 }),
+      weight: fc.integer({ min: 1, max: 1000 }),
+    });
+    const PROPERTIES: Record<
+      string,
+      { user: () => ReturnType<typeof userOf>; input: fc.Arbitrary<any> }
+    > = {
+      'platform:httproute:create': {
+        user: payments,
+        input: fc.record({
+          cluster: fc.constant(WORKLOAD),
+          namespace: fc.constant('payments'),
+          team: fc.constant('team-payments'),
+          name: label(63),
+          hostnames: fc.uniqueArray(host, { minLength: 1, maxLength: 16 }),
+          rules: fc.array(
+            fc.record({
+              path,
+              backends: fc.array(backend, { minLength: 1, maxLength: 8 }),
+            }),
+            { minLength: 1, maxLength: 16 },
+          ),
+        }),
+      },
+      'platform:certificate:create': {
+        user: payments,
+        input: fc.record({
+          cluster: fc.constant(WORKLOAD),
+          namespace: fc.constant('payments'),
+          team: fc.constant('team-payments'),
+          name: label(63),
+          dnsNames: fc.uniqueArray(host, { minLength: 1, maxLength: 16 }),
+          issuer: fc.constantFrom('letsencrypt-prod', 'letsencrypt-staging'),
+        }),
+      },
+      'platform:volume:create': {
+        user: payments,
+        input: fc.record({
+          cluster: fc.constant(WORKLOAD),
+          namespace: fc.constant('payments'),
+          team: fc.constant('team-payments'),
+          name: label(63),
+          size: fc.integer({ min: 1, max: 500 }).map(n => `${n}Gi`),
+          replicas: fc.constant(3),
+          accessMode: fc.constantFrom('ReadWriteOnce', 'ReadWriteMany'),
+        }),
+      },
+      'platform:argocd:create-app': {
+        user: payments,
+        input: fc.record({
+          cluster: fc.constant(WORKLOAD),
+          namespace: fc.constant('payments'),
+          team: fc.constant('team-payments'),
+          name: label(63),
+          repoPath: label(30).map(l => `team-payments/${l}`),
+          path: fc.oneof(
+            fc.constant('.'),
+            fc
+              .array(label(20), { minLength: 1, maxLength: 4 })
+              .map(p => p.join('/')),
+          ),
+          targetRevision: fc.oneof(
+            fc.constantFrom('main', 'v1.0.0'),
+            fc
+              .array(label(30), { minLength: 1, maxLength: 3 })
+              .map(p => p.join('/')),
+          ),
+          prune: fc.boolean(),
+          selfHeal: fc.boolean(),
+        }),
+      },
+      'platform:cluster:create': {
+        user: platform,
+        input: fc.record({
+          name: label(63),
+          managementCluster: fc.constant(MANAGEMENT),
+          environment: fc.constantFrom('production', 'staging', 'development'),
+          region: label(63),
+          version: fc
+            .tuple(fc.integer({ min: 28, max: 37 }), fc.nat(20))
+            .map(([minor, patch]) => `v1.${minor}.${patch}`),
+          controlPlaneReplicas: fc.constantFrom(1, 3, 5, 7),
+          workerReplicas: fc.integer({ min: 0, max: 200 }),
+        }),
+      },
+    };
+
+    it.each(Object.keys(PROPERTIES))('%s (dry runs)', async id => {
+      const { user, input } = PROPERTIES[id];
+      let checked = 0;
+      await fc.assert(
+        fc.asyncProperty(input, async request => {
+          const { ctx } = contextFor(request, { user: user(), isDryRun: true });
+          const error = await admin[id].handler(ctx).then(
+            () => undefined,
+            e => e as Error,
+          );
+          // Refused by the portal's own validation: the server is not asked.
+          if (error?.name === 'InputError' && !/^Cluster /.test(error.message))
+            return;
+          // Accepted by the portal, so the real server must accept it too.
+          if (error) throw error;
+          checked += 1;
+        }),
+        { numRuns: 20 },
+      );
+      expect(checked).toBeGreaterThan(10);
+    });
   });
 });
