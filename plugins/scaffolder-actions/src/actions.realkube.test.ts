@@ -466,89 +466,50 @@ async function teamToken(
   team: string,
   namespace: string,
 ): Promise<string> {
+  // As the sandbox's team tokens: the ServiceAccount <team>-deployer, bound
+  // to everything inside the team's namespace and to nothing outside it.
+  const account = `${team}-deployer`;
   await applyAs(
     server,
-    '/apis/rbac.authorization.k8s.io/v1/clusterroles/platform-team-edit',
+    '/apis/rbac.authorization.k8s.io/v1/clusterroles/platform-team-admin',
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      metadata: { name: 'platform-team-edit' },
-      rules: [
-        {
-          apiGroups: [
-            '',
-            'gateway.networking.k8s.io',
-            'cert-manager.io',
-            'cilium.io',
-            'argoproj.io',
-          ],
-          resources: ['*'],
-          verbs: ['*'],
-        },
-      ],
+      metadata: { name: 'platform-team-admin' },
+      rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
     },
     'platform-portal-test',
   );
   await applyAs(
     server,
-    '/apis/rbac.authorization.k8s.io/v1/clusterroles/platform-namespace-reader',
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: { name: 'platform-namespace-reader' },
-      rules: [
-        { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list'] },
-      ],
-    },
-    'platform-portal-test',
-  );
-  await applyAs(
-    server,
-    `/api/v1/namespaces/${namespace}/serviceaccounts/${team}`,
+    `/api/v1/namespaces/${namespace}/serviceaccounts/${account}`,
     {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name: team, namespace },
+      metadata: { name: account, namespace },
     },
     'platform-portal-test',
   );
-  const subjects = [{ kind: 'ServiceAccount', name: team, namespace }];
   await applyAs(
     server,
-    `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${team}-edit`,
+    `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${team}-admin`,
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
-      metadata: { name: `${team}-edit`, namespace },
+      metadata: { name: `${team}-admin`, namespace },
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
         kind: 'ClusterRole',
-        name: 'platform-team-edit',
+        name: 'platform-team-admin',
       },
-      subjects,
-    },
-    'platform-portal-test',
-  );
-  await applyAs(
-    server,
-    `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${team}-namespaces`,
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: `${team}-namespaces` },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'platform-namespace-reader',
-      },
-      subjects,
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
     },
     'platform-portal-test',
   );
   const request = await ok(
     server.request(
       'POST',
-      `/api/v1/namespaces/${namespace}/serviceaccounts/${team}/token`,
+      `/api/v1/namespaces/${namespace}/serviceaccounts/${account}/token`,
       {
         apiVersion: 'authentication.k8s.io/v1',
         kind: 'TokenRequest',
@@ -946,6 +907,16 @@ describeReal(SUITE, () => {
       isDryRun: true,
     });
     await asTeam['platform:httproute:create'].handler(inside.ctx);
+    const stop = startStatusWriters(server);
+    try {
+      const real = contextFor(route('payments', 'team-payments'), {
+        user: payments(),
+      });
+      await asTeam['platform:httproute:create'].handler(real.ctx);
+      expect(real.outputs.objects).toEqual(['HTTPRoute shop: created']);
+    } finally {
+      await stop();
+    }
     const outside = contextFor(route('orders', 'team-orders'), {
       user: orders(),
       isDryRun: true,
@@ -959,7 +930,7 @@ describeReal(SUITE, () => {
     expect(error?.name).toBe('NotAllowedError');
     expect(error.message).toMatch(/403 Forbidden/);
     expect(error.message).toContain(
-      'system:serviceaccount:payments:team-payments',
+      'system:serviceaccount:payments:team-payments-deployer',
     );
     expect(error.message).toContain('"orders"');
     expect(error.message).not.toContain(token);
