@@ -26,10 +26,16 @@ export type {
   UpstreamId,
 } from './control/ControlState';
 export { SimClock } from './control/SimClock';
+export { FAULT_CLASSES } from './control/faultClasses';
+export type { FaultClass } from './control/faultClasses';
 export { applyBehaviour } from './control/applyBehaviour';
 export type { GateOptions } from './control/applyBehaviour';
 export { startSandbox, seedFaults } from './server/startSandbox';
-export type { Sandbox, SandboxClusterEndpoint, StartSandboxOptions } from './server/startSandbox';
+export type {
+  Sandbox,
+  SandboxClusterEndpoint,
+  StartSandboxOptions,
+} from './server/startSandbox';
 export { appConfigYaml, sandboxDescription } from './server/sandboxFiles';
 export { kubeconfigYaml } from './server/kubeconfig';
 export type { KubeconfigCluster } from './server/kubeconfig';

@@ -14,29 +14,11 @@
  * limitations under the License.
  */
 
-/** The classes of upstream fault every route is put through. */
-export type FaultClass =
-  | '5xx'
-  | '401'
-  | '403'
-  | 'malformed body'
-  | 'refused'
-  | 'hang past the deadline'
-  | 'cross-host redirect';
+import { FAULT_CLASSES, FaultClass } from '@platform-portal/platform-sandbox';
 
-/** Each class as the sandbox's control API (`POST /behaviour`) takes it. */
-export const FAULT_CLASSES: Record<FaultClass, Record<string, unknown>> = {
-  '5xx': { errorRate: 1, errorStatus: 503 },
-  '401': { errorRate: 1, errorStatus: 401 },
-  '403': { errorRate: 1, errorStatus: 403 },
-  'malformed body': { malformedJson: true },
-  refused: { refuse: true },
-  'hang past the deadline': { hang: true },
-  // Port 9 (discard) on loopback: nothing must follow the redirect there.
-  'cross-host redirect': { redirectTo: 'http://127.0.0.1:9/elsewhere' },
-};
+export { FAULT_CLASSES };
+export type { FaultClass };
 
-/** How each upstream is named in messages, and the config key to check. */
 const UPSTREAM_WORDS: Record<string, { name: RegExp; key: RegExp }> = {
   kubernetes: {
     name: /Kubernetes API of cluster [a-z0-9-]+/,

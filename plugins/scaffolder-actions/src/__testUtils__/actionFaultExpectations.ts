@@ -14,19 +14,10 @@
  * limitations under the License.
  */
 
-/** Upstream fault classes, as the sandbox's behaviour settings that make them. */
-export const FAULT_CLASSES = {
-  '5xx': { errorRate: 1, errorStatus: 503 },
-  '401': { errorRate: 1, errorStatus: 401 },
-  '403': { errorRate: 1, errorStatus: 403 },
-  'malformed body': { malformedJson: true },
-  refused: { refuse: true },
-  'hang past the deadline': { hang: true },
-  // Port 9 (discard) on loopback: nothing must follow the redirect there.
-  'cross-host redirect': { redirectTo: 'http://127.0.0.1:9/elsewhere' },
-} as const;
+import { FAULT_CLASSES, FaultClass } from '@platform-portal/platform-sandbox';
 
-export type FaultClass = keyof typeof FAULT_CLASSES;
+export { FAULT_CLASSES };
+export type { FaultClass };
 
 export interface ActionFaultExpectation {
   /** The Backstage error the task fails with (its name). */
