@@ -661,6 +661,36 @@ describeReal(SUITE, () => {
     );
     const names = served.body.items.map((c: any) => c.metadata.name);
     for (const crd of crds) expect(names).toContain(crd.metadata.name);
+    // The kinds the actions write, each from its upstream module.
+    expect(
+      Object.fromEntries(
+        [
+          'httproutes.gateway.networking.k8s.io',
+          'certificates.cert-manager.io',
+          'ciliumnetworkpolicies.cilium.io',
+          'applications.argoproj.io',
+          'clusters.cluster.x-k8s.io',
+          'kubeadmcontrolplanes.controlplane.cluster.x-k8s.io',
+          'machinedeployments.cluster.x-k8s.io',
+        ].map(name => [
+          name,
+          crds
+            .find(c => c.metadata.name === name)
+            ?.metadata.annotations?.['platform-portal.io/crd-source']?.split(
+              '@',
+            )[0],
+        ]),
+      ),
+    ).toEqual({
+      'httproutes.gateway.networking.k8s.io': 'sigs.k8s.io/gateway-api',
+      'certificates.cert-manager.io': 'github.com/cert-manager/cert-manager',
+      'ciliumnetworkpolicies.cilium.io': 'github.com/cilium/cilium',
+      'applications.argoproj.io': 'github.com/argoproj/argo-cd/v3',
+      'clusters.cluster.x-k8s.io': 'sigs.k8s.io/cluster-api',
+      'kubeadmcontrolplanes.controlplane.cluster.x-k8s.io':
+        'sigs.k8s.io/cluster-api',
+      'machinedeployments.cluster.x-k8s.io': 'sigs.k8s.io/cluster-api',
+    });
     // The CEL rules came with them: HTTPRoute's are in its schema.
     const httproutes = served.body.items.find(
       (c: any) => c.metadata.name === 'httproutes.gateway.networking.k8s.io',

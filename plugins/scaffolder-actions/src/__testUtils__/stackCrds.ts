@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { parseAllDocuments } from 'yaml';
 
 /*
@@ -183,16 +184,47 @@ function download(source: CrdSource): Download {
   }
 }
 
+/**
+ * One file of a module zip as the Go module cache keeps it (stored or
+ * deflated entries, no zip64: Go writes module zips so), read with zlib.
+ */
+function readZipEntry(zipFile: string, entry: string): string {
+  const zip = readFileSync(zipFile);
+  const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endOfDirectory < 0) throw new Error(`${zipFile} is not a zip file`);
+  const entries = zip.readUInt16LE(endOfDirectory + 10);
+  let at = zip.readUInt32LE(endOfDirectory + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const localHeader = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (name === entry) {
+      const dataStart =
+        localHeader +
+        30 +
+        zip.readUInt16LE(localHeader + 26) +
+        zip.readUInt16LE(localHeader + 28);
+      const data = zip.subarray(dataStart, dataStart + compressedSize);
+      return (method === 0 ? data : inflateRawSync(data)).toString('utf8');
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  throw new Error(`${entry} is not in ${zipFile}`);
+}
+
 function readModuleFile(
   source: CrdSource,
   module: Download,
   file: string,
 ): string {
   if (module.Dir) return readFileSync(join(module.Dir, file), 'utf8');
-  return execFileSync(
-    'unzip',
-    ['-p', module.Zip!, `${source.module}@${source.version}/${file}`],
-    { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000 },
+  return readZipEntry(
+    module.Zip!,
+    `${source.module}@${source.version}/${file}`,
   );
 }
 
