@@ -21,6 +21,9 @@ import {
   HealthVerdict,
   LAYERS,
   LayerId,
+  worstVerdict,
+  ClusterUnreachable,
+  API_UNREACHABLE_RUNBOOKS,
 } from '@platform-portal/plugin-platform-common';
 
 /** A fleet health answer where every layer is ok except the ones given. */
@@ -29,18 +32,26 @@ export function fleetHealth(
     name: string;
     verdicts?: Partial<Record<LayerId, HealthVerdict>>;
     stale?: boolean;
+    /** The API cannot be reached: its layers are last known, an hour old. */
+    unreachable?: ClusterUnreachable;
   }>,
 ): FleetHealthResponse {
   const rows: ClusterHealthSummary[] = clusters.map(c => ({
     cluster: c.name,
-    verdict: 'ok',
+    verdict: worstVerdict(LAYERS.map(l => c.verdicts?.[l.id] ?? 'ok')),
     counts: { ok: 0, warning: 0, critical: 0, unknown: 0 },
     layers: LAYERS.map(l => ({
       layer: l.id,
       verdict: c.verdicts?.[l.id] ?? 'ok',
-      observedAt: new Date(Date.now() - 30_000).toISOString(),
-      stale: c.stale ?? false,
+      observedAt: new Date(
+        Date.now() - (c.unreachable ? 3_600_000 : 30_000),
+      ).toISOString(),
+      stale: (c.stale || !!c.unreachable) ?? false,
+      ...(c.unreachable ? { lastKnown: true } : {}),
     })),
+    ...(c.unreachable
+      ? { unreachable: c.unreachable, verdict: 'critical' as const }
+      : {}),
   }));
   return {
     layers: LAYERS.map(l => l.id),
@@ -59,5 +70,17 @@ export function clusterSummary(
     environment,
     management: false,
     verdict: 'ok',
+  };
+}
+
+/** An API that refuses connections since ten minutes ago. */
+export function refusedApi(cluster: string): ClusterUnreachable {
+  return {
+    endpoint: `https://api.${cluster}.example:6443`,
+    errorClass: 'refused',
+    message: `Kubernetes API of cluster ${cluster} could not be reached (ECONNREFUSED); check platform.clusters[4].kubernetes.url and platform.clusters[4].kubernetes.token and the network path to it`,
+    since: new Date(Date.now() - 600_000).toISOString(),
+    lastAttemptAt: new Date(Date.now() - 30_000).toISOString(),
+    runbooks: [...API_UNREACHABLE_RUNBOOKS],
   };
 }

@@ -28,6 +28,7 @@ import {
 import { ReactElement } from 'react';
 import { platformApiRef } from '../api/PlatformApi';
 import { PlatformClient } from '../api/PlatformClient';
+import { rootRouteRef } from '../routes';
 
 /** Where msw handlers in tests answer for the platform backend. */
 export const PLATFORM_BASE = 'http://backend.test/api/platform';
@@ -50,6 +51,9 @@ export function renderWithPlatformApi(
     >
       {element}
     </TestApiProvider>,
-    options.route ? { routeEntries: [options.route] } : undefined,
+    {
+      mountedRoutes: { '/platform': rootRouteRef },
+      ...(options.route ? { routeEntries: [options.route] } : {}),
+    },
   );
 }

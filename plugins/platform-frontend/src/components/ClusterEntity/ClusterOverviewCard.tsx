@@ -37,7 +37,13 @@ export function ClusterOverviewCard() {
     metadata.Environment = labels['platform-portal.io/environment'];
   }
   return (
-    <InfoCard title="Cluster">
+    <InfoCard
+      title="Cluster"
+      deepLink={{
+        title: 'Health on the Platform page',
+        link: `/platform/clusters/${encodeURIComponent(entity.metadata.name)}`,
+      }}
+    >
       <StructuredMetadataTable metadata={metadata} />
     </InfoCard>
   );

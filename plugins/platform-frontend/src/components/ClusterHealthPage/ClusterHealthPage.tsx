@@ -15,6 +15,7 @@
  */
 
 import {
+  Breadcrumbs,
   ContentHeader,
   InfoCard,
   Link,
@@ -23,7 +24,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   ClusterNode,
   getLayer,
@@ -34,12 +35,15 @@ import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
+import { rootRouteRef } from '../../routes';
+import { ApiUnreachablePanel } from '../ApiUnreachable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
 import { VerdictChip } from '../VerdictChip';
 import { PLAIN_TABLE_OPTIONS } from '../plainTable';
+import { formatBytes } from './quantities';
 
 const layerColumns: TableColumn<LayerHealth>[] = [
   {
@@ -48,7 +52,15 @@ const layerColumns: TableColumn<LayerHealth>[] = [
       <Link to={`layers/${l.layer}`}>{getLayer(l.layer).title}</Link>
     ),
   },
-  { title: 'Verdict', render: l => <VerdictChip verdict={l.verdict} /> },
+  {
+    title: 'Verdict',
+    render: l => (
+      <VerdictChip
+        verdict={l.verdict}
+        lastKnownAt={l.lastKnown ? l.observedAt : undefined}
+      />
+    ),
+  },
   {
     title: 'Findings',
     render: l =>
@@ -68,7 +80,7 @@ const nodeColumns: TableColumn<ClusterNode>[] = [
   },
   { title: 'Kubelet', field: 'kubeletVersion' },
   { title: 'CPU', render: n => n.capacity.cpu ?? '—' },
-  { title: 'Memory', render: n => n.capacity.memory ?? '—' },
+  { title: 'Memory', render: n => formatBytes(n.capacity.memory) },
   { title: 'Pods', render: n => n.capacity.pods ?? '—' },
 ];
 
@@ -88,8 +100,32 @@ function ClusterHealthContent(props: { cluster: string }) {
   const { health, detail, history } = value;
   return (
     <Grid container spacing={2}>
+      {health.unreachable && (
+        <Grid item xs={12}>
+          <ApiUnreachablePanel
+            unreachable={health.unreachable}
+            withRunbookSteps
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <Table<LayerHealth>
+          title="Layers"
+          options={PLAIN_TABLE_OPTIONS}
+          columns={layerColumns}
+          data={health.layers}
+        />
+      </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Overview">
+        <InfoCard
+          title="Overview"
+          deepLink={{
+            title: 'Catalog page',
+            link: `/catalog/default/resource/${encodeURIComponent(
+              props.cluster,
+            )}`,
+          }}
+        >
           <Typography variant="body2">
             Provisioner: {detail.provisioner}
           </Typography>
@@ -116,14 +152,6 @@ function ClusterHealthContent(props: { cluster: string }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <Table<LayerHealth>
-          title="Layers"
-          options={PLAIN_TABLE_OPTIONS}
-          columns={layerColumns}
-          data={health.layers}
-        />
-      </Grid>
-      <Grid item xs={12}>
         {detail.liveError && (
           <BackendErrorPanel
             error={new Error(detail.liveError)}
@@ -141,12 +169,30 @@ function ClusterHealthContent(props: { cluster: string }) {
   );
 }
 
-/** One cluster: overview, every layer's verdict, nodes, history. */
+/** Platform › cluster, and the way to the cluster's catalog page. */
+function ClusterBreadcrumbs(props: { cluster: string }) {
+  const platformRoot = useRouteRef(rootRouteRef);
+  return (
+    <Breadcrumbs aria-label="Breadcrumb">
+      <Link to={platformRoot()}>Platform</Link>
+      <Typography>{props.cluster}</Typography>
+    </Breadcrumbs>
+  );
+}
+
+/** One cluster: outage, every layer's verdict, overview, history, nodes. */
 export function ClusterHealthPage() {
   const { cluster = '' } = useParams();
   return (
     <PlatformLayout title={cluster} subtitle="Cluster health">
+      <ClusterBreadcrumbs cluster={cluster} />
       <ContentHeader title="Cluster health">
+        <LinkButton
+          to={`/catalog/default/resource/${encodeURIComponent(cluster)}`}
+          variant="outlined"
+        >
+          Catalog page
+        </LinkButton>
         <LinkButton to="readiness" variant="outlined">
           Build-out readiness and sizing
         </LinkButton>

@@ -17,6 +17,7 @@
 import { Link } from '@backstage/core-components';
 import {
   ClusterSummary,
+  describeUnreachableClass,
   FleetHealthResponse,
   HEALTH_VERDICTS,
   LAYERS,
@@ -32,15 +33,19 @@ import Select from '@material-ui/core/Select';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useId, useMemo, useState } from 'react';
+import ErrorIcon from '@material-ui/icons/Error';
 import { VerdictChip, verdictLabel } from '../VerdictChip';
+import { formatAsOf } from '../VerdictChip/VerdictChip';
 import { formatAge } from './formatAge';
 import { cellPosition, moveFocusInMatrix } from './matrixKeyboard';
 import {
+  countClusters,
   countVerdicts,
   distinctValues,
   MatrixFilters,
   visibleLayers,
   visibleRows,
+  worstFirst,
 } from './matrixFilters';
 import { useWindowedRows } from './useWindowedRows';
 
@@ -63,6 +68,21 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(2, 0),
   },
   count: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  criticalClusters: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 4,
+    fontWeight: 500,
+  },
+  unreachable: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    marginLeft: theme.spacing(1),
+    color: theme.palette.error.main,
+    fontSize: '0.75rem',
+    fontWeight: 500,
+  },
   // Thirteen layer names side by side do not fit a laptop's width; read
   // upwards they do, and the whole matrix stays in view.
   layerHeader: {
@@ -134,15 +154,18 @@ export function FleetHealthMatrix(props: {
   );
   const layers = visibleLayers(LAYERS, filters);
   const layerIds = layers.map(l => l.id);
-  const rows = visibleRows(
-    health.clusters.map(h => ({
-      health: h,
-      cluster: clustersByName.get(h.cluster),
-    })),
-    layerIds,
-    filters,
+  const rows = worstFirst(
+    visibleRows(
+      health.clusters.map(h => ({
+        health: h,
+        cluster: clustersByName.get(h.cluster),
+      })),
+      layerIds,
+      filters,
+    ),
   );
   const counts = countVerdicts(rows, layerIds);
+  const clusterCounts = countClusters(rows);
   const windowed = useWindowedRows(rows.length, ROW_HEIGHT, VIEWPORT_HEIGHT);
   const teams = [...new Set(LAYERS.flatMap(l => l.owners))].sort();
   const now = props.now ?? new Date();
@@ -205,6 +228,17 @@ export function FleetHealthMatrix(props: {
           <Typography variant="body2">
             {rows.length} of {health.clusters.length} clusters
           </Typography>
+          <Typography
+            variant="body2"
+            component="span"
+            className={classes.criticalClusters}
+            data-testid="critical-clusters"
+          >
+            <VerdictChip verdict="critical" compact /> Critical clusters:{' '}
+            {clusterCounts.critical}
+            {clusterCounts.unreachable > 0 &&
+              ` (${clusterCounts.unreachable} API unreachable)`}
+          </Typography>
           {[...HEALTH_VERDICTS].reverse().map(v => (
             <Typography
               key={v}
@@ -212,7 +246,8 @@ export function FleetHealthMatrix(props: {
               component="span"
               className={classes.count}
             >
-              <VerdictChip verdict={v} compact /> {verdictLabel(v)}: {counts[v]}
+              <VerdictChip verdict={v} compact /> {verdictLabel(v)} layers:{' '}
+              {counts[v]}
             </Typography>
           ))}
         </div>
@@ -274,6 +309,7 @@ export function FleetHealthMatrix(props: {
                   );
                   const oldest = shown.map(c => c.observedAt).sort()[0];
                   const stale = shown.some(c => c.stale);
+                  const outage = row.health.unreachable;
                   return (
                     <tr key={row.health.cluster}>
                       <th
@@ -289,6 +325,12 @@ export function FleetHealthMatrix(props: {
                         >
                           {row.health.cluster}
                         </Link>
+                        {outage && (
+                          <span className={classes.unreachable}>
+                            <ErrorIcon fontSize="inherit" aria-hidden /> API
+                            unreachable
+                          </span>
+                        )}
                       </th>
                       {layers.map((layer, column) => {
                         const cell = cells.get(layer.id);
@@ -305,14 +347,25 @@ export function FleetHealthMatrix(props: {
                               {...cellPosition(rowIndex, column + 1)}
                               aria-label={`${row.health.cluster} ${
                                 layer.title
-                              }: ${verdictLabel(cell?.verdict ?? 'unknown')}${
-                                cell?.stale ? ' (stale)' : ''
+                              }: ${
+                                cell?.lastKnown
+                                  ? `last known ${verdictLabel(
+                                      cell.verdict,
+                                    )} ${formatAsOf(cell.observedAt, now)}`
+                                  : `${verdictLabel(
+                                      cell?.verdict ?? 'unknown',
+                                    )}${cell?.stale ? ' (stale)' : ''}`
                               }`}
                             >
                               <VerdictChip
                                 verdict={cell?.verdict ?? 'unknown'}
                                 stale={cell?.stale}
-                                title={cell?.reason}
+                                title={
+                                  cell?.lastKnown ? undefined : cell?.reason
+                                }
+                                lastKnownAt={
+                                  cell?.lastKnown ? cell.observedAt : undefined
+                                }
                                 compact
                               />
                             </Link>
@@ -320,8 +373,18 @@ export function FleetHealthMatrix(props: {
                         );
                       })}
                       <td className={classes.td}>
-                        {oldest ? formatAge(oldest, now) : 'never'}
-                        {stale ? ' (stale)' : ''}
+                        {outage ? (
+                          <span title={outage.message}>
+                            API {describeUnreachableClass(outage.errorClass)}{' '}
+                            since {formatAge(outage.since, now)}; verdicts{' '}
+                            {oldest ? formatAsOf(oldest, now) : 'never read'}
+                          </span>
+                        ) : (
+                          <>
+                            {oldest ? formatAge(oldest, now) : 'never'}
+                            {stale ? ' (stale)' : ''}
+                          </>
+                        )}
                       </td>
                     </tr>
                   );

@@ -18,12 +18,14 @@ import {
   ClusterHealthSummary,
   LAYERS,
   LayerId,
+  worstVerdict,
 } from '@platform-portal/plugin-platform-common';
 import {
   countVerdicts,
   MatrixRow,
   visibleLayers,
   visibleRows,
+  worstFirst,
 } from './matrixFilters';
 
 function row(
@@ -101,5 +103,52 @@ describe('matrix filters', () => {
   it('counts the verdicts of the shown cells only', () => {
     const counts = countVerdicts(rows.slice(0, 3), ['storage', 'external-lb']);
     expect(counts).toEqual({ ok: 4, warning: 1, critical: 1, unknown: 0 });
+  });
+});
+
+describe('worstFirst', () => {
+  const withVerdict = (r: MatrixRow, since?: string): MatrixRow => ({
+    ...r,
+    health: {
+      ...r.health,
+      verdict: worstVerdict(r.health.layers.map(l => l.verdict)),
+      ...(since
+        ? {
+            verdict: 'critical' as const,
+            unreachable: {
+              endpoint: 'https://api.example:6443',
+              errorClass: 'refused' as const,
+              message: 'refused',
+              since,
+              lastAttemptAt: since,
+              runbooks: [],
+            },
+          }
+        : {}),
+    },
+  });
+
+  it('orders critical before warning before ok, the longest API outage first, then the most critical layers', () => {
+    const fleet = [
+      withVerdict(row('a-ok', 'prod', {})),
+      withVerdict(row('b-warning', 'prod', { gitops: 'warning' })),
+      withVerdict(row('c-one-critical', 'prod', { storage: 'critical' })),
+      withVerdict(
+        row('d-two-critical', 'prod', {
+          storage: 'critical',
+          hardware: 'critical',
+        }),
+      ),
+      withVerdict(row('e-down-recently', 'prod', {}), '2026-12-07T12:00:00Z'),
+      withVerdict(row('f-down-longer', 'prod', {}), '2026-12-07T10:00:00Z'),
+    ];
+    expect(worstFirst(fleet).map(r => r.health.cluster)).toEqual([
+      'f-down-longer',
+      'e-down-recently',
+      'd-two-critical',
+      'c-one-critical',
+      'b-warning',
+      'a-ok',
+    ]);
   });
 });

@@ -17,6 +17,7 @@
 import {
   ClusterHealthSummary,
   ClusterSummary,
+  HEALTH_VERDICTS,
   HealthVerdict,
   LayerDefinition,
   LayerId,
@@ -74,6 +75,44 @@ export function visibleRows(
     }
     return true;
   });
+}
+
+/**
+ * Worst first: critical rows before warnings, unknowns and oks; among them a
+ * cluster whose API cannot be reached first, the longest outage first, then
+ * the most critical and warning cells, then by name.
+ */
+export function worstFirst(rows: readonly MatrixRow[]): MatrixRow[] {
+  const rank = (row: MatrixRow) => HEALTH_VERDICTS.indexOf(row.health.verdict);
+  const cells = (row: MatrixRow, verdict: HealthVerdict) =>
+    row.health.layers.filter(l => l.verdict === verdict).length;
+  return [...rows].sort((a, b) => {
+    const byVerdict = rank(b) - rank(a);
+    if (byVerdict !== 0) return byVerdict;
+    const aDown = a.health.unreachable?.since;
+    const bDown = b.health.unreachable?.since;
+    if (aDown || bDown) {
+      if (!aDown) return 1;
+      if (!bDown) return -1;
+      if (aDown !== bDown) return aDown < bDown ? -1 : 1;
+    }
+    const byCritical = cells(b, 'critical') - cells(a, 'critical');
+    if (byCritical !== 0) return byCritical;
+    const byWarning = cells(b, 'warning') - cells(a, 'warning');
+    if (byWarning !== 0) return byWarning;
+    return a.health.cluster.localeCompare(b.health.cluster);
+  });
+}
+
+/** How many shown rows have each verdict at row level, and how many are unreachable. */
+export function countClusters(rows: readonly MatrixRow[]): {
+  critical: number;
+  unreachable: number;
+} {
+  return {
+    critical: rows.filter(r => r.health.verdict === 'critical').length,
+    unreachable: rows.filter(r => r.health.unreachable).length,
+  };
 }
 
 /** How many shown cells have each verdict. */

@@ -21,7 +21,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes, useParams } from 'react-router-dom';
-import { clusterSummary, fleetHealth } from '../../__testUtils__/fleetFixtures';
+import {
+  clusterSummary,
+  fleetHealth,
+  refusedApi,
+} from '../../__testUtils__/fleetFixtures';
 import {
   PLATFORM_BASE,
   renderWithPlatformApi,
@@ -82,10 +86,59 @@ describe('FleetHealthPage', () => {
     expect(
       within(matrix).getByRole('link', { name: 'prod-eu-1 Storage: OK' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Critical: 1')).toBeInTheDocument();
-    expect(screen.getByText('Warning: 1')).toBeInTheDocument();
-    expect(screen.getByText('OK: 24')).toBeInTheDocument();
+    expect(screen.getByText('Critical layers: 1')).toBeInTheDocument();
+    expect(screen.getByText('Warning layers: 1')).toBeInTheDocument();
+    expect(screen.getByText('OK layers: 24')).toBeInTheDocument();
+    expect(screen.getByTestId('critical-clusters')).toHaveTextContent(
+      'Critical clusters: 1',
+    );
     expect(screen.getByText(/Simulated fleet/)).toBeInTheDocument();
+  });
+
+  it('puts an unreachable cluster first, critical, with its last known verdicts greyed as of their time, and says so once', async () => {
+    serve(
+      fleetHealth([
+        { name: 'prod-eu-1', verdicts: { storage: 'critical' } },
+        {
+          name: 'onprem-kubeadm-1',
+          verdicts: { 'internal-lb': 'critical' },
+          unreachable: refusedApi('onprem-kubeadm-1'),
+        },
+        { name: 'staging-1', verdicts: { gitops: 'warning' } },
+      ]),
+      [
+        clusterSummary('prod-eu-1', 'production'),
+        clusterSummary('onprem-kubeadm-1', 'production'),
+        clusterSummary('staging-1', 'staging'),
+      ],
+    );
+    await renderWithPlatformApi(<FleetHealthPage />);
+    const matrix = await screen.findByRole('table', {
+      name: 'Fleet health matrix',
+    });
+    const rows = within(matrix).getAllByRole('row').slice(1);
+    expect(
+      rows.map(r => within(r).getAllByRole('link')[0].textContent),
+    ).toEqual(['onprem-kubeadm-1', 'prod-eu-1', 'staging-1']);
+    expect(screen.getByTestId('critical-clusters')).toHaveTextContent(
+      'Critical clusters: 2 (1 API unreachable)',
+    );
+    // Its last known Critical still counts.
+    expect(screen.getByText('Critical layers: 2')).toBeInTheDocument();
+    const down = rows[0];
+    expect(
+      within(down).getByRole('link', {
+        name: /^onprem-kubeadm-1 Internal LB: last known Critical as of /,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(down).getAllByRole('link', { name: /last known OK as of/ }),
+    ).toHaveLength(LAYERS.length - 1);
+    expect(within(down).getAllByText(/API unreachable/)).toHaveLength(1);
+    expect(
+      within(down).getByText(/API connection refused since 10 min ago/),
+    ).toBeInTheDocument();
+    expect(matrix.textContent).not.toContain('could not be reached');
   });
 
   it('links a cell to the drill-down of that cluster and layer', async () => {
@@ -104,7 +157,11 @@ describe('FleetHealthPage', () => {
   it('moves between cells with the arrow keys and Tab, and opens a cell with Enter', async () => {
     serve(
       fleetHealth([
-        { name: 'prod-eu-1' },
+        // More critical layers than staging-1: the first row, worst first.
+        {
+          name: 'prod-eu-1',
+          verdicts: { storage: 'critical', security: 'critical' },
+        },
         { name: 'staging-1', verdicts: { 'internal-lb': 'critical' } },
       ]),
       [

@@ -62,13 +62,23 @@ const columns: TableColumn<HealthCheckResult>[] = [
   },
 ];
 
-/** Every check of a layer with its evidence. */
-export function ChecksTable(props: { checks: HealthCheckResult[] }) {
+/**
+ * Every check of a layer with its evidence; without runbooks while the
+ * cluster's API cannot be reached, as their steps need it.
+ */
+export function ChecksTable(props: {
+  checks: HealthCheckResult[];
+  withRunbooks?: boolean;
+}) {
+  const shown =
+    props.withRunbooks === false
+      ? columns.filter(c => c.title !== 'Runbook')
+      : columns;
   return (
     <Table<HealthCheckResult>
       title="Checks"
       options={PLAIN_TABLE_OPTIONS}
-      columns={columns}
+      columns={shown}
       data={props.checks}
       emptyContent={<Typography>No checks ran for this layer.</Typography>}
     />

@@ -14,8 +14,13 @@
  * limitations under the License.
  */
 
-import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import {
+  Breadcrumbs,
+  InfoCard,
+  Link,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   getLayer,
   isLayerId,
@@ -26,6 +31,8 @@ import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
+import { rootRouteRef } from '../../routes';
+import { ApiUnreachablePanel } from '../ApiUnreachable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
@@ -51,22 +58,36 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
   if (!value) return null;
 
   const definition = getLayer(layer);
+  const { unreachable } = value.health;
   const failing = value.health.checks.filter(c => c.verdict !== 'ok');
-  const runbookIds = [
-    ...new Set([
-      ...failing.flatMap(c => (c.runbook ? [c.runbook] : [])),
-      ...(failing.length > 0 ? definition.runbooks : []),
-    ]),
-  ];
+  // While the API cannot be reached, only the runbooks that do not need it.
+  const runbookIds = unreachable
+    ? unreachable.runbooks
+    : [
+        ...new Set([
+          ...failing.flatMap(c => (c.runbook ? [c.runbook] : [])),
+          ...(failing.length > 0 ? definition.runbooks : []),
+        ]),
+      ];
   return (
     <Grid container spacing={2}>
+      {unreachable && (
+        <Grid item xs={12}>
+          <ApiUnreachablePanel unreachable={unreachable} />
+        </Grid>
+      )}
       <Grid item xs={12} md={8}>
         <InfoCard title="Verdict">
           <Typography variant="h5" component="p">
-            <VerdictChip verdict={value.health.verdict} />
+            <VerdictChip
+              verdict={value.health.verdict}
+              lastKnownAt={
+                value.health.lastKnown ? value.health.observedAt : undefined
+              }
+            />
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            Observed{' '}
+            {value.health.lastKnown ? 'Last observed' : 'Observed'}{' '}
             <time dateTime={value.health.observedAt}>
               {new Date(value.health.observedAt).toLocaleString()}
             </time>
@@ -88,7 +109,7 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <ChecksTable checks={value.health.checks} />
+        <ChecksTable checks={value.health.checks} withRunbooks={!unreachable} />
       </Grid>
       {runbookIds.length > 0 && (
         <Grid item xs={12}>
@@ -96,7 +117,9 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
             {runbookIds.map(id => (
               <div key={id} id={`runbook-${id}`}>
                 <RunbookSteps id={id} />
-                <RunbookDiagnostic cluster={cluster} runbook={id} />
+                {!unreachable && (
+                  <RunbookDiagnostic cluster={cluster} runbook={id} />
+                )}
               </div>
             ))}
           </InfoCard>
@@ -108,6 +131,20 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
         </InfoCard>
       </Grid>
     </Grid>
+  );
+}
+
+function LayerBreadcrumbs(props: { cluster: string; layer: LayerId }) {
+  const platformRoot = useRouteRef(rootRouteRef);
+  const root = platformRoot().replace(/\/+$/, '');
+  return (
+    <Breadcrumbs aria-label="Breadcrumb">
+      <Link to={platformRoot()}>Platform</Link>
+      <Link to={`${root}/clusters/${encodeURIComponent(props.cluster)}`}>
+        {props.cluster}
+      </Link>
+      <Typography>{getLayer(props.layer).title}</Typography>
+    </Breadcrumbs>
   );
 }
 
@@ -129,6 +166,7 @@ export function LayerHealthPage() {
       title={`${cluster} · ${getLayer(layer).title}`}
       subtitle="Layer health"
     >
+      <LayerBreadcrumbs cluster={cluster} layer={layer} />
       <LayerHealthContent cluster={cluster} layer={layer} />
     </PlatformLayout>
   );

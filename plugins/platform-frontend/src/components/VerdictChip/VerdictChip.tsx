@@ -38,7 +38,30 @@ const useStyles = makeStyles(theme => ({
   critical: { color: verdictColour(theme, 'critical') },
   unknown: { color: verdictColour(theme, 'unknown') },
   stale: { color: theme.palette.text.secondary, fontSize: '1rem' },
+  // A last known verdict keeps its icon and word, greyed: it is no longer
+  // observed.
+  lastKnown: { color: theme.palette.text.secondary, opacity: 0.75 },
+  asOf: { fontSize: '0.75rem', whiteSpace: 'nowrap' },
 }));
+
+/** "as of 12:04" today, "as of 5 Dec, 12:04" before. */
+export function formatAsOf(iso: string, now: Date = new Date()): string {
+  const when = new Date(iso);
+  const sameDay = when.toDateString() === now.toDateString();
+  return `as of ${
+    sameDay
+      ? when.toLocaleTimeString(undefined, {
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+      : when.toLocaleString(undefined, {
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+  }`;
+}
 
 export function verdictLabel(verdict: HealthVerdict): string {
   return LABELS[verdict] ?? 'Unknown';
@@ -53,10 +76,16 @@ export function VerdictChip(props: {
   stale?: boolean;
   compact?: boolean;
   title?: string;
+  /** The time of a last known verdict (the cluster's API cannot be reached). */
+  lastKnownAt?: string;
 }) {
-  const { verdict, stale, compact, title } = props;
+  const { verdict, compact, title, lastKnownAt } = props;
+  const stale = props.stale && !lastKnownAt;
   const classes = useStyles();
-  const label = verdictLabel(verdict);
+  const asOf = lastKnownAt ? formatAsOf(lastKnownAt) : undefined;
+  const label = asOf
+    ? `Last known ${verdictLabel(verdict)}`
+    : verdictLabel(verdict);
   const Icon =
     {
       ok: CheckCircleIcon,
@@ -64,19 +93,23 @@ export function VerdictChip(props: {
       critical: ErrorIcon,
       unknown: HelpIcon,
     }[verdict] ?? HelpIcon;
-  const description = `${label}${stale ? ' (stale)' : ''}${
-    title ? `: ${title}` : ''
-  }`;
+  const description = `${label}${asOf ? ` ${asOf}` : ''}${
+    stale ? ' (stale)' : ''
+  }${title ? `: ${title}` : ''}`;
   // Compact, only the icon shows: it is an image named by the verdict.
   // Otherwise the word is there to read and the icon is decoration.
   return (
     <Tooltip title={description}>
       <span
-        className={`${classes.root} ${classes[verdict] ?? classes.unknown}`}
+        className={`${classes.root} ${
+          asOf ? classes.lastKnown : classes[verdict] ?? classes.unknown
+        }`}
         {...(compact ? { role: 'img', 'aria-label': description } : {})}
+        data-last-known={asOf ? 'true' : undefined}
       >
         <Icon fontSize="small" aria-hidden />
         {!compact && <span>{label}</span>}
+        {!compact && asOf && <span className={classes.asOf}>{asOf}</span>}
         {stale &&
           (compact ? (
             <HistoryIcon className={classes.stale} aria-hidden />
