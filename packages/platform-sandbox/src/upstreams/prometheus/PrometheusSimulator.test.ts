@@ -103,7 +103,7 @@ describe('Prometheus and Mimir simulators', () => {
     it('answers parse errors with 400 bad_data', async () => {
       const { status, body } = await query('sum(up');
       expect(status).toBe(400);
-      expect(body).toEqual({ status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:7: parse error: unexpected <EOF> expected ")"' });
+      expect(body).toEqual({ status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:7: parse error: unclosed left parenthesis' });
       expect((await query('up{job=}')).status).toBe(400);
       expect((await query('1 > 2')).body.error).toMatch(/comparisons between scalars must use BOOL modifier/);
       expect((await query('up', '&time=yesterday')).status).toBe(400);
@@ -164,7 +164,10 @@ describe('Prometheus and Mimir simulators', () => {
     expect(text).toContain('# TYPE up gauge');
     expect(text).toContain('# TYPE traefik_entrypoint_requests_total counter');
     for (const line of text.trim().split('\n').filter(l => !l.startsWith('#'))) {
-      expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\} -?[0-9.e+]+$/);
+      // Each sample carries the 15 s slot it belongs to, in milliseconds.
+      const [, timestamp] = /^[a-zA-Z_:][a-zA-Z0-9_:]*\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\} -?[0-9.e+]+ (\d+)$/.exec(line) ?? [];
+      expect(timestamp).toMatch(/^\d+$/);
+      expect(Number(timestamp) % 15_000).toBe(0);
       expect(line).toContain('cluster="staging-1"');
     }
     expect((await fetch(`${server.baseUrl}/prometheus/metrics/nowhere`)).status).toBe(404);

@@ -14,15 +14,22 @@
  * limitations under the License.
  */
 
-import { METRIC_HELP, SeriesDef, valueAt } from './series';
+import { METRIC_HELP, sampleTime, SeriesDef, valueAt } from './series';
 import { formatValue } from './queryApi';
 
 function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
-/** Prometheus text exposition format 0.0.4, one HELP/TYPE block per metric family. */
+/**
+ * Prometheus text exposition format 0.0.4, one HELP/TYPE block per metric
+ * family. Each sample carries the time of the last sample slot at or before
+ * `atMs`, so a Prometheus scraping faster than that stores exactly the samples
+ * the sandbox's own query API reads (a repeated timestamp with the same value
+ * is dropped as a duplicate).
+ */
 export function renderExposition(series: SeriesDef[], atMs: number): string {
+  const at = sampleTime(atMs);
   const families = new Map<string, SeriesDef[]>();
   for (const s of series) {
     const name = s.labels.__name__;
@@ -37,7 +44,7 @@ export function renderExposition(series: SeriesDef[], atMs: number): string {
         .filter(([k]) => k !== '__name__')
         .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
         .join(',');
-      lines.push(`${name}{${labels}} ${formatValue(valueAt(s, atMs))}`);
+      lines.push(`${name}{${labels}} ${formatValue(valueAt(s, at))} ${at}`);
     }
   }
   return `${lines.join('\n')}\n`;

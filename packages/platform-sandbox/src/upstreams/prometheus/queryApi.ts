@@ -21,7 +21,7 @@ import { renderAlertsList, renderRuleGroups } from '../alerts/ruleListing';
 import { readBody, sendJson } from '../shared/http';
 import { UpstreamContext } from '../types';
 import { MAX_POINTS } from './assumptions';
-import { PromQLError } from './promql/ast';
+import { PromQLError, typeOf } from './promql/ast';
 import { evaluate, ExecutionError, signature, Value } from './promql/evaluator';
 import { parsePromQL } from './promql/parser';
 import { fleetSeries, Labels, SeriesDef } from './series';
@@ -83,6 +83,7 @@ export function formatValue(v: number): string {
 function renderInstant(value: Value, at: number) {
   const t = at / 1000;
   if (value.kind === 'scalar') return { resultType: 'scalar', result: [t, formatValue(value.value)] };
+  if (value.kind === 'string') return { resultType: 'string', result: [t, value.value] };
   if (value.kind === 'matrix') {
     return {
       resultType: 'matrix',
@@ -198,8 +199,9 @@ export async function handleQueryApi(
       writePromError(res, 'bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
       return true;
     }
-    if (expr.type === 'selector' && expr.rangeMs !== undefined) {
-      writePromError(res, 'bad_data', 'invalid parameter "query": invalid expression type "range vector" for range query, must be Scalar or instant Vector');
+    const kind = typeOf(expr);
+    if (kind === 'matrix' || kind === 'string') {
+      writePromError(res, 'bad_data', `invalid parameter "query": invalid expression type "${kind === 'matrix' ? 'range vector' : 'string'}" for range query, must be Scalar or instant Vector`);
       return true;
     }
     withEvaluation(res, () => {

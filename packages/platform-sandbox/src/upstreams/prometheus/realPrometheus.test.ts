@@ -14,17 +14,20 @@
  * limitations under the License.
  */
 
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultFleet } from '../../scenario/defaultFleet';
 import { Sandbox, startSandbox } from '../../server/startSandbox';
 import { createUpstreamSimulators } from '../index';
+import {
+  prometheusBinary,
+  promGet,
+  RealPrometheus,
+  startRealPrometheus,
+  waitFor,
+} from './differential/realPrometheusServer';
 
-// Set by `make test`, which installs Debian's prometheus package.
-const prometheusBin = process.env.PLATFORM_TEST_PROMETHEUS_BIN;
+const prometheusBin = prometheusBinary(
+  'a real Prometheus scraping the sandbox',
+);
 const describeWithPrometheus = prometheusBin ? describe : describe.skip;
 
 interface Sample {
@@ -32,24 +35,10 @@ interface Sample {
   value: [number, string];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address ? address.port : 0),
-      );
-    });
-  });
-}
-
 async function query(baseUrl: string, promql: string): Promise<Sample[]> {
-  const res = await fetch(
+  const { body } = await promGet(
     `${baseUrl}/api/v1/query?query=${encodeURIComponent(promql)}`,
   );
-  const body = await res.json();
   if (body.status !== 'success') {
     throw new Error(`${baseUrl}: ${JSON.stringify(body)}`);
   }
@@ -86,9 +75,8 @@ describeWithPrometheus('a real Prometheus scraping the sandbox', () => {
   jest.setTimeout(90_000);
 
   let sandbox: Sandbox;
-  let prometheus: ChildProcess;
+  let prometheus: RealPrometheus;
   let prometheusUrl: string;
-  let dataDir: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -98,54 +86,28 @@ describeWithPrometheus('a real Prometheus scraping the sandbox', () => {
       realTimeTicks: false,
       upstreams: createUpstreamSimulators,
     });
-    const sandboxHost = new URL(sandbox.url).host;
-    dataDir = mkdtempSync(join(tmpdir(), 'sandbox-prometheus-'));
-    writeFileSync(
-      join(dataDir, 'prometheus.yml'),
-      [
-        'global:',
-        '  scrape_interval: 1s',
-        'scrape_configs:',
-        ...sandbox.fleetSpec.clusters.flatMap(c => [
-          `  - job_name: sandbox-${c.name}`,
-          '    honor_labels: true',
-          `    metrics_path: /prometheus/metrics/${c.name}`,
-          '    static_configs:',
-          `      - targets: ['${sandboxHost}']`,
-        ]),
-      ].join('\n'),
-    );
-    const port = await freePort();
-    prometheusUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn(
+    prometheus = await startRealPrometheus(
       prometheusBin!,
-      [
-        `--config.file=${join(dataDir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(dataDir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-      ],
-      { stdio: 'ignore' },
+      sandbox.url,
+      sandbox.fleetSpec.clusters.map(c => c.name),
     );
-    // Ready once every cluster's node series has been scraped at least once.
-    for (let attempt = 0; attempt < 120; attempt++) {
-      try {
-        const rows = await query(
-          prometheusUrl,
-          'count by (cluster) (kube_node_status_condition)',
-        );
-        if (rows.length === sandbox.fleetSpec.clusters.length) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise(r => setTimeout(r, 500));
-    }
-    throw new Error('Prometheus never scraped every sandbox cluster');
+    prometheusUrl = prometheus.url;
+    await waitFor(
+      "Prometheus to scrape every sandbox cluster's node series",
+      async () =>
+        (
+          await query(
+            prometheusUrl,
+            'count by (cluster) (kube_node_status_condition)',
+          )
+        ).length === sandbox.fleetSpec.clusters.length,
+      120_000,
+    );
   });
 
   afterAll(async () => {
-    prometheus?.kill('SIGTERM');
+    await prometheus?.stop();
     await sandbox?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it.each(QUERIES)(

@@ -21,15 +21,22 @@ import { haproxyBackends, keepalivedNodes, VRRP_STATE_NUMBER } from '../external
 import { stableInt } from '../shared/ids';
 import { controlPlaneNodes, workerNodes } from '../telemetry/nodes';
 import { UpstreamContext } from '../types';
-import { CERT_LIFETIME_DAYS, LONGHORN_ROBUSTNESS } from './assumptions';
+import { CERT_LIFETIME_DAYS, LONGHORN_ROBUSTNESS, SCRAPE_INTERVAL_MS } from './assumptions';
 
 export type Labels = Record<string, string>;
 
-/** A gauge has a value; a counter grows at `ratePerSecond` from the epoch. */
+/**
+ * A gauge has a value; a counter grows at `value` per second from the epoch
+ * (from its last restart when `resetEveryMs` is set: the exporting process
+ * restarts on that period and the counter starts again at zero). A gauge
+ * that `tracksTime` holds `value` plus the Unix time in seconds.
+ */
 export interface SeriesDef {
   labels: Labels;
   type: 'gauge' | 'counter';
   value: number;
+  resetEveryMs?: number;
+  tracksTime?: boolean;
 }
 
 export const METRIC_HELP: Record<string, string> = {
@@ -53,9 +60,14 @@ export const METRIC_HELP: Record<string, string> = {
   metallb_allocator_addresses_total: 'Number of usable IP addresses, per pool',
   haproxy_server_status: 'Current status of the server.',
   keepalived_vrrp_state: 'State of vrrp',
+  traefik_service_request_duration_seconds_bucket: 'How long it took to process the request on a service, partitioned by status code, protocol, and method.',
+  traefik_service_request_duration_seconds_count: 'How long it took to process the request on a service, partitioned by status code, protocol, and method.',
+  process_cpu_seconds_total: 'Total user and system CPU time spent in seconds.',
 };
 
 const GIB = 1024 ** 3;
+const DURATION_BUCKETS: Array<[string, number]> = [['0.1', 6], ['0.3', 9], ['1.2', 11], ['5', 11.5], ['+Inf', 12]];
+const TRAEFIK_RESTART_EVERY_MS = 240_000;
 const DAY_S = 86_400;
 
 /**
@@ -68,8 +80,10 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
   const has = (id: string) => faults.find(f => f.id === id);
   const gauge = (name: string, labels: Labels, value: number) =>
     out.push({ labels: { __name__: name, cluster: cluster.name, ...labels }, type: 'gauge', value });
-  const counter = (name: string, labels: Labels, ratePerSecond: number) =>
-    out.push({ labels: { __name__: name, cluster: cluster.name, ...labels }, type: 'counter', value: ratePerSecond });
+  const counter = (name: string, labels: Labels, ratePerSecond: number, resetEveryMs?: number) =>
+    out.push({ labels: { __name__: name, cluster: cluster.name, ...labels }, type: 'counter', value: ratePerSecond, ...(resetEveryMs ? { resetEveryMs } : {}) });
+  const timestampGauge = (name: string, labels: Labels, secondsFromNow: number) =>
+    out.push({ labels: { __name__: name, cluster: cluster.name, ...labels }, type: 'gauge', value: secondsFromNow, tracksTime: true });
 
   const cps = controlPlaneNodes(cluster);
   const workers = workerNodes(cluster);
@@ -176,7 +190,6 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
   });
 
   // cert-manager: the platform wildcard plus one certificate per exposed component.
-  const now = ctx.clock.now().getTime() / 1000;
   const certs = [{ name: 'wildcard-apps', namespace: 'traefik' }, ...deployed.filter(c => c.hostname).map(c => ({ name: `${c.name}-tls`, namespace: c.namespace }))];
   const issuerBroken = Boolean(has('clusterissuer-not-ready'));
   certs.forEach((cert, i) => {
@@ -187,8 +200,8 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
     for (const condition of ['True', 'False', 'Unknown']) {
       gauge('certmanager_certificate_ready_status', { ...labels, condition }, condition === ready ? 1 : 0);
     }
-    gauge('certmanager_certificate_expiration_timestamp_seconds', labels, Math.floor(now + remainingDays * DAY_S));
-    gauge('certmanager_certificate_not_before_timestamp_seconds', labels, Math.floor(now + (remainingDays - CERT_LIFETIME_DAYS) * DAY_S));
+    timestampGauge('certmanager_certificate_expiration_timestamp_seconds', labels, remainingDays * DAY_S);
+    timestampGauge('certmanager_certificate_not_before_timestamp_seconds', labels, (remainingDays - CERT_LIFETIME_DAYS) * DAY_S);
   });
 
   // Argo CD application info, from the fleet and the gitops faults.
@@ -224,7 +237,16 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
     const service = `${c.namespace}-${c.name}-80@kubernetesgateway`;
     counter('traefik_service_requests_total', { ...tr, service, code: '200' }, missing ? 0 : 12);
     counter('traefik_service_requests_total', { ...tr, service, code: '500' }, missing ? 12 : 0.01);
+    if (!missing) {
+      // Cumulative request-duration buckets of the 200s (12 per second in all).
+      for (const [le, perSecond] of DURATION_BUCKETS) {
+        counter('traefik_service_request_duration_seconds_bucket', { ...tr, service, code: '200', le }, perSecond);
+      }
+      counter('traefik_service_request_duration_seconds_count', { ...tr, service, code: '200' }, 12);
+    }
   }
+  // Traefik's process restarts on a fixed period, so its CPU counter resets.
+  counter('process_cpu_seconds_total', { job: 'traefik', namespace: 'traefik' }, 0.5, TRAEFIK_RESTART_EVERY_MS);
 
   // MetalLB address pool.
   const poolSize = 20;
@@ -261,6 +283,18 @@ export function fleetSeries(ctx: UpstreamContext): SeriesDef[] {
 
 /** A series' value at a time: gauges are flat, counters grow linearly. */
 export function valueAt(series: SeriesDef, atMs: number): number {
-  // Multiplying before dividing keeps integer rates exact, so differences between samples are exact too.
-  return series.type === 'counter' ? Math.floor((series.value * atMs) / 1000) : series.value;
+  if (series.type === 'counter') {
+    const since = series.resetEveryMs ? atMs % series.resetEveryMs : atMs;
+    // Multiplying before dividing keeps integer rates exact, so differences between samples are exact too.
+    return Math.floor((series.value * since) / 1000);
+  }
+  return series.tracksTime ? series.value + Math.floor(atMs / 1000) : series.value;
+}
+
+/**
+ * The instant of the last sample at or before `atMs`: the series are sampled
+ * every SCRAPE_INTERVAL_MS, on multiples of it since the epoch.
+ */
+export function sampleTime(atMs: number): number {
+  return Math.floor(atMs / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS;
 }

@@ -16,26 +16,132 @@
 
 import { LabelMatcher } from '../../alerts/matchers';
 
+export interface VectorMatching {
+  card: 'one-to-one' | 'many-to-one' | 'one-to-many' | 'many-to-many';
+  on: boolean;
+  labels: string[];
+  include: string[];
+}
+
 export type Expr =
   | { type: 'number'; value: number }
-  | { type: 'selector'; name?: string; matchers: LabelMatcher[]; rangeMs?: number }
+  | { type: 'string'; value: string }
+  | {
+      type: 'selector';
+      name?: string;
+      matchers: LabelMatcher[];
+      rangeMs?: number;
+      offsetMs: number;
+    }
+  | {
+      type: 'subquery';
+      expr: Expr;
+      rangeMs: number;
+      stepMs?: number;
+      offsetMs: number;
+    }
   | { type: 'call'; fn: string; args: Expr[] }
-  | { type: 'aggregate'; op: AggregateOp; by?: string[]; without?: string[]; expr: Expr }
-  | { type: 'binary'; op: BinaryOp; bool: boolean; lhs: Expr; rhs: Expr };
+  | {
+      type: 'aggregate';
+      op: AggregateOp;
+      by?: string[];
+      without?: string[];
+      param?: Expr;
+      expr: Expr;
+    }
+  | {
+      type: 'binary';
+      op: BinaryOp;
+      bool: boolean;
+      matching?: VectorMatching;
+      lhs: Expr;
+      rhs: Expr;
+    };
 
-export const AGGREGATE_OPS = ['sum', 'count', 'max', 'min', 'avg'] as const;
+export const AGGREGATE_OPS = [
+  'sum',
+  'count',
+  'max',
+  'min',
+  'avg',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'quantile',
+  'count_values',
+] as const;
 export type AggregateOp = (typeof AGGREGATE_OPS)[number];
 
 export const COMPARISON_OPS = ['==', '!=', '>', '<', '>=', '<='] as const;
-export type BinaryOp = (typeof COMPARISON_OPS)[number] | '+' | '-' | '*' | '/';
+export const SET_OPS = ['and', 'or', 'unless'] as const;
+export type BinaryOp =
+  | (typeof COMPARISON_OPS)[number]
+  | (typeof SET_OPS)[number]
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '^';
 
-/** Functions the subset evaluates, with their argument kinds. */
-export const FUNCTIONS: Record<string, Array<'range' | 'vector'>> = {
-  rate: ['range'],
-  increase: ['range'],
-  time: [],
-  abs: ['vector'],
-};
+export type ValueType = 'scalar' | 'vector' | 'matrix' | 'string';
 
-/** A parse or type error, reported as Prometheus does (`1:8: parse error: ...`). */
+/** Functions the sandbox evaluates, with their argument types (a trailing '?' is optional), as Prometheus 2.42 declares them. */
+export const FUNCTIONS: Record<string, { args: string[]; returns: ValueType }> =
+  {
+    abs: { args: ['vector'], returns: 'vector' },
+    absent: { args: ['vector'], returns: 'vector' },
+    absent_over_time: { args: ['matrix'], returns: 'vector' },
+    avg_over_time: { args: ['matrix'], returns: 'vector' },
+    ceil: { args: ['vector'], returns: 'vector' },
+    clamp_max: { args: ['vector', 'scalar'], returns: 'vector' },
+    clamp_min: { args: ['vector', 'scalar'], returns: 'vector' },
+    count_over_time: { args: ['matrix'], returns: 'vector' },
+    delta: { args: ['matrix'], returns: 'vector' },
+    floor: { args: ['vector'], returns: 'vector' },
+    histogram_quantile: { args: ['scalar', 'vector'], returns: 'vector' },
+    increase: { args: ['matrix'], returns: 'vector' },
+    irate: { args: ['matrix'], returns: 'vector' },
+    label_replace: {
+      args: ['vector', 'string', 'string', 'string', 'string'],
+      returns: 'vector',
+    },
+    max_over_time: { args: ['matrix'], returns: 'vector' },
+    min_over_time: { args: ['matrix'], returns: 'vector' },
+    rate: { args: ['matrix'], returns: 'vector' },
+    round: { args: ['vector', 'scalar?'], returns: 'vector' },
+    scalar: { args: ['vector'], returns: 'scalar' },
+    sort: { args: ['vector'], returns: 'vector' },
+    sort_desc: { args: ['vector'], returns: 'vector' },
+    sum_over_time: { args: ['matrix'], returns: 'vector' },
+    time: { args: [], returns: 'scalar' },
+    timestamp: { args: ['vector'], returns: 'vector' },
+    vector: { args: ['scalar'], returns: 'vector' },
+  };
+
+/** The type an expression evaluates to, as the parser checks it. */
+export function typeOf(expr: Expr): ValueType {
+  switch (expr.type) {
+    case 'number':
+      return 'scalar';
+    case 'string':
+      return 'string';
+    case 'selector':
+      return expr.rangeMs === undefined ? 'vector' : 'matrix';
+    case 'subquery':
+      return 'matrix';
+    case 'call':
+      return FUNCTIONS[expr.fn].returns;
+    case 'aggregate':
+      return 'vector';
+    default:
+      return typeOf(expr.lhs) === 'scalar' && typeOf(expr.rhs) === 'scalar'
+        ? 'scalar'
+        : 'vector';
+  }
+}
+
+/** A parse or type error, reported as Prometheus does (`1:8: parse error: ...`): HTTP 400, bad_data. */
 export class PromQLError extends Error {}

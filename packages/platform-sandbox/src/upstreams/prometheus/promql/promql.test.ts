@@ -16,7 +16,7 @@
 
 import fc from 'fast-check';
 import { createTestContext } from '../../__testUtils__/testServer';
-import { fleetSeries, valueAt } from '../series';
+import { fleetSeries, sampleTime, valueAt } from '../series';
 import { PromQLError } from './ast';
 import { evaluate } from './evaluator';
 import { parsePromQL } from './parser';
@@ -53,7 +53,7 @@ describe('PromQL subset', () => {
         const result = evaluate(parsePromQL(`sum by (cluster) (${name}{${m}})`), series, at);
         expect(result.kind).toBe('vector');
         const byCluster = new Map<string, number>();
-        for (const s of expected(name, m)) byCluster.set(s.labels.cluster, (byCluster.get(s.labels.cluster) ?? 0) + valueAt(s, at));
+        for (const s of expected(name, m)) byCluster.set(s.labels.cluster, (byCluster.get(s.labels.cluster) ?? 0) + valueAt(s, sampleTime(at)));
         const got = new Map((result as { samples: Array<{ labels: Record<string, string>; value: number }> }).samples.map(s => [s.labels.cluster, s.value]));
         expect(got).toEqual(byCluster);
       }),
@@ -68,7 +68,7 @@ describe('PromQL subset', () => {
         const count = evaluate(parsePromQL(`count(${name}{${m}})`), series, at);
         expect((count as { samples: Array<{ value: number }> }).samples.map(s => s.value)).toEqual(selected.length ? [selected.length] : []);
         const filtered = evaluate(parsePromQL(`${name}{${m}} > ${k}`), series, at) as { samples: Array<{ value: number }> };
-        expect(filtered.samples.length).toBe(selected.filter(s => valueAt(s, at) > k).length);
+        expect(filtered.samples.length).toBe(selected.filter(s => valueAt(s, sampleTime(at)) > k).length);
         expect(filtered.samples.every(s => s.value > k)).toBe(true);
       }),
       { numRuns: 150 },

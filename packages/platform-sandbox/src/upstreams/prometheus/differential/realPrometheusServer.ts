@@ -1,0 +1,188 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The Prometheus binary (`make test` installs Debian's prometheus package and
+ * exports PLATFORM_TEST_PROMETHEUS_BIN). Missing: under CI the suite fails
+ * with the reason; elsewhere it is skipped with a note.
+ */
+export function prometheusBinary(suite: string): string | undefined {
+  const bin = process.env.PLATFORM_TEST_PROMETHEUS_BIN;
+  if (bin) return bin;
+  const message =
+    'Prometheus is not installed: run `bash scripts/services.sh install` and export the PLATFORM_TEST_PROMETHEUS_BIN line `bash scripts/services.sh start` prints';
+  if (process.env.CI) throw new Error(`${suite}: ${message}`);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping "${suite}": ${message}`);
+  return undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        resolve(typeof address === 'object' && address ? address.port : 0),
+      );
+    });
+  });
+}
+
+export interface PromAnswer {
+  status: number;
+  body: any;
+}
+
+/** A GET of the query API with a deadline; the answer's status and JSON body. */
+export async function promGet(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<PromAnswer> {
+  const res = await fetch(url, {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
+export interface RealPrometheus {
+  url: string;
+  /** Throws, quoting the end of Prometheus's log, once the process has exited. */
+  assertRunning(): void;
+  /** The end of Prometheus's log, for failure messages. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Prometheus on loopback scraping `/prometheus/metrics/<cluster>` of
+ * the sandbox every second, one job per cluster, with `honor_labels` so the
+ * sandbox's own `job` and `instance` labels stay. Series the sandbox gives no
+ * `instance` would get the target's address: metric relabelling removes it,
+ * so both servers hold the same label sets. (Prometheus's own per-target
+ * series, `up{job="sandbox-<cluster>"}` and `scrape_*`, carry no `cluster`
+ * label; comparisons select by cluster.)
+ */
+export async function startRealPrometheus(
+  bin: string,
+  sandboxUrl: string,
+  clusters: string[],
+): Promise<RealPrometheus> {
+  const sandboxHost = new URL(sandboxUrl).host;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-prometheus-'));
+  writeFileSync(
+    join(dataDir, 'prometheus.yml'),
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  scrape_timeout: 1s',
+      'scrape_configs:',
+      ...clusters.flatMap(c => [
+        `  - job_name: sandbox-${c}`,
+        '    honor_labels: true',
+        `    metrics_path: /prometheus/metrics/${c}`,
+        '    static_configs:',
+        `      - targets: ['${sandboxHost}']`,
+        '    metric_relabel_configs:',
+        '      - source_labels: [instance]',
+        `        regex: '${sandboxHost.replace(/\./g, '\\.')}'`,
+        '        target_label: instance',
+        "        replacement: ''",
+      ]),
+    ].join('\n'),
+  );
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    bin,
+    [
+      `--config.file=${join(dataDir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dataDir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  child.stderr?.on('data', chunk => {
+    log = (log + chunk.toString()).slice(-2000);
+  });
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
+  return {
+    url,
+    logTail: () => log.slice(-600),
+    assertRunning() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `Prometheus exited (${child.exitCode ?? child.signalCode}): ${log}`,
+        );
+      }
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Thrown by a wait's check to stop waiting at once. */
+export class FatalWait extends Error {}
+
+/**
+ * Polls `check` every half second until it returns true; fails naming `what`
+ * after `deadlineMs`.
+ */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  deadlineMs = 60_000,
+): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      if (error instanceof FatalWait) throw error;
+      last = error;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(
+    `Timed out after ${deadlineMs} ms waiting for ${what}${
+      last ? ` (last error: ${last})` : ''
+    }`,
+  );
+}
