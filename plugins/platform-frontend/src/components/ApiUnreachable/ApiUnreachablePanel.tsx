@@ -36,7 +36,7 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(1),
-    color: theme.palette.error.main,
+    color: theme.palette.error.dark,
   },
   facts: {
     display: 'grid',
@@ -114,14 +114,24 @@ export function ApiUnreachablePanel(props: {
         ))}
       </ul>
       {withRunbookSteps && (
-        <div className={classes.runbooks}>
-          {unreachable.runbooks.map(id => (
-            <div key={id} id={`runbook-${id}`}>
-              <RunbookSteps id={id} />
-            </div>
-          ))}
-        </div>
+        <UnreachableRunbookSteps unreachable={unreachable} />
       )}
     </Paper>
+  );
+}
+
+/** The steps of the runbooks for an unreachable API, each under its anchor. */
+export function UnreachableRunbookSteps(props: {
+  unreachable: ClusterUnreachable;
+}) {
+  const classes = useStyles();
+  return (
+    <div className={classes.runbooks}>
+      {props.unreachable.runbooks.map(id => (
+        <div key={id} id={`runbook-${id}`}>
+          <RunbookSteps id={id} />
+        </div>
+      ))}
+    </div>
   );
 }

@@ -14,4 +14,7 @@
  * limitations under the License.
  */
 
-export { ApiUnreachablePanel } from './ApiUnreachablePanel';
+export {
+  ApiUnreachablePanel,
+  UnreachableRunbookSteps,
+} from './ApiUnreachablePanel';

@@ -36,7 +36,10 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
 import { rootRouteRef } from '../../routes';
-import { ApiUnreachablePanel } from '../ApiUnreachable';
+import {
+  ApiUnreachablePanel,
+  UnreachableRunbookSteps,
+} from '../ApiUnreachable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
@@ -102,10 +105,7 @@ function ClusterHealthContent(props: { cluster: string }) {
     <Grid container spacing={2}>
       {health.unreachable && (
         <Grid item xs={12}>
-          <ApiUnreachablePanel
-            unreachable={health.unreachable}
-            withRunbookSteps
-          />
+          <ApiUnreachablePanel unreachable={health.unreachable} />
         </Grid>
       )}
       <Grid item xs={12}>
@@ -116,6 +116,13 @@ function ClusterHealthContent(props: { cluster: string }) {
           data={health.layers}
         />
       </Grid>
+      {health.unreachable && (
+        <Grid item xs={12}>
+          <InfoCard title="What to do while the API cannot be reached">
+            <UnreachableRunbookSteps unreachable={health.unreachable} />
+          </InfoCard>
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InfoCard
           title="Overview"

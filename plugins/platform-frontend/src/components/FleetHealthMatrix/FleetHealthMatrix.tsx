@@ -16,8 +16,8 @@
 
 import { Link } from '@backstage/core-components';
 import {
+  ApiUnreachableClass,
   ClusterSummary,
-  describeUnreachableClass,
   FleetHealthResponse,
   HEALTH_VERDICTS,
   LAYERS,
@@ -74,14 +74,21 @@ const useStyles = makeStyles(theme => ({
     gap: 4,
     fontWeight: 500,
   },
+  // Under the cluster's name and in the Observed column, on two short lines
+  // that fit the row's height, so the matrix keeps its width.
   unreachable: {
-    display: 'inline-flex',
+    display: 'flex',
     alignItems: 'center',
     gap: 2,
-    marginLeft: theme.spacing(1),
-    color: theme.palette.error.main,
-    fontSize: '0.75rem',
+    color: theme.palette.error.dark,
+    fontSize: '0.7rem',
     fontWeight: 500,
+    lineHeight: 1.1,
+  },
+  outage: {
+    display: 'block',
+    fontSize: '0.75rem',
+    lineHeight: 1.2,
   },
   // Thirteen layer names side by side do not fit a laptop's width; read
   // upwards they do, and the whole matrix stays in view.
@@ -135,6 +142,16 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const ANY = '';
+
+/** An unreachable API's error class in a word, for the row. */
+const SHORT_CLASS: Record<ApiUnreachableClass, string> = {
+  refused: 'Refused',
+  timeout: 'Timeout',
+  tls: 'TLS',
+  unauthorized: '401',
+  forbidden: '403',
+  network: 'Network',
+};
 
 /** The fleet at a glance: clusters × layers, with filters and counts. */
 export function FleetHealthMatrix(props: {
@@ -375,9 +392,16 @@ export function FleetHealthMatrix(props: {
                       <td className={classes.td}>
                         {outage ? (
                           <span title={outage.message}>
-                            API {describeUnreachableClass(outage.errorClass)}{' '}
-                            since {formatAge(outage.since, now)}; verdicts{' '}
-                            {oldest ? formatAsOf(oldest, now) : 'never read'}
+                            <span className={classes.outage}>
+                              {SHORT_CLASS[outage.errorClass]} for{' '}
+                              {formatAge(outage.since, now).replace(
+                                / ago$/,
+                                '',
+                              )}
+                            </span>
+                            <span className={classes.outage}>
+                              {oldest ? formatAsOf(oldest, now) : 'never read'}
+                            </span>
                           </span>
                         ) : (
                           <>

@@ -40,7 +40,10 @@ const useStyles = makeStyles(theme => ({
   stale: { color: theme.palette.text.secondary, fontSize: '1rem' },
   // A last known verdict keeps its icon and word, greyed: it is no longer
   // observed.
-  lastKnown: { color: theme.palette.text.secondary, opacity: 0.75 },
+  lastKnown: {
+    '& > svg': { opacity: 0.5 },
+    '& > span': { color: theme.palette.text.secondary },
+  },
   asOf: { fontSize: '0.75rem', whiteSpace: 'nowrap' },
 }));
 
@@ -101,8 +104,8 @@ export function VerdictChip(props: {
   return (
     <Tooltip title={description}>
       <span
-        className={`${classes.root} ${
-          asOf ? classes.lastKnown : classes[verdict] ?? classes.unknown
+        className={`${classes.root} ${classes[verdict] ?? classes.unknown} ${
+          asOf ? classes.lastKnown : ''
         }`}
         {...(compact ? { role: 'img', 'aria-label': description } : {})}
         data-last-known={asOf ? 'true' : undefined}
