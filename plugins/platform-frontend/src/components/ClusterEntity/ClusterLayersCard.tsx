@@ -19,6 +19,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getLayer } from '@platform-portal/plugin-platform-common';
 import List from '@material-ui/core/List';
+import Typography from '@material-ui/core/Typography';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import useAsync from 'react-use/esm/useAsync';
@@ -42,6 +43,13 @@ export function ClusterLayersCard() {
     >
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} />}
+      {value?.unreachable && (
+        <Typography variant="body2" color="error" role="status">
+          Kubernetes API unreachable since{' '}
+          {new Date(value.unreachable.since).toLocaleString()}: last known
+          verdicts.
+        </Typography>
+      )}
       {value && (
         <List dense aria-label={`Layers of ${cluster}`}>
           {value.layers.map(layer => (
@@ -57,7 +65,10 @@ export function ClusterLayersCard() {
                   </Link>
                 }
               />
-              <VerdictChip verdict={layer.verdict} />
+              <VerdictChip
+                verdict={layer.verdict}
+                lastKnownAt={layer.lastKnown ? layer.observedAt : undefined}
+              />
             </ListItem>
           ))}
         </List>

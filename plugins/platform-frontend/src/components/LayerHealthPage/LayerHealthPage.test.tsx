@@ -23,6 +23,7 @@ import {
   PLATFORM_BASE,
   renderWithPlatformApi,
 } from '../../__testUtils__/renderWithPlatformApi';
+import { refusedApi } from '../../__testUtils__/fleetFixtures';
 import { LayerHealthPage } from './LayerHealthPage';
 
 const server = setupServer();
@@ -159,6 +160,57 @@ describe('LayerHealthPage', () => {
     });
     expect(await screen.findByText('all ready')).toBeInTheDocument();
     expect(screen.queryByText(/^Runbook:/)).not.toBeInTheDocument();
+  });
+
+  it('while the API cannot be reached: the last known verdict as of its time, the cause once, and only the runbooks that need no API', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/health/prod-eu-2/networking`, () =>
+        HttpResponse.json({
+          cluster: 'prod-eu-2',
+          layer: 'networking',
+          verdict: 'critical',
+          observedAt,
+          stale: true,
+          lastKnown: true,
+          checks: [
+            {
+              id: 'networking.cilium-agents',
+              title: 'Cilium agents ready',
+              verdict: 'critical',
+              message: 'cilium-x7k2p not ready on worker-2',
+              evidence: [],
+              runbook: 'cilium-network-policy-drops',
+            },
+          ],
+          unreachable: refusedApi('prod-eu-2'),
+        }),
+      ),
+    );
+    await renderWithPlatformApi(page(), {
+      route: '/platform/clusters/prod-eu-2/layers/networking',
+    });
+    expect(
+      await screen.findByRole('region', {
+        name: /Kubernetes API unreachable: connection refused/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Last known Critical')).toBeInTheDocument();
+    expect(screen.getAllByText(/could not be reached/)).toHaveLength(1);
+    expect(
+      screen.getByRole('heading', {
+        name: 'Runbook: Kubernetes API Endpoint Unreachable',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Cilium Network Policy Blocking Traffic/),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/kubectl/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Run diagnostic/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('navigation', { name: 'Breadcrumb' }),
+    ).toHaveTextContent('Platform/prod-eu-2/Networking');
   });
 
   it('refuses a layer id that does not exist, naming it', async () => {
