@@ -274,7 +274,7 @@ describe('templates from locations the platform does not control', () => {
     expect(writes()).toEqual(before);
   });
 
-  it('a step tagged platform-team is dropped from her task and runs in the platform team\'s', async () => {
+  it("a step tagged platform-team is dropped from her task and runs in the platform team's", async () => {
     // The platform team first: the scaffolder filters the steps of the
     // entity it was given in place, and the catalog mock hands out the same
     // object every time.

@@ -34,16 +34,18 @@ const TEMPLATES = path.resolve(__dirname, '../../../templates');
 
 const actions = [
   ...createPlatformActions({
-  clusters: new ConfigClusterAccessService(
-    readClusterConnections(new ConfigReader({})),
-  ),
-  config: readSelfServiceConfig(
-    new ConfigReader({
-      platform: { selfService: { allowedDomains: ['apps.example.internal'] } },
-    }),
-  ),
-  permissions: mockServices.permissions.mock(),
-  auditor: mockServices.auditor.mock(),
+    clusters: new ConfigClusterAccessService(
+      readClusterConnections(new ConfigReader({})),
+    ),
+    config: readSelfServiceConfig(
+      new ConfigReader({
+        platform: {
+          selfService: { allowedDomains: ['apps.example.internal'] },
+        },
+      }),
+    ),
+    permissions: mockServices.permissions.mock(),
+    auditor: mockServices.auditor.mock(),
   }),
   checkTeamRepositoryAction({
     permissions: mockServices.permissions.mock(),
@@ -129,7 +131,10 @@ describe('templates', () => {
 
   it('the new-service template checks the team and repository before it publishes', () => {
     const template = parse(
-      fs.readFileSync(path.join(TEMPLATES, 'new-service/template.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(TEMPLATES, 'new-service/template.yaml'),
+        'utf8',
+      ),
     );
     const actionIds: string[] = template.spec.steps.map((s: Step) => s.action);
     const repoUrl = template.spec.parameters

@@ -242,7 +242,10 @@ describe('UpstreamHttpClient', () => {
       ),
     );
     const error = await client({
-      policies: new UpstreamPolicies({ maxRetries: 0, maxResponseBytes: 1024 * 1024 }),
+      policies: new UpstreamPolicies({
+        maxRetries: 0,
+        maxResponseBytes: 1024 * 1024,
+      }),
     })
       .getJson('/huge')
       .catch(e => e);
@@ -265,7 +268,10 @@ describe('UpstreamHttpClient', () => {
     );
     await expect(
       client({
-        policies: new UpstreamPolicies({ maxRetries: 0, maxResponseBytes: 1000 }),
+        policies: new UpstreamPolicies({
+          maxRetries: 0,
+          maxResponseBytes: 1000,
+        }),
       }).getText('/big'),
     ).rejects.toThrow(/larger than the 1000-byte limit/);
   });
@@ -284,7 +290,9 @@ describe('UpstreamHttpClient', () => {
       .getJson('/stats')
       .catch(e => e);
     expect(error.name).toBe('ServiceUnavailableError');
-    expect(error.message).toMatch(/HAProxy stats of cluster prod-eu-1 sent malformed JSON/);
+    expect(error.message).toMatch(
+      /HAProxy stats of cluster prod-eu-1 sent malformed JSON/,
+    );
     expect(calls).toBe(1);
   });
 });

@@ -27,7 +27,13 @@ const server = setupServer(
       kind: 'APIResourceList',
       groupVersion: 'v1',
       resources: [
-        { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list'] },
+        {
+          name: 'pods',
+          singularName: 'pod',
+          namespaced: true,
+          kind: 'Pod',
+          verbs: ['get', 'list'],
+        },
       ],
     }),
   ),
@@ -139,7 +145,9 @@ describe('KubernetesClient.list', () => {
         'v1',
         'Pod',
       ),
-    ).rejects.toThrow(/Kubernetes API of cluster prod-eu-1 sent malformed JSON/);
+    ).rejects.toThrow(
+      /Kubernetes API of cluster prod-eu-1 sent malformed JSON/,
+    );
     expect(calls).toBe(1);
   });
 

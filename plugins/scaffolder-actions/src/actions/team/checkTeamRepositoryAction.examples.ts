@@ -36,7 +36,7 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: "Check a fixed project of team-payments",
+    description: 'Check a fixed project of team-payments',
     example: stringify({
       steps: [
         {

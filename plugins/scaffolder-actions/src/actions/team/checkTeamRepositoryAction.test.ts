@@ -35,7 +35,10 @@ const config = new ConfigReader({
   platform: {
     catalog: {
       locationOwners: [
-        { url: 'https://gitlab.example.com/team-payments/', owner: 'team-payments' },
+        {
+          url: 'https://gitlab.example.com/team-payments/',
+          owner: 'team-payments',
+        },
         { url: 'https://gitlab.example.com/platform/', owner: 'platform-team' },
       ],
     },
@@ -66,7 +69,10 @@ async function run(team: string, repoUrl: string, groups = ['team-payments']) {
 describe('platform:team:check-repository', () => {
   it("passes a project in the team's own GitLab group", async () => {
     expect(
-      await run('team-payments', 'gitlab.example.com?owner=team-payments&repo=checkout'),
+      await run(
+        'team-payments',
+        'gitlab.example.com?owner=team-payments&repo=checkout',
+      ),
     ).toEqual({
       outputs: {
         repository: 'https://gitlab.example.com/team-payments/checkout',
@@ -76,7 +82,10 @@ describe('platform:team:check-repository', () => {
 
   it("refuses a project in the platform's group, naming repoUrl", async () => {
     expect(
-      await run('team-payments', 'gitlab.example.com?owner=platform&repo=gitops-apps'),
+      await run(
+        'team-payments',
+        'gitlab.example.com?owner=platform&repo=gitops-apps',
+      ),
     ).toEqual({
       error:
         'NotAllowedError: repoUrl: platform/gitops-apps is not in a GitLab group of team-payments (platform.catalog.locationOwners)',
@@ -85,7 +94,10 @@ describe('platform:team:check-repository', () => {
 
   it('refuses a team the user does not belong to, naming the permission', async () => {
     expect(
-      await run('team-storefront', 'gitlab.example.com?owner=team-payments&repo=x'),
+      await run(
+        'team-storefront',
+        'gitlab.example.com?owner=team-payments&repo=x',
+      ),
     ).toEqual({
       error: expect.stringMatching(
         /^NotAllowedError: .*platform\.namespace\.write on group:default\/team-storefront was denied/,
@@ -95,8 +107,14 @@ describe('platform:team:check-repository', () => {
 
   it('refuses dot segments and hosts that are no GitLab integration', async () => {
     expect([
-      await run('team-payments', 'gitlab.example.com?owner=team-payments/..&repo=platform'),
-      await run('team-payments', 'gitlab.evil.example?owner=team-payments&repo=x'),
+      await run(
+        'team-payments',
+        'gitlab.example.com?owner=team-payments/..&repo=platform',
+      ),
+      await run(
+        'team-payments',
+        'gitlab.evil.example?owner=team-payments&repo=x',
+      ),
     ]).toEqual([
       { error: expect.stringMatching(/^InputError: repoUrl: /) },
       { error: expect.stringMatching(/^InputError: repoUrl: /) },

@@ -30,7 +30,8 @@ import { requireDnsLabel } from '../../validation';
 import { examples } from './checkTeamRepositoryAction.examples';
 
 /** Group and project path segments as GitLab allows them, no dot segments. */
-const GITLAB_PATH = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/;
+const GITLAB_PATH =
+  /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/;
 
 export interface CheckTeamRepositoryOptions extends SelfServiceDeps {
   trust: CatalogTrust;
@@ -55,7 +56,9 @@ export function checkTeamRepositoryAction(options: CheckTeamRepositoryOptions) {
         team: z =>
           z
             .string()
-            .describe('Catalog group the repository is for, e.g. team-payments'),
+            .describe(
+              'Catalog group the repository is for, e.g. team-payments',
+            ),
         repoUrl: z =>
           z
             .string()
@@ -64,8 +67,7 @@ export function checkTeamRepositoryAction(options: CheckTeamRepositoryOptions) {
             ),
       },
       output: {
-        repository: z =>
-          z.string().describe("The checked project's web URL"),
+        repository: z => z.string().describe("The checked project's web URL"),
       },
     },
     async handler(ctx) {
@@ -87,13 +89,19 @@ export function checkTeamRepositoryAction(options: CheckTeamRepositoryOptions) {
       const path = `${repository.owner}/${repository.repo}`;
       if (!GITLAB_PATH.test(path)) {
         throw new InputError(
-          `repoUrl: "${path.slice(0, 100)}" is not a GitLab group and project path`,
+          `repoUrl: "${path.slice(
+            0,
+            100,
+          )}" is not a GitLab group and project path`,
         );
       }
       const gitlab = options.integrations.gitlab.byHost(repository.host);
       if (!gitlab) {
         throw new InputError(
-          `repoUrl: ${repository.host.slice(0, 100)} is not a configured GitLab integration`,
+          `repoUrl: ${repository.host.slice(
+            0,
+            100,
+          )} is not a configured GitLab integration`,
         );
       }
       const name = `${gitlab.config.baseUrl.replace(/\/+$/, '')}/${path}`;
