@@ -311,6 +311,23 @@ function instantFunction(
     }
     case 'clamp_max':
       return map(v => Math.min(v, scalarArg(1)));
+    case 'clamp': {
+      const [min, max] = [scalarArg(1), scalarArg(2)];
+      if (max < min) return { kind: 'vector', samples: [] };
+      return map(v => Math.max(min, Math.min(max, v)));
+    }
+    case 'exp':
+      return map(Math.exp);
+    case 'ln':
+      return map(Math.log);
+    case 'log2':
+      return map(Math.log2);
+    case 'log10':
+      return map(Math.log10);
+    case 'sqrt':
+      return map(Math.sqrt);
+    case 'sgn':
+      return map(Math.sign);
     case 'clamp_min':
       return map(v => Math.max(v, scalarArg(1)));
     case 'timestamp':
@@ -402,6 +419,7 @@ function rangeFunction(
   arg: Expr,
   matrix: Series[],
   at: number,
+  phi?: number,
 ): Value {
   const window = arg as { rangeMs: number; offsetMs: number };
   const end = at - window.offsetMs;
@@ -421,26 +439,47 @@ function rangeFunction(
     let value: number | undefined;
     if (fn === 'rate' || fn === 'increase' || fn === 'delta') {
       value = extrapolatedRate(pts, start, end, fn !== 'delta', fn === 'rate');
-    } else if (fn === 'irate') {
+    } else if (fn === 'irate' || fn === 'idelta') {
       if (pts.length >= 2) {
         const [t0, v0] = pts[pts.length - 2];
         const [t1, v1] = pts[pts.length - 1];
-        value = (v1 < v0 ? v1 : v1 - v0) / ((t1 - t0) / 1000);
+        if (fn === 'idelta') value = v1 - v0;
+        else value = (v1 < v0 ? v1 : v1 - v0) / ((t1 - t0) / 1000);
       }
     } else if (pts.length > 0) {
+      // Prometheus's running mean and variance (Welford), for the same rounding.
+      let mean = 0;
+      let aux = 0;
+      values.forEach((v, i) => {
+        const delta = v - mean;
+        mean += delta / (i + 1);
+        aux += delta * (v - mean);
+      });
+      const pairs = values.slice(1).map((v, i) => [values[i], v]);
       const reduce: Record<string, () => number> = {
         sum_over_time: () => sum,
         count_over_time: () => pts.length,
         avg_over_time: () => sum / pts.length,
         max_over_time: () => Math.max(...values),
         min_over_time: () => Math.min(...values),
+        last_over_time: () => values[values.length - 1],
+        present_over_time: () => 1,
+        stddev_over_time: () => Math.sqrt(aux / values.length),
+        stdvar_over_time: () => aux / values.length,
+        changes: () =>
+          pairs.filter(
+            ([a, b]) => a !== b && !(Number.isNaN(a) && Number.isNaN(b)),
+          ).length,
+        resets: () => pairs.filter(([a, b]) => b < a).length,
+        quantile_over_time: () => quantile(phi ?? NaN, values),
       };
       if (!reduce[fn])
         throw new PromQLError(`unknown function with name "${fn}"`);
       value = reduce[fn]();
     }
-    if (value !== undefined)
-      samples.push({ labels: withoutName(s.labels), value });
+    // last_over_time keeps the metric name, as in Prometheus 2.x.
+    const labels = fn === 'last_over_time' ? s.labels : withoutName(s.labels);
+    if (value !== undefined) samples.push({ labels, value });
   }
   return { kind: 'vector', samples: assertUnique(samples) };
 }
@@ -722,6 +761,16 @@ export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
     }
     case 'call': {
       const args = expr.args.map(a => evaluate(a, series, at));
+      if (expr.fn === 'quantile_over_time') {
+        const m = args[1] as { series: Series[] };
+        return rangeFunction(
+          expr.fn,
+          expr.args[1],
+          m.series,
+          at,
+          (args[0] as { value: number }).value,
+        );
+      }
       if (args[0]?.kind === 'matrix')
         return rangeFunction(expr.fn, expr.args[0], args[0].series, at);
       return instantFunction(expr.fn, args, at, expr);
