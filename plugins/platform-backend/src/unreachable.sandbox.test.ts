@@ -136,6 +136,11 @@ describe('a cluster whose Kubernetes API refuses connections', () => {
         observedAt: was.observedAt,
         stale: true,
       });
+      // How long the verdict has lasted still counts from its change.
+      expect(layer.since).toBe(was.since);
+      expect(Date.parse(layer.since!)).toBeLessThanOrEqual(
+        Date.parse(layer.observedAt),
+      );
     }
     expect(row.layers.some(l => l.verdict === 'unknown' && !l.lastKnown)).toBe(
       false,

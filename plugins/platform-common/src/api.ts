@@ -39,6 +39,8 @@ export interface LayerVerdictSummary {
   reason?: string;
   /** The cluster's API cannot be reached: this is the last known verdict, as of `observedAt`. */
   lastKnown?: boolean;
+  /** ISO 8601 time the layer turned to its current verdict, when known. */
+  since?: string;
 }
 
 /** How many layers have each verdict. @public */

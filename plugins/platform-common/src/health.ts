@@ -72,6 +72,8 @@ export interface LayerHealth {
    * by the cluster's `unreachable`.
    */
   lastKnown?: boolean;
+  /** ISO 8601 time the layer turned to its current verdict, when known. */
+  since?: string;
 }
 
 /**

@@ -145,9 +145,10 @@ export class HealthReadModel {
   }
 
   async fleet(): Promise<FleetHealthResponse> {
-    const [layersRead, outages] = await Promise.all([
+    const [layersRead, outages, since] = await Promise.all([
       this.readLayers(undefined, false),
       this.readOutages(),
+      this.readSince(),
     ]);
     const stored = byCluster(layersRead);
     const counts = emptyCounts();
@@ -155,10 +156,9 @@ export class HealthReadModel {
     let unreachableClusters = 0;
     const clusters = this.options.clusters.map(cluster => {
       const outage = outages.get(cluster.name);
-      const layers = this.complete(
-        cluster.name,
-        stored.get(cluster.name),
-        outage,
+      const layers = withSince(
+        this.complete(cluster.name, stored.get(cluster.name), outage),
+        since,
       );
       const rowCounts = emptyCounts();
       for (const layer of layers) {
@@ -181,6 +181,7 @@ export class HealthReadModel {
           stale: l.stale ?? false,
           ...(l.reason ? { reason: l.reason } : {}),
           ...(l.lastKnown ? { lastKnown: true } : {}),
+          ...(l.since ? { since: l.since } : {}),
         })),
         ...(outage ? { unreachable: toUnreachable(outage) } : {}),
       };
@@ -196,18 +197,28 @@ export class HealthReadModel {
 
   async cluster(name: string): Promise<ClusterHealthResponse> {
     this.requireCluster(name);
-    const [stored, outages] = await Promise.all([
+    const [stored, outages, since] = await Promise.all([
       this.readLayers(name),
       this.readOutages(),
+      this.readSince(name),
     ]);
     const outage = outages.get(name);
-    const layers = this.complete(name, stored, outage);
+    const layers = withSince(this.complete(name, stored, outage), since);
     return {
       cluster: name,
       verdict: rowVerdict(layers, outage),
       layers,
       ...(outage ? { unreachable: toUnreachable(outage) } : {}),
     };
+  }
+
+  /** When each layer turned to its verdict; nothing while the store is gone. */
+  private async readSince(cluster?: string): Promise<Map<string, string>> {
+    try {
+      return await this.options.store.verdictSince(cluster);
+    } catch {
+      return new Map();
+    }
   }
 
   /** Last outages read, for when the store is gone. */
@@ -349,6 +360,20 @@ export class HealthReadModel {
       return { ...found, stale: found.stale ?? false };
     });
   }
+}
+
+/**
+ * Each layer with the time it turned to its verdict, unless the verdict is
+ * one the read model made (stale data turned unknown).
+ */
+function withSince(
+  layers: LayerHealth[],
+  since: Map<string, string>,
+): LayerHealth[] {
+  return layers.map(l => {
+    const at = since.get(`${l.cluster}\u0000${l.layer}`);
+    return at && !(l.stale && !l.lastKnown) ? { ...l, since: at } : l;
+  });
 }
 
 /** A cluster whose API cannot be reached is critical, whatever it last showed. */

@@ -433,6 +433,11 @@ export const spec = {
             $ref: '#/components/schemas/ClusterUnreachable',
             description: 'On GET /health/{cluster}/{layer} only',
           },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the layer turned to its current verdict',
+          },
           lastKnown: {
             type: 'boolean',
             description:
@@ -506,6 +511,7 @@ export const spec = {
                       stale: { type: 'boolean' },
                       reason: { type: 'string' },
                       lastKnown: { type: 'boolean' },
+                      since: { type: 'string', format: 'date-time' },
                     },
                     required: ['layer', 'verdict', 'observedAt', 'stale'],
                   },

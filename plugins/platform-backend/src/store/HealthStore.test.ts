@@ -110,6 +110,11 @@ describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
       ['ok', 'warning'],
       [undefined, 'ok'],
     ]);
+    // The warning has lasted since its change, not since the latest read.
+    expect(await store.verdictSince('c1')).toEqual(
+      new Map([['c1\u0000storage', '2026-11-26T10:02:00.000Z']]),
+    );
+    expect(await store.verdictSince('other')).toEqual(new Map());
     expect(history[0].message).toBe('pvc-a degraded');
     expect(await store.history('other', 10)).toEqual([]);
   });

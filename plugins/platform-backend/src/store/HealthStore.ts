@@ -257,6 +257,26 @@ export class HealthStore {
     }`;
   }
 
+  /**
+   * When each layer turned to its current verdict: its latest change, keyed
+   * by `cluster` and `layer` joined with a NUL.
+   */
+  async verdictSince(cluster?: string): Promise<Map<string, string>> {
+    const query = this.knex<HistoryRow>(HISTORY_TABLE)
+      .select('cluster', 'layer')
+      .max({ since: 'changed_at' })
+      .groupBy('cluster', 'layer');
+    if (cluster) {
+      query.where({ cluster });
+    }
+    const rows = (await query) as unknown as Array<{
+      cluster: string;
+      layer: string;
+      since: string;
+    }>;
+    return new Map(rows.map(r => [`${r.cluster}\u0000${r.layer}`, r.since]));
+  }
+
   /** Changes of verdict on a cluster, newest first. */
   async history(cluster: string, limit: number): Promise<HealthStateChange[]> {
     const rows = await this.knex<HistoryRow>(HISTORY_TABLE)
