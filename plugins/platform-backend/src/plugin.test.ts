@@ -20,6 +20,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { platformPermissions } from '@platform-portal/plugin-platform-common';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
 
@@ -69,6 +70,22 @@ describe('platformPlugin', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ simulated: true, clusterCount: 1 });
     expect(JSON.stringify(res.body)).not.toContain('do-not-leak');
+  });
+
+  it('tells the permission backend every platform permission', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        platformPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const res = await request(server).get(
+      '/api/platform/.well-known/backstage/permissions/metadata',
+    );
+    expect(res.status).toBe(200);
+    expect(
+      res.body.permissions.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(platformPermissions.map(p => p.name).sort());
   });
 
   it('401 without credentials', async () => {

@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { platformPermissions } from '@platform-portal/plugin-platform-common';
 import {
   ConfigClusterAccessService,
   PlatformHealthCheck,
@@ -69,6 +70,7 @@ export const platformPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
@@ -84,6 +86,7 @@ export const platformPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         permissions,
+        permissionsRegistry,
         database,
         scheduler,
         actionsRegistry,
@@ -93,6 +96,9 @@ export const platformPlugin = createBackendPlugin({
         userInfo,
         auth,
       }) {
+        // The permission backend learns the platform's permissions from here
+        // (/.well-known/backstage/permissions/metadata).
+        permissionsRegistry.addPermissions([...platformPermissions]);
         const platformConfig = readPlatformConfig(config);
         const ownership = new UpstreamOwnership(readOwnershipConfig(config), {
           userInfo,

@@ -21,12 +21,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   EnvironmentResponse,
   LAYERS,
   LayersResponse,
-  platformPermissions,
 } from '@platform-portal/plugin-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -77,9 +75,6 @@ export async function createRouter(
   const { readiness } = options;
   const router = Router();
   router.use(express.json(), rejectMalformedJson);
-  router.use(
-    createPermissionIntegrationRouter({ permissions: platformPermissions }),
-  );
   const guard = healthReadGuard(httpAuth, permissions);
 
   router.get('/layers', async (req, res) => {
