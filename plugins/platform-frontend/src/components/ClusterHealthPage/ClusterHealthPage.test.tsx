@@ -36,6 +36,7 @@ registerMswTestHooks(server);
 
 const CLUSTER = 'onprem-kubeadm-1';
 const HOUR_AGO = new Date(Date.now() - 3_600_000).toISOString();
+const THREE_HOURS_AGO = new Date(Date.now() - 3 * 3_600_000).toISOString();
 
 function health(unreachable: boolean): ClusterHealthResponse {
   return {
@@ -46,6 +47,7 @@ function health(unreachable: boolean): ClusterHealthResponse {
       layer: l.id,
       verdict: l.id === 'networking' ? 'critical' : 'ok',
       observedAt: HOUR_AGO,
+      since: l.id === 'networking' ? THREE_HOURS_AGO : HOUR_AGO,
       stale: unreachable,
       ...(unreachable ? { lastKnown: true } : {}),
       checks:
@@ -177,6 +179,9 @@ describe('ClusterHealthPage', () => {
     );
     expect(screen.getByText('Last known Critical')).toBeInTheDocument();
     expect(screen.getAllByText(/^as of /).length).toBe(LAYERS.length);
+    // How long the problem has lasted, for the layers that have one.
+    expect(screen.getByText('3 h')).toBeInTheDocument();
+    expect(screen.queryByText('1 h')).not.toBeInTheDocument();
   });
 
   it('reads memory in human units and links to the Platform page and the cluster’s catalog page', async () => {

@@ -46,6 +46,7 @@ import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
 import { VerdictChip } from '../VerdictChip';
 import { PLAIN_TABLE_OPTIONS } from '../plainTable';
+import { formatAge } from '../FleetHealthMatrix/formatAge';
 import { formatBytes } from './quantities';
 
 const layerColumns: TableColumn<LayerHealth>[] = [
@@ -63,6 +64,17 @@ const layerColumns: TableColumn<LayerHealth>[] = [
         lastKnownAt={l.lastKnown ? l.observedAt : undefined}
       />
     ),
+  },
+  {
+    title: 'For',
+    render: l =>
+      l.verdict !== 'ok' && l.since ? (
+        <time dateTime={l.since} title={new Date(l.since).toLocaleString()}>
+          {formatAge(l.since, new Date()).replace(/ ago$/, '')}
+        </time>
+      ) : (
+        '—'
+      ),
   },
   {
     title: 'Findings',

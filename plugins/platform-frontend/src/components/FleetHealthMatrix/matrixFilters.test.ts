@@ -151,4 +151,35 @@ describe('worstFirst', () => {
       'a-ok',
     ]);
   });
+
+  it('puts the critical problem that has lasted longest first', () => {
+    const since = (r: MatrixRow, at: string): MatrixRow => ({
+      ...r,
+      health: {
+        ...r.health,
+        layers: r.health.layers.map(l =>
+          l.verdict === 'critical' ? { ...l, since: at } : l,
+        ),
+      },
+    });
+    const fleet = [
+      since(
+        withVerdict(
+          row('a-two-recent', 'prod', {
+            storage: 'critical',
+            hardware: 'critical',
+          }),
+        ),
+        '2026-12-07T12:00:00Z',
+      ),
+      since(
+        withVerdict(row('b-one-old', 'prod', { storage: 'critical' })),
+        '2026-12-01T08:00:00Z',
+      ),
+    ];
+    expect(worstFirst(fleet).map(r => r.health.cluster)).toEqual([
+      'b-one-old',
+      'a-two-recent',
+    ]);
+  });
 });

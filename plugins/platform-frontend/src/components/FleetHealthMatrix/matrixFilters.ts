@@ -80,12 +80,19 @@ export function visibleRows(
 /**
  * Worst first: critical rows before warnings, unknowns and oks; among them a
  * cluster whose API cannot be reached first, the longest outage first, then
- * the most critical and warning cells, then by name.
+ * the problem that has lasted longest, the most critical and warning cells,
+ * then by name.
  */
 export function worstFirst(rows: readonly MatrixRow[]): MatrixRow[] {
   const rank = (row: MatrixRow) => HEALTH_VERDICTS.indexOf(row.health.verdict);
   const cells = (row: MatrixRow, verdict: HealthVerdict) =>
     row.health.layers.filter(l => l.verdict === verdict).length;
+  // When the oldest layer with the row's verdict turned to it.
+  const lastingSince = (row: MatrixRow) =>
+    row.health.layers
+      .filter(l => l.verdict === row.health.verdict && l.since)
+      .map(l => l.since!)
+      .sort()[0];
   return [...rows].sort((a, b) => {
     const byVerdict = rank(b) - rank(a);
     if (byVerdict !== 0) return byVerdict;
@@ -95,6 +102,15 @@ export function worstFirst(rows: readonly MatrixRow[]): MatrixRow[] {
       if (!aDown) return 1;
       if (!bDown) return -1;
       if (aDown !== bDown) return aDown < bDown ? -1 : 1;
+    }
+    if (a.health.verdict !== 'ok') {
+      const aSince = lastingSince(a);
+      const bSince = lastingSince(b);
+      if (aSince !== bSince) {
+        if (!aSince) return 1;
+        if (!bSince) return -1;
+        return aSince < bSince ? -1 : 1;
+      }
     }
     const byCritical = cells(b, 'critical') - cells(a, 'critical');
     if (byCritical !== 0) return byCritical;
