@@ -20,13 +20,11 @@ import {
   DefinitivePolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  createUpstreamSimulators,
   defaultFleet,
   Sandbox,
   startSandbox,
 } from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 import { DiagnosticRun } from '@platform-portal/plugin-platform-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';

@@ -28,13 +28,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import {
+  createUpstreamSimulators,
   defaultFleet,
   Sandbox,
   startSandbox,
 } from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 import {
   ClusterHealthResponse,
   FleetHealthResponse,

@@ -15,13 +15,11 @@
  */
 
 import {
+  createUpstreamSimulators,
   defaultFleet,
   Sandbox,
   startSandbox,
 } from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 
 /**
  * The demo fleet with every simulated upstream (Argo CD, Nexus, GitLab, ...)

@@ -26,13 +26,11 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  createUpstreamSimulators,
   defaultFleet,
   Sandbox,
   startSandbox,
 } from '@platform-portal/platform-sandbox';
-// The part-2 simulators are not exported from the sandbox's index yet.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createUpstreamSimulators } from '@platform-portal/platform-sandbox/src/upstreams';
 import request from 'supertest';
 import { platformPlugin } from '../../plugin';
 import { sandboxPlatformConfig } from '../../__testUtils__/sandboxPlatformConfig';
