@@ -30,7 +30,12 @@ export interface Config {
       storageClasses?: Array<{ name: string; replicas: number }>;
       /** Largest volume in GiB. */
       maxVolumeGi?: number;
-      /** Where Applications are created and the ArgoCD UI for links (`<cluster>` is replaced). */
+      /**
+       * Where Applications are created, and the Argo CD UI for links;
+       * `{cluster}` in `baseUrl` is replaced by the cluster's name, as in
+       * `platform.upstreams.*.url`. `baseUrl` defaults to
+       * `platform.upstreams.argocd.url`.
+       */
       argocd?: { namespace?: string; baseUrl?: string };
       /** Namespace of Cluster API objects on management clusters (default clusters). */
       capiNamespace?: string;

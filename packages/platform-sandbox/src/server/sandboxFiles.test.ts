@@ -84,7 +84,7 @@ describe('sandbox files and upstream mounts', () => {
     });
     expect(config.platform.selfService.allowedDomains).toEqual([sandbox.fleetSpec.domain]);
     // The templates' output links lead to the simulated Argo CD of the target cluster and to Grafana.
-    expect(config.platform.selfService.argocd).toEqual({ baseUrl: `${sandbox.url}/argocd/<cluster>` });
+    expect(config.platform.selfService.argocd).toEqual({ baseUrl: `${sandbox.url}/argocd/{cluster}` });
     expect(config.platform.selfService.grafana).toBeUndefined();
     // No GitLab is mounted here, so there is no integration to point at.
     expect(config.integrations).toBeUndefined();

@@ -213,7 +213,7 @@ export function appConfigYaml(sandbox: Sandbox): string {
         // ArgoCD Applications point at the repositories the new-service template pushes.
         ...(gitlab ? { gitlab: { baseUrl: gitlab } } : {}),
         // The templates' output links: each cluster's Argo CD and the shared Grafana.
-        ...(mounted('argocd') ? { argocd: { baseUrl: `${sandbox.url}/argocd/<cluster>` } } : {}),
+        ...(mounted('argocd') ? { argocd: { baseUrl: `${sandbox.url}/argocd/{cluster}` } } : {}),
         ...(mounted('grafana') ? { grafana: { baseUrl: `${sandbox.url}/grafana` } } : {}),
       },
       clusters: clusters.map(c => ({

@@ -105,7 +105,7 @@ export function sandboxConfig(
       selfService: {
         allowedDomains: [DOMAIN],
         grafana: { baseUrl: 'http://grafana.example' },
-        argocd: { baseUrl: `${sandbox.url}/argocd/<cluster>` },
+        argocd: { baseUrl: `${sandbox.url}/argocd/{cluster}` },
         gitlab: { baseUrl: `https://gitlab.${DOMAIN}` },
         clusterOidc: { issuerUrl: `https://dex.${DOMAIN}` },
         pollIntervalMs: 20,

@@ -89,4 +89,30 @@ describe('readSelfServiceConfig', () => {
       'platform.selfService.clusterOidc.issuerUrl must be an absolute URL, got "dex"',
     );
   });
+
+  it('links Argo CD where the portal reads it, with {cluster} as the one placeholder', () => {
+    const read = (platform: object) =>
+      readSelfServiceConfig(new ConfigReader({ platform })).argocd.baseUrl;
+    expect(
+      read({
+        upstreams: { argocd: { url: 'https://argocd.{cluster}.corp/' } },
+      }),
+    ).toBe('https://argocd.{cluster}.corp');
+    expect(
+      read({
+        upstreams: { argocd: { url: 'https://argocd.{cluster}.corp' } },
+        selfService: { argocd: { baseUrl: 'https://cd.corp/{cluster}' } },
+      }),
+    ).toBe('https://cd.corp/{cluster}');
+    expect(() =>
+      read({
+        selfService: { argocd: { baseUrl: 'https://cd.corp/<cluster>' } },
+      }),
+    ).toThrow(
+      'platform.selfService.argocd.baseUrl: write the cluster placeholder as {cluster}, not <cluster>',
+    );
+    expect(() => read({ upstreams: { argocd: { url: 'argocd' } } })).toThrow(
+      /^platform\.upstreams\.argocd\.url must be an absolute URL/,
+    );
+  });
 });

@@ -72,7 +72,7 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
     maxVolumeGi: c?.getOptionalNumber('maxVolumeGi') ?? 500,
     argocd: {
       namespace: c?.getOptionalString('argocd.namespace') ?? 'argocd',
-      baseUrl: c?.getOptionalString('argocd.baseUrl'),
+      baseUrl: readArgoCdBaseUrl(config),
     },
     capiNamespace: c?.getOptionalString('capiNamespace') ?? 'clusters',
     gitlab: readGitLabBaseUrl(config),
@@ -165,4 +165,26 @@ function positiveSeconds(
     );
   }
   return value;
+}
+
+/**
+ * The Argo CD UI for links: `platform.selfService.argocd.baseUrl`, else the
+ * Argo CD the portal reads (`platform.upstreams.argocd.url`). Both write the
+ * cluster as `{cluster}`, the one placeholder of the platform's keys.
+ */
+function readArgoCdBaseUrl(config: Config): string | undefined {
+  for (const key of [
+    'platform.selfService.argocd.baseUrl',
+    'platform.upstreams.argocd.url',
+  ]) {
+    const value = config.getOptionalString(key);
+    if (value === undefined) continue;
+    if (/<cluster>/.test(value)) {
+      throw new InputError(
+        `${key}: write the cluster placeholder as {cluster}, not <cluster>`,
+      );
+    }
+    return httpUrl(value, key);
+  }
+  return undefined;
 }

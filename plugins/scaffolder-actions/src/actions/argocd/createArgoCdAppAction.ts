@@ -192,7 +192,7 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
         ctx.output(
           'argocdUrl',
           `${config.argocd.baseUrl
-            .replace('<cluster>', target.cluster)
+            .replace('{cluster}', encodeURIComponent(target.cluster))
             .replace(/\/$/, '')}/applications/${
             config.argocd.namespace
           }/${name}`,
