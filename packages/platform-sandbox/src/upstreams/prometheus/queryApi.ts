@@ -18,7 +18,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultTimeline } from '../alerts/FaultTimeline';
 import { compileMatcher, LabelMatcher } from '../alerts/matchers';
 import { renderAlertsList, renderRuleGroups } from '../alerts/ruleListing';
-import { readBody, sendJson } from '../shared/http';
+import { readBody, sendJson, sendText } from '../shared/http';
 import { UpstreamContext } from '../types';
 import { MAX_POINTS } from './assumptions';
 import { PromQLError, typeOf } from './promql/ast';
@@ -260,6 +260,7 @@ export async function handleQueryApi(
     sendJson(res, 200, renderAlertsList(own ? timeline.active() : [], ctx.fleet, 'firing'));
     return true;
   }
-  writePromError(res, 'not_found', 'not found');
+  // Prometheus's router answers an unknown API path in plain text, not JSON.
+  sendText(res, 404, '404 page not found\n');
   return true;
 }

@@ -83,10 +83,31 @@ function difference(real: PromAnswer, sandbox: PromAnswer): string | undefined {
   }
   const r = real.body;
   const s = sandbox.body;
+  if (typeof r !== 'object' || typeof s !== 'object') {
+    return r === s ? undefined : `${JSON.stringify(r)} vs ${JSON.stringify(s)}`;
+  }
   if (r.status !== s.status || r.errorType !== s.errorType) {
     return `${r.status}/${r.errorType} "${r.error}" vs ${s.status}/${s.errorType} "${s.error}"`;
   }
   if (r.status !== 'success') return undefined;
+  if (Array.isArray(r.data)) {
+    // /series, /labels, /label/<name>/values: the same members in any order.
+    const members = (data: unknown[]) =>
+      data
+        .map(m =>
+          JSON.stringify(
+            typeof m === 'object' ? Object.entries(m as object).sort() : m,
+          ),
+        )
+        .sort();
+    const [rm, sm] = [members(r.data), members(s.data ?? [])];
+    return JSON.stringify(rm) === JSON.stringify(sm)
+      ? undefined
+      : `${JSON.stringify(rm).slice(0, 300)} vs ${JSON.stringify(sm).slice(
+          0,
+          300,
+        )}`;
+  }
   if (r.data.resultType !== s.data.resultType) {
     return `resultType ${r.data.resultType} vs ${s.data.resultType}`;
   }
@@ -261,6 +282,75 @@ describeWithPrometheus('PromQL: the sandbox against a real Prometheus', () => {
     for (const entry of allowlist) {
       expect(corpus.map(c => c.expr)).toContain(entry.expr);
     }
+  });
+
+  // The query API's parameters and its other read endpoints, as the portal
+  // and Grafana call them (`{end}` is the last slot, in seconds).
+  const API_REQUESTS: Array<[string, string]> = [
+    ['query?query=up&time=yesterday', 'time that does not parse'],
+    ['query?query=up{cluster="staging-1"}&time={end}.5', 'fractional time'],
+    ['query?time={end}', 'no query parameter'],
+    [
+      'query_range?query=up{cluster="staging-1"}&start={end}&end={end}&step=0',
+      'zero step',
+    ],
+    [
+      'query_range?query=up{cluster="staging-1"}&start={end}&end={end}&step=-15',
+      'negative step',
+    ],
+    [
+      'query_range?query=up{cluster="staging-1"}&start={end}&end={end}&step=1m',
+      'step as a duration',
+    ],
+    [
+      'query_range?query=up{cluster="staging-1"}&start={end}&end=100&step=15',
+      'end before start',
+    ],
+    [
+      'query_range?query=up{cluster="staging-1"}&start=0&end={end}&step=1',
+      'more than 11,000 points',
+    ],
+    [
+      'query_range?query=up{cluster="staging-1"}&start={end}&end={end}',
+      'no step',
+    ],
+    ['query_range?query=up{cluster="staging-1"}&end={end}&step=15', 'no start'],
+    [
+      'series?match[]=up{cluster="staging-1",job="dex"}&start={end}&end={end}',
+      'series of a selector',
+    ],
+    ['series?start={end}&end={end}', 'series without match[]'],
+    [
+      'series?match[]=rate(up[5m])',
+      'series with an expression that is not a selector',
+    ],
+    [
+      'label/job/values?match[]=up{cluster="staging-1"}&start={end}&end={end}',
+      'label values under a selector',
+    ],
+    ['label/0bad/values', 'invalid label name'],
+    [
+      'labels?match[]=kube_node_spec_unschedulable{cluster="staging-1"}&start={end}&end={end}',
+      'label names under a selector',
+    ],
+    ['no_such_endpoint', 'unknown endpoint'],
+  ];
+
+  it.each(API_REQUESTS)('%s (%s): same answer from both', async request => {
+    const path = request
+      .replace(/\{end\}/g, String(end / 1000))
+      .replace(/\{([^}]*)\}/g, m => encodeURIComponent(m))
+      .replace(/\[\]/g, '%5B%5D');
+    const real = await promGet(`${prometheus.url}/api/v1/${path}`);
+    const own = await promGet(`${sandbox.url}/prometheus/api/v1/${path}`);
+    const mimir = await promGet(
+      `${sandbox.url}/mimir/prometheus/api/v1/${path}`,
+      { 'X-Scope-OrgID': sandbox.credentials.tenant },
+    );
+    expect({
+      sandbox: difference(real, own),
+      mimir: difference(real, mimir),
+    }).toEqual({ sandbox: undefined, mimir: undefined });
   });
 
   it.each(corpus.map(e => [e.expr, e.why]))(
