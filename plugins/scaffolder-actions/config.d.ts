@@ -24,8 +24,6 @@ export interface Config {
       issuers?: string[];
       /** The shared Gateway routes attach to. */
       gateway?: { namespace?: string; name?: string; sectionName?: string };
-      /** Catalog group name of the platform team (allowed to change clusters). */
-      platformTeam?: string;
       /** Longhorn storage classes teams can choose, by replica count. */
       storageClasses?: Array<{ name: string; replicas: number }>;
       /** Largest volume in GiB. */

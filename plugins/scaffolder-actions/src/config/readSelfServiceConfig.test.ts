@@ -115,4 +115,22 @@ describe('readSelfServiceConfig', () => {
       /^platform\.upstreams\.argocd\.url must be an absolute URL/,
     );
   });
+
+  it('takes the platform team from permission.platformPolicy.platformTeams, its one setting', () => {
+    const read = (data: object) =>
+      readSelfServiceConfig(new ConfigReader(data)).platformTeam;
+    expect(read({})).toBe('platform-team');
+    expect(
+      read({
+        permission: {
+          platformPolicy: { platformTeams: ['group:default/sre', 'ops'] },
+        },
+      }),
+    ).toBe('sre');
+    expect(() =>
+      read({ platform: { selfService: { platformTeam: 'sre' } } }),
+    ).toThrow(
+      'platform.selfService.platformTeam is not read: the platform team is configured once, as permission.platformPolicy.platformTeams',
+    );
+  });
 });

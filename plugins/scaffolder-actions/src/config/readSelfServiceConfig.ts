@@ -15,6 +15,7 @@
  */
 
 import { Config } from '@backstage/config';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 
 /** What the platform allows self-service actions to do, from `platform.selfService`. */
@@ -67,7 +68,7 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
       name: c?.getOptionalString('gateway.name') ?? 'traefik-gateway',
       sectionName: c?.getOptionalString('gateway.sectionName') ?? 'https',
     },
-    platformTeam: c?.getOptionalString('platformTeam') ?? 'platform-team',
+    platformTeam: readPlatformTeam(config),
     storageClasses: storageClasses ?? [{ name: 'longhorn', replicas: 3 }],
     maxVolumeGi: c?.getOptionalNumber('maxVolumeGi') ?? 500,
     argocd: {
@@ -187,4 +188,27 @@ function readArgoCdBaseUrl(config: Config): string | undefined {
     return httpUrl(value, key);
   }
   return undefined;
+}
+
+/**
+ * The group that owns what the platform team creates (the owner label of new
+ * clusters): the first of `permission.platformPolicy.platformTeams`, the one
+ * setting of who the platform team is.
+ */
+function readPlatformTeam(config: Config): string {
+  if (config.has('platform.selfService.platformTeam')) {
+    throw new InputError(
+      'platform.selfService.platformTeam is not read: the platform team is configured once, as permission.platformPolicy.platformTeams',
+    );
+  }
+  const key = 'permission.platformPolicy.platformTeams';
+  const first = config.getOptionalStringArray(key)?.[0];
+  if (!first) return 'platform-team';
+  try {
+    return parseEntityRef(first, { defaultKind: 'group' }).name;
+  } catch {
+    throw new InputError(
+      `${key}[0] must be a group entity ref, got "${first.slice(0, 100)}"`,
+    );
+  }
 }
