@@ -136,7 +136,7 @@ describe('platformPlugin', () => {
     expect(other.body).toEqual(first.body);
   });
 
-  it('serves every layer of an unreachable cluster as unknown with the reason, never the token', async () => {
+  it('serves an unreachable cluster never read before as critical, its layers unknown, the reason once, never the token', async () => {
     const { server } = await startTestBackend({
       features: [
         platformPlugin,
@@ -150,10 +150,14 @@ describe('platformPlugin', () => {
       (l: { layer: string }) => l.layer === 'storage',
     );
     expect(storage.verdict).toBe('unknown');
-    expect(storage.reason).toContain(
+    expect(storage.reason).toMatch(/^Not observed yet/);
+    expect(res.body.verdict).toBe('critical');
+    expect(res.body.unreachable.message).toContain(
       'Kubernetes API of cluster prod-eu-1 could not be reached',
     );
-    expect(storage.reason).toContain('platform.clusters[0].kubernetes.url');
+    expect(res.body.unreachable.message).toContain(
+      'platform.clusters[0].kubernetes.url',
+    );
     const artifacts = res.body.layers.find(
       (l: { layer: string }) => l.layer === 'artifacts',
     );
