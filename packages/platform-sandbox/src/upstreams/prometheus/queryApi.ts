@@ -207,7 +207,7 @@ export async function handleQueryApi(
     withEvaluation(res, () => {
       const bySeries = new Map<string, { metric: Labels; values: Array<[number, string]> }>();
       for (let t = start!; t <= end!; t += step) {
-        const value = evaluate(expr, all, t);
+        const value = evaluate(expr, all, t, { start: start!, end: end! });
         let samples: Array<{ labels: Labels; value: number }> = [];
         if (value.kind === 'scalar') samples = [{ labels: {}, value: value.value }];
         if (value.kind === 'vector') samples = value.samples;

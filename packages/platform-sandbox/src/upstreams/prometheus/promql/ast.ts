@@ -23,6 +23,8 @@ export interface VectorMatching {
   include: string[];
 }
 
+export type AtModifier = number | 'start' | 'end';
+
 export type Expr =
   | { type: 'number'; value: number }
   | { type: 'string'; value: string }
@@ -32,6 +34,8 @@ export type Expr =
       matchers: LabelMatcher[];
       rangeMs?: number;
       offsetMs: number;
+      /** The `@` modifier: a time in ms, or the query's start or end. */
+      atMs?: AtModifier;
     }
   | {
       type: 'subquery';
@@ -39,6 +43,7 @@ export type Expr =
       rangeMs: number;
       stepMs?: number;
       offsetMs: number;
+      atMs?: AtModifier;
     }
   | { type: 'call'; fn: string; args: Expr[] }
   | {

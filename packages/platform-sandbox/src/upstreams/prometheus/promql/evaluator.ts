@@ -423,6 +423,7 @@ function rangeFunction(
 ): Value {
   const window = arg as { rangeMs: number; offsetMs: number };
   const end = at - window.offsetMs;
+  // (`at` here is already the window's own time: the `@` modifier resolved.)
   const start = end - window.rangeMs;
   if (fn === 'absent_over_time') {
     const present = matrix.some(s => s.points.length > 0);
@@ -713,8 +714,28 @@ function vectorBinary(
   return out;
 }
 
+/** The start and end of the query (equal for an instant query), for `@ start()` and `@ end()`. */
+export interface QueryBounds {
+  start: number;
+  end: number;
+}
+
+/** The time a selector or subquery is evaluated at: its `@` modifier, else the evaluation time. */
+function resolveAt(expr: Expr, at: number, bounds: QueryBounds): number {
+  const modifier = (expr as { atMs?: number | 'start' | 'end' }).atMs;
+  if (modifier === undefined) return at;
+  if (modifier === 'start') return bounds.start;
+  if (modifier === 'end') return bounds.end;
+  return modifier;
+}
+
 /** Evaluates an expression at one instant (ms) over the given series. */
-export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
+export function evaluate(
+  expr: Expr,
+  series: SeriesDef[],
+  at: number,
+  bounds: QueryBounds = { start: at, end: at },
+): Value {
   switch (expr.type) {
     case 'number':
       return { kind: 'scalar', value: expr.value };
@@ -722,7 +743,7 @@ export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
       return { kind: 'string', value: expr.value };
     case 'selector': {
       const selected = selectSeries(expr, series);
-      const end = at - expr.offsetMs;
+      const end = resolveAt(expr, at, bounds) - expr.offsetMs;
       if (expr.rangeMs !== undefined) {
         return {
           kind: 'matrix',
@@ -745,11 +766,11 @@ export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
     }
     case 'subquery': {
       const step = expr.stepMs ?? DEFAULT_SUBQUERY_STEP_MS;
-      const end = at - expr.offsetMs;
+      const end = resolveAt(expr, at, bounds) - expr.offsetMs;
       const from = end - expr.rangeMs;
       const bySeries = new Map<string, Series>();
       for (let t = Math.ceil(from / step) * step; t <= end; t += step) {
-        const value = evaluate(expr.expr, series, t);
+        const value = evaluate(expr.expr, series, t, bounds);
         for (const s of value.kind === 'vector' ? value.samples : []) {
           const key = signature(s.labels);
           const entry = bySeries.get(key) ?? { labels: s.labels, points: [] };
@@ -760,24 +781,31 @@ export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
       return { kind: 'matrix', series: [...bySeries.values()] };
     }
     case 'call': {
-      const args = expr.args.map(a => evaluate(a, series, at));
+      const args = expr.args.map(a => evaluate(a, series, at, bounds));
       if (expr.fn === 'quantile_over_time') {
         const m = args[1] as { series: Series[] };
         return rangeFunction(
           expr.fn,
           expr.args[1],
           m.series,
-          at,
+          resolveAt(expr.args[1], at, bounds),
           (args[0] as { value: number }).value,
         );
       }
       if (args[0]?.kind === 'matrix')
-        return rangeFunction(expr.fn, expr.args[0], args[0].series, at);
+        return rangeFunction(
+          expr.fn,
+          expr.args[0],
+          args[0].series,
+          resolveAt(expr.args[0], at, bounds),
+        );
       return instantFunction(expr.fn, args, at, expr);
     }
     case 'aggregate': {
-      const inner = evaluate(expr.expr, series, at);
-      const param = expr.param ? evaluate(expr.param, series, at) : undefined;
+      const inner = evaluate(expr.expr, series, at, bounds);
+      const param = expr.param
+        ? evaluate(expr.param, series, at, bounds)
+        : undefined;
       if (
         param?.kind === 'string' &&
         !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(param.value)
@@ -786,8 +814,8 @@ export function evaluate(expr: Expr, series: SeriesDef[], at: number): Value {
       return aggregate(expr, (inner as { samples: Sample[] }).samples, param);
     }
     case 'binary': {
-      const lhs = evaluate(expr.lhs, series, at);
-      const rhs = evaluate(expr.rhs, series, at);
+      const lhs = evaluate(expr.lhs, series, at, bounds);
+      const rhs = evaluate(expr.rhs, series, at, bounds);
       const comparison = isComparison(expr.op);
       if (lhs.kind === 'scalar' && rhs.kind === 'scalar') {
         const value = comparison

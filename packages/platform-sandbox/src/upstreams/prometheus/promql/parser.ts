@@ -17,6 +17,7 @@
 import { LabelMatcher } from '../../alerts/matchers';
 import {
   AGGREGATE_OPS,
+  AtModifier,
   AggregateOp,
   BinaryOp,
   COMPARISON_OPS,
@@ -494,6 +495,38 @@ export function parsePromQL(input: string): Expr {
         expr = {
           ...(expr as Extract<Expr, { type: 'selector' | 'subquery' }>),
           offsetMs: sign * durationMs(d.text),
+        } as Expr;
+        continue;
+      }
+      if (isOp('@')) {
+        const at = tokens[p++];
+        if (expr.type !== 'selector' && expr.type !== 'subquery')
+          typeError(
+            at,
+            '@ modifier must be preceded by an instant vector selector or range vector selector or a subquery',
+          );
+        if ((expr as { atMs?: AtModifier }).atMs !== undefined)
+          typeError(at, '@ <timestamp> may not be set multiple times');
+        let atMs: AtModifier;
+        const t = peek();
+        if (t.kind === 'ident' && (t.text === 'start' || t.text === 'end')) {
+          p++;
+          expect('(');
+          expect(')');
+          atMs = t.text;
+        } else {
+          let sign = 1;
+          if (isOp('-') || isOp('+')) sign = tokens[p++].text === '-' ? -1 : 1;
+          const n = peek();
+          if (n.kind !== 'number') fail(n, ' in @, expected timestamp');
+          p++;
+          atMs = Math.round(sign * Number(n.text) * 1000);
+          if (!Number.isFinite(atMs))
+            typeError(n, 'timestamp out of bounds for @ modifier');
+        }
+        expr = {
+          ...(expr as Extract<Expr, { type: 'selector' | 'subquery' }>),
+          atMs,
         } as Expr;
         continue;
       }
