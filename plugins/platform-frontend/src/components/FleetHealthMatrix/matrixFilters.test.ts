@@ -181,5 +181,14 @@ describe('worstFirst', () => {
       'b-one-old',
       'a-two-recent',
     ]);
+    // Found by the same refresh, seconds apart: the more critical layers first.
+    const sameRefresh = [
+      since(fleet[1], '2026-12-07T12:00:01Z'),
+      since(fleet[0], '2026-12-07T12:00:05Z'),
+    ];
+    expect(worstFirst(sameRefresh).map(r => r.health.cluster)).toEqual([
+      'a-two-recent',
+      'b-one-old',
+    ]);
   });
 });

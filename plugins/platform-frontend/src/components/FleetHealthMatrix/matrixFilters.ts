@@ -87,11 +87,12 @@ export function worstFirst(rows: readonly MatrixRow[]): MatrixRow[] {
   const rank = (row: MatrixRow) => HEALTH_VERDICTS.indexOf(row.health.verdict);
   const cells = (row: MatrixRow, verdict: HealthVerdict) =>
     row.health.layers.filter(l => l.verdict === verdict).length;
-  // When the oldest layer with the row's verdict turned to it.
+  // When the oldest layer with the row's verdict turned to it, to the
+  // minute: problems found by the same refresh have lasted as long.
   const lastingSince = (row: MatrixRow) =>
     row.health.layers
       .filter(l => l.verdict === row.health.verdict && l.since)
-      .map(l => l.since!)
+      .map(l => new Date(l.since!).toISOString().slice(0, 16))
       .sort()[0];
   return [...rows].sort((a, b) => {
     const byVerdict = rank(b) - rank(a);
