@@ -120,6 +120,8 @@ export const FUNCTIONS: Record<string, { args: string[]; returns: ValueType }> =
     clamp_min: { args: ['vector', 'scalar'], returns: 'vector' },
     count_over_time: { args: ['matrix'], returns: 'vector' },
     delta: { args: ['matrix'], returns: 'vector' },
+    deriv: { args: ['matrix'], returns: 'vector' },
+    predict_linear: { args: ['matrix', 'scalar'], returns: 'vector' },
     floor: { args: ['vector'], returns: 'vector' },
     histogram_quantile: { args: ['scalar', 'vector'], returns: 'vector' },
     increase: { args: ['matrix'], returns: 'vector' },

@@ -191,6 +191,43 @@ function extrapolatedRate(
   return isRate ? result / ((rangeEnd - rangeStart) / 1000) : result;
 }
 
+/** Neumaier-compensated summation step, as Prometheus sums. */
+function kahanSumInc(inc: number, sum: number, c: number): [number, number] {
+  const t = sum + inc;
+  const next =
+    Math.abs(sum) >= Math.abs(inc) ? c + (sum - t + inc) : c + (inc - t + sum);
+  return [t, next];
+}
+
+/** Prometheus's least-squares fit (deriv, predict_linear), x in seconds from `interceptTime`. */
+function linearRegression(
+  points: Array<[number, number]>,
+  interceptTime: number,
+): [number, number] {
+  let n = 0;
+  let [sumX, cX, sumY, cY, sumXY, cXY, sumX2, cX2] = [0, 0, 0, 0, 0, 0, 0, 0];
+  const initY = points[0][1];
+  let constY = true;
+  points.forEach(([t, v], i) => {
+    if (constY && i > 0 && v !== initY) constY = false;
+    n += 1;
+    const x = (t - interceptTime) / 1e3;
+    [sumX, cX] = kahanSumInc(x, sumX, cX);
+    [sumY, cY] = kahanSumInc(v, sumY, cY);
+    [sumXY, cXY] = kahanSumInc(x * v, sumXY, cXY);
+    [sumX2, cX2] = kahanSumInc(x * x, sumX2, cX2);
+  });
+  if (constY) return Number.isFinite(initY) ? [0, initY] : [NaN, NaN];
+  sumX += cX;
+  sumY += cY;
+  sumXY += cXY;
+  sumX2 += cX2;
+  const covXY = sumXY - (sumX * sumY) / n;
+  const varX = sumX2 - (sumX * sumX) / n;
+  const slope = covXY / varX;
+  return [slope, sumY / n - (slope * sumX) / n];
+}
+
 function bucketQuantile(
   q: number,
   buckets: Array<{ le: number; count: number }>,
@@ -420,6 +457,7 @@ function rangeFunction(
   matrix: Series[],
   at: number,
   phi?: number,
+  evaluationTime?: number,
 ): Value {
   const window = arg as { rangeMs: number; offsetMs: number };
   const end = at - window.offsetMs;
@@ -440,6 +478,17 @@ function rangeFunction(
     let value: number | undefined;
     if (fn === 'rate' || fn === 'increase' || fn === 'delta') {
       value = extrapolatedRate(pts, start, end, fn !== 'delta', fn === 'rate');
+    } else if (fn === 'deriv' || fn === 'predict_linear') {
+      if (pts.length >= 2) {
+        if (fn === 'deriv') value = linearRegression(pts, pts[0][0])[0];
+        else {
+          const [slope, intercept] = linearRegression(
+            pts,
+            evaluationTime ?? at,
+          );
+          value = slope * (phi ?? 0) + intercept;
+        }
+      }
     } else if (fn === 'irate' || fn === 'idelta') {
       if (pts.length >= 2) {
         const [t0, v0] = pts[pts.length - 2];
@@ -790,6 +839,17 @@ export function evaluate(
           m.series,
           resolveAt(expr.args[1], at, bounds),
           (args[0] as { value: number }).value,
+        );
+      }
+      if (expr.fn === 'predict_linear') {
+        const m = args[0] as { series: Series[] };
+        return rangeFunction(
+          expr.fn,
+          expr.args[0],
+          m.series,
+          resolveAt(expr.args[0], at, bounds),
+          (args[1] as { value: number }).value,
+          at,
         );
       }
       if (args[0]?.kind === 'matrix')
