@@ -38,19 +38,12 @@ export interface Config {
       /** Namespace of Cluster API objects on management clusters (default clusters). */
       capiNamespace?: string;
       /**
-       * GitLab base URL; Applications may only point at repositories below
-       * it. Defaults to the first `integrations.gitlab` entry.
-       */
-      gitlab?: { baseUrl?: string };
-      /**
        * The OIDC provider (Dex) the API servers of clusters created through
        * the portal trust. `issuerUrl` defaults to the issuer of
        * `auth.providers.oidc.<auth.environment>.metadataUrl`; `clientId` to
        * `kubernetes`.
        */
       clusterOidc?: { issuerUrl?: string; clientId?: string };
-      /** Grafana base URL for namespace dashboard links. */
-      grafana?: { baseUrl?: string };
       /** How long actions wait for controllers, in seconds. */
       waitTimeoutSeconds?: number;
       /**

@@ -85,6 +85,14 @@ function portalConfig(
   });
   return new ConfigReader({
     app: { baseUrl: 'http://localhost:3000' },
+    integrations: {
+      gitlab: [
+        {
+          host: `gitlab.${DOMAIN}`,
+          apiBaseUrl: `https://gitlab.${DOMAIN}/api/v4`,
+        },
+      ],
+    },
     platform: {
       clusters: [
         {
@@ -105,7 +113,6 @@ function portalConfig(
       selfService: {
         allowedDomains: [DOMAIN],
         argocd: { baseUrl: 'https://argocd.example.internal' },
-        gitlab: { baseUrl: `https://gitlab.${DOMAIN}` },
         clusterOidc: { issuerUrl: `https://dex.${DOMAIN}` },
         pollIntervalMs: 50,
         waitTimeoutSeconds: 20,

@@ -134,9 +134,7 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     // What `make start` gives the portal: the GitLab integration and base URL.
     const generated = parse(appConfigYaml(sandbox));
     const portalConfig = sandboxConfig(sandbox, {
-      gitlab: generated.platform.selfService.gitlab,
       argocd: generated.platform.selfService.argocd,
-      grafana: generated.platform.selfService.grafana,
     }).get() as Record<string, any>;
     const backend = await startTestBackend({
       features: [
@@ -151,8 +149,9 @@ describe('new-service template as a real scaffolder task against the sandbox', (
             integrations: generated.integrations,
             platform: {
               ...portalConfig.platform,
-              // As `make start` has it: each GitLab group's team.
+              // As `make start` has it: each GitLab group's team, Grafana's address.
               catalog: generated.platform.catalog,
+              links: generated.platform.links,
             },
             catalog: {
               rules: [{ allow: ['Component', 'Group', 'User', 'Template'] }],

@@ -105,7 +105,6 @@ describe('sandbox files and upstream mounts', () => {
       expect(config.integrations.gitlab).toEqual([
         { host: new URL(withGitLab.url).host, baseUrl: gitlab, apiBaseUrl: `${gitlab}/api/v4`, token: withGitLab.credentials.gitlabToken },
       ]);
-      expect(config.platform.selfService.gitlab).toEqual({ baseUrl: gitlab });
       const project = await fetch(`${config.integrations.gitlab[0].apiBaseUrl}/projects/team-payments%2Fpayments-api`, {
         headers: { 'PRIVATE-TOKEN': config.integrations.gitlab[0].token },
       });

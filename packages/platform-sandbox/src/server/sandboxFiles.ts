@@ -210,11 +210,9 @@ export function appConfigYaml(sandbox: Sandbox): string {
         allowedDomains: [sandbox.fleetSpec.domain],
         // The simulated fleet's Dex, which the API servers of new clusters trust.
         clusterOidc: { issuerUrl: `https://dex.${sandbox.fleetSpec.domain}` },
-        // ArgoCD Applications point at the repositories the new-service template pushes.
-        ...(gitlab ? { gitlab: { baseUrl: gitlab } } : {}),
-        // The templates' output links: each cluster's Argo CD and the shared Grafana.
+        // The templates' output links: each cluster's Argo CD (GitLab comes
+        // from integrations.gitlab, Grafana from links.grafana).
         ...(mounted('argocd') ? { argocd: { baseUrl: `${sandbox.url}/argocd/{cluster}` } } : {}),
-        ...(mounted('grafana') ? { grafana: { baseUrl: `${sandbox.url}/grafana` } } : {}),
       },
       clusters: clusters.map(c => ({
         name: c.name,

@@ -84,7 +84,16 @@ export function sandboxConfig(
   return new ConfigReader({
     app: { baseUrl: 'http://localhost:3000' },
     catalog: { locations: [{ type: 'file', target: TEMPLATES_LOCATION }] },
+    integrations: {
+      gitlab: [
+        {
+          host: `gitlab.${DOMAIN}`,
+          apiBaseUrl: `https://gitlab.${DOMAIN}/api/v4`,
+        },
+      ],
+    },
     platform: {
+      links: { grafana: { baseUrl: 'http://grafana.example' } },
       clusters: sandbox.fleetSpec.clusters.map(c => ({
         name: c.name,
         provisioner: c.provisioner,
@@ -104,9 +113,7 @@ export function sandboxConfig(
       })),
       selfService: {
         allowedDomains: [DOMAIN],
-        grafana: { baseUrl: 'http://grafana.example' },
         argocd: { baseUrl: `${sandbox.url}/argocd/{cluster}` },
-        gitlab: { baseUrl: `https://gitlab.${DOMAIN}` },
         clusterOidc: { issuerUrl: `https://dex.${DOMAIN}` },
         pollIntervalMs: 20,
         waitTimeoutSeconds: 5,

@@ -133,4 +133,45 @@ describe('readSelfServiceConfig', () => {
       'platform.selfService.platformTeam is not read: the platform team is configured once, as permission.platformPolicy.platformTeams',
     );
   });
+
+  it('reads GitLab and Grafana where the rest of the portal does, and names the keys that moved', () => {
+    const config = readSelfServiceConfig(
+      new ConfigReader({
+        integrations: {
+          gitlab: [
+            { host: 'gitlab.corp.test', baseUrl: 'https://git.corp.test/' },
+          ],
+        },
+        platform: {
+          links: { grafana: { baseUrl: 'https://grafana.corp.test/' } },
+        },
+      }),
+    );
+    expect({ gitlab: config.gitlab, grafana: config.grafana }).toEqual({
+      gitlab: { baseUrl: 'https://git.corp.test' },
+      grafana: { baseUrl: 'https://grafana.corp.test' },
+    });
+    expect(() =>
+      readSelfServiceConfig(
+        new ConfigReader({
+          platform: {
+            selfService: { gitlab: { baseUrl: 'https://git.corp.test' } },
+          },
+        }),
+      ),
+    ).toThrow(
+      'platform.selfService.gitlab is not read: configure integrations.gitlab',
+    );
+    expect(() =>
+      readSelfServiceConfig(
+        new ConfigReader({
+          platform: {
+            selfService: { grafana: { baseUrl: 'https://g.corp.test' } },
+          },
+        }),
+      ),
+    ).toThrow(
+      'platform.selfService.grafana is not read: configure platform.links.grafana.baseUrl',
+    );
+  });
 });

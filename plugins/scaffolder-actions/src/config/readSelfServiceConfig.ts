@@ -50,6 +50,7 @@ export interface SelfServiceConfig {
 }
 
 export function readSelfServiceConfig(config: Config): SelfServiceConfig {
+  refuseMovedKeys(config);
   const c = config.getOptionalConfig('platform.selfService');
   const storageClasses = c
     ?.getOptionalConfigArray('storageClasses')
@@ -78,9 +79,7 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
     capiNamespace: c?.getOptionalString('capiNamespace') ?? 'clusters',
     gitlab: readGitLabBaseUrl(config),
     clusterOidc: readClusterOidc(config),
-    grafana: c?.has('grafana.baseUrl')
-      ? { baseUrl: c.getString('grafana.baseUrl') }
-      : undefined,
+    grafana: readGrafanaBaseUrl(config),
     portalBaseUrl: config.getOptionalString('app.baseUrl'),
     waitTimeoutMs:
       c?.getOptionalNumber('waitTimeoutSeconds') !== undefined
@@ -91,14 +90,24 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
   };
 }
 
-/**
- * `platform.selfService.gitlab.baseUrl`, else the first GitLab integration's
- * web address: the same GitLab the templates publish to.
- */
+/** Keys that moved, with the one that replaces each: set, they stop start-up. */
+const MOVED_KEYS: Record<string, string> = {
+  'platform.selfService.gitlab':
+    'integrations.gitlab (the GitLab the templates publish to)',
+  'platform.selfService.grafana':
+    "platform.links.grafana.baseUrl (Grafana's public address)",
+};
+
+function refuseMovedKeys(config: Config) {
+  for (const [key, replacement] of Object.entries(MOVED_KEYS)) {
+    if (config.has(key)) {
+      throw new InputError(`${key} is not read: configure ${replacement}`);
+    }
+  }
+}
+
+/** The web address of the first GitLab integration: the GitLab the templates publish to. */
 function readGitLabBaseUrl(config: Config): { baseUrl: string } | undefined {
-  const key = 'platform.selfService.gitlab.baseUrl';
-  const explicit = config.getOptionalString(key);
-  if (explicit) return { baseUrl: httpUrl(explicit, key) };
   const integration = config
     .getOptionalConfigArray('integrations.gitlab')
     ?.at(0);
@@ -107,6 +116,13 @@ function readGitLabBaseUrl(config: Config): { baseUrl: string } | undefined {
     integration.getOptionalString('baseUrl') ??
     `https://${integration.getString('host')}`;
   return { baseUrl: httpUrl(baseUrl, 'integrations.gitlab[0].baseUrl') };
+}
+
+/** Grafana's public address, as the portal's own links use it. */
+function readGrafanaBaseUrl(config: Config): { baseUrl: string } | undefined {
+  const key = 'platform.links.grafana.baseUrl';
+  const value = config.getOptionalString(key);
+  return value === undefined ? undefined : { baseUrl: httpUrl(value, key) };
 }
 
 /**

@@ -56,7 +56,7 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
   // Without a GitLab the action cannot tell the team's repositories apart.
   const gitlab =
     config.gitlab?.baseUrl ??
-    '(platform.selfService.gitlab.baseUrl not configured)';
+    '(integrations.gitlab not configured)';
   return createTemplateAction({
     id: 'platform:argocd:create-app',
     description: `Creates an ArgoCD Application (namespace ${config.argocd.namespace}) in the team's AppProject, deploying a path of one of the team's repositories on ${gitlab} into the team's namespace, with automated sync (prune and self-heal optional).`,
@@ -111,7 +111,7 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
     async handler(ctx) {
       if (!config.gitlab) {
         throw new Error(
-          'platform.selfService.gitlab.baseUrl is not configured (nor integrations.gitlab): Applications may only follow repositories of the platform GitLab',
+          'integrations.gitlab is not configured: Applications may only follow repositories of the platform GitLab',
         );
       }
       const target = parseTeamTarget(ctx.input);
