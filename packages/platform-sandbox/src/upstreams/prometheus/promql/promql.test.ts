@@ -32,7 +32,9 @@ describe('PromQL subset', () => {
     fc.constant(''),
     fc.constantFrom(...clusters).map(c => `cluster="${c}"`),
     fc.constantFrom(...clusters).map(c => `cluster!="${c}"`),
-    fc.constantFrom('prod-.*', '.*-1', 'mgmt|staging-1').map(r => `cluster=~"${r}"`),
+    fc
+      .constantFrom('prod-.*', '.*-1', 'mgmt|staging-1')
+      .map(r => `cluster=~"${r}"`),
     fc.constantFrom('prod-.*', 'edge-.*').map(r => `cluster!~"${r}"`),
   );
   const clusterTest = (m: string) => {
@@ -45,16 +47,32 @@ describe('PromQL subset', () => {
     return (c: string) => !re.test(c);
   };
   const expected = (name: string, m: string) =>
-    series.filter(s => s.labels.__name__ === name && clusterTest(m)(s.labels.cluster));
+    series.filter(
+      s => s.labels.__name__ === name && clusterTest(m)(s.labels.cluster),
+    );
 
   it('sums by cluster exactly as the selected samples add up', () => {
     fc.assert(
       fc.property(fc.constantFrom(...names), matcher, (name, m) => {
-        const result = evaluate(parsePromQL(`sum by (cluster) (${name}{${m}})`), series, at);
+        const result = evaluate(
+          parsePromQL(`sum by (cluster) (${name}{${m}})`),
+          series,
+          at,
+        );
         expect(result.kind).toBe('vector');
         const byCluster = new Map<string, number>();
-        for (const s of expected(name, m)) byCluster.set(s.labels.cluster, (byCluster.get(s.labels.cluster) ?? 0) + valueAt(s, sampleTime(at)));
-        const got = new Map((result as { samples: Array<{ labels: Record<string, string>; value: number }> }).samples.map(s => [s.labels.cluster, s.value]));
+        for (const s of expected(name, m))
+          byCluster.set(
+            s.labels.cluster,
+            (byCluster.get(s.labels.cluster) ?? 0) + valueAt(s, sampleTime(at)),
+          );
+        const got = new Map(
+          (
+            result as {
+              samples: Array<{ labels: Record<string, string>; value: number }>;
+            }
+          ).samples.map(s => [s.labels.cluster, s.value]),
+        );
         expect(got).toEqual(byCluster);
       }),
       { numRuns: 150 },
@@ -63,20 +81,60 @@ describe('PromQL subset', () => {
 
   it('counts and filters exactly the matching series', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...names), matcher, fc.integer({ min: -1, max: 3 }), (name, m, k) => {
-        const selected = expected(name, m);
-        const count = evaluate(parsePromQL(`count(${name}{${m}})`), series, at);
-        expect((count as { samples: Array<{ value: number }> }).samples.map(s => s.value)).toEqual(selected.length ? [selected.length] : []);
-        const filtered = evaluate(parsePromQL(`${name}{${m}} > ${k}`), series, at) as { samples: Array<{ value: number }> };
-        expect(filtered.samples.length).toBe(selected.filter(s => valueAt(s, sampleTime(at)) > k).length);
-        expect(filtered.samples.every(s => s.value > k)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...names),
+        matcher,
+        fc.integer({ min: -1, max: 3 }),
+        (name, m, k) => {
+          const selected = expected(name, m);
+          const count = evaluate(
+            parsePromQL(`count(${name}{${m}})`),
+            series,
+            at,
+          );
+          expect(
+            (count as { samples: Array<{ value: number }> }).samples.map(
+              s => s.value,
+            ),
+          ).toEqual(selected.length ? [selected.length] : []);
+          const filtered = evaluate(
+            parsePromQL(`${name}{${m}} > ${k}`),
+            series,
+            at,
+          ) as { samples: Array<{ value: number }> };
+          expect(filtered.samples.length).toBe(
+            selected.filter(s => valueAt(s, sampleTime(at)) > k).length,
+          );
+          expect(filtered.samples.every(s => s.value > k)).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('either parses or throws a PromQLError, never anything else', () => {
-    const pieces = fc.constantFrom('up', 'sum', 'by', '(', ')', '{', '}', '[5m]', '=', '=~', '"a"', ',', '>', '0', 'rate', 'bool', ' ', 'job', '-', '*');
+    const pieces = fc.constantFrom(
+      'up',
+      'sum',
+      'by',
+      '(',
+      ')',
+      '{',
+      '}',
+      '[5m]',
+      '=',
+      '=~',
+      '"a"',
+      ',',
+      '>',
+      '0',
+      'rate',
+      'bool',
+      ' ',
+      'job',
+      '-',
+      '*',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), parts => {
         let thrown: unknown;
@@ -85,7 +143,9 @@ describe('PromQL subset', () => {
         } catch (error) {
           thrown = error;
         }
-        expect(thrown === undefined || thrown instanceof PromQLError).toBe(true);
+        expect(thrown === undefined || thrown instanceof PromQLError).toBe(
+          true,
+        );
       }),
       { numRuns: 500 },
     );
