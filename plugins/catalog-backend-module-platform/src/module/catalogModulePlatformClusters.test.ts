@@ -89,7 +89,11 @@ describe('catalogModulePlatformClusters', () => {
                   token: sandbox.credentials.kubernetes[c.name].reader,
                 },
               })),
-              upstreams: { grafana: { url: `${sandbox.url}/grafana` } },
+              // The address the portal reads Grafana at, and the one people use.
+              upstreams: {
+                grafana: { url: 'http://grafana.observability:3000' },
+              },
+              links: { grafana: { baseUrl: `${sandbox.url}/grafana` } },
             },
           },
         }),

@@ -47,9 +47,10 @@ export const catalogModulePlatformClusters = createBackendModule({
           timeoutMs:
             config.getOptionalNumber('platform.clients.timeoutMs') ?? 10_000,
           links: {
-            grafanaUrl: config.getOptionalString(
-              'platform.upstreams.grafana.url',
-            ),
+            // People follow these links: Grafana's public address first.
+            grafanaUrl:
+              config.getOptionalString('platform.links.grafana.baseUrl') ??
+              config.getOptionalString('platform.upstreams.grafana.url'),
             argocdUrl: config.getOptionalString(
               'platform.upstreams.argocd.url',
             ),
