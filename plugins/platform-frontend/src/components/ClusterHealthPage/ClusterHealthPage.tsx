@@ -15,7 +15,6 @@
  */
 
 import {
-  Breadcrumbs,
   ContentHeader,
   InfoCard,
   Link,
@@ -30,6 +29,9 @@ import {
   getLayer,
   LayerHealth,
 } from '@platform-portal/plugin-platform-common';
+// Material UI's own: Backstage's grey crumbs fall short of AA contrast on
+// the page background.
+import Breadcrumbs from '@material-ui/core/Breadcrumbs';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
@@ -192,9 +194,9 @@ function ClusterHealthContent(props: { cluster: string }) {
 function ClusterBreadcrumbs(props: { cluster: string }) {
   const platformRoot = useRouteRef(rootRouteRef);
   return (
-    <Breadcrumbs aria-label="Breadcrumb">
+    <Breadcrumbs aria-label="Breadcrumb" color="textPrimary">
       <Link to={platformRoot()}>Platform</Link>
-      <Typography>{props.cluster}</Typography>
+      <Typography color="textPrimary">{props.cluster}</Typography>
     </Breadcrumbs>
   );
 }

@@ -14,18 +14,16 @@
  * limitations under the License.
  */
 
-import {
-  Breadcrumbs,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   getLayer,
   isLayerId,
   LayerId,
 } from '@platform-portal/plugin-platform-common';
+// Material UI's own: Backstage's grey crumbs fall short of AA contrast on
+// the page background.
+import Breadcrumbs from '@material-ui/core/Breadcrumbs';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
@@ -138,12 +136,12 @@ function LayerBreadcrumbs(props: { cluster: string; layer: LayerId }) {
   const platformRoot = useRouteRef(rootRouteRef);
   const root = platformRoot().replace(/\/+$/, '');
   return (
-    <Breadcrumbs aria-label="Breadcrumb">
+    <Breadcrumbs aria-label="Breadcrumb" color="textPrimary">
       <Link to={platformRoot()}>Platform</Link>
       <Link to={`${root}/clusters/${encodeURIComponent(props.cluster)}`}>
         {props.cluster}
       </Link>
-      <Typography>{getLayer(props.layer).title}</Typography>
+      <Typography color="textPrimary">{getLayer(props.layer).title}</Typography>
     </Breadcrumbs>
   );
 }
