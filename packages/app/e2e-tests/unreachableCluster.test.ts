@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { APIRequestContext, expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import {
   BACKEND_URL,
   guestAuthorization,
@@ -71,6 +72,27 @@ async function refreshUntilUnreachable(
       { timeout: 180_000, intervals: [2_000] },
     )
     .toBe(unreachable);
+}
+
+/** Serious or critical WCAG 2.1 AA violations on the page as it is now. */
+async function seriousAxeViolations(
+  page: Page,
+  exclude?: string,
+): Promise<string[]> {
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  const builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+  ]);
+  const results = await (exclude
+    ? builder.exclude(exclude)
+    : builder
+  ).analyze();
+  return results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`));
 }
 
 async function setRefusal(
@@ -140,6 +162,7 @@ test.describe('a cluster whose Kubernetes API refuses connections', () => {
     ).not.toHaveCount(0);
     await expect(matrix.getByText(/could not be reached/)).toHaveCount(0);
     await page.screenshot({ path: `${SCREENSHOTS}/unreachable-fleet.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await row.getByRole('link', { name: down, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/platform/clusters/${down}$`));
@@ -171,5 +194,10 @@ test.describe('a cluster whose Kubernetes API refuses connections', () => {
     await page.setViewportSize({ width: 1600, height: 1500 });
     await expect(page.getByText('Layers', { exact: true })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/unreachable-cluster.png` });
+    // The runbooks' command blocks (Backstage's CodeSnippet, as on every
+    // layer page) are scanned apart: their highlighting is not this view's.
+    expect(await seriousAxeViolations(page, '[id^="runbook-"] pre')).toEqual(
+      [],
+    );
   });
 });

@@ -42,7 +42,8 @@ const useStyles = makeStyles(theme => ({
   // observed.
   lastKnown: {
     '& > svg': { opacity: 0.5 },
-    '& > span': { color: theme.palette.text.secondary },
+    // Darker than text.secondary: AA contrast on striped table rows too.
+    '& > span': { color: theme.palette.grey[700] },
   },
   asOf: { fontSize: '0.75rem', whiteSpace: 'nowrap' },
 }));
