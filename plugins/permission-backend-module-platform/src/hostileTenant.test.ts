@@ -122,6 +122,17 @@ describe('a member of one team registering catalog locations', () => {
         context: 'test',
         data: {
           backend: { reading: { allow: [{ host: `localhost:${port}` }] } },
+          // app-config.yaml's locations, from wherever jest runs (their
+          // paths are relative to packages/backend).
+          catalog: {
+            locations: [
+              {
+                type: 'file',
+                target: path.join(REPO_ROOT, 'catalog/all.yaml'),
+                rules: [{ allow: ['System', 'Group', 'User'] }],
+              },
+            ],
+          },
           auth: {
             providers: {
               // Mallory signs in for real; her sign-in says team-payments,
