@@ -174,7 +174,7 @@ function summarize(input) {
       if (f.broken) {
         fail(
           `jest: ${file} did not run: ${
-            f.message.split('\n').find(l => l.trim()) ?? 'failed to load'
+            firstReason(f.message) ?? 'failed to load'
           }`,
         );
       }
@@ -261,6 +261,21 @@ function summarize(input) {
     }
   }
   return { passed, failed, lines, problems, counts };
+}
+
+/**
+ * The first line of a suite's failure that says why: jest's own heading and
+ * colour codes left out.
+ */
+function firstReason(message) {
+  return (
+    (message ?? '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map(line => line.trim())
+      .find(line => line && !/^● Test suite failed to run$/.test(line))
+  );
 }
 
 /**

@@ -137,6 +137,18 @@ describe('the test summary', () => {
     );
   });
 
+  it("says why a jest suite did not run, past jest's heading and colours", () => {
+    const input = baseInput();
+    input.jest.testResults[1] = jestSuite('plugins/b/src/b.test.ts', [], {
+      status: 'failed',
+      message:
+        '  \u001b[1m● \u001b[22mTest suite failed to run\n\n    PostgreSQL is not configured (PLATFORM_TEST_POSTGRES_URL)\n',
+    });
+    expect(summarize(input).problems).toContain(
+      'jest: plugins/b/src/b.test.ts did not run: PostgreSQL is not configured (PLATFORM_TEST_POSTGRES_URL)',
+    );
+  });
+
   it('counts a jest suite that failed to load', () => {
     const input = baseInput();
     input.jest.testResults[1] = jestSuite('plugins/b/src/b.test.ts', [], {
