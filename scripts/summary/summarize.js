@@ -56,6 +56,7 @@ function jestFiles(root, jest) {
     files.set(file, {
       passed: count('passed'),
       failed: count('failed'),
+      failedTests: tests.filter(t => t.status === 'failed'),
       skipped: tests.filter(t =>
         ['pending', 'skipped', 'todo', 'disabled'].includes(t.status),
       ),
@@ -176,6 +177,14 @@ function summarize(input) {
           `jest: ${file} did not run: ${
             firstReason(f.message) ?? 'failed to load'
           }`,
+        );
+      }
+      for (const t of f.failedTests) {
+        // Named here, counted in jestFailed.
+        problems.push(
+          `jest: ${file} › ${t.fullName ?? t.title}: ${(
+            firstReason((t.failureMessages ?? [])[0]) ?? 'failed'
+          ).slice(0, 300)}`,
         );
       }
       for (const t of f.skipped) skip(`${file} › ${t.fullName ?? t.title}`);

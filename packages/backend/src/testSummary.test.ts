@@ -149,6 +149,26 @@ describe('the test summary', () => {
     );
   });
 
+  it('names each failed jest test with the first line of its failure, counted once', () => {
+    const input = baseInput();
+    (input.jest.testResults[0].assertionResults as object[])[0] = {
+      ...input.jest.testResults[0].assertionResults[0],
+      status: 'failed',
+      failureMessages: [
+        'Error: packages/app/dist does not exist: build it first\n    at Object.<anonymous> (x.test.ts:1:1)',
+      ],
+    };
+    const summary = summarize(input);
+    expect(
+      summary.problems.filter((p: string) => p.includes('dist does not exist')),
+    ).toEqual([
+      expect.stringMatching(
+        /^jest: plugins\/a\/src\/a\.test\.ts › .*: Error: packages\/app\/dist does not exist: build it first$/,
+      ),
+    ]);
+    expect(summary.failed).toBe(1);
+  });
+
   it('counts a jest suite that failed to load', () => {
     const input = baseInput();
     input.jest.testResults[1] = jestSuite('plugins/b/src/b.test.ts', [], {
