@@ -35,7 +35,9 @@ export function healthRoutes(
     // Express answers 304 when If-None-Match carries this tag.
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');
-    res.type('application/json').send(body);
+    // The store keeps the FleetHealth answer already serialised, so it is
+    // sent as bytes rather than through the typed res.json.
+    (res as express.Response).type('application/json').send(body);
   });
 
   router.get('/health/:cluster', async (req, res) => {
