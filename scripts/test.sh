@@ -18,6 +18,8 @@ while IFS= read -r line; do
   [ -n "$line" ] && export "$line"
 done <<< "$services_env"
 kube_env=$(scripts/kube-binaries.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$kube_env"
+# The real Dex the identity tests sign in through (built once, cached).
+dex_env=$(scripts/dex-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$dex_env"
 
 echo "== type check"
 yarn tsc

@@ -46,6 +46,18 @@ export interface Config {
         /** Base URL; `{cluster}` is replaced by the cluster name. `/nodes` is appended. */
         url: string;
       };
+      /**
+       * Dex, the identity layer: when set, the identity layer also reads its
+       * discovery document and `/healthz` over HTTP.
+       */
+      dex?: {
+        /**
+         * Dex's issuer URL as people's browsers reach it; `{cluster}` is
+         * replaced by the cluster name. `/.well-known/openid-configuration`
+         * and `/healthz` are appended.
+         */
+        url: string;
+      };
       /** Nexus Repository 3, shared by every cluster. */
       nexus?: {
         /** Base URL; `/service/rest/v1/...` is appended. */

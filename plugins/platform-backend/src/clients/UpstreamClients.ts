@@ -26,6 +26,7 @@ import { GitLabClient } from './gitlab/GitLabClient';
 import { GrafanaClient } from './grafana/GrafanaClient';
 import { HaproxyStatsClient } from './haproxy/HaproxyStatsClient';
 import { UpstreamHttpClient } from './http/UpstreamHttpClient';
+import { DexClient } from './dex/DexClient';
 import { KeepalivedClient } from './keepalived/KeepalivedClient';
 import { KubernetesClient } from './kubernetes/KubernetesClient';
 import { NexusClient } from './nexus/NexusClient';
@@ -36,6 +37,7 @@ import { UpstreamPolicies } from './resilience/UpstreamPolicies';
 const LABELS: Record<UpstreamId, string> = {
   haproxy: 'HAProxy stats',
   keepalived: 'Keepalived',
+  dex: 'Dex',
   nexus: 'Nexus',
   gitlab: 'GitLab',
   prometheus: 'Prometheus',
@@ -55,6 +57,11 @@ export class UpstreamClients {
     private readonly config: PlatformConfig,
     readonly policies: UpstreamPolicies,
   ) {}
+
+  /** Whether `platform.upstreams.<id>` is set. */
+  configured(id: UpstreamId): boolean {
+    return Boolean(this.config.upstreams[id]);
+  }
 
   cluster(name: string): ConfiguredCluster | undefined {
     return this.config.clusters.find(c => c.name === name);
@@ -82,6 +89,11 @@ export class UpstreamClients {
 
   keepalived(cluster: string): KeepalivedClient | undefined {
     return this.http('keepalived', cluster, http => new KeepalivedClient(http));
+  }
+
+  /** Dex as one cluster's people reach it; undefined when `platform.upstreams.dex` is not set. */
+  dex(cluster: string): DexClient | undefined {
+    return this.http('dex', cluster, http => new DexClient(http));
   }
 
   nexus(): NexusClient | undefined {

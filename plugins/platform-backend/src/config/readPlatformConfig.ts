@@ -50,6 +50,7 @@ export interface UpstreamConfig {
 export type UpstreamId =
   | 'haproxy'
   | 'keepalived'
+  | 'dex'
   | 'nexus'
   | 'gitlab'
   | 'prometheus'
@@ -60,6 +61,7 @@ export type UpstreamId =
 export const UPSTREAM_IDS: UpstreamId[] = [
   'haproxy',
   'keepalived',
+  'dex',
   'nexus',
   'gitlab',
   'prometheus',

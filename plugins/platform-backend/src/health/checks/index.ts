@@ -18,6 +18,7 @@ import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { UpstreamClients } from '../../clients/UpstreamClients';
 import { artifactsChecks } from './artifacts';
 import { cicdChecks } from './cicd';
+import { dexEndpointChecks } from './dexEndpoints';
 import { externalLbChecks } from './externalLb';
 import { gitopsChecks } from './gitops';
 import { hardwareChecks } from './hardware';
@@ -42,6 +43,7 @@ export function builtInChecks(clients: UpstreamClients): PlatformHealthCheck[] {
     ...storageChecks,
     ...securityChecks,
     ...identityChecks,
+    ...dexEndpointChecks(clients),
     ...artifactsChecks(clients),
     ...gitopsChecks,
     ...cicdChecks(clients),
