@@ -6,8 +6,8 @@
 #                                 loopback, loaded from
 #                                 packages/backend/test-fixtures/ldap); print
 #                                 the env to use, one VAR=value a line
-#                                 (and where Prometheus and HAProxy are: tests
-#                                 start their own)
+#                                 (and where Prometheus, Alertmanager, HAProxy
+#                                 and Keepalived are: tests start their own)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PG_PASSWORD=platform-portal-test
@@ -19,7 +19,7 @@ REDIS_PORT=7379
 REDIS_DIR=/tmp/platform-portal-redis
 
 install() {
-  local want=(postgresql chromium slapd ldap-utils prometheus redis-server haproxy)
+  local want=(postgresql chromium slapd ldap-utils prometheus redis-server haproxy prometheus-alertmanager keepalived)
   local missing=()
   for pkg in "${want[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -102,6 +102,15 @@ locate_prometheus() {
   echo "PLATFORM_TEST_PROMETHEUS_BIN=/usr/bin/prometheus"
 }
 
+# Tests start their own Alertmanager (loopback, a temp config and data dir).
+locate_alertmanager() {
+  if [ ! -x /usr/bin/prometheus-alertmanager ]; then
+    echo "Alertmanager is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  echo "PLATFORM_TEST_ALERTMANAGER_BIN=/usr/bin/prometheus-alertmanager"
+}
+
 redis_ready() {
   [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]
 }
@@ -143,6 +152,6 @@ locate_haproxy() {
 
 case "${1:-}" in
   install) install ;;
-  start) start_postgres; start_redis; start_slapd; locate_prometheus; locate_haproxy ;;
+  start) start_postgres; start_redis; start_slapd; locate_prometheus; locate_alertmanager; locate_haproxy ;;
   *) echo "usage: $0 install|start" >&2; exit 2 ;;
 esac

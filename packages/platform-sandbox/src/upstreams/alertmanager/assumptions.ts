@@ -14,20 +14,24 @@
  * limitations under the License.
  */
 
-/** Alertmanager details the contract leaves open, kept in one place. */
+/** Alertmanager 0.25's answers to bad requests, as the real server gives them. */
 
-/** Deleting a silence that already expired: status and text (unconfirmed). */
-export const ALREADY_EXPIRED_STATUS = 500;
-export const alreadyExpired = (id: string) => `silence ${id} already expired`;
-
-/** Unknown silence id: 404 with this JSON string (text unconfirmed). */
+/** Unknown silence id on POST (404) and DELETE (500): this JSON string. */
 export const SILENCE_NOT_FOUND = 'silence not found';
 
-/** A POST /alerts body that is not a postableAlerts array: go-swagger's 400 envelope (text unconfirmed). */
+/** A body that is not JSON or not a postableAlerts array: go-swagger's 400 envelope. */
 export const malformedAlerts = (reason: string) => ({
   code: 400,
-  message: `parsing postableAlerts body from "" failed, because ${reason}`,
+  message: `parsing alerts body from "" failed, because ${reason}`,
 });
 
 /** Validation errors of posted alerts, joined as Alertmanager's MultiError prints them. */
 export const invalidAlerts = (errors: string[]) => errors.join('; ');
+
+/** A silence id that is not a UUID: go-swagger's 422 for the path parameter. */
+export const UUID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const notAUuid = (id: string) => ({
+  code: 601,
+  message: `silenceID in path must be of type uuid: ${JSON.stringify(id)}`,
+});

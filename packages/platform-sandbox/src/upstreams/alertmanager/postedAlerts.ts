@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-
 import { AlertInstance } from '../alerts/alertInstances';
+import { goType } from './goErrors';
 
 /** Alertmanager's default `resolve_timeout`: an alert posted without `endsAt` resolves after it. */
 const RESOLVE_TIMEOUT_MS = 5 * 60_000;
@@ -25,7 +25,25 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 export interface PostedAlert extends AlertInstance {
   endsAt: Date;
   updatedAt: Date;
-  generatorURL?: string;
+  /** Posted without endsAt: it resolves after resolve_timeout unless posted again. */
+  timeout: boolean;
+}
+
+/**
+ * Alertmanager's Alert.Merge of a repeat into the alert it holds: the
+ * repeat's fields, the earliest start, and the later end when the older one
+ * was explicit.
+ */
+function merge(old: PostedAlert, repeat: PostedAlert, now: Date): PostedAlert {
+  const merged = { ...repeat };
+  if (old.startsAt < repeat.startsAt) merged.startsAt = old.startsAt;
+  const resolved = (a: PostedAlert) => a.endsAt <= now;
+  if (resolved(repeat)) {
+    if (resolved(old) && old.endsAt > repeat.endsAt) merged.endsAt = old.endsAt;
+  } else if (old.endsAt > repeat.endsAt && !old.timeout) {
+    merged.endsAt = old.endsAt;
+  }
+  return merged;
 }
 
 /**
@@ -78,26 +96,76 @@ export class PostedAlertStore {
    * keeps the valid ones).
    */
   post(body: unknown, now: Date): { errors: string[] } | { malformed: string } {
-    if (!Array.isArray(body)) return { malformed: 'body must be an array of postableAlert' };
-    const errors: string[] = [];
+    if (!Array.isArray(body))
+      return {
+        malformed:
+          'json: cannot unmarshal object into Go value of type models.PostableAlerts',
+      };
+    const decoded: Array<{
+      item: Record<string, unknown>;
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+      startsAt?: Date;
+      endsAt?: Date;
+    }> = [];
+    // Decoding fails the whole body, as go-swagger's binding does, before any alert is validated.
     for (const raw of body) {
       const item = (raw ?? {}) as Record<string, unknown>;
       const labels = stringMap(item.labels);
       const annotations = stringMap(item.annotations);
       if (!labels || !annotations) {
-        errors.push('labels and annotations must map names to string values');
-        continue;
+        const field = labels ? 'annotations' : 'labels';
+        const value = item[field];
+        if (
+          typeof value !== 'object' ||
+          value === null ||
+          Array.isArray(value)
+        ) {
+          return {
+            malformed: `json: cannot unmarshal ${goType(
+              value,
+            )} into Go struct field Alert.${field} of type model.LabelSet`,
+          };
+        }
+        const bad = Object.values(value).find(v => typeof v !== 'string');
+        return {
+          malformed: `json: cannot unmarshal ${goType(
+            bad,
+          )} into Go struct field Alert.${field} of type string`,
+        };
       }
-      // Alertmanager drops empty label values before it validates.
-      for (const [name, value] of Object.entries(labels)) if (value === '') delete labels[name];
       const startsAt = time(item.startsAt);
       const endsAt = time(item.endsAt);
-      if (startsAt === 'invalid' || endsAt === 'invalid') {
-        errors.push('startsAt and endsAt must be RFC 3339 date-times');
-        continue;
+      for (const [t, v] of [
+        [startsAt, item.startsAt],
+        [endsAt, item.endsAt],
+      ] as const) {
+        if (t === 'invalid') {
+          const text = JSON.stringify(String(v));
+          return {
+            malformed: `parsing time ${text} as "2006-01-02 15:04:05": cannot parse ${text} as "2006"`,
+          };
+        }
       }
-      if (Object.keys(labels).length === 0) {
-        errors.push('at least one label pair required');
+      decoded.push({
+        item,
+        labels,
+        annotations,
+        startsAt: startsAt as Date | undefined,
+        endsAt: endsAt as Date | undefined,
+      });
+    }
+    const errors: string[] = [];
+    for (const { item, labels, annotations, startsAt, endsAt } of decoded) {
+      // Alertmanager drops empty label values before it validates.
+      for (const [name, value] of Object.entries(labels))
+        if (value === '') delete labels[name];
+      // No start: the end if there is one, else now; no end: resolve_timeout from now.
+      const start = startsAt ?? endsAt ?? now;
+      const timeout = endsAt === undefined;
+      const end = endsAt ?? new Date(now.getTime() + RESOLVE_TIMEOUT_MS);
+      if (end < start) {
+        errors.push('start time must be before end time');
         continue;
       }
       const badName = Object.keys(labels).find(name => !LABEL_NAME.test(name));
@@ -105,24 +173,34 @@ export class PostedAlertStore {
         errors.push(`invalid label set: invalid name "${badName}"`);
         continue;
       }
-      const start = startsAt ?? now;
-      const end = endsAt ?? new Date(now.getTime() + RESOLVE_TIMEOUT_MS);
-      if (startsAt && endsAt && endsAt < startsAt) {
-        errors.push('start time must be before end time');
+      if (Object.keys(labels).length === 0) {
+        errors.push('at least one label pair required');
         continue;
       }
       const fingerprint = labelSetFingerprint(labels);
-      const previous = this.alerts.get(fingerprint);
-      const stillFiring = previous && previous.endsAt > now;
-      this.alerts.set(fingerprint, {
+      const incoming: PostedAlert = {
         labels,
         annotations,
-        startsAt: stillFiring && previous.startsAt < start ? previous.startsAt : start,
+        startsAt: start,
         endsAt: end,
+        timeout,
         updatedAt: now,
-        generatorURL: typeof item.generatorURL === 'string' ? item.generatorURL : undefined,
+        generatorURL:
+          typeof item.generatorURL === 'string' && item.generatorURL !== ''
+            ? item.generatorURL
+            : undefined,
         fingerprint,
-      });
+      };
+      const old = this.alerts.get(fingerprint);
+      // Merged only when the activity ranges overlap, as Alertmanager's store does.
+      const overlaps =
+        old &&
+        ((end > old.startsAt && end < old.endsAt) ||
+          (start > old.startsAt && start < old.endsAt));
+      this.alerts.set(
+        fingerprint,
+        old && overlaps ? merge(old, incoming, now) : incoming,
+      );
     }
     return { errors };
   }

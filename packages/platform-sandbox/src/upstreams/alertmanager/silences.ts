@@ -15,10 +15,12 @@
  */
 
 import { SimClock } from '../../control/SimClock';
+import { compileAnchored } from '../alerts/goRegexp';
 import { LabelMatcher } from '../alerts/matchers';
 import { SilenceLike, silenceState } from '../alerts/gettableAlerts';
 import { stableUuid } from '../shared/ids';
 import { SILENCE_NOT_FOUND } from './assumptions';
+import { PostableSilence } from './postableSilence';
 
 export interface Silence extends SilenceLike {
   createdBy: string;
@@ -28,75 +30,141 @@ export interface Silence extends SilenceLike {
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-/** Silences as Alertmanager keeps them: created, updated by id, expired on delete. */
+/** Alertmanager's validateMatcher: a valid name, a regex Go compiles (unanchored in the message). */
+function matcherError(m: LabelMatcher): string | undefined {
+  if (!LABEL_NAME.test(m.name))
+    return `invalid label name ${JSON.stringify(m.name)}`;
+  if (m.isRegex) {
+    const compiled = compileAnchored(m.value);
+    if ('error' in compiled) {
+      const unanchored = compiled.error.split(`^(?:${m.value})$`).join(m.value);
+      return `invalid regular expression ${JSON.stringify(
+        m.value,
+      )}: ${unanchored}`;
+    }
+  }
+  return undefined;
+}
+
+/** Alertmanager's canUpdate: same matchers, and times an active or pending silence may still take. */
+function canUpdate(prev: Silence, next: PostableSilence, now: Date): boolean {
+  if (JSON.stringify(prev.matchers) !== JSON.stringify(next.matchers))
+    return false;
+  const state = silenceState(prev, now);
+  if (state === 'active') {
+    return (
+      Math.floor(next.startsAt.getTime() / 1000) ===
+        Math.floor(prev.startsAt.getTime() / 1000) && next.endsAt >= now
+    );
+  }
+  return state === 'pending' && next.startsAt >= now;
+}
+
+/**
+ * Silences as Alertmanager 0.25 keeps them: a change it cannot make in place
+ * expires the old silence and creates a new one with a new id; expiring an
+ * expired silence succeeds.
+ */
 export class SilenceStore {
   private readonly silences = new Map<string, Silence>();
   private counter = 0;
 
   constructor(private readonly clock: SimClock) {}
 
+  /** Active first (soonest end first), then pending (soonest start), then expired (latest end first). */
   list(): Silence[] {
-    return [...this.silences.values()];
+    const now = this.clock.now();
+    const rank = { active: 0, pending: 1, expired: 2 } as const;
+    return [...this.silences.values()].sort((a, b) => {
+      const [sa, sb] = [silenceState(a, now), silenceState(b, now)];
+      if (sa !== sb) return rank[sa] - rank[sb];
+      if (sa === 'active') return a.endsAt.getTime() - b.endsAt.getTime();
+      if (sa === 'pending') return a.startsAt.getTime() - b.startsAt.getTime();
+      return b.endsAt.getTime() - a.endsAt.getTime();
+    });
   }
 
   get(id: string): Silence | undefined {
     return this.silences.get(id);
   }
 
-  /** Validates and stores a postable silence; returns its id or the error text Alertmanager sends. */
-  upsert(body: Record<string, unknown>): { id: string } | { error: string; status: number } {
-    const raw = body.matchers;
-    if (!Array.isArray(raw) || raw.length === 0) return { error: 'silence invalid: at least one matcher required', status: 400 };
-    const matchers: LabelMatcher[] = [];
-    for (const [i, m] of raw.entries()) {
-      const name = typeof m?.name === 'string' ? m.name : '';
-      if (!LABEL_NAME.test(name)) return { error: `silence invalid: invalid label matcher ${i}: invalid label name "${name}"`, status: 400 };
-      const value = typeof m.value === 'string' ? m.value : '';
-      const isRegex = m.isRegex === true;
-      if (isRegex) {
-        try {
-          RegExp(value);
-        } catch {
-          return { error: `silence invalid: invalid label matcher ${i}: invalid regular expression "${value}"`, status: 400 };
-        }
-      }
-      matchers.push({ name, value, isRegex, isEqual: m.isEqual !== false });
-    }
-    const startsAt = new Date(String(body.startsAt ?? ''));
-    const endsAt = new Date(String(body.endsAt ?? ''));
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) {
-      return { error: 'startsAt and endsAt are required date-time values', status: 400 };
-    }
-    if (endsAt <= startsAt) return { error: 'silence invalid: end time must not be before start time', status: 400 };
+  /** POST /silences after binding: its id, or the status and JSON string Alertmanager answers. */
+  upsert(
+    body: PostableSilence,
+  ): { id: string } | { error: string; status: number } {
     const now = this.clock.now();
-    if (endsAt <= now) return { error: 'silence invalid: end time can\'t be in the past', status: 400 };
-    let id = typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
-    if (id && !this.silences.has(id)) return { error: SILENCE_NOT_FOUND, status: 404 };
-    id ??= stableUuid('silence', this.counter++);
-    this.silences.set(id, {
-      id,
-      matchers,
-      startsAt: startsAt < now ? now : startsAt,
-      endsAt,
-      createdBy: String(body.createdBy ?? ''),
-      comment: String(body.comment ?? ''),
+    if (body.endsAt <= body.startsAt)
+      return {
+        error: 'Failed to create silence: start time must be before end time',
+        status: 400,
+      };
+    if (body.endsAt < now)
+      return {
+        error: "Failed to create silence: end time can't be in the past",
+        status: 400,
+      };
+    const prev = body.id === undefined ? undefined : this.silences.get(body.id);
+    if (body.id !== undefined && !prev)
+      return { error: SILENCE_NOT_FOUND, status: 404 };
+    for (const [i, m] of body.matchers.entries()) {
+      const error = matcherError(m);
+      if (error)
+        return {
+          error: `silence invalid: invalid label matcher ${i}: ${error}`,
+          status: 400,
+        };
+    }
+    // Alertmanager's matchesEmpty: only `=` and `=~` matchers count (a negative one never does).
+    if (
+      body.matchers.every(m =>
+        m.isEqual && !m.isRegex
+          ? m.value === ''
+          : m.isEqual && new RegExp(m.value).test(''),
+      )
+    ) {
+      return {
+        error:
+          'silence invalid: at least one matcher must not match the empty string',
+        status: 400,
+      };
+    }
+    const fields = {
+      matchers: body.matchers,
+      endsAt: body.endsAt,
+      createdBy: body.createdBy,
+      comment: body.comment,
       updatedAt: now,
+    };
+    if (prev && canUpdate(prev, body, now)) {
+      this.silences.set(prev.id, {
+        ...fields,
+        id: prev.id,
+        startsAt: body.startsAt,
+      });
+      return { id: prev.id };
+    }
+    if (prev && silenceState(prev, now) !== 'expired') this.expire(prev.id);
+    const id = stableUuid('silence', this.counter++);
+    this.silences.set(id, {
+      ...fields,
+      id,
+      startsAt: body.startsAt < now ? now : body.startsAt,
     });
     return { id };
   }
 
-  /** Expires a silence now. */
-  expire(id: string): 'ok' | 'not-found' | 'expired' {
+  /** Expires a silence now; one already expired stays as it is. */
+  expire(id: string): 'ok' | 'not-found' {
     const silence = this.silences.get(id);
     if (!silence) return 'not-found';
     const now = this.clock.now();
-    if (silenceState(silence, now) === 'expired') return 'expired';
+    const state = silenceState(silence, now);
+    if (state === 'expired') return 'ok';
+    if (state === 'pending') silence.startsAt = now;
     silence.endsAt = now;
-    if (silence.startsAt > now) silence.startsAt = now;
     silence.updatedAt = now;
     return 'ok';
   }
-
   render(s: Silence) {
     return {
       id: s.id,

@@ -25,16 +25,24 @@ export interface AlertInstance {
   annotations: Record<string, string>;
   startsAt: Date;
   fingerprint: string;
+  /** The rule's expression in Prometheus's graph page, as the ruler sends it. */
+  generatorURL?: string;
 }
 
 /**
  * The example component a fault's target belongs to: the component itself,
  * one of its objects (`payments-api-tls`) or its volume (`pvc-orders-db`).
  */
-function componentOf(fleet: FleetSpec, target?: string): ComponentSpec | undefined {
+function componentOf(
+  fleet: FleetSpec,
+  target?: string,
+): ComponentSpec | undefined {
   if (!target) return undefined;
   return fleet.components.find(
-    c => target === c.name || target.startsWith(`${c.name}-`) || target.endsWith(componentClaimName(c.name)),
+    c =>
+      target === c.name ||
+      target.startsWith(`${c.name}-`) ||
+      target.endsWith(componentClaimName(c.name)),
   );
 }
 
@@ -60,9 +68,21 @@ export function alertFor(fault: TimedFault, fleet: FleetSpec): AlertInstance {
   }
   const annotations: Record<string, string> = {
     summary: rule.summary,
-    description: `${rule.summary} on cluster ${fault.cluster}${fault.target ? ` (${fault.target})` : ''}.`,
+    description: `${rule.summary} on cluster ${fault.cluster}${
+      fault.target ? ` (${fault.target})` : ''
+    }.`,
   };
-  if (rule.runbook) annotations.runbook_url = `https://runbooks.${fleet.domain}/${rule.runbook}`;
+  if (rule.runbook)
+    annotations.runbook_url = `https://runbooks.${fleet.domain}/${rule.runbook}`;
   const fingerprint = stableHex(16, ...Object.entries(labels).sort().flat());
-  return { labels, annotations, startsAt: fault.since, fingerprint };
+  const generatorURL = `http://prometheus.monitoring.svc:9090/graph?g0.expr=${encodeURIComponent(
+    rule.alertname,
+  )}`;
+  return {
+    labels,
+    annotations,
+    startsAt: fault.since,
+    fingerprint,
+    generatorURL,
+  };
 }
