@@ -36,7 +36,8 @@ import {
 } from '../../__testUtils__/testServer';
 import { createAlertmanagerSimulator } from '../AlertmanagerSimulator';
 import { ALERTMANAGER_CONFIG } from '../routing';
-import { alertSteps, silenceSteps, Step, TimeBase } from './steps';
+import { silenceSteps } from './silenceSteps';
+import { alertSteps, Step, TimeBase } from './steps';
 import {
   RealAlertmanager,
   startRealAlertmanager,
