@@ -110,15 +110,50 @@ describe('platform:httproute:create', () => {
     expect(outputs.objects).toEqual(['HTTPRoute again: unchanged']);
   });
 
-  it('explains in plain words when a backend Service does not exist', async () => {
+  it('stops before writing when a backend Service does not exist, naming the field and the Services there', async () => {
+    const before = revisionOf(sandbox, CLUSTER);
+    for (const isDryRun of [true, false]) {
+      const { ctx } = contextFor(
+        input('broken', {
+          backends: undefined,
+          rules: [
+            {
+              path: '/',
+              backends: [
+                { service: 'payments-api', port: 8080 },
+                { service: 'no-such-service', port: 8080 },
+              ],
+            },
+          ],
+        }),
+        { isDryRun },
+      );
+      await expect(run(ctx)).rejects.toThrow(
+        /^rules\[0\]\.backends\[1\]\.service: no Service no-such-service in namespace payments; Services there: .*payments-api \(8080\)/,
+      );
+    }
+    expect(
+      store().get('httproutes.gateway.networking.k8s.io', 'payments', 'broken'),
+    ).toBeUndefined();
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+  });
+
+  it('stops before writing when the Service does not expose the port', async () => {
     const { ctx } = contextFor(
-      input('broken', {
-        backends: [{ service: 'no-such-service', port: 8080 }],
+      input('wrong-port', {
+        backends: [{ service: 'payments-api', port: 9090 }],
       }),
     );
     await expect(run(ctx)).rejects.toThrow(
-      /does not work yet\. References not resolved: a backend Service does not exist \(BackendNotFound: .*no-such-service/,
+      'backends[0].port: Service payments/payments-api exposes port 8080, not 9090',
     );
+    expect(
+      store().get(
+        'httproutes.gateway.networking.k8s.io',
+        'payments',
+        'wrong-port',
+      ),
+    ).toBeUndefined();
   });
 
   it('accepts a route whose Service comes later when asked to', async () => {

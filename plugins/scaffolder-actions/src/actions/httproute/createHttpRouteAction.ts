@@ -17,6 +17,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
+import { requireBackendServices } from '../../kube/requireBackendServices';
 import {
   clusterReader,
   requireHostnamesFree,
@@ -126,6 +127,21 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
         clusterReader(options.clusters, request.cluster),
         { ...request, field: 'hostnames' },
       );
+      if (ctx.input.allowMissingBackends !== true) {
+        // Named as the input names them: `rules[i]…` or the `backends` shorthand.
+        const prefix = (i: number) =>
+          ctx.input.rules === undefined ? 'backends' : `rules[${i}].backends`;
+        await requireBackendServices(
+          objects,
+          request.namespace,
+          request.rules.flatMap((rule, i) =>
+            rule.backends.map((backend, j) => ({
+              ...backend,
+              field: `${prefix(i)}[${j}]`,
+            })),
+          ),
+        );
+      }
       const manifest = httpRouteManifest(request, config.gateway);
       const results = await audited(
         ctx,
