@@ -24,44 +24,53 @@ if [ -f packages/platform-sandbox/src/cli.ts ]; then
     exit 1
   fi
 fi
-# A Dex-like OpenID provider on loopback (the one the backend's OIDC tests
-# start), which the sign-in page offers next to the guest. Its client secret
-# is made for this run and reaches the provider and the portal only through
-# argv and the environment, never a log or a file.
-oidc_log=.test-results/oidc-provider.log
+# The real Dex (scripts/dex-binary.sh builds it once; make test exports its
+# path) with its LDAP connector against the tests' slapd, which the sign-in
+# page offers next to the guest. Its client secret is made for this run and
+# reaches Dex and the portal only through the environment, never argv, a log
+# or a file.
+if [ -z "${PLATFORM_TEST_DEX_BIN:-}" ]; then
+  dex_env=$(scripts/dex-binary.sh) || { echo "e2e: Dex could not be built" >&2; exit 1; }
+  export "$dex_env"
+fi
+if [ -z "${PLATFORM_TEST_LDAP_URL:-}" ]; then
+  echo "e2e: PLATFORM_TEST_LDAP_URL is unset; Dex signs people in against the test directory that 'scripts/services.sh start' starts and prints" >&2
+  exit 1
+fi
+oidc_log=.test-results/dex.log
 oidc_secret=$(node -p "require('node:crypto').randomBytes(24).toString('hex')")
-oidc_options=$(node -p 'JSON.stringify({
+dex_options=$(node -p 'JSON.stringify({
+  ldapUrl: process.argv[1],
   clientId: "platform-portal",
-  clientSecret: process.argv[1],
-  users: {
-    heidi: { email: "heidi@example.internal", name: "Heidi Payments", groups: ["team-payments"] },
-  },
-})' "$oidc_secret")
-setsid node plugins/permission-backend-module-platform/src/__testUtils__/dexLikeProvider.mjs \
-  "$oidc_options" > "$oidc_log" 2>&1 < /dev/null &
+  redirectURIs: ["http://localhost:7007/api/auth/oidc/handler/frame"],
+})' "$PLATFORM_TEST_LDAP_URL")
+PLATFORM_TEST_DEX_CLIENT_SECRET="$oidc_secret" setsid node scripts/start-dex.mjs \
+  "$dex_options" > "$oidc_log" 2>&1 < /dev/null &
 pgids+=("$!")
 oidc_issuer=
-for _ in $(seq 1 60); do
+# start-dex.mjs prints the issuer once /healthz answers, or exits (30 s at most).
+for _ in $(seq 1 80); do
   oidc_issuer=$(grep -m1 '^{"issuer"' "$oidc_log" | node -p 'JSON.parse(require("node:fs").readFileSync(0, "utf8")).issuer' 2>/dev/null) && break
   oidc_issuer=
+  kill -0 "${pgids[-1]}" 2>/dev/null || break
   sleep 0.5
 done
 if [ -z "$oidc_issuer" ]; then
-  echo "e2e: the OpenID provider did not start; see $oidc_log" >&2
+  echo "e2e: Dex did not start; see $oidc_log" >&2
   exit 1
 fi
 export PLATFORM_TEST_OIDC_ISSUER="$oidc_issuer"
 export APP_CONFIG_auth_session_secret=$(node -p "require('node:crypto').randomBytes(24).toString('hex')")
-export APP_CONFIG_auth_providers_oidc=$(node -p 'JSON.stringify({
+export APP_CONFIG_auth_providers_oidc=$(PLATFORM_TEST_DEX_CLIENT_SECRET="$oidc_secret" node -p 'JSON.stringify({
   development: {
     metadataUrl: `${process.argv[1]}/.well-known/openid-configuration`,
     clientId: "platform-portal",
-    clientSecret: process.argv[2],
+    clientSecret: process.env.PLATFORM_TEST_DEX_CLIENT_SECRET,
     additionalScopes: ["groups"],
     prompt: "auto",
     signIn: { resolvers: [{ resolver: "emailMatchingUserEntityProfileEmail" }] },
   },
-})' "$oidc_issuer" "$oidc_secret")
+})' "$oidc_issuer")
 
 # With PLATFORM_TEST_POSTGRES_URL set (make test sets it) the backend runs on
 # a real PostgreSQL instead of the embedded SQLite.
