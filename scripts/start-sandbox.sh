@@ -12,6 +12,14 @@ fleet=()
 if [ -n "${PLATFORM_SANDBOX_CLUSTERS:-}" ]; then
   fleet=(--clusters "$PLATFORM_SANDBOX_CLUSTERS" --seed "${PLATFORM_SANDBOX_SEED:-1}")
 fi
+# kubectl explain finds the built-in kinds' schemas once the Go module cache
+# holds the pinned k8s.io/kubernetes (scripts/kube-binaries.sh puts it there).
+kube_version=$(awk '$1 == "k8s.io/kubernetes" && $2 ~ /^v/ { print $2; exit }' tools/kube/go.mod)
+go_bin=$(command -v go || echo /usr/local/go/bin/go)
+if [ -x "$go_bin" ]; then
+  spec_dir="$("$go_bin" env GOMODCACHE 2>/dev/null)/k8s.io/kubernetes@$kube_version/api/openapi-spec/v3"
+  if [ -d "$spec_dir" ]; then fleet+=(--openapi-spec-dir "$spec_dir"); fi
+fi
 setsid yarn workspace @platform-portal/platform-sandbox start "${fleet[@]}" "$@" \
   > .sandbox/sandbox.log 2>&1 < /dev/null &
 pid=$!

@@ -24,13 +24,15 @@ import { startSandbox } from './server/startSandbox';
 import { createUpstreamSimulators } from './upstreams';
 
 const USAGE = `Usage: platform-sandbox [--clusters N --seed S] [--port 7100] [--control-port 7101] [--tls-port 7102] [--out <dir>]
+                        [--openapi-spec-dir <k8s.io/kubernetes module>/api/openapi-spec/v3]
 
 Starts simulated Kubernetes API servers for a fleet of clusters (plus the
 simulated ArgoCD, Nexus, Grafana, GitLab, ... APIs) on 127.0.0.1, and writes
 kubeconfig, sandbox.json and app-config.sandbox.yaml to <dir> (default:
 <repo>/.sandbox). Without --clusters the demo scenario runs. The same APIs are
 served over HTTPS on --tls-port (self-signed; the kubeconfig carries the CA)
-because kubectl only sends tokens over TLS.`;
+because kubectl only sends tokens over TLS. With --openapi-spec-dir the built-in
+kinds' OpenAPI v3 schemas are upstream's (kubectl explain).`;
 
 /** The repository root: the nearest directory up from here with .yarnrc.yml and packages/. */
 function repoRoot(): string {
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       'control-port': { type: 'string' },
       'tls-port': { type: 'string' },
       out: { type: 'string' },
+      'openapi-spec-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     controlPort: integer(values['control-port'], 'control-port', 7101),
     tlsPort: integer(values['tls-port'], 'tls-port', 7102),
     upstreams: createUpstreamSimulators,
+    openApiSpecDir: values['openapi-spec-dir'],
   });
   const out = resolve(values.out ?? join(repoRoot(), '.sandbox'));
   mkdirSync(out, { recursive: true });

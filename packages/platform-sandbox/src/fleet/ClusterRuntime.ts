@@ -69,6 +69,7 @@ export interface ClusterRuntimeOptions {
   serverAddress: string;
   prefix: string;
   bookmarkIntervalMs?: number;
+  openApiSpecDir?: string;
   /** For Cluster API workload clusters: the machines the management cluster has for it. */
   machines?: () => CapiMachineView[];
   /** For management clusters: the workload clusters declared here. */
@@ -103,6 +104,7 @@ export class ClusterRuntime {
       serverAddress: options.serverAddress,
       prefix: options.prefix,
       bookmarkIntervalMs: options.bookmarkIntervalMs,
+      openApiSpecDir: options.openApiSpecDir,
     });
     this.build();
     this.reconcile(true);

@@ -54,6 +54,8 @@ export interface SimulatedFleetOptions {
   /** Writes a kubeconfig for one cluster (the `<cluster>-kubeconfig` Secret's content). */
   kubeconfigFor: (cluster: string) => string;
   bookmarkIntervalMs?: number;
+  /** Upstream's OpenAPI v3 documents for the built-in groups (StartSandboxOptions). */
+  openApiSpecDir?: string;
   /** A cluster the Cluster API declared while the sandbox runs now has an API server. */
   onClusterDeclared?: (spec: ClusterSpec) => void;
 }
@@ -113,6 +115,7 @@ export class SimulatedFleet {
       serverAddress: endpoint.serverAddress,
       prefix: endpoint.prefix,
       bookmarkIntervalMs: this.options.bookmarkIntervalMs,
+      openApiSpecDir: this.options.openApiSpecDir,
       machines: management && spec.provisioner === 'cluster-api' ? () => machineViews(management.store, spec, this.options.clock.now()) : undefined,
       managedClusters: managed,
       kubeconfigFor: this.options.kubeconfigFor,

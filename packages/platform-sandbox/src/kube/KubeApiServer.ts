@@ -33,6 +33,7 @@ import {
   versionInfo,
 } from './discovery';
 import { serveHealth } from './health';
+import { withSchemas } from './openApiSchemas';
 import { nodeMetrics, podMetrics } from './metrics';
 import { KubeObject } from './objects';
 import { OperationContext, OperationResult } from './operationContext';
@@ -63,6 +64,8 @@ export interface KubeApiServerOptions {
   prefix: string;
   registry?: ResourceRegistry;
   bookmarkIntervalMs?: number;
+  /** Upstream's OpenAPI v3 documents for the built-in groups. */
+  openApiSpecDir?: string;
 }
 
 const WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
@@ -324,8 +327,10 @@ export class KubeApiServer {
     if (parts[0] === 'apis' && parts.length === 3) return apiResourceList(this.registry, parts[1], parts[2]);
     if (pathname === '/openapi/v3') return openApiIndex(this.registry, this.options.prefix);
     if (parts[0] === 'openapi' && parts[1] === 'v3') {
-      if (parts[2] === 'api' && parts.length === 4) return openApiDocument(this.registry, '', parts[3]);
-      if (parts[2] === 'apis' && parts.length === 5) return openApiDocument(this.registry, parts[3], parts[4]);
+      const openApi = (group: string, version: string) =>
+        withSchemas(openApiDocument(this.registry, group, version), group, version, this.store, this.options.openApiSpecDir);
+      if (parts[2] === 'api' && parts.length === 4) return openApi('', parts[3]);
+      if (parts[2] === 'apis' && parts.length === 5) return openApi(parts[3], parts[4]);
     }
     return undefined;
   }

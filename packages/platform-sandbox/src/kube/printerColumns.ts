@@ -59,6 +59,11 @@ function nodeRoles(node: KubeObject): string {
   return roles.length > 0 ? roles.sort().join(',') : '<none>';
 }
 
+/** The first address of that type, as upstream's node printer shows it. */
+function nodeAddress(node: any, type: string): string {
+  return (node.status?.addresses ?? []).find((a: any) => a.type === type)?.address ?? '<none>';
+}
+
 function nodeStatus(node: any): string {
   const ready = condition(node, 'Ready') === 'True' ? 'Ready' : 'NotReady';
   return node.spec?.unschedulable ? `${ready},SchedulingDisabled` : ready;
@@ -92,7 +97,11 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Roles', type: 'string', value: nodeRoles },
     BUILT_IN_AGE,
     { name: 'Version', type: 'string', value: n => n.status?.nodeInfo?.kubeletVersion ?? '' },
-    { name: 'Internal-IP', type: 'string', priority: 1, value: n => (n.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '<none>' },
+    { name: 'Internal-IP', type: 'string', priority: 1, value: n => nodeAddress(n, 'InternalIP') },
+    { name: 'External-IP', type: 'string', priority: 1, value: n => nodeAddress(n, 'ExternalIP') },
+    { name: 'OS-Image', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.osImage || '<unknown>' },
+    { name: 'Kernel-Version', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.kernelVersion || '<unknown>' },
+    { name: 'Container-Runtime', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.containerRuntimeVersion || '<unknown>' },
   ],
   Namespace: [NAME, { name: 'Status', type: 'string', value: n => n.status?.phase ?? '' }, BUILT_IN_AGE],
   Deployment: [

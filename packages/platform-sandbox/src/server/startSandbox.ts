@@ -47,6 +47,12 @@ export interface StartSandboxOptions {
   realTimeTicks?: boolean;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (real ms, default 60 s). */
   bookmarkIntervalMs?: number;
+  /**
+   * Upstream's published OpenAPI v3 documents (`api/openapi-spec/v3` of
+   * k8s.io/kubernetes), served for the built-in groups so `kubectl explain`
+   * finds their schemas; without it the documents carry no schemas.
+   */
+  openApiSpecDir?: string;
   control?: ControlState;
   clock?: SimClock;
 }
@@ -181,6 +187,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     endpointFor: cluster => ({ url: kubernetesUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` }),
     kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin', true),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    openApiSpecDir: options.openApiSpecDir,
     onClusterDeclared: spec => clusters.push({ name: spec.name, kubernetesUrl: kubernetesUrl(spec.name) }),
   });
   const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials }) ?? [];
