@@ -16,6 +16,7 @@
 
 import { ControlState } from '../../control/ControlState';
 import { ClusterSpec } from '../../scenario/types';
+import { CheckSettings } from '../haproxy/serverCheck';
 import { controlPlaneNodes, workerNodes } from '../telemetry/nodes';
 
 export type ServerState = 'UP' | 'DOWN';
@@ -24,13 +25,18 @@ export type VrrpState = 'INIT' | 'BACKUP' | 'MASTER' | 'FAULT';
 export interface LbServer {
   name: string;
   address: string;
+  /** DOWN: settled down under the `haproxy-backend-down` fault. */
   state: ServerState;
+  /** Its health check; the fleet's default (TCP, rise 2, fall 3, every 2 s) when absent. */
+  check?: CheckSettings;
 }
 
 export interface LbBackend {
   /** Frontend (listener) name; the backend is `<name>-be`. */
   name: string;
   bind: string;
+  /** The fleet's load balancers pass TCP through; `http` for a Layer 7 proxy. */
+  mode?: 'tcp' | 'http';
   servers: LbServer[];
 }
 
@@ -55,7 +61,11 @@ function octet(fleetIndex: number): number {
  * `haproxy-backend-down` marks a server DOWN: the target server, or the last
  * control-plane server when no target is given.
  */
-export function haproxyBackends(cluster: ClusterSpec, fleetIndex: number, control: ControlState): LbBackend[] {
+export function haproxyBackends(
+  cluster: ClusterSpec,
+  fleetIndex: number,
+  control: ControlState,
+): LbBackend[] {
   const net = octet(fleetIndex);
   const fault = control.hasFault(cluster.name, 'haproxy-backend-down');
   const cps = controlPlaneNodes(cluster);
@@ -67,9 +77,21 @@ export function haproxyBackends(cluster: ClusterSpec, fleetIndex: number, contro
   });
   const workers = workerNodes(cluster);
   return [
-    { name: 'k8s-api', bind: '*:6443', servers: cps.map((n, i) => server(n, i, 6443)) },
-    { name: 'ingress-http', bind: '*:80', servers: workers.map((n, i) => server(n, 20 + i, 30080)) },
-    { name: 'ingress-https', bind: '*:443', servers: workers.map((n, i) => server(n, 20 + i, 30443)) },
+    {
+      name: 'k8s-api',
+      bind: '*:6443',
+      servers: cps.map((n, i) => server(n, i, 6443)),
+    },
+    {
+      name: 'ingress-http',
+      bind: '*:80',
+      servers: workers.map((n, i) => server(n, 20 + i, 30080)),
+    },
+    {
+      name: 'ingress-https',
+      bind: '*:443',
+      servers: workers.map((n, i) => server(n, 20 + i, 30443)),
+    },
   ];
 }
 
@@ -78,19 +100,38 @@ export function haproxyBackends(cluster: ClusterSpec, fleetIndex: number, contro
  * `keepalived-split-brain` makes both MASTER, `keepalived-fault` puts the
  * target node (default lb-1) in FAULT and lb-2 takes over as MASTER.
  */
-export function keepalivedNodes(cluster: ClusterSpec, fleetIndex: number, control: ControlState): KeepalivedNode[] {
+export function keepalivedNodes(
+  cluster: ClusterSpec,
+  fleetIndex: number,
+  control: ControlState,
+): KeepalivedNode[] {
   const net = octet(fleetIndex);
   const hosts = [`${cluster.name}-lb-1`, `${cluster.name}-lb-2`];
   const splitBrain = control.hasFault(cluster.name, 'keepalived-split-brain');
   const fault = control.hasFault(cluster.name, 'keepalived-fault');
   let faulted: string | undefined;
-  if (fault) faulted = fault.target && hosts.includes(fault.target) ? fault.target : hosts[0];
+  if (fault)
+    faulted =
+      fault.target && hosts.includes(fault.target) ? fault.target : hosts[0];
   return hosts.map((host, i) => {
     let state: VrrpState = i === 0 ? 'MASTER' : 'BACKUP';
     if (splitBrain) state = 'MASTER';
     if (faulted) state = host === faulted ? 'FAULT' : 'MASTER';
-    return { host, instance: 'VI_1', interface: 'eth0', vrid: 51, vip: `10.${net}.0.5`, priority: i === 0 ? 150 : 100, state };
+    return {
+      host,
+      instance: 'VI_1',
+      interface: 'eth0',
+      vrid: 51,
+      vip: `10.${net}.0.5`,
+      priority: i === 0 ? 150 : 100,
+      state,
+    };
   });
 }
 
-export const VRRP_STATE_NUMBER: Record<VrrpState, number> = { INIT: 0, BACKUP: 1, MASTER: 2, FAULT: 3 };
+export const VRRP_STATE_NUMBER: Record<VrrpState, number> = {
+  INIT: 0,
+  BACKUP: 1,
+  MASTER: 2,
+  FAULT: 3,
+};
