@@ -24,23 +24,36 @@ export class BrowserSession {
 
   /**
    * Opens `url` and follows redirects, signing in as `login` when the
-   * provider asks. Resolves with the first page that is not the provider's.
+   * provider asks: the Dex-like provider's login and consent forms (which
+   * check no password), or real Dex's login form (`login` and `password`
+   * fields, no prompt). Resolves with the first page that is not a form to
+   * fill, which is Dex's form again (401) when it refused the password.
    */
-  async signIn(url: string, login: string): Promise<Response> {
+  async signIn(
+    url: string,
+    login: string,
+    password = 'not checked by the provider',
+  ): Promise<Response> {
     let res = await this.follow(url);
     for (let step = 0; step < 5; step++) {
+      if (res.status !== 200) {
+        return res;
+      }
       const html = await res.clone().text();
       const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
       const action = /<form[^>]* action="([^"]+)"/.exec(html)?.[1];
-      if (!prompt || !action) {
+      const asksLogin =
+        prompt === 'login' || (!prompt && /name="login"/.test(html));
+      if (!action || (!prompt && !asksLogin)) {
         return res;
       }
-      const form = new URLSearchParams({ prompt });
-      if (prompt === 'login') {
+      const form = new URLSearchParams(prompt ? { prompt } : {});
+      if (asksLogin) {
         form.set('login', login);
-        form.set('password', 'not checked by the provider');
+        form.set('password', password);
       }
-      res = await this.follow(new URL(action, res.url).toString(), form);
+      const target = new URL(action.replace(/&amp;/g, '&'), res.url);
+      res = await this.follow(target.toString(), form);
     }
     throw new Error('Sign-in did not finish after 5 forms');
   }
