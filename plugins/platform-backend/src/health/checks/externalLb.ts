@@ -22,7 +22,10 @@ import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { notConfigured, UpstreamClients } from '../../clients/UpstreamClients';
 import { evidence, outcome } from './support';
 
-/** Every HAProxy backend and server UP: a DOWN server is traffic lost or at risk. */
+/**
+ * Every HAProxy backend and server UP: a DOWN or NOLB server is traffic lost;
+ * one in maintenance, draining or failing its checks (UP n/m) is at risk.
+ */
 function haproxyServers(clients: UpstreamClients): PlatformHealthCheck {
   return {
     id: 'external-lb.haproxy-servers',
@@ -46,26 +49,22 @@ function haproxyServers(clients: UpstreamClients): PlatformHealthCheck {
           servers += 1;
         }
         const status = row.status ?? '';
-        if (status.startsWith('DOWN') || status === 'NOLB') {
+        const object = `haproxy/${row.pxname}/${row.svname}`;
+        const withCheck = `${status}${
+          row.check_status ? ` (${row.check_status.replace(/^\* /, '')})` : ''
+        }`;
+        if (status.startsWith('DOWN') || status.startsWith('NOLB')) {
+          // DOWN n/m is still down (passing checks on its way back up).
           verdict = 'critical';
-          facts.push(
-            evidence(
-              `haproxy/${row.pxname}/${row.svname}`,
-              'status',
-              `${status}${row.check_status ? ` (${row.check_status})` : ''}`,
-              observedAt,
-            ),
-          );
-        } else if (status.startsWith('MAINT') && verdict === 'ok') {
-          verdict = 'warning';
-          facts.push(
-            evidence(
-              `haproxy/${row.pxname}/${row.svname}`,
-              'status',
-              status,
-              observedAt,
-            ),
-          );
+          facts.push(evidence(object, 'status', withCheck, observedAt));
+        } else if (
+          status.startsWith('MAINT') ||
+          status.startsWith('DRAIN') ||
+          /^UP \d+\/\d+$/.test(status)
+        ) {
+          // Taken out by an operator, or UP n/m: failing checks, down after n more.
+          if (verdict === 'ok') verdict = 'warning';
+          facts.push(evidence(object, 'status', withCheck, observedAt));
         }
       }
       if (servers === 0) {
