@@ -116,8 +116,28 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
     podIPs: [{ ip: podIp(pod.metadata.name) }],
     startTime: started,
     containerStatuses,
-    qosClass: 'Burstable',
+    qosClass: qosClass(pod),
   };
+}
+
+type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };
+
+/**
+ * The QoS class the API server derives from a pod's containers when it is
+ * created (and then holds immutable): BestEffort without cpu or memory
+ * requests and limits, Guaranteed when every container limits both and
+ * requests what it limits, Burstable otherwise.
+ */
+export function qosClass(pod: KubeObject): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  const spec = (pod.spec ?? {}) as { containers?: Array<{ resources?: Resources }>; initContainers?: Array<{ resources?: Resources }> };
+  const all = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].map(c => c.resources ?? {});
+  const compute = ['cpu', 'memory'];
+  const set = (values: Record<string, string> | undefined) => compute.filter(r => values?.[r] !== undefined);
+  if (all.every(r => set(r.requests).length === 0 && set(r.limits).length === 0)) return 'BestEffort';
+  const guaranteed = all.every(
+    r => set(r.limits).length === 2 && compute.every(name => r.requests?.[name] === undefined || r.requests[name] === r.limits?.[name]),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
 export function isPodReady(pod: KubeObject): boolean {

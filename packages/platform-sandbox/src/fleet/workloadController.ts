@@ -151,6 +151,14 @@ const STATIC_POD_FLAGS: Record<string, string[]> = {
   etcd: ['--client-cert-auth=true', '--data-dir=/var/lib/etcd'],
 };
 
+/** What kubeadm's static pod manifests request. */
+const STATIC_POD_REQUESTS: Record<string, Record<string, string>> = {
+  etcd: { cpu: '100m', memory: '100Mi' },
+  'kube-apiserver': { cpu: '250m' },
+  'kube-controller-manager': { cpu: '200m' },
+  'kube-scheduler': { cpu: '100m' },
+};
+
 function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersionOf: (node: KubeObject) => string, createdAt: string | undefined): void {
   const controlPlane = nodes.filter(n => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
   const wanted = new Set<string>();
@@ -175,7 +183,7 @@ function reconcileStaticPods(store: ObjectStore, nodes: KubeObject[], kubeVersio
           nodeName: node.metadata.name,
           hostNetwork: true,
           priorityClassName: 'system-node-critical',
-          containers: [{ name: component, image, command: [component, ...(STATIC_POD_FLAGS[component] ?? [])] }],
+          containers: [{ name: component, image, command: [component, ...(STATIC_POD_FLAGS[component] ?? [])], resources: { requests: STATIC_POD_REQUESTS[component] } }],
         },
         status: { phase: 'Pending' },
       });

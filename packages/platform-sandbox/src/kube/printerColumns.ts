@@ -64,6 +64,13 @@ function nodeAddress(node: any, type: string): string {
   return (node.status?.addresses ?? []).find((a: any) => a.type === type)?.address ?? '<none>';
 }
 
+/** The kernel, with the architecture in brackets when the kubelet reports one (upstream 1.37). */
+function nodeKernel(node: any): string {
+  const info = node.status?.nodeInfo ?? {};
+  const kernel = info.kernelVersion || '<unknown>';
+  return info.architecture ? `${kernel} (${info.architecture})` : kernel;
+}
+
 function nodeStatus(node: any): string {
   const ready = condition(node, 'Ready') === 'True' ? 'Ready' : 'NotReady';
   return node.spec?.unschedulable ? `${ready},SchedulingDisabled` : ready;
@@ -100,7 +107,7 @@ export const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Internal-IP', type: 'string', priority: 1, value: n => nodeAddress(n, 'InternalIP') },
     { name: 'External-IP', type: 'string', priority: 1, value: n => nodeAddress(n, 'ExternalIP') },
     { name: 'OS-Image', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.osImage || '<unknown>' },
-    { name: 'Kernel-Version', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.kernelVersion || '<unknown>' },
+    { name: 'Kernel-Version', type: 'string', priority: 1, value: nodeKernel },
     { name: 'Container-Runtime', type: 'string', priority: 1, value: n => n.status?.nodeInfo?.containerRuntimeVersion || '<unknown>' },
   ],
   Namespace: [NAME, { name: 'Status', type: 'string', value: n => n.status?.phase ?? '' }, BUILT_IN_AGE],
