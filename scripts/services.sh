@@ -150,8 +150,17 @@ locate_haproxy() {
   echo "PLATFORM_TEST_HAPROXY_BIN=/usr/sbin/haproxy"
 }
 
+# Tests start their own Keepalived pair (in network namespaces they create).
+locate_keepalived() {
+  if [ ! -x /usr/sbin/keepalived ]; then
+    echo "Keepalived is not installed: run 'scripts/services.sh install' (needs root and Debian's packages)" >&2
+    exit 1
+  fi
+  echo "PLATFORM_TEST_KEEPALIVED_BIN=/usr/sbin/keepalived"
+}
+
 case "${1:-}" in
   install) install ;;
-  start) start_postgres; start_redis; start_slapd; locate_prometheus; locate_alertmanager; locate_haproxy ;;
+  start) start_postgres; start_redis; start_slapd; locate_prometheus; locate_alertmanager; locate_haproxy; locate_keepalived ;;
   *) echo "usage: $0 install|start" >&2; exit 2 ;;
 esac
