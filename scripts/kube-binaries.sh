@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the real control plane the *.realkube tests run against: kube-apiserver
-# and etcd from the Go module in tools/kube (versions pinned in its go.mod),
-# into a cache outside the repository keyed by those versions, so a warm run
-# builds nothing. Prints the env to use, one VAR=value a line, on stdout;
-# everything else goes to stderr.
+# Builds the real control plane the *.realkube tests run against (etcd,
+# kube-apiserver, kube-controller-manager, kube-scheduler) and kubectl from the
+# Go module in tools/kube (versions pinned in its go.mod), into a cache outside
+# the repository keyed by those versions. Only missing binaries are built, so
+# a warm run builds nothing. Prints the env to use, one VAR=value a line, on
+# stdout; everything else goes to stderr.
 #   scripts/kube-binaries.sh            build if missing, print the env
 #   KUBE_BINARIES_CACHE=DIR ...         cache root (default
 #                                       ${XDG_CACHE_HOME:-$HOME/.cache}/platform-portal/kube)
@@ -24,15 +25,31 @@ fi
 
 CACHE_ROOT="${KUBE_BINARIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/platform-portal/kube}"
 DIR="$CACHE_ROOT/kubernetes-$KUBE_VERSION-etcd-$ETCD_VERSION"
-APISERVER="$DIR/kube-apiserver"
-ETCD="$DIR/etcd"
 
-print_env() {
-  echo "PLATFORM_TEST_KUBE_APISERVER_BIN=$APISERVER"
-  echo "PLATFORM_TEST_ETCD_BIN=$ETCD"
+# Binary (path in the cache folder), Go package (ours under ./cmd, or
+# upstream's own main named by a tool line in go.mod), env variable the tests
+# read.
+BINARIES="
+etcd ./cmd/etcd PLATFORM_TEST_ETCD_BIN
+kube-apiserver ./cmd/kube-apiserver PLATFORM_TEST_KUBE_APISERVER_BIN
+kubectl k8s.io/kubernetes/cmd/kubectl PLATFORM_TEST_KUBECTL_BIN
+kube-controller-manager k8s.io/kubernetes/cmd/kube-controller-manager PLATFORM_TEST_KUBE_CONTROLLER_MANAGER_BIN
+kube-scheduler k8s.io/kubernetes/cmd/kube-scheduler PLATFORM_TEST_KUBE_SCHEDULER_BIN
+"
+
+missing() {
+  echo "$BINARIES" | while read -r name _ _; do
+    if [ -n "$name" ] && [ ! -x "$DIR/$name" ]; then echo "$name"; fi
+  done
 }
 
-if [ -x "$APISERVER" ] && [ -x "$ETCD" ]; then
+print_env() {
+  echo "$BINARIES" | while read -r name _ var; do
+    if [ -n "$name" ]; then echo "$var=$DIR/$name"; fi
+  done
+}
+
+if [ -z "$(missing)" ]; then
   print_env
   exit 0
 fi
@@ -40,7 +57,7 @@ fi
 GO=$(command -v go || true)
 [ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
 if [ -z "$GO" ]; then
-  echo "Go is not installed (needed to build kube-apiserver and etcd once)" >&2
+  echo "Go is not installed (needed to build $(missing | tr '\n' ' ')once)" >&2
   exit 1
 fi
 
@@ -48,13 +65,13 @@ mkdir -p "$CACHE_ROOT"
 # One build at a time: parallel test runs share the cache.
 exec 9>"$CACHE_ROOT/.lock"
 flock 9
-if [ -x "$APISERVER" ] && [ -x "$ETCD" ]; then
+
+todo=$(missing)
+if [ -z "$todo" ]; then
   print_env
   exit 0
 fi
 
-echo "Building kube-apiserver $KUBE_VERSION and etcd $ETCD_VERSION into $DIR (once per version; several minutes) ..." >&2
-started=$(date +%s)
 tmp=$(mktemp -d "$CACHE_ROOT/.build.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # The version the binary reports (/version, kubectl version): a plain go
@@ -62,12 +79,22 @@ trap 'rm -rf "$tmp"' EXIT
 minor=$(echo "$KUBE_VERSION" | cut -d. -f2)
 version_pkg=k8s.io/component-base/version
 ldflags="-s -w -X $version_pkg.gitVersion=$KUBE_VERSION -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=$minor -X $version_pkg.gitTreeState=clean"
-(
-  cd "$MODULE"
-  # -mod=readonly: the build uses exactly the committed go.sum.
-  "$GO" build -mod=readonly -trimpath -ldflags="$ldflags" -o "$tmp/" ./cmd/kube-apiserver ./cmd/etcd
-) >&2
 mkdir -p "$DIR"
-mv "$tmp/kube-apiserver" "$tmp/etcd" "$DIR/"
-echo "Built in $(($(date +%s) - started)) s" >&2
+total_started=$(date +%s)
+# One go build per binary, in the order of the list: each reports what it
+# added on top of the packages the ones before it compiled.
+for name in $todo; do
+  pkg=$(echo "$BINARIES" | awk -v n="$name" '$1 == n { print $2 }')
+  echo "Building $name ($pkg, Kubernetes $KUBE_VERSION, etcd $ETCD_VERSION) into $DIR ..." >&2
+  started=$(date +%s)
+  (
+    cd "$MODULE"
+    # -mod=readonly: the build uses exactly the committed go.sum.
+    "$GO" build -mod=readonly -trimpath -ldflags="$ldflags" -o "$tmp/$(basename "$name")" "$pkg"
+  ) >&2
+  mkdir -p "$(dirname "$DIR/$name")"
+  mv "$tmp/$(basename "$name")" "$DIR/$name"
+  echo "Built $name in $(($(date +%s) - started)) s" >&2
+done
+echo "Built $(echo $todo) in $(($(date +%s) - total_started)) s" >&2
 print_env

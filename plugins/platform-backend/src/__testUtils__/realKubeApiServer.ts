@@ -54,7 +54,7 @@ function executable(path: string | undefined): path is string {
 }
 
 /** Where scripts/kube-binaries.sh puts the pinned versions when no env says so. */
-function defaultCacheDir(): string | undefined {
+export function defaultCacheDir(): string | undefined {
   try {
     const goMod = readFileSync(join(REPO_ROOT, 'tools/kube/go.mod'), 'utf8');
     const version = (module: string) =>
@@ -117,6 +117,11 @@ export interface RealKubeApiServer {
   url: string;
   /** PEM of the cluster's own CA. */
   caData: string;
+  /**
+   * The cluster's files as kubeadm lays them out (ca.crt, ca.key, sa.key,
+   * sa.pub), for the controllers that run beside the API server.
+   */
+  pkiDir: string;
   /** Bearer token of a member of system:masters. */
   adminToken: string;
   /**
@@ -543,7 +548,15 @@ export async function startRealKubeApiServer(
       ),
     );
     const readerToken = tokenRequest.status.token;
-    return { url, caData, adminToken, readerToken, request, stop };
+    return {
+      url,
+      caData,
+      pkiDir: dir,
+      adminToken,
+      readerToken,
+      request,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -562,3 +575,6 @@ export async function expectCreated<T>(
   }
   return response.body;
 }
+
+/** For the processes that run beside the API server (controllers, kwok). */
+export { start as startChild, stopGroup, tail as tailLog };

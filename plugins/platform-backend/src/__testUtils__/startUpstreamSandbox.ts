@@ -27,7 +27,7 @@ import {
  * `tls` also serves the clusters over TLS, as the scaffolder actions reach them.
  */
 export function startUpstreamSandbox(
-  options: { tls?: boolean } = {},
+  options: { tls?: boolean; openApiSpecDir?: string } = {},
 ): Promise<Sandbox> {
   return startSandbox({
     fleet: defaultFleet(),
@@ -36,5 +36,6 @@ export function startUpstreamSandbox(
     upstreams: createUpstreamSimulators,
     realTimeTicks: false,
     ...(options.tls ? { tlsPort: 0 } : {}),
+    openApiSpecDir: options.openApiSpecDir,
   });
 }
