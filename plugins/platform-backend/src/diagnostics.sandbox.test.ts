@@ -250,40 +250,105 @@ describe('runbook diagnostics against the sandbox fleet', () => {
     expect(second.body.changed).toBe(false);
   });
 
-  it('re-issues the stuck certificate by setting its Issuing condition, and a second request changes nothing', async () => {
-    const path =
-      '/apis/cert-manager.io/v1/namespaces/payments/certificates/payments-api-tls';
+  const CERT_PATH =
+    '/apis/cert-manager.io/v1/namespaces/payments/certificates/payments-api-tls';
+  const reissue = { namespace: 'payments', name: 'payments-api-tls' };
+
+  it("refuses to re-issue a certificate while Let's Encrypt rate-limits its names, dry or real, saying until when; nothing is written", async () => {
+    const run = await diagnose('prod-eu-2', 'certificate-renewal-stuck');
+    const offer = run.remediations.find(
+      r => r.action === 'certificate-reissue',
+    )!;
+    expect(offer.description).toMatch(
+      /Let's Encrypt refuses new certificates for these names until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC .*cert-manager tries again by itself at/,
+    );
+    const before = (await kubeGet('prod-eu-2', CERT_PATH)).metadata
+      .resourceVersion;
+    for (const dryRun of [true, false]) {
+      const refused = await remediate('prod-eu-2', 'certificate-reissue', {
+        ...reissue,
+        dryRun,
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(
+        /^Certificate payments\/payments-api-tls not re-issued: Let's Encrypt refuses new certificates for these names until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+      );
+    }
+    expect(auditEvent.fail).toHaveBeenCalled();
+    expect(
+      (await kubeGet('prod-eu-2', CERT_PATH)).metadata.resourceVersion,
+    ).toBe(before);
+  });
+
+  it('re-issues a certificate whose failure was no rate limit, once; the diagnostic run after it shows the outcome', async () => {
+    // The last failure as an ACME server error that a retry may cure.
+    const cert = await kubeGet('prod-eu-2', CERT_PATH);
+    const conditions = cert.status.conditions.map((c: any) =>
+      c.type === 'Issuing'
+        ? {
+            ...c,
+            message:
+              'The certificate request has failed to complete and will be retried: Failed to finalize Order: 500 urn:ietf:params:acme:error:serverInternal: Error finalizing order',
+          }
+        : c,
+    );
+    const patched = await fetch(
+      `${sandbox.kubernetesUrl('prod-eu-2')}${CERT_PATH}/status`,
+      {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${sandbox.credentials.kubernetes['prod-eu-2'].admin}`,
+          'Content-Type': 'application/merge-patch+json',
+        },
+        body: JSON.stringify({ status: { conditions } }),
+      },
+    );
+    expect(patched.status).toBe(200);
+    const offered = await diagnose('prod-eu-2', 'certificate-renewal-stuck');
+    expect(
+      offered.remediations.find(r => r.action === 'certificate-reissue')!
+        .description,
+    ).not.toMatch(/rate limit/);
+
     const dryRun = await remediate('prod-eu-2', 'certificate-reissue', {
-      namespace: 'payments',
-      name: 'payments-api-tls',
+      ...reissue,
       dryRun: true,
     });
     expect(dryRun.status).toBe(200);
-    const untouched = await kubeGet('prod-eu-2', path);
+    const untouched = await kubeGet('prod-eu-2', CERT_PATH);
     expect(
       untouched.status.conditions.find((c: any) => c.type === 'Issuing').status,
     ).toBe('False');
 
-    const first = await remediate('prod-eu-2', 'certificate-reissue', {
-      namespace: 'payments',
-      name: 'payments-api-tls',
-    });
+    const first = await remediate('prod-eu-2', 'certificate-reissue', reissue);
     expect(first.status).toBe(200);
     expect(first.body.changed).toBe(true);
-    const cert = await kubeGet('prod-eu-2', path);
-    expect(cert.status.conditions).toContainEqual(
+    expect(
+      (await kubeGet('prod-eu-2', CERT_PATH)).status.conditions,
+    ).toContainEqual(
       expect.objectContaining({
         type: 'Issuing',
         status: 'True',
         reason: 'ManuallyTriggered',
       }),
     );
-    const second = await remediate('prod-eu-2', 'certificate-reissue', {
-      namespace: 'payments',
-      name: 'payments-api-tls',
-    });
+    const second = await remediate('prod-eu-2', 'certificate-reissue', reissue);
     expect(second.status).toBe(200);
     expect(second.body.changed).toBe(false);
+
+    // cert-manager's attempt meets the rate limit: one failure more, and the
+    // diagnostic says so and why another re-issue would not help.
+    sandbox.clock.tick();
+    const after = await kubeGet('prod-eu-2', CERT_PATH);
+    expect(after.status.failedIssuanceAttempts).toBe(
+      cert.status.failedIssuanceAttempts + 1,
+    );
+    const rerun = await diagnose('prod-eu-2', 'certificate-renewal-stuck');
+    expect(rerun.cause).toContain('rateLimited');
+    expect(
+      rerun.remediations.find(r => r.action === 'certificate-reissue')!
+        .description,
+    ).toMatch(/a re-issue before then fails the same way/);
   });
 
   it('scales the staging-1 MachineDeployment on mgmt, and the same request again is a no-op', async () => {

@@ -54,6 +54,23 @@ function issuedStatus(previous: CertificateStatus, issuedAt: Date, now: string):
   };
 }
 
+/**
+ * When Let's Encrypt's duplicate-certificate limit (5 per week for one set of
+ * names) lets this certificate through again: fixed per certificate and day,
+ * so a retry within the day sees the same time, as with the real limit.
+ */
+function rateLimitLiftsAt(cert: KubeObject, now: Date): Date {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const hours = 30 + ([...cert.metadata.name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 18);
+  return new Date(day + hours * 3600_000);
+}
+
+/** The Issuing condition cert-manager writes after Let's Encrypt's 429, with Boulder's detail. */
+function rateLimitedMessage(name: string, revision: number, liftsAt: Date): string {
+  const retryAfter = `${liftsAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return `The certificate request has failed to complete and will be retried: Failed to wait for order resource "${name}-${revision + 1}-${shortHash(name, 10)}" to become ready: order is in "errored" state: Failed to finalize Order: 429 urn:ietf:params:acme:error:rateLimited: too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s, retry after ${retryAfter}: see https://letsencrypt.org/docs/rate-limits/#new-certificates-per-exact-set-of-identifiers`;
+}
+
 /** cert-manager: ClusterIssuers register, Certificates issue and renew 30 days before expiry. */
 export function reconcileCertificates(store: ObjectStore, faults: ClusterFaults, now: Date): void {
   const at = timestamp(now);
@@ -75,20 +92,24 @@ export function reconcileCertificates(store: ObjectStore, faults: ClusterFaults,
     let next: CertificateStatus = previous;
     if (stuck) {
       // Issuance keeps failing: the old certificate is still valid (Ready), but
-      // its renewal time has long passed and it expires in 10 days.
-      if (!previous.lastFailureTime) {
-        const notAfter = new Date(now.getTime() + 10 * 24 * 3600_000);
+      // its renewal time has long passed and it expires in 10 days. A manual
+      // re-issue (Issuing=True, as `cmctl renew` sets it) meets the same rate
+      // limit and fails again, one attempt more.
+      const retried = previous.lastFailureTime !== undefined && previous.conditions?.some(c => c.type === 'Issuing' && c.status === 'True');
+      if (!previous.lastFailureTime || retried) {
+        const notAfter = previous.notAfter ? new Date(previous.notAfter) : new Date(now.getTime() + 10 * 24 * 3600_000);
+        const revision = previous.revision ?? 1;
         next = {
           ...previous,
-          notBefore: timestamp(new Date(notAfter.getTime() - TIMINGS.certificateDurationMs)),
+          notBefore: previous.notBefore ?? timestamp(new Date(notAfter.getTime() - TIMINGS.certificateDurationMs)),
           notAfter: timestamp(notAfter),
-          renewalTime: timestamp(new Date(notAfter.getTime() - TIMINGS.certificateRenewBeforeMs)),
-          revision: previous.revision ?? 1,
+          renewalTime: previous.renewalTime ?? timestamp(new Date(notAfter.getTime() - TIMINGS.certificateRenewBeforeMs)),
+          revision,
           lastFailureTime: at,
-          failedIssuanceAttempts: 6,
+          failedIssuanceAttempts: retried ? (previous.failedIssuanceAttempts ?? 0) + 1 : 6,
           conditions: withCondition(
             withCondition(previous.conditions, { type: 'Ready', status: 'True', reason: 'Ready', message: 'Certificate is up to date and has not expired', observedGeneration: 1 }, at),
-            { type: 'Issuing', status: 'False', reason: 'Failed', message: `The certificate request has failed to complete and will be retried: Failed to wait for order resource "${cert.metadata.name}-${(previous.revision ?? 1) + 1}-${shortHash(cert.metadata.name, 10)}" to become ready: order is in "errored" state: Failed to finalize Order: 429 urn:ietf:params:acme:error:rateLimited: Error finalizing order :: too many certificates already issued`, observedGeneration: 1 },
+            { type: 'Issuing', status: 'False', reason: 'Failed', message: rateLimitedMessage(cert.metadata.name, revision, rateLimitLiftsAt(cert, now)), observedGeneration: 1 },
             at,
           ),
         };

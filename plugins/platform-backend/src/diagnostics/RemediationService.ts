@@ -30,6 +30,7 @@ import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { ArgoApplication } from '../clients/argocd/argoTypes';
 import { argocdReadError } from '../clients/argocd/argocdHttpError';
 import { UpstreamClients } from '../clients/UpstreamClients';
+import { acmeRateLimitOf, futileReissue } from './acmeRateLimit';
 import { AnyObject, conditionOf } from './kubeObjects';
 import { belongsTo, CAPI_VERSION } from './machineDeployments';
 
@@ -145,6 +146,8 @@ export class RemediationService {
         message: `${target} is already being issued`,
       };
     }
+    const futile = futileReissue(acmeRateLimitOf(cert), new Date());
+    if (futile) throw new ConflictError(`${target} not re-issued: ${futile}`);
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const conditions = [
       ...((cert.status?.conditions ?? []) as any[]).filter(

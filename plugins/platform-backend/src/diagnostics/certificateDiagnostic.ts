@@ -15,6 +15,7 @@
  */
 
 import { RunbookDiagnostic } from './RunbookDiagnostic';
+import { acmeRateLimitOf, futileReissue } from './acmeRateLimit';
 import {
   AnyObject,
   conditionOf,
@@ -156,8 +157,13 @@ export const certificateDiagnostic: RunbookDiagnostic = {
           remediations: stuck.map(cert => ({
             action: 'certificate-reissue' as const,
             title: `Re-issue ${refOf(cert)}`,
-            description:
+            description: [
               "Sets the Certificate's Issuing condition, as `cmctl renew` does: cert-manager issues it again at once. The current secret stays until the new one is issued.",
+              // A rate limit makes it futile until it lifts: say so, the service refuses it too.
+              futileReissue(acmeRateLimitOf(cert), new Date()),
+            ]
+              .filter(Boolean)
+              .join(' '),
             request: {
               namespace: cert.metadata?.namespace,
               name: cert.metadata!.name!,
