@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the real control plane the *.realkube tests run against (etcd,
-# kube-apiserver, kube-controller-manager, kube-scheduler) and kubectl from the
-# Go module in tools/kube (versions pinned in its go.mod), into a cache outside
-# the repository keyed by those versions. Only missing binaries are built, so
-# a warm run builds nothing. Prints the env to use, one VAR=value a line, on
-# stdout; everything else goes to stderr.
+# kube-apiserver, kube-controller-manager, kube-scheduler, kwok for nodes and
+# pods) and kubectl from the Go module in tools/kube (versions pinned in its
+# go.mod), into a cache outside the repository keyed by those versions. Only
+# missing binaries are built, so a warm run builds nothing. Prints the env to use, one VAR=value a line, on stdout;
+# everything else goes to stderr.
 #   scripts/kube-binaries.sh            build if missing, print the env
 #   KUBE_BINARIES_CACHE=DIR ...         cache root (default
 #                                       ${XDG_CACHE_HOME:-$HOME/.cache}/platform-portal/kube)
@@ -18,8 +18,10 @@ module_version() {
 
 KUBE_VERSION=$(module_version k8s.io/kubernetes)
 ETCD_VERSION=$(module_version go.etcd.io/etcd/server/v3)
-if [ -z "$KUBE_VERSION" ] || [ -z "$ETCD_VERSION" ]; then
-  echo "tools/kube/go.mod must require k8s.io/kubernetes and go.etcd.io/etcd/server/v3" >&2
+# kwok is versioned on its own, so it has a folder of its own in the cache.
+KWOK_VERSION=$(module_version sigs.k8s.io/kwok)
+if [ -z "$KUBE_VERSION" ] || [ -z "$ETCD_VERSION" ] || [ -z "$KWOK_VERSION" ]; then
+  echo "tools/kube/go.mod must require k8s.io/kubernetes, go.etcd.io/etcd/server/v3 and sigs.k8s.io/kwok" >&2
   exit 1
 fi
 
@@ -35,6 +37,7 @@ kube-apiserver ./cmd/kube-apiserver PLATFORM_TEST_KUBE_APISERVER_BIN
 kubectl k8s.io/kubernetes/cmd/kubectl PLATFORM_TEST_KUBECTL_BIN
 kube-controller-manager k8s.io/kubernetes/cmd/kube-controller-manager PLATFORM_TEST_KUBE_CONTROLLER_MANAGER_BIN
 kube-scheduler k8s.io/kubernetes/cmd/kube-scheduler PLATFORM_TEST_KUBE_SCHEDULER_BIN
+kwok-$KWOK_VERSION/kwok sigs.k8s.io/kwok/cmd/kwok PLATFORM_TEST_KWOK_BIN
 "
 
 missing() {
