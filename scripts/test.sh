@@ -26,7 +26,11 @@ yarn tsc
 echo $? > .test-results/typecheck.status
 
 echo "== lint"
-yarn backstage-cli repo lint
+# With the OpenAPI check: every src/schema/openapi.yaml must match the router
+# generated from it (repo-tools loads that TypeScript through the CLI's transform).
+yarn backstage-cli repo lint &&
+  NODE_OPTIONS="--require @backstage/cli/config/nodeTransform.cjs" \
+    yarn backstage-repo-tools repo schema openapi validate
 echo $? > .test-results/lint.status
 
 # High and critical advisories in production dependencies (scripts/audit.sh).

@@ -77,13 +77,14 @@ export async function createRouter(
   router.use(express.json(), rejectMalformedJson);
   const guard = healthReadGuard(httpAuth, permissions);
 
-  router.get('/layers', async (req, res) => {
+  const api = await createPlatformApiRouter();
+  api.get('/layers', async (req, res) => {
     await guard(req);
     const body: LayersResponse = { layers: [...LAYERS] };
     res.json(body);
   });
 
-  router.get('/environment', async (req, res) => {
+  api.get('/environment', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const body: EnvironmentResponse = {
       simulated: platformConfig.simulated,
@@ -92,7 +93,6 @@ export async function createRouter(
     res.json(body);
   });
 
-  const api = await createPlatformApiRouter();
   healthRoutes(api, { health, guard });
   clusterRoutes(api, {
     clusters: platformConfig.clusters,

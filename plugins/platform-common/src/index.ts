@@ -38,3 +38,4 @@ export * from './readiness';
 export * from './sizing';
 export * from './diagnostics';
 export * from './delivery';
+export * from './client';

@@ -16,7 +16,6 @@
 
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   BuildOutAttestation,
   ClusterReadinessResponse,
@@ -37,81 +36,93 @@ import {
   LayerHealthResponse,
   LayerId,
   LayersResponse,
+  PlatformApiClient,
+  TypedResponse,
 } from '@platform-portal/plugin-platform-common';
 import { PlatformApi } from './PlatformApi';
+import { body } from './responseBody';
 
-/** @public */
+/**
+ * The platform API over the client generated from the backend's OpenAPI
+ * spec: it shapes arguments into requests and turns non-2xx answers into a
+ * ResponseError.
+ *
+ * @public
+ */
 export class PlatformClient implements PlatformApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly api: PlatformApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new PlatformApiClient(options);
   }
 
   getLayers(): Promise<LayersResponse> {
-    return this.get('/layers');
+    return body(this.api.listLayers({}));
   }
 
   getEnvironment(): Promise<EnvironmentResponse> {
-    return this.get('/environment');
+    return body(this.api.getEnvironment({}));
   }
 
   getFleetHealth(): Promise<FleetHealthResponse> {
-    return this.get('/health');
+    return body(this.api.getFleetHealth({}));
   }
 
   getClusterHealth(cluster: string): Promise<ClusterHealthResponse> {
-    return this.get(`/health/${encodeURIComponent(cluster)}`);
+    return body(this.api.getClusterHealth({ path: { cluster } }));
   }
 
   getLayerHealth(
     cluster: string,
     layer: LayerId,
   ): Promise<LayerHealthResponse> {
-    return this.get(
-      `/health/${encodeURIComponent(cluster)}/${encodeURIComponent(layer)}`,
-    );
+    return body(this.api.getLayerHealth({ path: { cluster, layer } }));
   }
 
   getHealthHistory(cluster: string): Promise<HealthHistoryResponse> {
-    return this.get(`/health/${encodeURIComponent(cluster)}/history`);
+    return body(
+      this.api.getClusterHealthHistory({ path: { cluster }, query: {} }),
+    );
   }
 
   getClusters(): Promise<ClustersResponse> {
-    return this.get('/clusters');
+    return body(this.api.listClusters({}));
   }
 
   getCluster(cluster: string): Promise<ClusterDetailResponse> {
-    return this.get(`/clusters/${encodeURIComponent(cluster)}`);
+    return body(this.api.getCluster({ path: { cluster } }));
   }
 
   getEntityNexus(entity: CompoundEntityRef): Promise<EntityNexusResponse> {
-    return this.get(entityPath(entity, 'nexus'));
+    return integrationBody<EntityNexusResponse>(
+      this.api.getEntityNexus({ path: entityPath(entity) }),
+    );
   }
 
   getEntityGitLab(entity: CompoundEntityRef): Promise<EntityGitLabResponse> {
-    return this.get(entityPath(entity, 'gitlab'));
+    return integrationBody<EntityGitLabResponse>(
+      this.api.getEntityGitLab({ path: entityPath(entity) }),
+    );
   }
 
   getEntityDelivery(
     entity: CompoundEntityRef,
   ): Promise<EntityDeliveryResponse> {
-    const { namespace, kind, name } = entity;
-    return this.get(
-      `/delivery/${encodeURIComponent(namespace)}/${encodeURIComponent(
-        kind.toLocaleLowerCase('en-US'),
-      )}/${encodeURIComponent(name)}`,
+    return integrationBody<EntityDeliveryResponse>(
+      this.api.getEntityDelivery({ path: entityPath(entity) }),
     );
   }
 
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {
-    return this.get(entityPath(entity, 'grafana'));
+    return integrationBody<EntityGrafanaResponse>(
+      this.api.getEntityGrafana({ path: entityPath(entity) }),
+    );
   }
 
   getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse> {
-    return this.get(argocdPath(entity));
+    return integrationBody<EntityArgocdResponse>(
+      this.api.getEntityArgocd({ path: entityPath(entity) }),
+    );
   }
 
   syncArgocdApplication(
@@ -119,11 +130,10 @@ export class PlatformClient implements PlatformApi {
     instance: string,
     app: string,
   ): Promise<ArgocdOperationResponse> {
-    return this.post(
-      `${argocdPath(entity)}/${encodeURIComponent(
-        instance,
-      )}/${encodeURIComponent(app)}/sync`,
-      {},
+    return body(
+      this.api.syncEntityArgocdApplication({
+        path: { ...entityPath(entity), instance, app },
+      }),
     );
   }
 
@@ -133,20 +143,20 @@ export class PlatformClient implements PlatformApi {
     app: string,
     id: number,
   ): Promise<ArgocdOperationResponse> {
-    return this.post(
-      `${argocdPath(entity)}/${encodeURIComponent(
-        instance,
-      )}/${encodeURIComponent(app)}/rollback`,
-      { id },
+    return body(
+      this.api.rollbackEntityArgocdApplication({
+        path: { ...entityPath(entity), instance, app },
+        body: { id },
+      }),
     );
   }
 
   getFleetReadiness(): Promise<FleetReadinessResponse> {
-    return this.get('/readiness');
+    return body(this.api.getFleetReadiness({}));
   }
 
   getClusterReadiness(cluster: string): Promise<ClusterReadinessResponse> {
-    return this.get(`/readiness/${encodeURIComponent(cluster)}`);
+    return body(this.api.getClusterReadiness({ path: { cluster } }));
   }
 
   attestBuildOutStep(
@@ -154,47 +164,41 @@ export class PlatformClient implements PlatformApi {
     step: number,
     note?: string,
   ): Promise<BuildOutAttestation> {
-    return this.post(
-      `/readiness/${encodeURIComponent(cluster)}/steps/${step}/attestations`,
-      note ? { note } : {},
+    return body(
+      this.api.attestBuildOutStep({
+        path: { cluster, step: String(step) },
+        body: note ? { note } : {},
+      }),
     );
   }
 
   getClusterSizing(cluster: string): Promise<SizingResponse> {
-    return this.get(`/sizing/${encodeURIComponent(cluster)}`);
-  }
-
-  private async post<T>(path: string, body: unknown): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('platform');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('platform');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return body(this.api.getClusterSizing({ path: { cluster } }));
   }
 }
 
-/** `/entity/<namespace>/<kind>/<name>/<integration>`, kind in lower case. */
-function entityPath(entity: CompoundEntityRef, integration: string): string {
-  const { namespace, kind, name } = entity;
-  return `/entity/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/${integration}`;
+/** `T` with `configured` widened to boolean, as the generated models have it. */
+type WithBooleanConfigured<T> = T extends unknown
+  ? Omit<T, 'configured'> & { configured: boolean }
+  : never;
+
+/**
+ * The body of an entity integration's answer, a `configured: false | true`
+ * union: the generator types a boolean literal as `boolean`, so the models
+ * are checked field by field against `T` and `configured` gets its literal
+ * back here.
+ */
+async function integrationBody<T extends { configured: boolean }>(
+  request: Promise<TypedResponse<WithBooleanConfigured<T>>>,
+): Promise<T> {
+  return (await body(request)) as unknown as T;
 }
 
-function argocdPath(entity: CompoundEntityRef): string {
-  return entityPath(entity, 'argocd');
+/** The entity's path parameters, kind in lower case as the catalog keys it. */
+function entityPath(entity: CompoundEntityRef) {
+  return {
+    namespace: entity.namespace,
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    name: entity.name,
+  };
 }

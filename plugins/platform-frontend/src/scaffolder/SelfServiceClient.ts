@@ -14,31 +14,30 @@
  * limitations under the License.
  */
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { TeamNamespacesResponse } from '@platform-portal/plugin-platform-common';
+import {
+  PlatformApiClient,
+  TeamNamespacesResponse,
+} from '@platform-portal/plugin-platform-common';
+import { body } from '../api/responseBody';
 import { SelfServiceApi } from './SelfServiceApi';
 
 /** The platform backend's self-service routes, with the user's token. @public */
 export class SelfServiceClient implements SelfServiceApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly api: PlatformApiClient;
 
-  async listTeamNamespaces(
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.api = new PlatformApiClient(options);
+  }
+
+  listTeamNamespaces(
     cluster: string,
     team?: string,
   ): Promise<TeamNamespacesResponse> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('platform');
-    const query = team ? `?team=${encodeURIComponent(team)}` : '';
-    const res = await this.options.fetchApi.fetch(
-      `${baseUrl}/clusters/${encodeURIComponent(cluster)}/namespaces${query}`,
+    return body(
+      this.api.listTeamNamespaces({
+        path: { cluster },
+        query: team ? { team } : {},
+      }),
     );
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.json();
   }
 }

@@ -145,7 +145,7 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
       hiddenApplications: hidden,
       observedAt: new Date().toISOString(),
     };
-    res.json(body as any);
+    res.json(body);
   });
 
   /** The entity, the permission and the application: everything an operation needs, or the 4xx that says what is missing. */
@@ -287,7 +287,7 @@ export function argocdRoutes(options: ArgocdRouteOptions): void {
             : `Rollback of ${action.app} on ${action.instance} to history entry ${id} started`,
       };
       await auditEvent.success({ meta: { project: action.project } });
-      res.json(body as any);
+      res.json(body);
     } catch (error) {
       await auditEvent.fail({ error: error as Error });
       throw error;

@@ -41,9 +41,24 @@ export const spec = {
           },
           request: {
             type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+            required: ['method', 'url'],
           },
           response: {
             type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+            required: ['statusCode'],
           },
         },
         required: ['error'],
@@ -347,16 +362,7 @@ export const spec = {
                     type: 'object',
                     properties: {
                       id: {
-                        enum: [
-                          'commit',
-                          'pipeline',
-                          'image',
-                          'manifest',
-                          'sync',
-                          'route',
-                          'traffic',
-                          'traces',
-                        ],
+                        $ref: '#/components/schemas/DeliveryStageId',
                       },
                       title: {
                         type: 'string',
@@ -387,7 +393,7 @@ export const spec = {
                   },
                 },
                 current: {
-                  type: 'string',
+                  $ref: '#/components/schemas/DeliveryStageId',
                 },
                 summary: {
                   type: 'string',
@@ -532,8 +538,7 @@ export const spec = {
             type: 'string',
           },
           verdict: {
-            type: 'string',
-            enum: ['ok', 'warning', 'critical', 'unknown'],
+            $ref: '#/components/schemas/HealthVerdict',
           },
           message: {
             type: 'string',
@@ -560,11 +565,10 @@ export const spec = {
             type: 'string',
           },
           layer: {
-            type: 'string',
+            $ref: '#/components/schemas/LayerId',
           },
           verdict: {
-            type: 'string',
-            enum: ['ok', 'warning', 'critical', 'unknown'],
+            $ref: '#/components/schemas/HealthVerdict',
           },
           checks: {
             type: 'array',
@@ -667,7 +671,7 @@ export const spec = {
           layers: {
             type: 'array',
             items: {
-              type: 'string',
+              $ref: '#/components/schemas/LayerId',
             },
           },
           counts: {
@@ -682,8 +686,7 @@ export const spec = {
                   type: 'string',
                 },
                 verdict: {
-                  type: 'string',
-                  enum: ['ok', 'warning', 'critical', 'unknown'],
+                  $ref: '#/components/schemas/HealthVerdict',
                 },
                 counts: {
                   $ref: '#/components/schemas/Counts',
@@ -694,11 +697,10 @@ export const spec = {
                     type: 'object',
                     properties: {
                       layer: {
-                        type: 'string',
+                        $ref: '#/components/schemas/LayerId',
                       },
                       verdict: {
-                        type: 'string',
-                        enum: ['ok', 'warning', 'critical', 'unknown'],
+                        $ref: '#/components/schemas/HealthVerdict',
                       },
                       observedAt: {
                         type: 'string',
@@ -744,8 +746,7 @@ export const spec = {
             type: 'string',
           },
           verdict: {
-            type: 'string',
-            enum: ['ok', 'warning', 'critical', 'unknown'],
+            $ref: '#/components/schemas/HealthVerdict',
           },
           layers: {
             type: 'array',
@@ -774,11 +775,10 @@ export const spec = {
                   type: 'string',
                 },
                 layer: {
-                  type: 'string',
+                  $ref: '#/components/schemas/LayerId',
                 },
                 from: {
-                  type: 'string',
-                  enum: ['ok', 'warning', 'critical', 'unknown'],
+                  $ref: '#/components/schemas/HealthVerdict',
                 },
                 to: {
                   type: 'string',
@@ -820,8 +820,7 @@ export const spec = {
             type: 'string',
           },
           verdict: {
-            type: 'string',
-            enum: ['ok', 'warning', 'critical', 'unknown'],
+            $ref: '#/components/schemas/HealthVerdict',
           },
         },
         required: ['name', 'provisioner', 'management', 'verdict'],
@@ -901,7 +900,7 @@ export const spec = {
           phases: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/ReadinessPhase',
             },
           },
         },
@@ -913,7 +912,7 @@ export const spec = {
           clusters: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/ClusterReadinessSummary',
             },
           },
         },
@@ -935,13 +934,13 @@ export const spec = {
           nodes: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/SizingNode',
             },
           },
           findings: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/SizingFinding',
             },
           },
           usageError: {
@@ -986,6 +985,19 @@ export const spec = {
                     },
                     capacity: {
                       type: 'object',
+                      description:
+                        'As the node reports it, e.g. cpu "8", memory "32Gi".',
+                      properties: {
+                        cpu: {
+                          type: 'string',
+                        },
+                        memory: {
+                          type: 'string',
+                        },
+                        pods: {
+                          type: 'string',
+                        },
+                      },
                     },
                   },
                   required: ['name', 'roles', 'ready', 'capacity'],
@@ -1033,6 +1045,809 @@ export const spec = {
             },
             required: ['kubernetesVersions', 'nodes'],
           },
+        ],
+      },
+      DeliveryStageId: {
+        type: 'string',
+        enum: [
+          'commit',
+          'pipeline',
+          'image',
+          'manifest',
+          'sync',
+          'route',
+          'traffic',
+          'traces',
+        ],
+      },
+      HealthVerdict: {
+        type: 'string',
+        enum: ['ok', 'warning', 'critical', 'unknown'],
+      },
+      LayerId: {
+        type: 'string',
+        description: 'One of the 13 layers of GET /layers.',
+        enum: [
+          'provisioning',
+          'hardware',
+          'networking',
+          'external-lb',
+          'internal-lb',
+          'ingress',
+          'storage',
+          'security',
+          'identity',
+          'artifacts',
+          'gitops',
+          'cicd',
+          'observability',
+        ],
+      },
+      LayerDefinition: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          title: {
+            type: 'string',
+          },
+          components: {
+            type: 'array',
+            description: 'What runs in this layer.',
+            items: {
+              type: 'string',
+            },
+          },
+          owners: {
+            type: 'array',
+            description:
+              'Catalog group names that own the layer; the first is the primary owner.',
+            items: {
+              type: 'string',
+            },
+          },
+          runbooks: {
+            type: 'array',
+            description:
+              'Runbook sections (from the platform guide) that apply to this layer.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['id', 'title', 'components', 'owners', 'runbooks'],
+      },
+      Layers: {
+        type: 'object',
+        properties: {
+          layers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LayerDefinition',
+            },
+          },
+        },
+        required: ['layers'],
+      },
+      Environment: {
+        type: 'object',
+        properties: {
+          simulated: {
+            type: 'boolean',
+            description:
+              'True when the portal talks to platform-sandbox instead of real upstreams.',
+          },
+          clusterCount: {
+            type: 'integer',
+            description: 'Number of clusters the portal is configured with.',
+          },
+        },
+        required: ['simulated', 'clusterCount'],
+      },
+      ArgocdHistoryEntry: {
+        type: 'object',
+        description:
+          "One deployment in the application's status.history; `id` is what rollback takes.",
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          revision: {
+            type: 'string',
+          },
+          deployedAt: {
+            type: 'string',
+          },
+          deployStartedAt: {
+            type: 'string',
+          },
+          initiatedBy: {
+            type: 'string',
+            description: 'A user name, or `automated` for the sync policy.',
+          },
+        },
+        required: ['id', 'revision'],
+      },
+      ArgocdOperation: {
+        type: 'object',
+        description: 'The last (or running) operation of the application.',
+        properties: {
+          phase: {
+            type: 'string',
+            description:
+              "Running, Terminating, Failed, Error or Succeeded; a newer Argo CD's words pass through.",
+          },
+          message: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          revision: {
+            type: 'string',
+            description: 'Revision the operation syncs to.',
+          },
+          initiatedBy: {
+            type: 'string',
+          },
+        },
+        required: ['phase'],
+      },
+      ArgocdResourceSummary: {
+        type: 'object',
+        properties: {
+          total: {
+            type: 'integer',
+            description: 'Nodes of the resource tree.',
+          },
+          byHealth: {
+            type: 'object',
+            description:
+              'Nodes of the resource tree by health status; nodes without health are not counted.',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          outOfSync: {
+            type: 'integer',
+            description: 'Managed resources whose sync status is not Synced.',
+          },
+        },
+        required: ['total', 'byHealth', 'outOfSync'],
+      },
+      ArgocdApplication: {
+        type: 'object',
+        description:
+          'An Argo CD application of an entity, on one instance (one per cluster).',
+        properties: {
+          instance: {
+            type: 'string',
+            description: 'The cluster whose Argo CD manages the application.',
+          },
+          name: {
+            type: 'string',
+          },
+          project: {
+            type: 'string',
+          },
+          syncStatus: {
+            type: 'string',
+            description:
+              "Synced, OutOfSync or Unknown; a newer Argo CD's words pass through.",
+          },
+          healthStatus: {
+            type: 'string',
+            description:
+              "Healthy, Progressing, Degraded, Suspended, Missing or Unknown; a newer Argo CD's words pass through.",
+          },
+          healthMessage: {
+            type: 'string',
+          },
+          revision: {
+            type: 'string',
+            description: 'The revision the application is synced to.',
+          },
+          automatedSync: {
+            type: 'boolean',
+            description:
+              'spec.syncPolicy.automated is on: Argo CD then refuses rollback.',
+          },
+          history: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              $ref: '#/components/schemas/ArgocdHistoryEntry',
+            },
+          },
+          operation: {
+            $ref: '#/components/schemas/ArgocdOperation',
+          },
+          resources: {
+            $ref: '#/components/schemas/ArgocdResourceSummary',
+          },
+          images: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          externalURLs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          destinationNamespace: {
+            type: 'string',
+          },
+        },
+        required: [
+          'instance',
+          'name',
+          'project',
+          'syncStatus',
+          'healthStatus',
+          'automatedSync',
+          'history',
+          'images',
+          'externalURLs',
+        ],
+      },
+      EntityArgocd: {
+        type: 'object',
+        properties: {
+          configured: {
+            type: 'boolean',
+            description: 'Always true in this answer.',
+          },
+          selector: {
+            type: 'string',
+            description:
+              'What selected the applications, e.g. `argocd/app-selector: app=x`.',
+          },
+          applications: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ArgocdApplication',
+            },
+          },
+          instanceErrors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                instance: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['instance', 'message'],
+            },
+          },
+          hiddenApplications: {
+            type: 'integer',
+            description:
+              "Applications the selector matched but left out: another team's project, or not readable by the viewer.",
+          },
+          observedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'configured',
+          'selector',
+          'applications',
+          'instanceErrors',
+          'hiddenApplications',
+          'observedAt',
+        ],
+      },
+      ArgocdOperationResult: {
+        type: 'object',
+        description:
+          'The operation started; the application as Argo CD answered.',
+        properties: {
+          application: {
+            $ref: '#/components/schemas/ArgocdApplication',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['application', 'message'],
+      },
+      ReadinessCheck: {
+        type: 'object',
+        description:
+          "One source of a step's verdict: a health check or a build-out probe.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['health-check', 'build-out-probe'],
+          },
+          status: {
+            type: 'string',
+            enum: ['passed', 'warning', 'failed', 'unknown'],
+          },
+          message: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Evidence',
+            },
+          },
+        },
+        required: ['id', 'title', 'source', 'status', 'message', 'evidence'],
+      },
+      ReadinessStep: {
+        type: 'object',
+        properties: {
+          number: {
+            type: 'integer',
+          },
+          phase: {
+            type: 'integer',
+          },
+          action: {
+            type: 'string',
+          },
+          guideVerification: {
+            type: 'string',
+          },
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          verification: {
+            type: 'string',
+            enum: ['automatic', 'attestation'],
+          },
+          status: {
+            type: 'string',
+            description:
+              "attested and awaiting-attestation belong to steps no API can verify; a person's word never counts as passed.",
+            enum: [
+              'passed',
+              'warning',
+              'failed',
+              'unknown',
+              'attested',
+              'awaiting-attestation',
+            ],
+          },
+          message: {
+            type: 'string',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReadinessCheck',
+            },
+          },
+          attestation: {
+            $ref: '#/components/schemas/Attestation',
+          },
+        },
+        required: [
+          'number',
+          'phase',
+          'action',
+          'guideVerification',
+          'layer',
+          'verification',
+          'status',
+          'message',
+          'checks',
+        ],
+      },
+      ReadinessPhaseStatus: {
+        type: 'string',
+        description:
+          'passing when every automatic step passed, complete when its attestations are in too, failing when an automatic step failed.',
+        enum: ['complete', 'passing', 'incomplete', 'failing'],
+      },
+      ReadinessPhaseSummary: {
+        type: 'object',
+        properties: {
+          number: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/ReadinessPhaseStatus',
+          },
+          score: {
+            $ref: '#/components/schemas/ReadinessScore',
+          },
+          passesBeforeFailingPhase: {
+            type: 'integer',
+            description:
+              'Set when this phase passes while an earlier one fails: the earliest failing phase.',
+          },
+        },
+        required: ['number', 'status', 'score'],
+      },
+      ReadinessPhase: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ReadinessPhaseSummary',
+          },
+          {
+            type: 'object',
+            properties: {
+              title: {
+                type: 'string',
+              },
+              steps: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ReadinessStep',
+                },
+              },
+            },
+            required: ['title', 'steps'],
+          },
+        ],
+      },
+      ClusterReadinessSummary: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          score: {
+            $ref: '#/components/schemas/ReadinessScore',
+          },
+          stuckPhase: {
+            type: 'integer',
+          },
+          outOfOrder: {
+            type: 'boolean',
+          },
+          phases: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReadinessPhaseSummary',
+            },
+          },
+          error: {
+            type: 'string',
+            description: 'Set when the cluster could not be assessed.',
+          },
+        },
+        required: ['cluster', 'score', 'outOfOrder', 'phases'],
+      },
+      SizingResources: {
+        type: 'object',
+        properties: {
+          cpu: {
+            type: 'number',
+          },
+          memoryGiB: {
+            type: 'number',
+          },
+          diskGiB: {
+            type: 'number',
+          },
+          pods: {
+            type: 'number',
+          },
+        },
+        required: ['cpu', 'memoryGiB', 'diskGiB', 'pods'],
+      },
+      SizingRequests: {
+        type: 'object',
+        description: "The requests of the node's pods.",
+        properties: {
+          cpu: {
+            type: 'number',
+          },
+          memoryGiB: {
+            type: 'number',
+          },
+          pods: {
+            type: 'number',
+          },
+        },
+        required: ['cpu', 'memoryGiB', 'pods'],
+      },
+      SizingNode: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            enum: ['control-plane', 'worker'],
+          },
+          ready: {
+            type: 'boolean',
+          },
+          capacity: {
+            $ref: '#/components/schemas/SizingResources',
+          },
+          allocatable: {
+            $ref: '#/components/schemas/SizingResources',
+          },
+          requested: {
+            $ref: '#/components/schemas/SizingRequests',
+          },
+          usage: {
+            type: 'object',
+            description:
+              'From node-exporter through Prometheus, when it answers.',
+            properties: {
+              memoryUsedPercent: {
+                type: 'number',
+              },
+              rootDiskUsedPercent: {
+                type: 'number',
+              },
+              rawDiskGiB: {
+                type: 'number',
+              },
+            },
+          },
+        },
+        required: [
+          'name',
+          'role',
+          'ready',
+          'capacity',
+          'allocatable',
+          'requested',
+        ],
+      },
+      SizingFinding: {
+        type: 'object',
+        properties: {
+          rule: {
+            type: 'string',
+            description: 'Stable id of the rule, e.g. control-plane-quorum.',
+          },
+          title: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            enum: ['ok', 'info', 'warning', 'critical'],
+          },
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          message: {
+            type: 'string',
+          },
+          numbers: {
+            type: 'object',
+            description: "The cluster's numbers the finding is based on.",
+            additionalProperties: {
+              oneOf: [
+                {
+                  type: 'number',
+                },
+                {
+                  type: 'string',
+                },
+              ],
+            },
+          },
+          recommendation: {
+            type: 'string',
+          },
+        },
+        required: [
+          'rule',
+          'title',
+          'severity',
+          'layer',
+          'message',
+          'numbers',
+          'recommendation',
+        ],
+      },
+      RemediationAction: {
+        type: 'string',
+        enum: ['certificate-reissue', 'argocd-sync', 'machinedeployment-scale'],
+      },
+      RemediationRequest: {
+        type: 'object',
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          project: {
+            type: 'string',
+            description: 'Argo CD project of the application (argocd-sync).',
+          },
+          replicas: {
+            type: 'integer',
+            description: 'New replica count (machinedeployment-scale).',
+          },
+          dryRun: {
+            type: 'boolean',
+            description:
+              'Validate and report what would change without changing it.',
+          },
+        },
+        required: ['name'],
+      },
+      DiagnosticStep: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          result: {
+            type: 'string',
+            description:
+              'fail is the cause (the run stops there); error is a step that could not read what it needs; skipped is after the cause.',
+            enum: ['pass', 'fail', 'warn', 'error', 'skipped'],
+          },
+          summary: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            description: 'What was read, one line per object or sample.',
+            items: {
+              type: 'string',
+            },
+          },
+          commands: {
+            type: 'array',
+            description:
+              "The runbook's commands for this step, to run by hand.",
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['id', 'title', 'result', 'summary', 'evidence', 'commands'],
+      },
+      DiagnosticRun: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          runbook: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          verdict: {
+            type: 'string',
+            enum: ['cause-found', 'healthy', 'inconclusive'],
+          },
+          stoppedAt: {
+            type: 'string',
+            description:
+              'The step where the run stopped because it found the cause.',
+          },
+          cause: {
+            type: 'string',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DiagnosticStep',
+            },
+          },
+          remediations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                action: {
+                  $ref: '#/components/schemas/RemediationAction',
+                },
+                title: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+                request: {
+                  $ref: '#/components/schemas/RemediationRequest',
+                },
+              },
+              required: ['action', 'title', 'description', 'request'],
+            },
+          },
+          commands: {
+            type: 'array',
+            description:
+              'Destructive steps the portal never runs, as commands to run by hand.',
+            items: {
+              type: 'object',
+              properties: {
+                description: {
+                  type: 'string',
+                },
+                command: {
+                  type: 'string',
+                },
+              },
+              required: ['description', 'command'],
+            },
+          },
+        },
+        required: [
+          'cluster',
+          'runbook',
+          'title',
+          'startedAt',
+          'finishedAt',
+          'verdict',
+          'steps',
+          'remediations',
+          'commands',
+        ],
+      },
+      RemediationResult: {
+        type: 'object',
+        properties: {
+          action: {
+            $ref: '#/components/schemas/RemediationAction',
+          },
+          cluster: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          changed: {
+            type: 'boolean',
+            description:
+              'False when the object was already in the asked-for state.',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: [
+          'action',
+          'cluster',
+          'target',
+          'dryRun',
+          'changed',
+          'message',
         ],
       },
     },
@@ -1106,6 +1921,50 @@ export const spec = {
     },
   },
   paths: {
+    '/layers': {
+      get: {
+        operationId: 'ListLayers',
+        description:
+          'The 13 layers with their components, owners and runbooks.',
+        responses: {
+          '200': {
+            description: 'The layers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Layers',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/environment': {
+      get: {
+        operationId: 'GetEnvironment',
+        description:
+          'Whether the fleet is simulated, and how many clusters are configured (credentials only, no permission).',
+        responses: {
+          '200': {
+            description: 'The environment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Environment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/health': {
       get: {
         operationId: 'GetFleetHealth',
@@ -1378,7 +2237,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/DiagnosticRun',
                 },
               },
             },
@@ -1423,7 +2282,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/RemediationResult',
                 },
               },
             },
@@ -1730,14 +2589,7 @@ export const spec = {
                       $ref: '#/components/schemas/EntityNotConfigured',
                     },
                     {
-                      type: 'object',
-                      properties: {
-                        configured: {
-                          type: 'boolean',
-                          description: 'Always true in this answer.',
-                        },
-                      },
-                      required: ['configured'],
+                      $ref: '#/components/schemas/EntityArgocd',
                     },
                   ],
                 },
@@ -1779,16 +2631,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    application: {
-                      type: 'object',
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['application', 'message'],
+                  $ref: '#/components/schemas/ArgocdOperationResult',
                 },
               },
             },
@@ -1847,16 +2690,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    application: {
-                      type: 'object',
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['application', 'message'],
+                  $ref: '#/components/schemas/ArgocdOperationResult',
                 },
               },
             },

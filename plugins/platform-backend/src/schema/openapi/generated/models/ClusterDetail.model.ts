@@ -5,6 +5,7 @@
 // ******************************************************************
 import { ClusterDetailAllOfClusterApi } from '../models/ClusterDetailAllOfClusterApi.model';
 import { ClusterDetailAllOfNodes } from '../models/ClusterDetailAllOfNodes.model';
+import { HealthVerdict } from '../models/HealthVerdict.model';
 
 /**
  * @public
@@ -16,7 +17,7 @@ export interface ClusterDetail {
   region?: string;
   management: boolean;
   managementCluster?: string;
-  verdict: ClusterDetailVerdictEnum;
+  verdict: HealthVerdict;
   kubernetesVersions: Array<string>;
   nodes: Array<ClusterDetailAllOfNodes>;
   liveError?: string;
@@ -27,11 +28,3 @@ export interface ClusterDetail {
  * @public
  */
 export type ClusterDetailProvisionerEnum = 'cluster-api' | 'kubeadm' | 'rke2';
-/**
- * @public
- */
-export type ClusterDetailVerdictEnum =
-  | 'ok'
-  | 'warning'
-  | 'critical'
-  | 'unknown';

@@ -5,12 +5,13 @@
 // ******************************************************************
 import { Counts } from '../models/Counts.model';
 import { FleetHealthClustersInner } from '../models/FleetHealthClustersInner.model';
+import { LayerId } from '../models/LayerId.model';
 
 /**
  * @public
  */
 export interface FleetHealth {
-  layers: Array<string>;
+  layers: Array<LayerId>;
   counts: Counts;
   clusters: Array<FleetHealthClustersInner>;
   /**

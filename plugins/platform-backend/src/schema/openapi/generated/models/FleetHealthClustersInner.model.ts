@@ -6,23 +6,15 @@
 import { ClusterUnreachable } from '../models/ClusterUnreachable.model';
 import { Counts } from '../models/Counts.model';
 import { FleetHealthClustersInnerLayersInner } from '../models/FleetHealthClustersInnerLayersInner.model';
+import { HealthVerdict } from '../models/HealthVerdict.model';
 
 /**
  * @public
  */
 export interface FleetHealthClustersInner {
   cluster: string;
-  verdict: FleetHealthClustersInnerVerdictEnum;
+  verdict: HealthVerdict;
   counts: Counts;
   layers: Array<FleetHealthClustersInnerLayersInner>;
   unreachable?: ClusterUnreachable;
 }
-
-/**
- * @public
- */
-export type FleetHealthClustersInnerVerdictEnum =
-  | 'ok'
-  | 'warning'
-  | 'critical'
-  | 'unknown';

@@ -5,14 +5,16 @@
 // ******************************************************************
 import { Check } from '../models/Check.model';
 import { ClusterUnreachable } from '../models/ClusterUnreachable.model';
+import { HealthVerdict } from '../models/HealthVerdict.model';
+import { LayerId } from '../models/LayerId.model';
 
 /**
  * @public
  */
 export interface LayerHealth {
   cluster: string;
-  layer: string;
-  verdict: LayerHealthVerdictEnum;
+  layer: LayerId;
+  verdict: HealthVerdict;
   checks: Array<Check>;
   observedAt: string;
   reason?: string;
@@ -30,8 +32,3 @@ export interface LayerHealth {
    */
   lastKnown?: boolean;
 }
-
-/**
- * @public
- */
-export type LayerHealthVerdictEnum = 'ok' | 'warning' | 'critical' | 'unknown';

@@ -7,7 +7,12 @@
 /**
  * @public
  */
-export interface SyncEntityArgocdApplication200Response {
-  application: any;
-  message: string;
-}
+export type DeliveryStageId =
+  | 'commit'
+  | 'pipeline'
+  | 'image'
+  | 'manifest'
+  | 'sync'
+  | 'route'
+  | 'traffic'
+  | 'traces';

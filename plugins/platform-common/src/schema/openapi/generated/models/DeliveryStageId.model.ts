@@ -7,9 +7,12 @@
 /**
  * @public
  */
-export interface GetEntityArgocd200ResponseOneOf {
-  /**
-   * Always true in this answer.
-   */
-  configured: boolean;
-}
+export type DeliveryStageId =
+  | 'commit'
+  | 'pipeline'
+  | 'image'
+  | 'manifest'
+  | 'sync'
+  | 'route'
+  | 'traffic'
+  | 'traces';
