@@ -18,6 +18,7 @@ import { CodeSnippet } from '@backstage/core-components';
 import {
   DiagnosticRun,
   DiagnosticStepResult,
+  RemediationResult,
 } from '@platform-portal/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -35,8 +36,9 @@ const RESULT_LABEL: Record<DiagnosticStepResult, string> = {
 export function DiagnosticRunView(props: {
   run: DiagnosticRun;
   canRemediate: boolean;
+  onRemediated(result: RemediationResult): void;
 }) {
-  const { run, canRemediate } = props;
+  const { run, canRemediate, onRemediated } = props;
   return (
     <Box>
       <Typography variant="subtitle1" role="status">
@@ -77,6 +79,7 @@ export function DiagnosticRunView(props: {
               <RemediationButton
                 cluster={run.cluster}
                 remediation={remediation}
+                onDone={onRemediated}
               />
             </Box>
           ))}

@@ -14,28 +14,34 @@
  * limitations under the License.
  */
 
-import { DiagnosticRemediation } from '@platform-portal/plugin-platform-common';
+import {
+  DiagnosticRemediation,
+  RemediationResult,
+} from '@platform-portal/plugin-platform-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { describeBackendError } from '../BackendErrorPanel';
 import { useDiagnosticsClient } from './useDiagnosticsClient';
 
-/** A safe remediation, run only after the person confirms it. */
+/**
+ * A safe remediation, run only after the person confirms it. What it did goes
+ * to `onDone`, which shows it and runs the diagnostic again; a refusal stays
+ * in the dialog, in the backend's words.
+ */
 export function RemediationButton(props: {
   cluster: string;
   remediation: DiagnosticRemediation;
+  onDone(result: RemediationResult): void;
 }) {
-  const { cluster, remediation } = props;
+  const { cluster, remediation, onDone } = props;
   const client = useDiagnosticsClient();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<string>();
   const [error, setError] = useState<string>();
 
   const confirm = async () => {
@@ -47,8 +53,8 @@ export function RemediationButton(props: {
         remediation.action,
         remediation.request,
       );
-      setOutcome(result.message);
       setOpen(false);
+      onDone(result);
     } catch (e) {
       setError(describeBackendError(e as Error));
     } finally {
@@ -61,11 +67,6 @@ export function RemediationButton(props: {
       <Button variant="outlined" color="primary" onClick={() => setOpen(true)}>
         {remediation.title}
       </Button>
-      {outcome && (
-        <Typography variant="body2" role="status">
-          {outcome}
-        </Typography>
-      )}
       <Dialog
         open={open}
         onClose={() => setOpen(false)}

@@ -112,12 +112,30 @@ describe('RunbookDiagnostic', () => {
     ]);
   });
 
-  it('runs the remediation only after confirmation and shows what changed', async () => {
+  it('runs the remediation only after confirmation, shows what changed and runs the diagnostic again', async () => {
     const bodies: unknown[] = [];
+    let runs = 0;
     server.use(
       http.post(
         `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
-        () => HttpResponse.json(stuckCertificateRun),
+        () => {
+          runs += 1;
+          return HttpResponse.json(
+            runs === 1
+              ? stuckCertificateRun
+              : {
+                  ...stuckCertificateRun,
+                  verdict: 'healthy',
+                  stoppedAt: undefined,
+                  cause: undefined,
+                  remediations: [],
+                  steps: stuckCertificateRun.steps.map(step => ({
+                    ...step,
+                    result: 'pass',
+                  })),
+                },
+          );
+        },
       ),
       http.post(
         `${PLATFORM_BASE}/diagnostics/prod-eu-2/remediations/certificate-reissue`,
@@ -146,12 +164,62 @@ describe('RunbookDiagnostic', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
     expect(
       await screen.findByText(
-        'Set Issuing=True on Certificate payments/payments-api-tls',
+        /Set Issuing=True on Certificate payments\/payments-api-tls/,
       ),
     ).toBeInTheDocument();
     expect(bodies).toEqual([
       { namespace: 'payments', name: 'payments-api-tls' },
     ]);
+    // The outcome is the diagnostic's second run, not the write.
+    expect(await screen.findByText('Every check passed.')).toBeInTheDocument();
+    expect(runs).toBe(2);
+    expect(
+      screen.queryByRole('button', {
+        name: 'Re-issue payments/payments-api-tls',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("keeps a refused remediation in its dialog, in the backend's words, and runs nothing again", async () => {
+    let runs = 0;
+    server.use(
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/certificate-renewal-stuck`,
+        () => {
+          runs += 1;
+          return HttpResponse.json(stuckCertificateRun);
+        },
+      ),
+      http.post(
+        `${PLATFORM_BASE}/diagnostics/prod-eu-2/remediations/certificate-reissue`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'ConflictError',
+                message:
+                  "Certificate payments/payments-api-tls not re-issued: Let's Encrypt refuses new certificates for these names until 2026-12-09 06:00 UTC",
+              },
+              request: { method: 'POST', url: '/' },
+              response: { statusCode: 409 },
+            },
+            { status: 409 },
+          ),
+      ),
+    );
+    await render();
+    fireEvent.click(screen.getByRole('button', { name: 'Run diagnostic' }));
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Re-issue payments/payments-api-tls',
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /refuses new certificates for these names until 2026-12-09 06:00 UTC/,
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(runs).toBe(1);
   });
 
   it("shows the backend's message when the run fails", async () => {

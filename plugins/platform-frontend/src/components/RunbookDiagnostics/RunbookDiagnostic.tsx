@@ -18,10 +18,14 @@ import { Progress } from '@backstage/core-components';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
+import {
+  platformClusterProvisionPermission,
+  RemediationResult,
+} from '@platform-portal/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -52,6 +56,7 @@ export function RunbookDiagnostic(props: { cluster: string; runbook: string }) {
   const canRemediate = useCanRemediate();
   const [namespace, setNamespace] = useState('');
   const [name, setName] = useState('');
+  const [remediated, setRemediated] = useState<RemediationResult>();
   const [state, run] = useAsyncFn(
     () =>
       client.run(cluster, runbook, {
@@ -83,11 +88,24 @@ export function RunbookDiagnostic(props: { cluster: string; runbook: string }) {
       <Button
         variant="contained"
         color="primary"
-        onClick={() => run()}
+        onClick={() => {
+          setRemediated(undefined);
+          run();
+        }}
         disabled={state.loading}
       >
         {state.value ? 'Run diagnostic again' : 'Run diagnostic'}
       </Button>
+      {remediated && (
+        <Box mt={1}>
+          <Alert severity={remediated.changed ? 'success' : 'info'}>
+            {remediated.message}
+            {!state.loading &&
+              state.value &&
+              ' — the diagnostic below ran again after it.'}
+          </Alert>
+        </Box>
+      )}
       {state.loading && (
         <Box mt={1} aria-label="Diagnostic running">
           <Progress />
@@ -97,7 +115,15 @@ export function RunbookDiagnostic(props: { cluster: string; runbook: string }) {
         <BackendErrorPanel error={state.error} />
       )}
       {state.value && !state.loading && (
-        <DiagnosticRunView run={state.value} canRemediate={canRemediate} />
+        <DiagnosticRunView
+          run={state.value}
+          canRemediate={canRemediate}
+          onRemediated={result => {
+            setRemediated(result);
+            // Whether it helped is the diagnostic's to say, not the write's.
+            run();
+          }}
+        />
       )}
     </Box>
   );

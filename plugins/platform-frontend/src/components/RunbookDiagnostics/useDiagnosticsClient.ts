@@ -19,50 +19,36 @@ import {
   fetchApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   DiagnosticRequest,
   DiagnosticRun,
+  PlatformApiClient,
   RemediationAction,
   RemediationRequest,
   RemediationResult,
 } from '@platform-portal/plugin-platform-common';
 import { useMemo } from 'react';
+import { body } from '../../api/responseBody';
 
 /** POST /diagnostics/:cluster/:runbook and its remediations. */
 export function useDiagnosticsClient() {
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
   return useMemo(() => {
-    const post = async <T>(path: string, body: unknown): Promise<T> => {
-      const baseUrl = await discoveryApi.getBaseUrl('platform');
-      const response = await fetchApi.fetch(`${baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return (await response.json()) as T;
-    };
+    const api = new PlatformApiClient({ discoveryApi, fetchApi });
     return {
-      run: (cluster: string, runbook: string, request: DiagnosticRequest) =>
-        post<DiagnosticRun>(
-          `/diagnostics/${encodeURIComponent(cluster)}/${encodeURIComponent(
-            runbook,
-          )}`,
-          request,
-        ),
+      run: (
+        cluster: string,
+        runbook: string,
+        request: DiagnosticRequest,
+      ): Promise<DiagnosticRun> =>
+        body(api.runDiagnostic({ path: { cluster, runbook }, body: request })),
       remediate: (
         cluster: string,
         action: RemediationAction,
         request: RemediationRequest,
-      ) =>
-        post<RemediationResult>(
-          `/diagnostics/${encodeURIComponent(
-            cluster,
-          )}/remediations/${encodeURIComponent(action)}`,
-          request,
-        ),
+      ): Promise<RemediationResult> =>
+        body(api.runRemediation({ path: { cluster, action }, body: request })),
     };
   }, [discoveryApi, fetchApi]);
 }
