@@ -190,8 +190,34 @@ export interface Config {
     };
     /** The health engine's refresh. */
     health?: {
-      /** Seconds between refreshes (default 60). */
+      /**
+       * Seconds between polls of the whole fleet (default 240 with watches
+       * on, when the poll is the safety net for what they miss; 60 without).
+       */
       refreshIntervalSeconds?: number;
+      /**
+       * Change-driven refresh: informers (list, then watch with bookmarks)
+       * on the kinds behind the layers that fail most; a change re-evaluates
+       * only the layers that read its kind.
+       */
+      watch?: {
+        /** Watch the clusters (default true). */
+        enabled?: boolean;
+        /** Watch connections to one cluster's API server, one per kind (default 10). */
+        maxConnectionsPerCluster?: number;
+        /** Watch connections over the whole fleet; kinds beyond it are left to the poll (default 2000). */
+        maxConnections?: number;
+        /** Changes of one cluster within this many milliseconds make one re-evaluation (default 250). */
+        debounceMs?: number;
+        /** A watch silent this long (no event, no bookmark) is dropped and resumed (default 90). */
+        idleTimeoutSeconds?: number;
+        /** Seconds the API server is asked to keep a watch open before it is resumed (default 300). */
+        watchTimeoutSeconds?: number;
+        /** Longest wait between reconnects of a failing watch (default 30). */
+        maxBackoffSeconds?: number;
+        /** Seconds before a kind the cluster does not serve is asked for again (default 600). */
+        notServedRetrySeconds?: number;
+      };
       /** Clusters refreshed at the same time (default 32). */
       concurrency?: number;
       /** Checks running at the same time on one cluster (default 8). */

@@ -33,9 +33,13 @@ import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
 import { RemediationService } from './diagnostics/RemediationService';
 import { builtInChecks } from './health/checks';
-import { HealthEngine } from './health/HealthEngine';
 import { HealthReadModel } from './health/HealthReadModel';
 import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
+import { startChangeDrivenRefresh } from './health/watch/startChangeDrivenRefresh';
+import { healthRecorder } from './health/healthRecorder';
+import { publishHealthChanges } from './health/publishHealthChanges';
+import { readWatchSettings } from './config/readWatchSettings';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { AttestationStore } from './readiness/AttestationStore';
 import { buildOutProbes } from './readiness/probes';
 import { ReadinessService } from './readiness/ReadinessService';
@@ -79,6 +83,8 @@ export const platformPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -95,11 +101,14 @@ export const platformPlugin = createBackendPlugin({
         auditor,
         userInfo,
         auth,
+        lifecycle,
+        signals,
       }) {
         // The permission backend learns the platform's permissions from here
         // (/.well-known/backstage/permissions/metadata).
         permissionsRegistry.addPermissions([...platformPermissions]);
         const platformConfig = readPlatformConfig(config);
+        const watchSettings = readWatchSettings(config);
         const ownership = new UpstreamOwnership(readOwnershipConfig(config), {
           userInfo,
           catalog,
@@ -124,18 +133,25 @@ export const platformPlugin = createBackendPlugin({
         const store = await HealthStore.create(database, {
           historyDays: platformConfig.health.historyDays,
         });
-        const engine = new HealthEngine({
-          clients,
-          clusters: platformConfig.clusters,
-          checks: () => checks,
-          settings: platformConfig.health,
+        const record = healthRecorder({
+          store,
           logger,
+          onChanged: publishHealthChanges(signals),
+        });
+        const watched = startChangeDrivenRefresh({
+          clusters: platformConfig.clusters,
+          clients,
+          checks: () => checks,
+          health: platformConfig.health,
+          watch: watchSettings,
+          record,
+          logger,
+          lifecycle,
         });
         await scheduleHealthRefresh({
           scheduler,
-          engine,
-          store,
-          logger,
+          engine: watched.engine,
+          record,
           intervalSeconds: platformConfig.health.refreshIntervalSeconds,
         });
         const health = new HealthReadModel({

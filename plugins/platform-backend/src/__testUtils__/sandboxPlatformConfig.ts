@@ -28,7 +28,8 @@ export function sandboxPlatformConfig(sandbox: Sandbox) {
     platform: {
       ...config.platform,
       clients: { timeoutMs: 5000, maxRetries: 1 },
-      health: { refreshIntervalSeconds: 3600 },
+      // No watches either: a suite that wants change-driven refresh turns them on.
+      health: { refreshIntervalSeconds: 3600, watch: { enabled: false } },
     },
   };
 }

@@ -108,7 +108,7 @@ describe('readPlatformConfig', () => {
 
   it('defaults the refresh settings and refuses a non-positive one', () => {
     expect(readPlatformConfig(new ConfigReader({})).health).toEqual({
-      refreshIntervalSeconds: 60,
+      refreshIntervalSeconds: 240,
       concurrency: 32,
       perClusterConcurrency: 8,
       maxRequestsInFlight: 64,

@@ -264,9 +264,12 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       cacheTtlSeconds: positive('platform.entityPages.cacheTtlSeconds', 30),
     },
     health: {
+      // With watches on, the poll is only the safety net for what they miss.
       refreshIntervalSeconds: positive(
         'platform.health.refreshIntervalSeconds',
-        60,
+        config.getOptionalBoolean('platform.health.watch.enabled') === false
+          ? 60
+          : 240,
       ),
       concurrency: positive('platform.health.concurrency', 32),
       perClusterConcurrency: positive(

@@ -25,6 +25,7 @@ import {
 import {
   HealthCheckCluster,
   HealthCheckContext,
+  KubernetesObjectLike,
   PlatformHealthCheck,
 } from '@platform-portal/plugin-platform-node';
 import { bulkhead } from 'cockatiel';
@@ -39,6 +40,7 @@ import {
 } from '../config/readPlatformConfig';
 import { UnreachableObservation } from '../store/HealthStore';
 import { SharedKubernetesReader } from './SharedKubernetesReader';
+import { KindReads, recordingReader } from './watch/KindReads';
 
 /** One cluster's refresh: its layers and, when its API could not be read, the outage. */
 export interface ClusterEvaluation {
@@ -61,6 +63,14 @@ export interface HealthEngineOptions {
     | 'maxRequestsInFlightPerCluster'
   >;
   logger: LoggerService;
+  /** A watched kind's objects from its informer, while its watch is open. */
+  cached?: (
+    cluster: string,
+    apiVersion: string,
+    kind: string,
+  ) => KubernetesObjectLike[] | undefined;
+  /** Learns which layers read which kinds, for change-driven refresh. */
+  reads?: KindReads;
 }
 
 /** What a check (or build-out probe) is told about the cluster it looks at. */
@@ -102,7 +112,7 @@ export class HealthEngine {
       let reader = readers.get(name);
       const client = this.options.clients.kubernetes(name);
       if (!reader && client) {
-        reader = new SharedKubernetesReader(client, signal);
+        reader = this.reader(name, signal)!;
         readers.set(name, reader);
       }
       return reader;
@@ -142,6 +152,20 @@ export class HealthEngine {
     return (await this.evaluateClusterReachability(cluster, signal)).layers;
   }
 
+  /** A refresh's reader of one cluster, reading watched kinds from their informers. */
+  reader(name: string, signal?: AbortSignal): SharedKubernetesReader | undefined {
+    const client = this.options.clients.kubernetes(name);
+    const cached = this.options.cached;
+    return (
+      client &&
+      new SharedKubernetesReader(
+        client,
+        signal,
+        cached && ((apiVersion, kind) => cached(name, apiVersion, kind)),
+      )
+    );
+  }
+
   /**
    * Every layer of a cluster; when its Kubernetes API cannot be reached,
    * also the outage and the layers none of whose checks needed the API.
@@ -149,10 +173,10 @@ export class HealthEngine {
   async evaluateClusterReachability(
     cluster: ConfiguredCluster,
     signal?: AbortSignal,
-    readerFor: (name: string) => SharedKubernetesReader | undefined = name => {
-      const client = this.options.clients.kubernetes(name);
-      return client && new SharedKubernetesReader(client, signal);
-    },
+    readerFor: (name: string) => SharedKubernetesReader | undefined = name =>
+      this.reader(name, signal),
+    /** Only these layers' checks run, and only these layers are returned. */
+    onlyLayers?: ReadonlySet<LayerId>,
   ): Promise<ClusterEvaluation> {
     const checkCluster = toCheckCluster(cluster);
     const kubernetes = readerFor(cluster.name)!;
@@ -171,16 +195,20 @@ export class HealthEngine {
     );
     const checks = this.options
       .checks()
-      .filter(check => !check.appliesTo || check.appliesTo(checkCluster));
+      .filter(check => !check.appliesTo || check.appliesTo(checkCluster))
+      .filter(check => !onlyLayers || onlyLayers.has(check.layer));
     const results = await Promise.all(
       checks.map(check =>
         clusterLimit
-          .execute(() => this.runCheck(check, context))
+          .execute(() => this.runCheck(check, this.recording(context, check)))
           .then(result => ({ layer: check.layer, result })),
       ),
     );
     const observedAt = new Date().toISOString();
-    const layers = LAYER_IDS.map(layer =>
+    const evaluated = onlyLayers
+      ? LAYER_IDS.filter(l => onlyLayers.has(l))
+      : LAYER_IDS;
+    const layers = evaluated.map(layer =>
       this.foldLayer(cluster.name, layer, results, observedAt),
     );
     const outage = await kubernetes?.unreachable();
@@ -207,6 +235,28 @@ export class HealthEngine {
         message: outage.message,
         observedAt,
       },
+    };
+  }
+
+  /** The check's context with its Kubernetes reads recorded against its layer. */
+  private recording(
+    context: HealthCheckContext,
+    check: PlatformHealthCheck,
+  ): HealthCheckContext {
+    const reads = this.options.reads;
+    if (!reads) return context;
+    return {
+      ...context,
+      kubernetes:
+        context.kubernetes &&
+        recordingReader(context.kubernetes, (v, k) =>
+          reads.record('own', v, k, check.layer),
+        ),
+      managementKubernetes:
+        context.managementKubernetes &&
+        recordingReader(context.managementKubernetes, (v, k) =>
+          reads.record('management', v, k, check.layer),
+        ),
     };
   }
 

@@ -34,8 +34,13 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
   private gate?: Promise<unknown>;
 
   constructor(
-    private readonly client: KubernetesClient,
+    private readonly client: Pick<KubernetesClient, 'list'>,
     private readonly signal?: AbortSignal,
+    /** A watched kind's objects from its open watch; undefined: list it. */
+    private readonly cached?: (
+      apiVersion: string,
+      kind: string,
+    ) => KubernetesObjectLike[] | undefined,
   ) {}
 
   list<T extends KubernetesObjectLike = KubernetesObjectLike>(
@@ -71,7 +76,10 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
     const key = `${apiVersion}/${kind}`;
     let pending = this.lists.get(key);
     if (!pending) {
-      pending = this.client.list(apiVersion, kind, this.signal);
+      const items = this.cached?.(apiVersion, kind);
+      pending = items
+        ? Promise.resolve({ items, observedAt: new Date().toISOString() })
+        : this.client.list(apiVersion, kind, this.signal);
       this.lists.set(key, pending);
     }
     return pending;

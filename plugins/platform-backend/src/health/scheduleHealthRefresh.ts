@@ -14,45 +14,31 @@
  * limitations under the License.
  */
 
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { HealthStore } from '../store/HealthStore';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { HealthEngine } from './HealthEngine';
+import { RecordClusterHealth } from './healthRecorder';
 
 export const HEALTH_REFRESH_TASK_ID = 'platform-health-refresh';
 
 /**
  * Schedules the fleet refresh once across replicas; each cluster's result is
  * stored as soon as it is ready, so a slow cluster never delays the others.
+ * With watches on, this poll is the safety net for what they miss.
  */
 export async function scheduleHealthRefresh(options: {
   scheduler: SchedulerService;
   engine: HealthEngine;
-  store: HealthStore;
-  logger: LoggerService;
+  record: RecordClusterHealth;
   intervalSeconds: number;
 }): Promise<void> {
-  const { scheduler, engine, store, logger, intervalSeconds } = options;
+  const { scheduler, engine, record, intervalSeconds } = options;
   await scheduler.scheduleTask({
     id: HEALTH_REFRESH_TASK_ID,
     scope: 'global',
     frequency: { seconds: intervalSeconds },
     timeout: { seconds: Math.max(intervalSeconds * 5, 300) },
     fn: async signal => {
-      await engine.evaluateFleet(signal, async (cluster, layers, outage) => {
-        const changes = await store.saveCluster(cluster, layers, outage);
-        if (outage) {
-          logger.warn(
-            `Kubernetes API of ${cluster} cannot be reached (${outage.errorClass}); its layers keep their last known verdicts`,
-          );
-        }
-        for (const change of changes) {
-          logger.info(
-            `Platform health of ${cluster}/${change.layer}: ${
-              change.from ?? 'none'
-            } -> ${change.to}`,
-          );
-        }
-      });
+      await engine.evaluateFleet(signal, record);
     },
   });
 }

@@ -20,6 +20,7 @@ import { readBodyWithin } from './readBodyWithin';
 import {
   isCertificateError,
   upstreamAgent,
+  upstreamWatchAgent,
   UpstreamTls,
 } from './upstreamAgents';
 
@@ -36,10 +37,16 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  */
 export async function fetchWithinOrigin(
   url: string,
-  init: RequestInit & { acceptStatuses?: number[]; tls?: UpstreamTls },
+  init: RequestInit & {
+    acceptStatuses?: number[];
+    tls?: UpstreamTls;
+    /** 'watch': a long-lived stream, kept off the pool requests share. */
+    pool?: 'request' | 'watch';
+  },
 ): Promise<Response> {
-  const { acceptStatuses, tls, ...requestInit } = init;
-  const dispatcher = upstreamAgent(tls);
+  const { acceptStatuses, tls, pool, ...requestInit } = init;
+  const dispatcher =
+    pool === 'watch' ? upstreamWatchAgent(tls) : upstreamAgent(tls);
   const origin = new URL(url).origin;
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {

@@ -67,6 +67,36 @@ export function upstreamAgent(tls?: UpstreamTls): Agent {
   return agent;
 }
 
+/**
+ * Watches hold their connection for minutes: they get pools of their own
+ * (per TLS setting, as above), bounded by the watch budget rather than by the
+ * request pool, so open watches never queue the refresh's requests. The body
+ * timeout is off: the informer's idle timeout ends a silent stream.
+ */
+const watchAgents = new Map<string, Agent>();
+
+export function upstreamWatchAgent(tls?: UpstreamTls): Agent {
+  const key = `${tls?.skipTLSVerify ? 'no-verify' : 'verify'}:${createHash(
+    'sha256',
+  )
+    .update(tls?.caData ?? '')
+    .digest('hex')}`;
+  let agent = watchAgents.get(key);
+  if (!agent) {
+    agent = new Agent({
+      keepAliveTimeout: POOL.keepAliveTimeout,
+      keepAliveMaxTimeout: POOL.keepAliveMaxTimeout,
+      bodyTimeout: 0,
+      connect: {
+        ...(tls?.caData ? { ca: tls.caData } : {}),
+        rejectUnauthorized: !tls?.skipTLSVerify,
+      },
+    });
+    watchAgents.set(key, agent);
+  }
+  return agent;
+}
+
 /** Node's codes for a certificate the client does not accept. */
 const CERTIFICATE_ERRORS = new Set([
   'CERT_HAS_EXPIRED',

@@ -59,7 +59,7 @@ export function guessResource(kind: string): string {
 
 interface ListPage {
   items: unknown[];
-  metadata?: { _continue?: string; continue?: string };
+  metadata?: { _continue?: string; continue?: string; resourceVersion?: string };
 }
 
 /** Carries each call's deadline signal and size limit into client-node's HTTP layer. */
@@ -159,7 +159,7 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
     apiVersion: string,
     kind: string,
     signal?: AbortSignal,
-  ): Promise<{ items: T[]; observedAt: string }> {
+  ): Promise<{ items: T[]; observedAt: string; resourceVersion?: string }> {
     const { maxListPages } = this.policies.options;
     let items: T[] = [];
     let continueToken: string | undefined;
@@ -193,12 +193,60 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
         continue;
       }
       items.push(...(page.items as unknown as T[]));
-      const meta = page.metadata as { _continue?: string; continue?: string };
+      const meta = page.metadata as ListPage['metadata'];
       continueToken = meta?._continue || meta?.continue || undefined;
       if (!continueToken) {
-        return { items, observedAt: new Date().toISOString() };
+        // The list's version, from which a watch resumes (the last page's).
+        return {
+          items,
+          observedAt: new Date().toISOString(),
+          resourceVersion: meta?.resourceVersion || undefined,
+        };
       }
     }
+  }
+
+  /**
+   * Opens a watch of a kind across namespaces from `resourceVersion`, with
+   * bookmarks, on the watch connection pool (the cluster's own TLS trust);
+   * the caller reads the newline-delimited events and owns the deadline.
+   */
+  watch(
+    apiVersion: string,
+    kind: string,
+    resourceVersion: string,
+    timeoutSeconds: number,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const query = new URLSearchParams({
+      watch: '1',
+      allowWatchBookmarks: 'true',
+      resourceVersion,
+      timeoutSeconds: String(timeoutSeconds),
+    });
+    return fetchWithinOrigin(`${this.resourceUrl(apiVersion, kind)}?${query}`, {
+      method: 'GET',
+      headers: this.headers(),
+      signal,
+      tls: this.tls,
+      pool: 'watch',
+    });
+  }
+
+  private resourceUrl(apiVersion: string, kind: string): string {
+    const base = this.cluster.kubernetes.url.replace(/\/+$/, '');
+    const group = apiVersion.includes('/')
+      ? `/apis/${apiVersion}`
+      : `/api/${apiVersion}`;
+    return `${base}${group}/${guessResource(kind)}`;
+  }
+
+  private headers(): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.cluster.kubernetes.token) {
+      headers.Authorization = `Bearer ${this.cluster.kubernetes.token}`;
+    }
+    return headers;
   }
 
   /** One page, or 'expired' when a continue token has gone stale. */
@@ -274,21 +322,19 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
     continueToken: string | undefined,
     signal: AbortSignal,
   ): Promise<ListPage | undefined> {
-    const base = this.cluster.kubernetes.url.replace(/\/+$/, '');
-    const group = apiVersion.includes('/')
-      ? `/apis/${apiVersion}`
-      : `/api/${apiVersion}`;
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (continueToken) {
       query.set('continue', continueToken);
     }
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.cluster.kubernetes.token) {
-      headers.Authorization = `Bearer ${this.cluster.kubernetes.token}`;
-    }
     const response = await fetchWithinOrigin(
-      `${base}${group}/${guessResource(kind)}?${query}`,
-      { method: 'GET', headers, signal, acceptStatuses: [404], tls: this.tls },
+      `${this.resourceUrl(apiVersion, kind)}?${query}`,
+      {
+        method: 'GET',
+        headers: this.headers(),
+        signal,
+        acceptStatuses: [404],
+        tls: this.tls,
+      },
     );
     if (response.status === 404) {
       await response.body?.cancel();
