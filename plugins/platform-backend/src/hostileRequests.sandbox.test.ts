@@ -212,6 +212,16 @@ interface Route {
   hasBody: boolean;
 }
 
+/** A parameter of the spec, or the one of `components.parameters` it refers to. */
+function resolveParameter(param: { $ref?: string }): {
+  name: string;
+  in: string;
+} {
+  if (!param.$ref) return param as { name: string; in: string };
+  const name = param.$ref.replace('#/components/parameters/', '');
+  return (spec.components.parameters as Record<string, any>)[name];
+}
+
 /** Every operation of the published API, so a route added there is covered here too. */
 function routesFromSpec(): Route[] {
   const routes: Route[] = [];
@@ -219,8 +229,9 @@ function routesFromSpec(): Route[] {
     for (const [method, operation] of Object.entries(
       operations as Record<string, any>,
     )) {
-      const params: Array<{ name: string; in: string }> =
-        operation.parameters ?? [];
+      const params: Array<{ name: string; in: string }> = (
+        operation.parameters ?? []
+      ).map(resolveParameter);
       routes.push({
         method: method.toUpperCase(),
         path,
@@ -356,6 +367,11 @@ describe('hostile requests to every platform API route', () => {
 
   it('derives its routes from the OpenAPI spec', () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
+    // Path parameters shared through components.parameters count too.
+    expect(
+      routes.find(r => r.path === '/entity/{namespace}/{kind}/{name}/nexus')
+        ?.pathParams,
+    ).toEqual(['namespace', 'kind', 'name']);
     expect(routes.map(r => `${r.method} ${r.path}`)).toContain(
       'POST /diagnostics/{cluster}/remediations/{action}',
     );
