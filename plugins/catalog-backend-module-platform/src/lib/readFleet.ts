@@ -16,164 +16,167 @@
 
 import {
   ClusterAccessService,
-  ClusterProvisioner,
+  PlatformCluster,
 } from '@platform-portal/plugin-platform-node';
-import { KubeObject, listObjects } from './listObjects';
+import { CapiIndex, CAPI_PATHS, ClusterRecord, fromNodes } from './capiRecords';
+import { mapWithConcurrency } from './concurrency';
+import { listAll, listPages } from './listPages';
 
-/** What the catalog shows about one cluster. */
-export interface ClusterRecord {
-  name: string;
-  provisioner: ClusterProvisioner;
-  environment?: string;
-  region?: string;
-  management: boolean;
-  managementCluster?: string;
-  kubernetesVersion?: string;
-  controlPlaneCount?: number;
-  workerCount?: number;
-  phase?: string;
+export type { ClusterRecord } from './capiRecords';
+
+export interface ReadFleetOptions {
+  /** Objects per list request. */
+  pageSize: number;
+  /** Deadline of each request. */
+  timeoutMs: number;
+  /** Clusters whose nodes are read at the same time. */
+  concurrency: number;
+  /** Epoch ms by which the read must be over, so the task keeps its timeout. */
+  deadline: number;
+  onNodesUnreadable?: (cluster: string, error: Error) => void;
 }
 
-const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
-
-function lowestVersion(
-  versions: Array<string | undefined>,
-): string | undefined {
-  const parse = (v: string) =>
-    v.replace(/^v/, '').split(/[.+-]/).slice(0, 3).map(Number);
-  return versions
-    .filter((v): v is string => Boolean(v))
-    .sort((a, b) => {
-      const [x, y] = [parse(a), parse(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-    })[0];
+/** A batch of records, and the resourceVersion of the list it came from. */
+export interface FleetBatch {
+  records: ClusterRecord[];
+  /** For batches of a management cluster's Cluster list. */
+  source?: { management: string; resourceVersion?: string; last: boolean };
 }
 
-/** Version and node counts of a cluster from its own nodes. */
-async function fromNodes(
-  access: ClusterAccessService,
-  name: string,
-  timeoutMs: number,
-): Promise<
-  Pick<ClusterRecord, 'kubernetesVersion' | 'controlPlaneCount' | 'workerCount'>
-> {
-  const nodes = await listObjects(
-    access.kubeConfig(name),
-    'v1',
-    'Node',
-    timeoutMs,
+/** An upstream failure that names the config key to check, never a secret. */
+function failure(cluster: PlatformCluster, what: string, error: unknown) {
+  const key = cluster.configKey ?? 'platform.clusters';
+  return new Error(
+    `${what} of cluster ${cluster.name} could not be read (check ${key}.kubernetes): ${
+      (error as Error).message
+    }`,
   );
-  const controlPlanes = nodes.filter(
-    n => n.metadata?.labels?.[CONTROL_PLANE_ROLE] !== undefined,
-  );
+}
+
+function requestTimeout(options: ReadFleetOptions): number {
+  const left = options.deadline - Date.now();
+  if (left <= 0) {
+    throw new Error(
+      'the pass ran out of time before the fleet was read; it resumes on the next run',
+    );
+  }
+  return Math.min(options.timeoutMs, left);
+}
+
+/** Config wins over what the management cluster says about environment and region. */
+function withConfig(
+  record: ClusterRecord,
+  cluster: PlatformCluster | undefined,
+): ClusterRecord {
+  if (!cluster) return record;
   return {
-    kubernetesVersion: lowestVersion(
-      nodes.map(n => n.status?.nodeInfo?.kubeletVersion),
-    ),
-    controlPlaneCount: controlPlanes.length,
-    workerCount: nodes.length - controlPlanes.length,
+    ...record,
+    provisioner: cluster.provisioner,
+    environment: cluster.environment ?? record.environment,
+    region: cluster.region ?? record.region,
+    management: cluster.management,
+    managementCluster: cluster.managementCluster ?? record.managementCluster,
   };
 }
 
-/** Workload clusters a Cluster API management cluster declares. */
-async function fromManagementCluster(
+/** The workload clusters one management cluster declares, page by page. */
+async function* managedClusters(
   access: ClusterAccessService,
-  management: string,
-  timeoutMs: number,
-): Promise<ClusterRecord[]> {
-  const kubeConfig = access.kubeConfig(management);
-  const [clusters, controlPlanes, machineDeployments] = await Promise.all([
-    listObjects(kubeConfig, 'cluster.x-k8s.io/v1beta2', 'Cluster', timeoutMs),
-    listObjects(
-      kubeConfig,
-      'controlplane.cluster.x-k8s.io/v1beta2',
-      'KubeadmControlPlane',
-      timeoutMs,
-    ),
-    listObjects(
-      kubeConfig,
-      'cluster.x-k8s.io/v1beta2',
-      'MachineDeployment',
-      timeoutMs,
-    ),
-  ]);
-  const belongsTo = (name: string) => (o: KubeObject) =>
-    o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'] === name;
-  return clusters.map(cluster => {
-    const name = cluster.metadata?.name ?? '';
-    const controlPlane: KubeObject | undefined = controlPlanes.find(
-      cp =>
-        cp.metadata?.name === cluster.spec?.controlPlaneRef?.name &&
-        cp.metadata?.namespace === cluster.metadata?.namespace,
-    );
-    const workers = machineDeployments
-      .filter(belongsTo(name))
-      .reduce((sum, md) => sum + (md.spec?.replicas ?? 0), 0);
-    return {
-      name,
-      provisioner: 'cluster-api' as const,
-      environment: cluster.metadata?.labels?.environment,
-      region: cluster.metadata?.labels?.region,
-      management: false,
-      managementCluster: management,
-      kubernetesVersion:
-        controlPlane?.status?.version ?? controlPlane?.spec?.version,
-      controlPlaneCount:
-        cluster.status?.controlPlane?.desiredReplicas ??
-        controlPlane?.spec?.replicas,
-      workerCount: cluster.status?.workers?.desiredReplicas ?? workers,
-      phase: cluster.status?.phase,
-    };
-  });
+  management: PlatformCluster,
+  configured: Map<string, PlatformCluster>,
+  options: ReadFleetOptions,
+): AsyncGenerator<FleetBatch> {
+  const kubeConfig = access.kubeConfig(management.name);
+  // The joined kinds are read whole, once per pass, beside the Cluster pages:
+  // the largest pages an API server serves, as no entity waits for each.
+  const list = (path: string) =>
+    listAll(kubeConfig, path, {
+      pageSize: 500,
+      timeoutMs: requestTimeout(options),
+    });
+  const index = Promise.all([
+    list(CAPI_PATHS.controlPlanes),
+    list(CAPI_PATHS.machineDeployments),
+  ]).then(([cps, mds]) => new CapiIndex(cps, mds));
+  index.catch(() => undefined);
+  try {
+    const pages = listPages(kubeConfig, CAPI_PATHS.clusters, {
+      pageSize: options.pageSize,
+      get timeoutMs() {
+        return requestTimeout(options);
+      },
+    });
+    for await (const page of pages) {
+      const capi = await index;
+      yield {
+        records: page.items.map(cluster => {
+          const record = capi.record(cluster, management.name);
+          return withConfig(record, configured.get(record.name));
+        }),
+        source: {
+          management: management.name,
+          resourceVersion: page.resourceVersion,
+          last: page.last,
+        },
+      };
+      requestTimeout(options);
+    }
+  } catch (error) {
+    throw failure(management, 'Cluster API objects', error);
+  }
 }
 
 /**
- * The fleet as the catalog shows it: clusters from config, with the workload
- * clusters of each management cluster discovered from its Cluster API
- * objects. A management cluster that cannot be read fails the whole read, so
- * its clusters are never mistaken for deleted ones.
+ * The fleet as the catalog shows it, in batches as pages arrive: the
+ * workload clusters of each management cluster from its Cluster API
+ * objects, then the configured clusters none declares, from their nodes.
+ * A management cluster that cannot be read fails the read, so its clusters
+ * are never mistaken for deleted ones; a static cluster whose nodes cannot
+ * be read is shown without version and counts.
  */
-export async function readFleet(
+export async function* readFleet(
   access: ClusterAccessService,
-  options: {
-    timeoutMs: number;
-    onNodesUnreadable?: (cluster: string, error: Error) => void;
-  },
-): Promise<ClusterRecord[]> {
-  const configured = access.listClusters();
-  const records = new Map<string, ClusterRecord>();
-  for (const management of configured.filter(c => c.management)) {
-    for (const record of await fromManagementCluster(
+  options: ReadFleetOptions,
+): AsyncGenerator<FleetBatch> {
+  const configured = new Map(access.listClusters().map(c => [c.name, c]));
+  const discovered = new Set<string>();
+  for (const management of configured.values()) {
+    if (!management.management) continue;
+    for await (const batch of managedClusters(
       access,
-      management.name,
-      options.timeoutMs,
+      management,
+      configured,
+      options,
     )) {
-      records.set(record.name, record);
+      batch.records.forEach(r => discovered.add(r.name));
+      yield batch;
     }
   }
-  for (const cluster of configured) {
-    const discovered = records.get(cluster.name);
-    const base: ClusterRecord = {
-      ...discovered,
-      name: cluster.name,
-      provisioner: cluster.provisioner,
-      environment: cluster.environment ?? discovered?.environment,
-      region: cluster.region ?? discovered?.region,
-      management: cluster.management,
-      managementCluster:
-        cluster.managementCluster ?? discovered?.managementCluster,
+  const rest = [...configured.values()].filter(c => !discovered.has(c.name));
+  for (let i = 0; i < rest.length; i += options.pageSize) {
+    const chunk = rest.slice(i, i + options.pageSize);
+    yield {
+      records: await mapWithConcurrency(
+        chunk,
+        options.concurrency,
+        async cluster => {
+          const base = withConfig(
+            { name: cluster.name, provisioner: cluster.provisioner } as ClusterRecord,
+            cluster,
+          );
+          try {
+            const nodes = await listAll(
+              access.kubeConfig(cluster.name),
+              '/api/v1/nodes',
+              { pageSize: options.pageSize, timeoutMs: requestTimeout(options) },
+            );
+            return { ...base, ...fromNodes(nodes) };
+          } catch (error) {
+            options.onNodesUnreadable?.(cluster.name, error as Error);
+            return base;
+          }
+        },
+      ),
     };
-    if (!discovered) {
-      try {
-        Object.assign(
-          base,
-          await fromNodes(access, cluster.name, options.timeoutMs),
-        );
-      } catch (error) {
-        options.onNodesUnreadable?.(cluster.name, error as Error);
-      }
-    }
-    records.set(cluster.name, base);
   }
-  return [...records.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -121,4 +121,26 @@ describe('catalogModulePlatformClusters', () => {
       }),
     ]);
   });
+  it('refuses to start with a page size out of range, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [
+          [catalogProcessingExtensionPoint, { addEntityProvider: () => {} }],
+        ],
+        features: [
+          catalogModulePlatformClusters,
+          mockServices.rootConfig.factory({
+            data: {
+              platform: {
+                clusters: [],
+                catalog: { clusters: { pageSize: 5000 } },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'platform.catalog.clusters.pageSize must be an integer from 1 to 500, got 5000',
+    );
+  });
 });

@@ -21,6 +21,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { clusterAccessServiceRef } from '@platform-portal/plugin-platform-node';
 import { PlatformClusterEntityProvider } from '../providers/PlatformClusterEntityProvider';
+import { readIngestionOptions } from '../providers/ingestionConfig';
 
 /**
  * Catalog module adding the platform's clusters as Resource entities.
@@ -44,8 +45,7 @@ export const catalogModulePlatformClusters = createBackendModule({
           access,
           logger,
           scheduler,
-          timeoutMs:
-            config.getOptionalNumber('platform.clients.timeoutMs') ?? 10_000,
+          ingestion: readIngestionOptions(config),
           links: {
             // People follow these links: Grafana's public address first.
             grafanaUrl:

@@ -14,36 +14,19 @@
  * limitations under the License.
  */
 
-import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  DeferredEntity,
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
-import {
   defaultFleet,
+  FAULT_CLASSES,
+  FaultClass,
   Sandbox,
   startSandbox,
 } from '@platform-portal/platform-sandbox';
-import { ConfigClusterAccessService } from '@platform-portal/plugin-platform-node';
+import {
+  CatalogConnection,
+  sandboxAccess,
+} from '../__testUtils__/catalogConnection';
 import { PlatformClusterEntityProvider } from './PlatformClusterEntityProvider';
-
-/** A catalog connection that keeps what a full mutation would leave in the catalog. */
-class RecordingConnection implements EntityProviderConnection {
-  entities: Entity[] = [];
-  fullMutations = 0;
-
-  async applyMutation(mutation: EntityProviderMutation): Promise<void> {
-    if (mutation.type !== 'full') {
-      throw new Error('expected a full mutation');
-    }
-    this.fullMutations += 1;
-    this.entities = mutation.entities.map((e: DeferredEntity) => e.entity);
-  }
-
-  async refresh(): Promise<void> {}
-}
 
 describe('PlatformClusterEntityProvider', () => {
   let sandbox: Sandbox;
@@ -57,50 +40,33 @@ describe('PlatformClusterEntityProvider', () => {
     });
   });
 
+  afterEach(() => sandbox.control.resetBehaviour());
+
   afterAll(async () => {
     await sandbox?.stop();
   });
 
   /** Config lists the management cluster and the static ones; workload clusters are discovered. */
-  function provider() {
-    const configured = sandbox.fleetSpec.clusters.filter(
-      c => c.provisioner !== 'cluster-api',
-    );
-    const access = new ConfigClusterAccessService(
-      new Map(
-        configured.map(c => [
-          c.name,
-          {
-            name: c.name,
-            provisioner: c.provisioner,
-            environment: c.environment,
-            region: c.region,
-            management: c.environment === 'management',
-            url: sandbox.kubernetesUrl(c.name),
-            token: sandbox.credentials.kubernetes[c.name].reader,
-            skipTLSVerify: false,
-          },
-        ]),
-      ),
-    );
-    return new PlatformClusterEntityProvider({
-      access,
+  async function connected(timeoutMs = 5000) {
+    const provider = new PlatformClusterEntityProvider({
+      access: sandboxAccess(sandbox),
       logger: mockServices.logger.mock(),
-      timeoutMs: 5000,
+      ingestion: { pageSize: 2, concurrency: 2, timeoutMs, passBudgetMs: 60_000 },
       links: {
         grafanaUrl: `${sandbox.url}/grafana`,
         argocdUrl: `${sandbox.url}/argocd/{cluster}`,
       },
     });
+    const connection = new CatalogConnection();
+    await provider.connect(connection);
+    return { provider, connection };
   }
 
   it('ingests static and Cluster API clusters as kubernetes-cluster resources owned by the platform team', async () => {
-    const connection = new RecordingConnection();
-    const p = provider();
-    await p.connect(connection);
-    await p.refresh();
+    const { provider, connection } = await connected();
+    await provider.refresh();
 
-    expect(connection.entities.map(e => e.metadata.name)).toEqual([
+    expect(connection.names()).toEqual([
       'edge-rke2-1',
       'mgmt',
       'onprem-kubeadm-1',
@@ -108,7 +74,7 @@ describe('PlatformClusterEntityProvider', () => {
       'prod-eu-2',
       'staging-1',
     ]);
-    for (const entity of connection.entities) {
+    for (const entity of connection.entities.values()) {
       expect(entity).toMatchObject({
         kind: 'Resource',
         spec: {
@@ -117,9 +83,7 @@ describe('PlatformClusterEntityProvider', () => {
         },
       });
     }
-    const staging = connection.entities.find(
-      e => e.metadata.name === 'staging-1',
-    )!;
+    const staging = connection.entity('staging-1')!;
     expect(staging.metadata.annotations).toMatchObject({
       'platform-portal.io/cluster-provisioner': 'cluster-api',
       'platform-portal.io/kubernetes-version': 'v1.32.8',
@@ -133,34 +97,61 @@ describe('PlatformClusterEntityProvider', () => {
       `${sandbox.url}/grafana/dashboards?tag=platform`,
       `${sandbox.url}/argocd/staging-1/applications`,
     ]);
-    const onprem = connection.entities.find(
-      e => e.metadata.name === 'onprem-kubeadm-1',
-    )!;
-    expect(onprem.metadata.annotations).toMatchObject({
+    expect(connection.entity('onprem-kubeadm-1')!.metadata.annotations).toMatchObject({
       'platform-portal.io/cluster-provisioner': 'kubeadm',
       'platform-portal.io/kubernetes-version': 'v1.32.8',
       'platform-portal.io/control-plane-count': '3',
       'platform-portal.io/worker-count': '3',
     });
-    expect(JSON.stringify(connection.entities)).not.toContain(
+    expect(JSON.stringify([...connection.entities.values()])).not.toContain(
       sandbox.credentials.kubernetes.mgmt.reader,
     );
   });
 
-  it('produces the same entities when nothing changed', async () => {
-    const connection = new RecordingConnection();
-    const p = provider();
-    await p.connect(connection);
-    await p.refresh();
-    const first = JSON.stringify(connection.entities);
-    await p.refresh();
-    expect(JSON.stringify(connection.entities)).toBe(first);
+  it('applies each page of Cluster API clusters and of static clusters as a delta, then one full mutation closing the first pass', async () => {
+    const { provider, connection } = await connected();
+    await provider.refresh();
+    expect(
+      connection.mutations.map(m =>
+        m.type === 'delta' ? m.added.length : `full ${m.entities.length}`,
+      ),
+    ).toEqual([2, 1, 2, 1, 'full 6']);
   });
 
-  it('drops a cluster whose Cluster API object is deleted from the management cluster', async () => {
-    const connection = new RecordingConnection();
-    const p = provider();
-    await p.connect(connection);
+  it('applies nothing on a re-run with nothing changed', async () => {
+    const { provider, connection } = await connected();
+    await provider.refresh();
+    const applied = connection.mutations.length;
+    const summary = await provider.refresh();
+    expect(connection.mutations).toHaveLength(applied);
+    expect(summary).toEqual({ clusters: 6, written: 0, removed: 0, batches: 0 });
+  });
+
+  it.each(Object.keys(FAULT_CLASSES) as FaultClass[])(
+    'fails the pass naming the management cluster\'s config key and leaves the catalog as it was: %s',
+    async fault => {
+      const { provider, connection } = await connected(1000);
+      await provider.refresh();
+      const before = JSON.stringify([...connection.entities]);
+      const applied = connection.mutations.length;
+      sandbox.control.setBehaviour(
+        { upstream: 'kubernetes', cluster: 'mgmt' },
+        FAULT_CLASSES[fault],
+      );
+      await expect(provider.refresh()).rejects.toThrow(
+        /Cluster API objects of cluster mgmt could not be read \(check platform\.clusters\[0\]\.kubernetes\)/,
+      );
+      expect(connection.mutations).toHaveLength(applied);
+      expect(JSON.stringify([...connection.entities])).toBe(before);
+      await expect(provider.refresh()).rejects.not.toThrow(
+        sandbox.credentials.kubernetes.mgmt.reader,
+      );
+    },
+  );
+
+  it('removes a cluster whose Cluster API object is deleted from the management cluster', async () => {
+    const { provider, connection } = await connected();
+    await provider.refresh();
     const url = `${sandbox.kubernetesUrl(
       'mgmt',
     )}/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/staging-1`;
@@ -178,39 +169,21 @@ describe('PlatformClusterEntityProvider', () => {
     });
     expect(released.ok).toBe(true);
     expect((await fetch(url, { headers: admin })).status).toBe(404);
-    await p.refresh();
-    expect(connection.entities.map(e => e.metadata.name)).not.toContain(
-      'staging-1',
-    );
-    expect(connection.entities.map(e => e.metadata.name)).toContain(
-      'prod-eu-2',
-    );
-  });
-
-  it('leaves the catalog untouched when a management cluster cannot be read', async () => {
-    const access = new ConfigClusterAccessService(
-      new Map([
-        [
-          'mgmt',
+    const applied = connection.mutations.length;
+    expect(await provider.refresh()).toMatchObject({ written: 0, removed: 1 });
+    expect(connection.mutations.slice(applied)).toEqual([
+      {
+        type: 'delta',
+        added: [],
+        removed: [
           {
-            name: 'mgmt',
-            provisioner: 'kubeadm' as const,
-            management: true,
-            url: 'http://127.0.0.1:1/k8s/mgmt',
-            token: 'unused',
-            skipTLSVerify: true,
+            entityRef: 'resource:default/staging-1',
+            locationKey: 'platform-clusters:PlatformClusterEntityProvider',
           },
         ],
-      ]),
-    );
-    const p = new PlatformClusterEntityProvider({
-      access,
-      logger: mockServices.logger.mock(),
-      timeoutMs: 2000,
-    });
-    const connection = new RecordingConnection();
-    await p.connect(connection);
-    await expect(p.refresh()).rejects.toThrow();
-    expect(connection.fullMutations).toBe(0);
+      },
+    ]);
+    expect(connection.names()).not.toContain('staging-1');
+    expect(connection.names()).toContain('prod-eu-2');
   });
 });

@@ -15,30 +15,53 @@
  */
 
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { clusterEntity, ClusterLinkTargets } from '../lib/clusterEntity';
-import { readFleet } from '../lib/readFleet';
+import { ClusterRecord, readFleet } from '../lib/readFleet';
+import { EmittedEntities } from './EmittedEntities';
+import { IngestionOptions } from './ingestionConfig';
 
 export const REFRESH_TASK_ID = 'platform-clusters-entity-provider';
 
+/** The scheduler gives up on the task at 2 minutes; the pass ends before. */
+const TASK_TIMEOUT_MS = 120_000;
+const PASS_BUDGET_MS = 100_000;
+
+/** What one pass did. */
+export interface PassSummary {
+  clusters: number;
+  /** Entities sent because they were new or changed. */
+  written: number;
+  removed: number;
+  /** Delta mutations applied while pages arrived. */
+  batches: number;
+}
+
 /**
  * Ingests the platform's clusters as `Resource` entities of type
- * `kubernetes-cluster` with full mutations, so deleted clusters leave the
- * catalog. Unchanged entities are not rewritten: the catalog compares each
- * entity with what it stored.
+ * `kubernetes-cluster`. A pass reads the management clusters in pages and
+ * applies each page as a delta, so entities appear while the rest is read
+ * and the task keeps to its timeout. The first complete pass ends with a
+ * full mutation (what an earlier process left and is gone, goes); later
+ * passes send only what changed and remove what disappeared.
  */
 export class PlatformClusterEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  private readonly emitted = new EmittedEntities();
+  /** Passes run one after another: each compares with what the last sent. */
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly options: {
       access: ClusterAccessService;
       logger: LoggerService;
-      timeoutMs: number;
+      ingestion: IngestionOptions;
       links?: ClusterLinkTargets;
       /** When given, `connect` schedules the refresh every 5 minutes. */
       scheduler?: SchedulerService;
@@ -49,35 +72,105 @@ export class PlatformClusterEntityProvider implements EntityProvider {
     return 'PlatformClusterEntityProvider';
   }
 
+  private get locationKey(): string {
+    return `platform-clusters:${this.getProviderName()}`;
+  }
+
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     await this.options.scheduler?.scheduleTask({
       id: REFRESH_TASK_ID,
       frequency: { minutes: 5 },
-      timeout: { minutes: 2 },
-      fn: () => this.refresh(),
+      timeout: { milliseconds: TASK_TIMEOUT_MS },
+      fn: async () => {
+        await this.refresh();
+      },
     });
   }
 
-  async refresh(): Promise<void> {
+  /** One pass over the fleet; rejects, naming the config key, if a management cluster cannot be read. */
+  refresh(): Promise<PassSummary> {
+    const pass = this.running.then(() => this.pass());
+    this.running = pass.catch(() => undefined);
+    return pass;
+  }
+
+  /** Entities for records, as the catalog receives them. */
+  deferred(records: ClusterRecord[]): DeferredEntity[] {
+    return records.map(record => ({
+      entity: clusterEntity(record, this.locationKey, this.options.links),
+      locationKey: this.locationKey,
+    }));
+  }
+
+  /** Sends what changed among these entities; returns how many were sent. */
+  async applyChanged(entities: DeferredEntity[]): Promise<number> {
+    const added = this.emitted.changed(entities);
+    if (added.length === 0) return 0;
+    await this.requireConnection().applyMutation({ type: 'delta', added, removed: [] });
+    this.emitted.record(added);
+    return added.length;
+  }
+
+  private requireConnection(): EntityProviderConnection {
     if (!this.connection) {
       throw new Error(`${this.getProviderName()} is not connected yet`);
     }
-    const location = `platform-clusters:${this.getProviderName()}`;
-    const records = await readFleet(this.options.access, {
-      timeoutMs: this.options.timeoutMs,
+    return this.connection;
+  }
+
+  private async pass(): Promise<PassSummary> {
+    const connection = this.requireConnection();
+    const started = Date.now();
+    const { ingestion, logger } = this.options;
+    const seen = new Map<string, DeferredEntity>();
+    const summary: PassSummary = {
+      clusters: 0,
+      written: 0,
+      removed: 0,
+      batches: 0,
+    };
+    for await (const batch of readFleet(this.options.access, {
+      ...ingestion,
+      deadline: started + Math.min(ingestion.passBudgetMs, PASS_BUDGET_MS),
       onNodesUnreadable: (cluster, error) =>
-        this.options.logger.warn(
+        logger.warn(
           `Cluster ${cluster}: nodes not readable for the catalog, version and counts left out: ${error.message}`,
         ),
-    });
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: records.map(record => ({
-        entity: clusterEntity(record, location, this.options.links),
-        locationKey: location,
-      })),
-    });
-    this.options.logger.info(`Ingested ${records.length} platform clusters`);
+    })) {
+      const entities = this.deferred(batch.records);
+      entities.forEach(e => seen.set(stringifyEntityRef(e.entity), e));
+      const sent = await this.applyChanged(entities);
+      summary.written += sent;
+      if (sent > 0) summary.batches += 1;
+    }
+    summary.clusters = seen.size;
+    if (!this.emitted.complete) {
+      // Clusters an earlier process emitted and that are gone now leave the
+      // catalog; unchanged entities are not rewritten by a full mutation.
+      const entities = [...seen.values()];
+      await connection.applyMutation({ type: 'full', entities });
+      this.emitted.replaceAll(entities);
+    } else {
+      const removed = this.emitted.missingFrom(new Set(seen.keys()));
+      if (removed.length > 0) {
+        await connection.applyMutation({
+          type: 'delta',
+          added: [],
+          removed: removed.map(entityRef => ({
+            entityRef,
+            locationKey: this.locationKey,
+          })),
+        });
+        this.emitted.forget(removed);
+      }
+      summary.removed = removed.length;
+    }
+    logger.info(
+      `Ingested ${summary.clusters} platform clusters: ${summary.written} new or changed in ${summary.batches} batches, ${summary.removed} removed, in ${
+        Date.now() - started
+      } ms`,
+    );
+    return summary;
   }
 }
