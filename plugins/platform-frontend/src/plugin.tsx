@@ -30,6 +30,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { platformApiRef } from './api/PlatformApi';
 import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
@@ -181,6 +182,20 @@ const clusterReadinessContent = EntityContentBlueprint.make({
   },
 });
 
+/** The fleet's worst clusters on the home page. */
+const fleetAttentionWidget = HomePageWidgetBlueprint.make({
+  name: 'fleet-attention',
+  params: {
+    name: 'PlatformFleetAttention',
+    title: 'Clusters that need attention',
+    description: 'The clusters to look at first, worst first',
+    components: () =>
+      import('./components/FleetAttention').then(m => ({
+        Content: () => compatWrapper(<m.FleetAttentionContent />),
+      })),
+  },
+});
+
 /**
  * The platform plugin for the new frontend system.
  *
@@ -207,6 +222,7 @@ export const platformPlugin = createFrontendPlugin({
     gitlabCard,
     grafanaCard,
     deliveryContent,
+    fleetAttentionWidget,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
