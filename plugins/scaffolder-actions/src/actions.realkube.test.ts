@@ -380,6 +380,7 @@ async function seed(server: RealKubeApiServer, crds: Crd[]) {
   for (const [namespace, name] of [
     ['payments', 'payments-api'],
     ['payments', 'payments-api-canary'],
+    ['payments', 'payments-web'],
     ['payments', 'shop'],
     ['orders', 'shop'],
   ] as const) {
