@@ -39,3 +39,4 @@ export * from './sizing';
 export * from './diagnostics';
 export * from './delivery';
 export * from './client';
+export * from './healthSignal';

@@ -15,11 +15,14 @@
  */
 
 import { JsonObject } from '@backstage/types';
-import { HealthStateChange } from '@platform-portal/plugin-platform-common';
+import {
+  HEALTH_SIGNAL_CHANNEL,
+  HealthSignal,
+  HealthStateChange,
+} from '@platform-portal/plugin-platform-common';
 import { SignalsService } from '@backstage/plugin-signals-node';
 
-/** The signals channel open pages listen on for stored verdict changes. */
-export const HEALTH_SIGNAL_CHANNEL = 'platform:health';
+export { HEALTH_SIGNAL_CHANNEL };
 
 /**
  * Tells every open page (on every replica, through the events backend) that
@@ -28,7 +31,7 @@ export const HEALTH_SIGNAL_CHANNEL = 'platform:health';
  */
 export function publishHealthChanges(signals: SignalsService) {
   return async (cluster: string, changes: HealthStateChange[]) => {
-    const message: JsonObject = {
+    const message: HealthSignal & JsonObject = {
       cluster,
       changes: changes.map(c => ({
         layer: c.layer,

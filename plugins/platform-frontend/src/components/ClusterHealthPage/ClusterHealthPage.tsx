@@ -36,6 +36,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { useHealthChanges } from '../../hooks/useHealthChanges';
 import { platformApiRef } from '../../api/PlatformApi';
 import { rootRouteRef } from '../../routes';
 import {
@@ -103,6 +104,7 @@ const nodeColumns: TableColumn<ClusterNode>[] = [
 
 function ClusterHealthContent(props: { cluster: string }) {
   const platformApi = useApi(platformApiRef);
+  const changes = useHealthChanges({ cluster: props.cluster });
   const { value, loading, error } = useAsync(async () => {
     const [health, detail, history] = await Promise.all([
       platformApi.getClusterHealth(props.cluster),
@@ -110,8 +112,8 @@ function ClusterHealthContent(props: { cluster: string }) {
       platformApi.getHealthHistory(props.cluster),
     ]);
     return { health, detail, history };
-  }, [platformApi, props.cluster]);
-  if (loading) return <Progress />;
+  }, [platformApi, props.cluster, changes]);
+  if (loading && !value) return <Progress />;
   if (error) return <BackendErrorPanel error={error} />;
   if (!value) return null;
   const { health, detail, history } = value;

@@ -23,6 +23,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
+import { useHealthChanges } from '../../hooks/useHealthChanges';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel, isPermissionDenied } from '../BackendErrorPanel';
 import { FleetHealthMatrix } from '../FleetHealthMatrix';
@@ -31,14 +32,16 @@ import { PlatformLayout } from '../PlatformLayout';
 
 function FleetHealthContent() {
   const platformApi = useApi(platformApiRef);
+  const changes = useHealthChanges();
   const { value, loading, error } = useAsync(async () => {
     const [health, clusters] = await Promise.all([
       platformApi.getFleetHealth(),
       platformApi.getClusters(),
     ]);
     return { health, clusters: clusters.clusters };
-  }, [platformApi]);
-  if (loading) return <Progress />;
+  }, [platformApi, changes]);
+  // A reload after a change keeps the matrix on screen until it is done.
+  if (loading && !value) return <Progress />;
   if (error) return <BackendErrorPanel error={error} />;
   if (!value || value.health.clusters.length === 0) {
     return (

@@ -28,6 +28,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { useHealthChanges } from '../../hooks/useHealthChanges';
 import { platformApiRef } from '../../api/PlatformApi';
 import { rootRouteRef } from '../../routes';
 import { ApiUnreachablePanel } from '../ApiUnreachable';
@@ -43,15 +44,16 @@ import { ChecksTable } from './ChecksTable';
 function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
   const { cluster, layer } = props;
   const platformApi = useApi(platformApiRef);
+  const changes = useHealthChanges({ cluster, layer });
   const { value, loading, error } = useAsync(async () => {
     const [health, history] = await Promise.all([
       platformApi.getLayerHealth(cluster, layer),
       platformApi.getHealthHistory(cluster),
     ]);
     return { health, changes: history.changes.filter(c => c.layer === layer) };
-  }, [platformApi, cluster, layer]);
+  }, [platformApi, cluster, layer, changes]);
 
-  if (loading) return <Progress />;
+  if (loading && !value) return <Progress />;
   if (error) return <BackendErrorPanel error={error} />;
   if (!value) return null;
 
