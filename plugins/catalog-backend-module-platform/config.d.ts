@@ -32,6 +32,12 @@ export interface Config {
          * stops; what it applied stays, nothing is removed, the next resumes.
          */
         passBudgetMs?: number;
+        /**
+         * Watch each management cluster's Cluster API Clusters once the first
+         * pass is in and apply their changes as they happen (default true);
+         * the pass every 5 minutes stays as the safety net.
+         */
+        watch?: boolean;
       };
     };
   };

@@ -20,7 +20,7 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { CapiIndex, CAPI_PATHS, ClusterRecord, fromNodes } from './capiRecords';
 import { mapWithConcurrency } from './concurrency';
-import { listAll, listPages } from './listPages';
+import { KubeObject, listAll, listPages } from './listPages';
 
 export type { ClusterRecord } from './capiRecords';
 
@@ -40,16 +40,28 @@ export interface ReadFleetOptions {
 export interface FleetBatch {
   records: ClusterRecord[];
   /** For batches of a management cluster's Cluster list. */
-  source?: { management: string; resourceVersion?: string; last: boolean };
+  source?: ManagedSource;
+}
+
+/** Where a batch of workload clusters came from, and how to read more of them. */
+export interface ManagedSource {
+  management: string;
+  /** Of the list the batch is a page of: a watch resumes from there. */
+  resourceVersion?: string;
+  last: boolean;
+  /** A Cluster object as a record, joined with this pass's other kinds. */
+  toRecord(cluster: KubeObject): ClusterRecord;
+  /** Configured clusters stay in the catalog when Cluster API forgets them. */
+  configured(name: string): boolean;
 }
 
 /** An upstream failure that names the config key to check, never a secret. */
 function failure(cluster: PlatformCluster, what: string, error: unknown) {
   const key = cluster.configKey ?? 'platform.clusters';
   return new Error(
-    `${what} of cluster ${cluster.name} could not be read (check ${key}.kubernetes): ${
-      (error as Error).message
-    }`,
+    `${what} of cluster ${
+      cluster.name
+    } could not be read (check ${key}.kubernetes): ${(error as Error).message}`,
   );
 }
 
@@ -108,15 +120,18 @@ async function* managedClusters(
     });
     for await (const page of pages) {
       const capi = await index;
+      const toRecord = (cluster: KubeObject) => {
+        const record = capi.record(cluster, management.name);
+        return withConfig(record, configured.get(record.name));
+      };
       yield {
-        records: page.items.map(cluster => {
-          const record = capi.record(cluster, management.name);
-          return withConfig(record, configured.get(record.name));
-        }),
+        records: page.items.map(toRecord),
         source: {
           management: management.name,
           resourceVersion: page.resourceVersion,
           last: page.last,
+          toRecord,
+          configured: name => configured.has(name),
         },
       };
       requestTimeout(options);
@@ -161,14 +176,20 @@ export async function* readFleet(
         options.concurrency,
         async cluster => {
           const base = withConfig(
-            { name: cluster.name, provisioner: cluster.provisioner } as ClusterRecord,
+            {
+              name: cluster.name,
+              provisioner: cluster.provisioner,
+            } as ClusterRecord,
             cluster,
           );
           try {
             const nodes = await listAll(
               access.kubeConfig(cluster.name),
               '/api/v1/nodes',
-              { pageSize: options.pageSize, timeoutMs: requestTimeout(options) },
+              {
+                pageSize: options.pageSize,
+                timeoutMs: requestTimeout(options),
+              },
             );
             return { ...base, ...fromNodes(nodes) };
           } catch (error) {

@@ -38,14 +38,18 @@ export const catalogModulePlatformClusters = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         access: clusterAccessServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, access }) {
+      async init({ catalog, config, logger, scheduler, lifecycle, access }) {
         const provider = new PlatformClusterEntityProvider({
           access,
           logger,
           scheduler,
           ingestion: readIngestionOptions(config),
+          watch:
+            config.getOptionalBoolean('platform.catalog.clusters.watch') ??
+            true,
           links: {
             // People follow these links: Grafana's public address first.
             grafanaUrl:
@@ -57,6 +61,7 @@ export const catalogModulePlatformClusters = createBackendModule({
           },
         });
         catalog.addEntityProvider(provider);
+        lifecycle.addShutdownHook(() => provider.stop());
       },
     });
   },

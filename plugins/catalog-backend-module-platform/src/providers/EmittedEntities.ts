@@ -52,6 +52,10 @@ export class EmittedEntities {
     return [...this.hashes.keys()].filter(ref => !seen.has(ref));
   }
 
+  has(ref: string): boolean {
+    return this.hashes.has(ref);
+  }
+
   forget(refs: string[]): void {
     refs.forEach(ref => this.hashes.delete(ref));
   }

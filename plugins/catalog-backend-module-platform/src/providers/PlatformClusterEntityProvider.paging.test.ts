@@ -47,6 +47,8 @@ describe('PlatformClusterEntityProvider on a generated fleet', () => {
     const provider = new PlatformClusterEntityProvider({
       access: sandboxAccess(sandbox),
       logger: mockServices.logger.mock(),
+      // Passes alone: the watch has its own tests.
+      watch: false,
       ingestion: {
         pageSize: 10,
         concurrency: 4,
@@ -158,7 +160,9 @@ describe('PlatformClusterEntityProvider on a generated fleet', () => {
     });
     const sent = connection.mutations.slice(applied);
     expect(sent).toHaveLength(1);
-    expect(sent[0].type === 'delta' && sent[0].added[0].entity.metadata).toMatchObject({
+    expect(
+      sent[0].type === 'delta' && sent[0].added[0].entity.metadata,
+    ).toMatchObject({
       name,
       labels: { 'platform-portal.io/region': 'dc-9' },
     });

@@ -51,7 +51,14 @@ describe('PlatformClusterEntityProvider', () => {
     const provider = new PlatformClusterEntityProvider({
       access: sandboxAccess(sandbox),
       logger: mockServices.logger.mock(),
-      ingestion: { pageSize: 2, concurrency: 2, timeoutMs, passBudgetMs: 60_000 },
+      // Passes alone: the watch has its own tests.
+      watch: false,
+      ingestion: {
+        pageSize: 2,
+        concurrency: 2,
+        timeoutMs,
+        passBudgetMs: 60_000,
+      },
       links: {
         grafanaUrl: `${sandbox.url}/grafana`,
         argocdUrl: `${sandbox.url}/argocd/{cluster}`,
@@ -97,7 +104,9 @@ describe('PlatformClusterEntityProvider', () => {
       `${sandbox.url}/grafana/dashboards?tag=platform`,
       `${sandbox.url}/argocd/staging-1/applications`,
     ]);
-    expect(connection.entity('onprem-kubeadm-1')!.metadata.annotations).toMatchObject({
+    expect(
+      connection.entity('onprem-kubeadm-1')!.metadata.annotations,
+    ).toMatchObject({
       'platform-portal.io/cluster-provisioner': 'kubeadm',
       'platform-portal.io/kubernetes-version': 'v1.32.8',
       'platform-portal.io/control-plane-count': '3',
@@ -124,11 +133,16 @@ describe('PlatformClusterEntityProvider', () => {
     const applied = connection.mutations.length;
     const summary = await provider.refresh();
     expect(connection.mutations).toHaveLength(applied);
-    expect(summary).toEqual({ clusters: 6, written: 0, removed: 0, batches: 0 });
+    expect(summary).toEqual({
+      clusters: 6,
+      written: 0,
+      removed: 0,
+      batches: 0,
+    });
   });
 
   it.each(Object.keys(FAULT_CLASSES) as FaultClass[])(
-    'fails the pass naming the management cluster\'s config key and leaves the catalog as it was: %s',
+    "fails the pass naming the management cluster's config key and leaves the catalog as it was: %s",
     async fault => {
       const { provider, connection } = await connected(1000);
       await provider.refresh();

@@ -23,7 +23,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
 import { clusterEntity, ClusterLinkTargets } from '../lib/clusterEntity';
-import { ClusterRecord, readFleet } from '../lib/readFleet';
+import { ClusterRecord, ManagedSource, readFleet } from '../lib/readFleet';
+import { ClusterWatches } from './ClusterWatches';
 import { EmittedEntities } from './EmittedEntities';
 import { IngestionOptions } from './ingestionConfig';
 
@@ -54,8 +55,9 @@ export interface PassSummary {
 export class PlatformClusterEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly emitted = new EmittedEntities();
-  /** Passes run one after another: each compares with what the last sent. */
+  /** Passes and watch events take turns: each compares with what the last sent. */
   private running: Promise<unknown> = Promise.resolve();
+  private readonly watches?: ClusterWatches;
 
   constructor(
     private readonly options: {
@@ -65,8 +67,36 @@ export class PlatformClusterEntityProvider implements EntityProvider {
       links?: ClusterLinkTargets;
       /** When given, `connect` schedules the refresh every 5 minutes. */
       scheduler?: SchedulerService;
+      /** Watch Cluster API Clusters once the first pass is in (default true). */
+      watch?:
+        | boolean
+        | {
+            watchSeconds?: number;
+            backoff?: { initialMs: number; maxMs: number };
+          };
     },
-  ) {}
+  ) {
+    const watch = options.watch ?? true;
+    if (watch) {
+      this.watches = new ClusterWatches({
+        access: options.access,
+        logger: options.logger,
+        connectTimeoutMs: options.ingestion.timeoutMs,
+        ...(typeof watch === 'object' ? watch : {}),
+        target: {
+          serial: fn => this.serial(fn),
+          apply: records => this.applyChanged(this.deferred(records)),
+          remove: names => this.remove(names),
+          relist: () => this.refresh(),
+        },
+      });
+    }
+  }
+
+  /** Ends the watches; a pass under way finishes. */
+  async stop(): Promise<void> {
+    await this.watches?.stop();
+  }
 
   getProviderName(): string {
     return 'PlatformClusterEntityProvider';
@@ -90,13 +120,17 @@ export class PlatformClusterEntityProvider implements EntityProvider {
 
   /** One pass over the fleet; rejects, naming the config key, if a management cluster cannot be read. */
   refresh(): Promise<PassSummary> {
-    const pass = this.running.then(() => this.pass());
-    this.running = pass.catch(() => undefined);
-    return pass;
+    return this.serial(() => this.pass());
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const turn = this.running.then(fn);
+    this.running = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Entities for records, as the catalog receives them. */
-  deferred(records: ClusterRecord[]): DeferredEntity[] {
+  private deferred(records: ClusterRecord[]): DeferredEntity[] {
     return records.map(record => ({
       entity: clusterEntity(record, this.locationKey, this.options.links),
       locationKey: this.locationKey,
@@ -104,12 +138,34 @@ export class PlatformClusterEntityProvider implements EntityProvider {
   }
 
   /** Sends what changed among these entities; returns how many were sent. */
-  async applyChanged(entities: DeferredEntity[]): Promise<number> {
+  private async applyChanged(entities: DeferredEntity[]): Promise<number> {
     const added = this.emitted.changed(entities);
     if (added.length === 0) return 0;
-    await this.requireConnection().applyMutation({ type: 'delta', added, removed: [] });
+    await this.requireConnection().applyMutation({
+      type: 'delta',
+      added,
+      removed: [],
+    });
     this.emitted.record(added);
     return added.length;
+  }
+
+  /** Removes clusters this provider emitted; returns how many. */
+  private async remove(names: string[]): Promise<number> {
+    const refs = names
+      .map(name => `resource:default/${name}`)
+      .filter(ref => this.emitted.has(ref));
+    if (refs.length === 0) return 0;
+    await this.requireConnection().applyMutation({
+      type: 'delta',
+      added: [],
+      removed: refs.map(entityRef => ({
+        entityRef,
+        locationKey: this.locationKey,
+      })),
+    });
+    this.emitted.forget(refs);
+    return refs.length;
   }
 
   private requireConnection(): EntityProviderConnection {
@@ -124,6 +180,7 @@ export class PlatformClusterEntityProvider implements EntityProvider {
     const started = Date.now();
     const { ingestion, logger } = this.options;
     const seen = new Map<string, DeferredEntity>();
+    const listed: ManagedSource[] = [];
     const summary: PassSummary = {
       clusters: 0,
       written: 0,
@@ -138,6 +195,7 @@ export class PlatformClusterEntityProvider implements EntityProvider {
           `Cluster ${cluster}: nodes not readable for the catalog, version and counts left out: ${error.message}`,
         ),
     })) {
+      if (batch.source?.last) listed.push(batch.source);
       const entities = this.deferred(batch.records);
       entities.forEach(e => seen.set(stringifyEntityRef(e.entity), e));
       const sent = await this.applyChanged(entities);
@@ -166,10 +224,13 @@ export class PlatformClusterEntityProvider implements EntityProvider {
       }
       summary.removed = removed.length;
     }
+    this.watches?.listed(listed);
     logger.info(
-      `Ingested ${summary.clusters} platform clusters: ${summary.written} new or changed in ${summary.batches} batches, ${summary.removed} removed, in ${
-        Date.now() - started
-      } ms`,
+      `Ingested ${summary.clusters} platform clusters: ${
+        summary.written
+      } new or changed in ${summary.batches} batches, ${
+        summary.removed
+      } removed, in ${Date.now() - started} ms`,
     );
     return summary;
   }

@@ -50,7 +50,13 @@ export function readIngestionOptions(
   config: RootConfigService,
 ): IngestionOptions {
   return {
-    pageSize: integerIn(config, 'platform.catalog.clusters.pageSize', 1, 500, 100),
+    pageSize: integerIn(
+      config,
+      'platform.catalog.clusters.pageSize',
+      1,
+      500,
+      100,
+    ),
     concurrency: integerIn(
       config,
       'platform.catalog.clusters.concurrency',
@@ -58,7 +64,13 @@ export function readIngestionOptions(
       64,
       8,
     ),
-    timeoutMs: integerIn(config, 'platform.clients.timeoutMs', 1, 600_000, 10_000),
+    timeoutMs: integerIn(
+      config,
+      'platform.clients.timeoutMs',
+      1,
+      600_000,
+      10_000,
+    ),
     passBudgetMs: integerIn(
       config,
       'platform.catalog.clusters.passBudgetMs',
