@@ -33,6 +33,24 @@ test('a guest signs in and finds the platform system in the catalog', async ({
   });
 });
 
+test('the home page says where to start and which clusters need attention, worst first, each leading to its page', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/');
+  await expect(page.getByText('Where to start')).toBeVisible();
+  await expect(page.getByText(/No widgets added/)).toBeHidden();
+  const attention = page.getByRole('list', {
+    name: 'Clusters that need attention',
+  });
+  const first = attention.getByRole('link').first();
+  await expect(first).toBeVisible();
+  const cluster = (await first.textContent())!.trim();
+  await page.screenshot({ path: `${SCREENSHOTS}/home.png`, fullPage: true });
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`/platform/clusters/${cluster}$`));
+});
+
 test('the platform system shows its 13 layers', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto(

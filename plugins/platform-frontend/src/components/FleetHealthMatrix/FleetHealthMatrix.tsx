@@ -42,11 +42,11 @@ import {
   countClusters,
   countVerdicts,
   distinctValues,
-  MatrixFilters,
   visibleLayers,
   visibleRows,
   worstFirst,
 } from './matrixFilters';
+import { useMatrixFilters } from './useMatrixFilters';
 import { useWindowedRows } from './useWindowedRows';
 
 const ROW_HEIGHT = 36;
@@ -162,9 +162,10 @@ export function FleetHealthMatrix(props: {
   const { health, clusters } = props;
   const classes = useStyles();
   const keysHintId = useId();
-  const [filters, setFilters] = useState<MatrixFilters>({
-    onlyProblems: false,
-  });
+  const [filters, setFilters] = useMatrixFilters();
+  // One Tab stop for the whole matrix: the cell last focused (arrow keys
+  // move between cells), or the first cell shown.
+  const [activeCell, setActiveCell] = useState<[number, number]>([0, 0]);
   const clustersByName = useMemo(
     () => new Map(clusters.map(c => [c.name, c])),
     [clusters],
@@ -184,6 +185,14 @@ export function FleetHealthMatrix(props: {
   const counts = countVerdicts(rows, layerIds);
   const clusterCounts = countClusters(rows);
   const windowed = useWindowedRows(rows.length, ROW_HEIGHT, VIEWPORT_HEIGHT);
+  const [activeRow, activeColumn] =
+    activeCell[0] >= windowed.start && activeCell[0] < windowed.end
+      ? activeCell
+      : [windowed.start, 0];
+  const tabStop = (row: number, column: number) => ({
+    tabIndex: row === activeRow && column === activeColumn ? 0 : -1,
+    onFocus: () => setActiveCell([row, column]),
+  });
   const teams = [...new Set(LAYERS.flatMap(l => l.owners))].sort();
   const now = props.now ?? new Date();
 
@@ -339,6 +348,7 @@ export function FleetHealthMatrix(props: {
                           )}`}
                           className={classes.cellLink}
                           {...cellPosition(rowIndex, 0)}
+                          {...tabStop(rowIndex, 0)}
                         >
                           {row.health.cluster}
                         </Link>
@@ -362,6 +372,7 @@ export function FleetHealthMatrix(props: {
                               )}/layers/${layer.id}`}
                               className={classes.cellLink}
                               {...cellPosition(rowIndex, column + 1)}
+                              {...tabStop(rowIndex, column + 1)}
                               aria-label={`${row.health.cluster} ${
                                 layer.title
                               }: ${

@@ -33,7 +33,7 @@ const MOVES: Record<string, (row: number, column: number) => [number, number]> =
 
 /**
  * Arrow keys move between the matrix's cells as in a spreadsheet (Home and
- * End to the row's first and last cell); Tab still walks every cell and
+ * End to the row's first and last cell); the matrix is one Tab stop and
  * Enter follows the focused cell's link. Rows scrolled out of the window are
  * within the overscan, and focusing a cell scrolls it into view.
  */

@@ -152,7 +152,7 @@ describe('FleetHealthPage', () => {
     );
   });
 
-  it('moves between cells with the arrow keys and Tab, and opens a cell with Enter', async () => {
+  it('moves between cells with the arrow keys, is one Tab stop, and opens a cell with Enter', async () => {
     serve(
       fleetHealth([
         // More critical layers than staging-1: the first row, worst first.
@@ -197,9 +197,15 @@ describe('FleetHealthPage', () => {
     expect(focused()).toBe('prod-eu-1 Observability: OK');
     await user.keyboard('{Home}');
     expect(focused()).toBe('prod-eu-1');
+    // Tab leaves the matrix; Shift+Tab comes back to the cell it left.
+    const table = screen.getByRole('table', { name: 'Fleet health matrix' });
     await user.tab();
-    expect(focused()).toBe('prod-eu-1 Provisioning: OK');
-    await user.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(table.contains(document.activeElement)).toBe(false);
+    await user.tab({ shift: true });
+    expect(focused()).toBe('prod-eu-1');
+    await user.keyboard(
+      '{ArrowRight}{ArrowDown}{ArrowRight}{ArrowRight}{ArrowRight}',
+    );
     expect(focused()).toBe('staging-1 External LB: OK');
     await user.keyboard('{ArrowRight}');
     expect(focused()).toBe('staging-1 Internal LB: Critical');
