@@ -18,6 +18,15 @@ import http from 'node:http';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 
+/**
+ * Connections kept alive across the pages of a pass, with no idle timeout of
+ * their own: a request waits as long as its deadline says.
+ */
+const AGENTS = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+};
+
 /** Lists are capped: a management cluster's page of 500 objects is a few MB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -80,19 +89,32 @@ export async function openKubeGet(
     ? allowPlainHttp(kubeConfig)
     : kubeConfig
   ).applyToHTTPSOptions(options);
-  return new Promise((resolve, reject) => {
-    const req = transport.request(url, { ...options, signal }, resolve);
-    req.on('error', error =>
-      reject(
-        new KubeRequestError(
-          signal.aborted
-            ? 'no answer before the deadline'
-            : `request failed: ${error.message}`,
-        ),
-      ),
-    );
-    req.end();
-  });
+  const send = (attempt: number): Promise<http.IncomingMessage> =>
+    new Promise((resolve, reject) => {
+      const agent = transport === https ? AGENTS.https : AGENTS.http;
+      const req = transport.request(
+        url,
+        { ...options, agent, signal },
+        resolve,
+      );
+      req.on('error', error => {
+        // A kept-alive socket the server closed as it was reused: the GET
+        // never reached it, so send it again on a new one (Node's advice).
+        if (req.reusedSocket && !signal.aborted && attempt < 2) {
+          resolve(send(attempt + 1));
+          return;
+        }
+        reject(
+          new KubeRequestError(
+            signal.aborted
+              ? 'no answer before the deadline'
+              : `request failed: ${error.message}`,
+          ),
+        );
+      });
+      req.end();
+    });
+  return send(0);
 }
 
 /** The Status message of an error answer, or its HTTP status line. */
