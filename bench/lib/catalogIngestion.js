@@ -107,6 +107,20 @@ function taskLost(logFile) {
     : '';
 }
 
+/** What the provider logged of each pass: clusters, entities sent, batches, removals, time. */
+function providerPasses(logFile) {
+  const text = fs.readFileSync(logFile, 'utf8');
+  const pattern =
+    /Ingested (\d+) platform clusters: (\d+) new or changed in (\d+) batches, (\d+) removed, in (\d+) ms/g;
+  return [...text.matchAll(pattern)].map(m => ({
+    clusters: Number(m[1]),
+    sent: Number(m[2]),
+    batches: Number(m[3]),
+    removed: Number(m[4]),
+    ms: Number(m[5]),
+  }));
+}
+
 function ingestionRuns(logFile) {
   const text = fs.readFileSync(logFile, 'utf8');
   return (text.match(/Ingested \d+ platform clusters/g) ?? []).length;
@@ -183,6 +197,8 @@ async function measureIngestion(
     rerunWritesByKind: writes,
     rerunMs,
     entities: before.size,
+    // The provider's own account of each pass (its log), first pass first.
+    passes: providerPasses(ctx.logFile),
     command,
   };
 }
