@@ -171,6 +171,7 @@ async function measureIngestion(
       } of ${expected} cluster entities after ${timeoutSec} s (the run's limit for this phase)${taskLost(
         ctx.logFile,
       )}`,
+      passes: providerPasses(ctx.logFile),
       command,
     };
   }
