@@ -52,6 +52,7 @@ const LABELS: Record<UpstreamId, string> = {
  */
 export class UpstreamClients {
   private readonly cache = new Map<string, unknown>();
+  private watchPolicies?: UpstreamPolicies;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -78,6 +79,29 @@ export class UpstreamClients {
         new KubernetesClient(
           this.config.clusters[index],
           this.policies,
+          `platform.clusters[${index}]`,
+        ),
+    );
+  }
+
+  /**
+   * The same cluster's API for informers: their own circuit breakers, so a
+   * watch reconnecting with its own backoff never opens the breaker the
+   * health refresh reads through (which would hide why the API is down).
+   */
+  kubernetesForWatches(name: string): KubernetesClient | undefined {
+    const index = this.config.clusters.findIndex(c => c.name === name);
+    if (index < 0) {
+      return undefined;
+    }
+    this.watchPolicies ??= new UpstreamPolicies(this.policies.options);
+    const policies = this.watchPolicies;
+    return this.memo(
+      `kubernetes-watch:${name}`,
+      () =>
+        new KubernetesClient(
+          this.config.clusters[index],
+          policies,
           `platform.clusters[${index}]`,
         ),
     );

@@ -48,7 +48,11 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
     kind: string,
   ): Promise<{ items: T[]; observedAt: string }> {
     if (!this.gate) {
-      this.gate = this.read('v1', 'Node');
+      // Always asked of the API, never of a watch's cache: it is how a
+      // refresh learns that the API cannot be reached (a watch stream may
+      // outlive its server for a while).
+      this.gate = this.client.list('v1', 'Node', this.signal);
+      this.lists.set('v1/Node', this.gate as Promise<any>);
     }
     return this.gate.then(() => this.read(apiVersion, kind)) as Promise<{
       items: T[];

@@ -70,7 +70,7 @@ export class FleetWatcher {
     let remaining = settings.maxConnections;
     let skipped = 0;
     for (const cluster of clusters) {
-      const client = clients.kubernetes(cluster.name);
+      const client = clients.kubernetesForWatches(cluster.name);
       if (!client) continue;
       const kinds = [
         ...WATCHED_KINDS,
@@ -120,10 +120,7 @@ export class FleetWatcher {
     apiVersion: string,
     kind: string,
   ): KubernetesObjectLike[] | undefined {
-    return this.informers
-      .get(cluster)
-      ?.get(kindKey(apiVersion, kind))
-      ?.items();
+    return this.informers.get(cluster)?.get(kindKey(apiVersion, kind))?.items();
   }
 
   /** Watch streams open right now, and what the informers did so far. */
