@@ -103,10 +103,12 @@ describe('PlatformClusterEntityProvider watching Cluster API Clusters', () => {
     });
 
     expect(
-      (await fetch(clusterUrl('staging-1'), {
-        method: 'DELETE',
-        headers: admin(),
-      })).ok,
+      (
+        await fetch(clusterUrl('staging-1'), {
+          method: 'DELETE',
+          headers: admin(),
+        })
+      ).ok,
     ).toBe(true);
     // The Cluster API controller removes its finalizer once the machines are gone.
     await fetch(clusterUrl('staging-1'), {
