@@ -174,7 +174,12 @@ export function writeTestOverlay(
         // A busy machine answers Redis slower than the default 1 s read deadline.
         cache: { ttl: 3600000, readTimeout: 5000 },
       },
-      platform: { health: { refreshIntervalSeconds: 3600 } },
+      // The scheduled refresh alone: each replica's watches would re-check
+      // on their own (change-driven evaluations are not shared between
+      // replicas), and the suite counts the scheduled runs.
+      platform: {
+        health: { refreshIntervalSeconds: 3600, watch: { enabled: false } },
+      },
     }),
   );
 }
