@@ -340,6 +340,14 @@ const SIDES = ['real', 'sandbox'] as const;
         break;
       await new Promise(r => setTimeout(r, 250));
     }
+    // kubectl keeps discovery and the OpenAPI index from the apply above:
+    // read afresh, as a person running explain after installing would.
+    for (const side of SIDES) {
+      rmSync(join(sides[side].admin, '..', '.kube', 'cache'), {
+        recursive: true,
+        force: true,
+      });
+    }
     const custom = await both(['explain', 'clusterissuers.spec.ca']);
     expect(custom.real.stdout).toContain('secretName');
     expect(custom.sandbox).toEqual(custom.real);
