@@ -69,19 +69,7 @@ export class UpstreamClients {
   }
 
   kubernetes(name: string): KubernetesClient | undefined {
-    const index = this.config.clusters.findIndex(c => c.name === name);
-    if (index < 0) {
-      return undefined;
-    }
-    return this.memo(
-      `kubernetes:${name}`,
-      () =>
-        new KubernetesClient(
-          this.config.clusters[index],
-          this.policies,
-          `platform.clusters[${index}]`,
-        ),
-    );
+    return this.kubernetesUnder('kubernetes', name, this.policies);
   }
 
   /**
@@ -90,14 +78,21 @@ export class UpstreamClients {
    * health refresh reads through (which would hide why the API is down).
    */
   kubernetesForWatches(name: string): KubernetesClient | undefined {
+    this.watchPolicies ??= new UpstreamPolicies(this.policies.options);
+    return this.kubernetesUnder('kubernetes-watch', name, this.watchPolicies);
+  }
+
+  private kubernetesUnder(
+    use: string,
+    name: string,
+    policies: UpstreamPolicies,
+  ): KubernetesClient | undefined {
     const index = this.config.clusters.findIndex(c => c.name === name);
     if (index < 0) {
       return undefined;
     }
-    this.watchPolicies ??= new UpstreamPolicies(this.policies.options);
-    const policies = this.watchPolicies;
     return this.memo(
-      `kubernetes-watch:${name}`,
+      `${use}:${name}`,
       () =>
         new KubernetesClient(
           this.config.clusters[index],
