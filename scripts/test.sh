@@ -10,6 +10,19 @@ scripts/install.sh || exit 1
 rm -rf .test-results
 mkdir -p .test-results
 
+# Each phase's wall time, printed as it ends and kept in .test-results/phases.txt
+# (the README's split of make test's time comes from it).
+phase_name="set-up"
+phase_start=0
+phase() {
+  local took=$((SECONDS - phase_start))
+  printf '%s: %d s\n' "$phase_name" "$took" >> .test-results/phases.txt
+  echo "== ($phase_name took ${took} s)"
+  phase_name="$1"
+  phase_start=$SECONDS
+  echo "== $1"
+}
+
 if [ "$(id -u)" = 0 ]; then
   scripts/services.sh install || exit 1
 fi
@@ -21,11 +34,11 @@ kube_env=$(scripts/kube-binaries.sh) && while IFS= read -r line; do [ -n "$line"
 # The real Dex the identity tests sign in through (built once, cached).
 dex_env=$(scripts/dex-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$dex_env"
 
-echo "== type check"
+phase "type check"
 yarn tsc
 echo $? > .test-results/typecheck.status
 
-echo "== lint"
+phase "lint"
 # With the OpenAPI check: every src/schema/openapi.yaml must match the router
 # generated from it (repo-tools loads that TypeScript through the CLI's transform).
 yarn backstage-cli repo lint &&
@@ -34,30 +47,30 @@ yarn backstage-cli repo lint &&
 echo $? > .test-results/lint.status
 
 # High and critical advisories in production dependencies (scripts/audit.sh).
-echo "== dependency audit"
+phase "dependency audit"
 bash scripts/audit.sh
 echo $? > .test-results/audit.status
 
 # The production build (backend bundle and the frontend it serves), before
 # jest: the bundle checks read it, and the benchmark smoke reuses it.
-echo "== production build"
+phase "production build"
 yarn workspace backend build
 echo $? > .test-results/build.status
 
-echo "== unit and integration tests"
+phase "unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
 echo $? > .test-results/jest.status
 
-echo "== end-to-end tests"
+phase "end-to-end tests"
 bash scripts/e2e.sh
 echo $? > .test-results/e2e.status
 
 # A tiny fleet and a few seconds of load: the benchmark still runs and writes
 # a well-formed report. Speed is not asserted.
-echo "== benchmark smoke"
+phase "benchmark smoke"
 node bench/run.js --smoke --out "$ROOT/.test-results/bench" &&
   node bench/validateReport.js "$ROOT/.test-results/bench/latest.json"
 echo $? > .test-results/bench-smoke.status
 
-echo "== summary"
+phase "summary"
 node scripts/summarize-results.js
