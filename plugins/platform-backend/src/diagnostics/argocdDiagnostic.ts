@@ -15,6 +15,7 @@
  */
 
 import { ArgoApplication } from '../clients/argocd/argoTypes';
+import { managedResourceHealth } from '../clients/argocd/managedResourceHealth';
 import { RunbookDiagnostic } from './RunbookDiagnostic';
 
 async function applications(
@@ -113,8 +114,16 @@ export const argocdDiagnostic: RunbookDiagnostic = {
       runbookStep: 2,
       async run(context) {
         const apps = (await applications(context)) ?? [];
-        const degraded = apps.flatMap(a =>
-          (a.status?.resources ?? [])
+        const argocd = context.clients.argocd(context.cluster);
+        const resources = await Promise.all(
+          apps.map(a =>
+            argocd
+              ? managedResourceHealth(argocd, a, context.signal)
+              : a.status?.resources ?? [],
+          ),
+        );
+        const degraded = apps.flatMap((a, i) =>
+          resources[i]
             .filter(
               r =>
                 r.health?.status &&

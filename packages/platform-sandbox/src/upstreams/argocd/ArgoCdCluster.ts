@@ -15,6 +15,7 @@
  */
 
 import { ClusterSpec } from '../../scenario/types';
+import { ArgoCdVersion, argocdVersionOf } from '../../scenario/upstreamVersions';
 import { stableHex, stableUuid } from '../shared/ids';
 import { UpstreamContext } from '../types';
 import {
@@ -44,11 +45,14 @@ export class ArgoCdCluster {
   resourceVersion = 1000;
   /** When Argo CD was installed on the cluster: its projects and apps date from then. */
   readonly installedAt: string;
+  /** The Argo CD release this cluster runs, as the scenario chose it. */
+  readonly version: ArgoCdVersion;
 
   constructor(
     private readonly ctx: UpstreamContext,
     readonly cluster: ClusterSpec,
   ) {
+    this.version = argocdVersionOf(cluster);
     const gitops = `https://gitlab.${ctx.fleet.domain}/platform/gitops-apps.git`;
     const start = ctx.clock.now().getTime();
     this.installedAt = new Date(start - 120 * DAY_MS).toISOString();

@@ -102,8 +102,9 @@ describe('Argo CD simulator', () => {
       const none = await (await get('prod-eu-1', '/api/v1/applications?selector=team%20in%20(nobody)')).json();
       expect(none.items).toBeNull();
       const bad = await get('prod-eu-1', '/api/v1/applications?selector=%3D%3D%3D');
-      expect(bad.status).toBe(400);
-      expect(await bad.json()).toMatchObject({ code: 3 });
+      // List wraps the parse error without a gRPC code: Unknown, HTTP 500.
+      expect(bad.status).toBe(500);
+      expect(await bad.json()).toMatchObject({ code: 2, message: expect.stringMatching(/^error parsing the selector: /) });
     });
 
     it('projects fields: only whitelisted items.* paths, no kind or apiVersion', async () => {
@@ -114,7 +115,7 @@ describe('Argo CD simulator', () => {
       expect(orders).toEqual({
         metadata: { name: 'orders-service' },
         spec: { project: 'payments' },
-        status: { sync: { status: 'OutOfSync' }, health: { status: 'Healthy' } },
+        status: { sync: { status: 'OutOfSync' }, health: { status: 'Healthy', lastTransitionTime: expect.any(String) } },
       });
       const excluded = await (await get('prod-eu-2', '/api/v1/applications?fields=-items.status.resources')).json();
       expect(excluded.items[0].status.resources).toBeUndefined();
@@ -178,7 +179,7 @@ describe('Argo CD simulator', () => {
       expect(started.status.operationState.phase).toBe('Running');
       expect(started.status.health.status).toBe('Progressing');
       const busy = await post('prod-eu-2', '/api/v1/applications/orders-service/sync', {});
-      expect(busy.status).toBe(412);
+      expect(busy.status).toBe(400);
       expect(await busy.json()).toMatchObject({ code: 9, message: 'another operation is already in progress' });
       ctx.clock.advance(SYNC_DURATION_MS);
       const done = await app('prod-eu-2', 'orders-service');
@@ -215,7 +216,7 @@ describe('Argo CD simulator', () => {
 
     it('refuses rollback while automated sync is on', async () => {
       const res = await post('staging-1', '/api/v1/applications/payments-api/rollback', { id: 0 });
-      expect(res.status).toBe(412);
+      expect(res.status).toBe(400);
       expect(await res.json()).toEqual({
         error: 'rollback cannot be initiated when auto-sync is enabled',
         code: 9,

@@ -20,7 +20,7 @@ import { parsePath, readParams, sendJson } from '../shared/http';
 import { findRoute, Route } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
 import { ArgoCdCluster } from './ArgoCdCluster';
-import { ARGOCD_VERSION } from './assumptions';
+import { ARGOCD_VERSION_INFO } from './assumptions';
 import { renderApplicationSets } from './applicationSets';
 import { appNotFound, GrpcCode, permissionDenied, rbacDenied, writeArgoError, writeArgoFailure } from './errors';
 import { parseFields, projectItem } from './fields';
@@ -63,7 +63,8 @@ function appOrError(scope: ArgoScope, name: string, project: string | undefined)
 
 function listApplications(scope: ArgoScope): void {
   const { query, instance, now } = scope;
-  const matches = appFilter(scope);
+  // List wraps the parse error with fmt.Errorf, so it reaches the gateway as codes.Unknown (HTTP 500).
+  const matches = appFilter(scope, text => [GrpcCode.Unknown, `error parsing the selector: unable to parse requirement: ${text}`]);
   if (!matches) return;
   const items = [...instance.apps.values()]
     .filter(matches)
@@ -77,13 +78,19 @@ function listApplications(scope: ArgoScope): void {
 }
 
 /** Filters shared by the list and the stream: projects, selector, name, repo. */
-function appFilter(scope: ArgoScope): ((app: ArgoApp) => boolean) | undefined {
+function appFilter(
+  scope: ArgoScope,
+  selectorError: (text: string) => [number, string] = text => [
+    GrpcCode.InvalidArgument,
+    `error parsing labels: unable to parse requirement: ${text}`,
+  ],
+): ((app: ArgoApp) => boolean) | undefined {
   const { query } = scope;
   const projects = [...query.getAll('projects'), ...query.getAll('project')].filter(Boolean);
   const selectorText = query.get('selector');
   const selector = selectorText ? parseLabelSelector(selectorText) : undefined;
   if (selectorText && !selector) {
-    writeArgoError(scope.res, GrpcCode.InvalidArgument, `error parsing labels: unable to parse requirement: ${selectorText}`);
+    writeArgoError(scope.res, ...selectorError(selectorText));
     return undefined;
   }
   const name = query.get('name') ?? query.get('applicationName');
@@ -102,7 +109,7 @@ function watchApplications(scope: ArgoScope, clock: () => number): void {
 
 function getApplication(scope: ArgoScope, params: Record<string, string>): void {
   const app = appOrError(scope, params.name, scope.query.get('project') ?? undefined);
-  if (app) sendJson(scope.res, 200, renderApplication(scope.instance, app, scope.now));
+  if (app) sendJson(scope.res, 200, renderApplication(scope.instance, app, scope.now, 'get'));
 }
 
 function resourceTree(scope: ArgoScope, params: Record<string, string>): void {
@@ -309,7 +316,7 @@ export function createArgoCdSimulator(ctx: UpstreamContext): UpstreamSimulator {
       return;
     }
     if (method === 'GET' && route === 'api/version') {
-      sendJson(res, 200, ARGOCD_VERSION);
+      sendJson(res, 200, ARGOCD_VERSION_INFO[instance.version]);
       return;
     }
     if (route === 'api/v1/session' && method === 'POST') {

@@ -15,26 +15,54 @@
  */
 
 import { ClusterSpec } from '../../scenario/types';
+import { ArgoCdVersion } from '../../scenario/upstreamVersions';
 
 /**
  * Argo CD behaviour the contract leaves open or marks unconfirmed, and the
  * sandbox's own conventions, in one place.
  */
 
-export const ARGOCD_VERSION = {
-  Version: 'v3.1.5+cfeed49',
-  BuildDate: '2026-07-30T14:02:11Z',
-  GitCommit: 'cfeed4910542c359f18537a6668d4671abd3e7c6',
-  GitTag: 'v3.1.5',
-  GitTreeState: 'clean',
-  GoVersion: 'go1.24.6',
-  Compiler: 'gc',
-  Platform: 'linux/amd64',
-  KustomizeVersion: 'v5.7.0 2025-06-28T07:00:07Z',
-  HelmVersion: 'v3.18.4+gd80839c',
-  KubectlVersion: 'v0.33.1',
-  JsonnetVersion: 'v0.21.0',
+/** `/api/version` of each supported release (tag commits from argoproj/argo-cd). */
+export const ARGOCD_VERSION_INFO: Record<ArgoCdVersion, Record<string, string>> = {
+  'v3.1.5': {
+    Version: 'v3.1.5+cfeed49',
+    BuildDate: '2025-09-10T15:30:13Z',
+    GitCommit: 'cfeed4910542c359f18537a6668d4671abd3813b',
+    GitTag: 'v3.1.5',
+    GitTreeState: 'clean',
+    GoVersion: 'go1.24.6',
+    Compiler: 'gc',
+    Platform: 'linux/amd64',
+    KustomizeVersion: 'v5.7.0 2025-06-28T07:00:07Z',
+    HelmVersion: 'v3.18.4+gd80839c',
+    KubectlVersion: 'v0.33.1',
+    JsonnetVersion: 'v0.21.0',
+  },
+  'v2.14.21': {
+    Version: 'v2.14.21+206a6ee',
+    BuildDate: '2025-11-04T14:56:45Z',
+    GitCommit: '206a6eeca509bbf7f239301f3d3fa498c23251a4',
+    GitTag: 'v2.14.21',
+    GitTreeState: 'clean',
+    GoVersion: 'go1.24.6',
+    Compiler: 'gc',
+    Platform: 'linux/amd64',
+    KustomizeVersion: 'v5.4.3',
+    HelmVersion: 'v3.16.3',
+    KubectlVersion: 'v0.31.0',
+    JsonnetVersion: 'v0.20.0',
+  },
 };
+
+/**
+ * Argo CD 3.0 stopped persisting each managed resource's health in the
+ * Application (`--persist-resource-health` defaults to false, see
+ * `cmd/argocd-application-controller/commands/argocd_application_controller.go`):
+ * the status says `resourceHealthSource: appTree`, list answers carry no
+ * `status.resources[].health`, and `Get` fills it in from the resource tree
+ * (`inferResourcesStatusHealth` in `server/application/application.go`).
+ */
+export const healthInTree = (version: ArgoCdVersion): boolean => !version.startsWith('v2.');
 
 /** Simulated time a sync operation stays Running before it finishes. */
 export const SYNC_DURATION_MS = 20_000;

@@ -33,8 +33,13 @@ export const GrpcCode = {
   Unauthenticated: 16,
 } as const;
 
-/** grpc-gateway v1's HTTP status for each gRPC code. */
+/**
+ * grpc-gateway v1.16.0's HTTP status for each gRPC code
+ * (`runtime.HTTPStatusFromCode` in runtime/errors.go; Argo CD pins v1.16.0
+ * in go.mod). FailedPrecondition is deliberately 400, not 412.
+ */
 const HTTP_FOR_CODE: Record<number, number> = {
+  1: 408,
   2: 500,
   3: 400,
   4: 504,
@@ -42,10 +47,13 @@ const HTTP_FOR_CODE: Record<number, number> = {
   6: 409,
   7: 403,
   8: 429,
-  9: 412,
+  9: 400,
+  10: 409,
+  11: 400,
   12: 501,
   13: 500,
   14: 503,
+  15: 500,
   16: 401,
 };
 

@@ -16,18 +16,25 @@
 
 import { stableHex, stableUuid } from '../shared/ids';
 import { ArgoCdCluster } from './ArgoCdCluster';
+import { healthInTree } from './assumptions';
 import { ArgoApp } from './model';
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
+/** metav1.Time marshals as RFC 3339 in whole seconds. */
 function iso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  return ms === undefined ? undefined : metaTime(new Date(ms).toISOString());
+}
+
+function metaTime(rfc3339: string): string {
+  return rfc3339.replace(/\.\d+Z$/, 'Z');
 }
 
 /** The app's managed resources, each with the app's health where it matters. */
 function managedResources(app: ArgoApp) {
-  const resources = [
-    { group: '', version: 'v1', kind: 'Service', namespace: app.destinationNamespace, name: app.name },
+  // ResourceStatus.group is omitempty: the core group is left out.
+  const resources: Array<{ group?: string; version: string; kind: string; namespace: string; name: string }> = [
+    { version: 'v1', kind: 'Service', namespace: app.destinationNamespace, name: app.name },
     { group: 'apps', version: 'v1', kind: 'Deployment', namespace: app.destinationNamespace, name: app.name },
   ];
   if (app.hostname) {
@@ -49,10 +56,20 @@ function resourceHealth(kind: string, appHealth: { status: string; message?: str
   return {};
 }
 
+/**
+ * How the answer was produced: `get` fills each resource's health in from
+ * the tree where the release keeps it there; lists, the stream and the
+ * answers to sync and rollback send the Application as it is stored.
+ */
+export type ApplicationView = 'get' | 'stored';
+
 /** Application JSON as the Argo CD API returns it (no kind/apiVersion on REST reads). */
-export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: number) {
+export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: number, view: ApplicationView = 'stored') {
   const sync = cluster.syncStatus(app, now);
-  const health = cluster.health(app, now);
+  const appHealth = cluster.health(app, now);
+  const inTree = healthInTree(cluster.version);
+  // The controller stamps lastTransitionTime when the health status changes (controller/appcontroller.go).
+  const health = { ...appHealth, lastTransitionTime: iso(app.lastSyncedAt ?? Date.parse(app.createdAt)) };
   const op = cluster.currentOperation(app, now);
   const source = { repoURL: app.repoURL, path: app.path, targetRevision: 'main' };
   const destination = { server: IN_CLUSTER, namespace: app.destinationNamespace };
@@ -65,7 +82,7 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
       uid: app.uid,
       resourceVersion: String(cluster.resourceVersion),
       generation: 3 + app.history.length,
-      creationTimestamp: app.createdAt,
+      creationTimestamp: metaTime(app.createdAt),
       labels: app.labels,
     },
     spec: {
@@ -80,7 +97,7 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
       resources: managedResources(app).map(r => ({
         ...r,
         status: sync,
-        ...resourceHealth(r.kind, health),
+        ...(inTree && view === 'stored' ? {} : resourceHealth(r.kind, appHealth)),
       })),
       sync: {
         status: sync,
@@ -91,12 +108,12 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
       history: app.history.map(h => ({
         id: h.id,
         revision: h.revision,
-        deployedAt: h.deployedAt,
-        deployStartedAt: h.deployStartedAt,
+        deployedAt: metaTime(h.deployedAt),
+        deployStartedAt: metaTime(h.deployStartedAt),
         source,
         initiatedBy: h.initiatedBy,
       })),
-      reconciledAt: new Date(now - 30_000).toISOString(),
+      reconciledAt: iso(now - 30_000),
       operationState: op && {
         operation: {
           sync: { revision: cluster.revisionOf(app.name, op.targetVersion), prune: op.prune, syncStrategy: { hook: {} } },
@@ -113,7 +130,9 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
             : {
                 revision: cluster.revisionOf(app.name, op.targetVersion),
                 source,
+                // ResourceResult.group has no omitempty: the core group is "".
                 resources: managedResources(app).map(r => ({
+                  group: '',
                   ...r,
                   status: op.phase !== 'Succeeded' && r.kind === 'HTTPRoute' ? 'SyncFailed' : 'Synced',
                   message: op.phase === 'Succeeded' ? `${r.kind.toLowerCase()}/${r.name} configured` : op.message,
@@ -127,7 +146,10 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
         images,
         ...(app.hostname ? { externalURLs: [`https://${app.hostname}`] } : {}),
       },
+      ...(inTree ? { resourceHealthSource: 'appTree' } : {}),
       controllerNamespace: 'argocd',
+      // A struct, not a pointer: encoding/json writes it even when empty.
+      sourceHydrator: {},
     },
   };
 }
@@ -138,7 +160,7 @@ export function renderResourceTree(cluster: ArgoCdCluster, app: ArgoApp, now: nu
   const health = cluster.health(app, now);
   const uid = (...parts: string[]) => stableUuid(cluster.cluster.name, app.name, ...parts);
   const hash = stableHex(10, app.name, app.version).replace(/[^a-z0-9]/g, 'x');
-  const created = app.history[app.history.length - 1]?.deployedAt ?? app.createdAt;
+  const created = metaTime(app.history[app.history.length - 1]?.deployedAt ?? app.createdAt);
   const images = app.image ? [`${app.image}:${app.version}`] : [];
   const deployment = {
     group: 'apps', version: 'v1', kind: 'Deployment', namespace: ns, name: app.name, uid: uid('deploy'),
@@ -166,13 +188,13 @@ export function renderResourceTree(cluster: ArgoCdCluster, app: ArgoApp, now: nu
   });
   const service = {
     version: 'v1', kind: 'Service', namespace: ns, name: app.name, uid: uid('svc'),
-    health: { status: 'Healthy' }, networkingInfo: { targetLabels: { app: app.name } }, createdAt: app.createdAt, resourceVersion: '311',
+    health: { status: 'Healthy' }, networkingInfo: { targetLabels: { app: app.name } }, createdAt: metaTime(app.createdAt), resourceVersion: '311',
   };
   const nodes: unknown[] = [deployment, replicaSet, ...pods, service];
   if (app.hostname) {
     nodes.push({
       group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute', namespace: ns, name: app.name, uid: uid('route'),
-      networkingInfo: { externalURLs: [`https://${app.hostname}`] }, createdAt: app.createdAt, resourceVersion: '512',
+      networkingInfo: { externalURLs: [`https://${app.hostname}`] }, createdAt: metaTime(app.createdAt), resourceVersion: '512',
     });
   }
   return { nodes, hosts: [] };

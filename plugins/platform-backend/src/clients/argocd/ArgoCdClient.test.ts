@@ -19,6 +19,7 @@ import { argocdRefusalError } from '../../routes/entity/argocdErrors';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { ArgoCdAuth, ArgoCdClient } from './ArgoCdClient';
 import { ArgoCdRefusal } from './ArgoCdRefusal';
+import { managedResourceHealth } from './managedResourceHealth';
 import { startUpstreamSandbox } from '../../__testUtils__/startUpstreamSandbox';
 
 jest.setTimeout(60_000);
@@ -92,7 +93,8 @@ describe('ArgoCdClient against the sandbox', () => {
       .catch(e => e);
     expect(refusal).toBeInstanceOf(ArgoCdRefusal);
     expect(refusal).toMatchObject({
-      httpStatus: 412,
+      // grpc-gateway v1.16 maps FailedPrecondition to 400, not 412.
+      httpStatus: 400,
       grpcCode: 9,
       upstreamMessage: 'rollback cannot be initiated when auto-sync is enabled',
     });
@@ -129,6 +131,32 @@ describe('ArgoCdClient against the sandbox', () => {
       'NotFoundError',
     );
   });
+
+  it.each([
+    ['v3.1.5 (health in the tree only)', 'prod-eu-1', 'appTree'],
+    ['v2.14.21 (health in the app)', 'onprem-kubeadm-1', undefined],
+  ])(
+    "reads each managed resource's health on Argo CD %s",
+    async (_release, cluster, source) => {
+      sandbox.control.injectFault(cluster, {
+        id: 'argocd-app-degraded',
+        target: 'storefront-web',
+      });
+      try {
+        const argo = client(cluster, {
+          token: sandbox.credentials.argocdToken,
+        });
+        const [app] = await argo.listApplications({ name: 'storefront-web' });
+        expect(app.status?.resourceHealthSource).toBe(source);
+        const deployment = (await managedResourceHealth(argo, app)).find(
+          r => r.kind === 'Deployment',
+        );
+        expect(deployment?.health?.status).toBe('Degraded');
+      } finally {
+        sandbox.control.clearFault(cluster, 'argocd-app-degraded');
+      }
+    },
+  );
 
   it('503 naming the instance when it cannot be reached', async () => {
     sandbox.control.setBehaviour(

@@ -70,6 +70,11 @@ export interface ArgoApplication {
     history?: ArgoRevisionHistory[] | null;
     operationState?: ArgoOperationState;
     resources?: ArgoResourceStatus[] | null;
+    /**
+     * `appTree` (Argo CD 3.x by default): each resource's health lives in the
+     * resource tree only, and lists carry no `resources[].health`.
+     */
+    resourceHealthSource?: string;
     summary?: { images?: string[]; externalURLs?: string[] };
   };
 }
@@ -81,6 +86,7 @@ export interface ArgoApplicationList {
 }
 
 export interface ArgoResourceNode {
+  group?: string;
   kind: string;
   name: string;
   namespace?: string;

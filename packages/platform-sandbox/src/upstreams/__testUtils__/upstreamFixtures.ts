@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonDifferences, JsonDifference, pathPattern } from './jsonDifferences';
+
+/**
+ * One answer of a real upstream, taken from its own source at a version:
+ * the question, and the status, headers and body it answers with.
+ */
+export interface FixtureRequest {
+  method: string;
+  /** Below the upstream's mount (and cluster, for per-cluster upstreams). */
+  path: string;
+  cluster?: string;
+  /** Which of the test's credentials to send; `none` sends no credential. */
+  auth?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface UpstreamFixture {
+  /** Where the answer comes from: repository, release, commit and paths. */
+  source: { repo: string; version: string; commit?: string; paths: string[]; note?: string };
+  /** Requests sent first, to bring the upstream into the state the answer needs. */
+  setup?: FixtureRequest[];
+  request: FixtureRequest;
+  response: {
+    status: number;
+    /** Headers the portal reads; `null` means upstream does not send it. */
+    headers: Record<string, string | null>;
+    /** A JSON body, compared by shape except at the `exact` paths. */
+    body?: unknown;
+    /** A text body, compared exactly. */
+    text?: string;
+    /** Paths (`[]` for any index) whose values must be equal, not only their type. */
+    exact?: string[];
+    /** Objects whose keys are data (labels), compared as maps of their value type. */
+    maps?: string[];
+    /** Header names whose value must be present but may differ (counters, dates). */
+    anyValue?: string[];
+    /** Top-level body fields that must start with the given text (the rest is data). */
+    startsWith?: Record<string, string>;
+  };
+}
+
+export interface LoadedFixture extends UpstreamFixture {
+  name: string;
+}
+
+/** Every `*.json` fixture in a directory, named after its file. */
+export function loadFixtures(dir: string): LoadedFixture[] {
+  return readdirSync(dir)
+    .filter(f => f.endsWith('.json'))
+    .sort()
+    .map(f => ({ name: f.replace(/\.json$/, ''), ...JSON.parse(readFileSync(join(dir, f), 'utf8')) }));
+}
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * The body with every leaf replaced by its JSON type, arrays by the shape
+ * of their first element, timestamps by whether they carry fractions of a
+ * second, and the `maps` objects by the type of their values, so that two answers about different data compare equal when
+ * they are built the same way.
+ */
+export function shapeOf(value: unknown, keep: string[], maps: string[], path = ''): unknown {
+  const at = pathPattern(path).replace(/^\./, '');
+  if (keep.includes(at)) return value;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? [] : [shapeOf(value[0], keep, maps, `${path}[0]`)];
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (maps.includes(at)) {
+      return entries.length === 0 ? {} : { '<key>': shapeOf(entries[0][1], keep, maps, `${path}.<key>`) };
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, shapeOf(v, keep, maps, `${path}.${k}`)]));
+  }
+  if (typeof value === 'string' && RFC3339.test(value)) {
+    // Go's time.Time and metav1.Time differ in whether they keep fractions.
+    return /\.\d+/.test(value) ? '<time with fraction>' : '<time in seconds>';
+  }
+  return value === null ? null : `<${typeof value}>`;
+}
+
+
+export interface SandboxAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** Where the sandbox's answer differs from upstream's: status, a header, the body. */
+export function fixtureDifferences(fixture: UpstreamFixture, answer: SandboxAnswer): JsonDifference[] {
+  const out: JsonDifference[] = [];
+  const expected = fixture.response;
+  if (answer.status !== expected.status) {
+    out.push({ path: 'status', real: expected.status, sandbox: answer.status });
+  }
+  for (const [name, value] of Object.entries(expected.headers)) {
+    const got = answer.headers.get(name);
+    const anyValue = expected.anyValue?.includes(name.toLowerCase()) && value !== null && got !== null;
+    if (!anyValue && got !== value) out.push({ path: `header ${name}`, real: value, sandbox: got });
+  }
+  if (expected.text !== undefined && answer.text !== expected.text) {
+    out.push({ path: 'text', real: expected.text, sandbox: answer.text });
+  }
+  if (expected.body !== undefined) {
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.text);
+    } catch {
+      return [...out, { path: 'body', real: 'JSON', sandbox: answer.text.slice(0, 200) }];
+    }
+    for (const [key, prefix] of Object.entries(expected.startsWith ?? {})) {
+      const got = (body as Record<string, unknown> | null)?.[key];
+      if (typeof got !== 'string' || !got.startsWith(prefix)) {
+        out.push({ path: `.${key}`, real: `${prefix}...`, sandbox: got });
+      }
+    }
+    const keep = expected.exact ?? [];
+    const maps = expected.maps ?? [];
+    out.push(...jsonDifferences(shapeOf(expected.body, keep, maps), shapeOf(body, keep, maps)));
+  }
+  return out;
+}
