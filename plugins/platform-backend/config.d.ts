@@ -183,6 +183,16 @@ export interface Config {
       /** Pages of one Kubernetes list followed before it is refused as endless (default 200, of 500 objects each). */
       maxListPages?: number;
     };
+    /**
+     * Backup posture: how old the latest successful backup may be before the
+     * provisioning (etcd) and storage (Longhorn) layers report it.
+     */
+    backup?: {
+      /** Hours since the latest successful etcd snapshot (default 26). */
+      etcdMaxAgeHours?: number;
+      /** Hours since each Longhorn volume's latest completed backup (default 26). */
+      volumeMaxAgeHours?: number;
+    };
     /** Build-out readiness. */
     readiness?: {
       /** Seconds the build-out probes' results are reused between page views (default 15). */

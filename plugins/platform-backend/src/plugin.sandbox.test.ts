@@ -179,8 +179,18 @@ describe.each(databases.eachSupportedId())(
             layers: [
               expect.objectContaining({
                 layer: 'storage',
-                verdict: 'warning',
+                // The degraded volume, and the volume no backup job covers.
+                verdict: 'critical',
                 problems: [
+                  expect.objectContaining({
+                    check: 'storage.longhorn-backup-coverage',
+                    runbook: 'longhorn-backup-missing',
+                  }),
+                  expect.objectContaining({
+                    check: 'storage.longhorn-backup-age',
+                    verdict: 'critical',
+                    runbook: 'longhorn-backup-missing',
+                  }),
                   expect.objectContaining({
                     check: 'storage.longhorn-volumes',
                     runbook: 'longhorn-volume-degraded',

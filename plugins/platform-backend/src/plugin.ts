@@ -32,6 +32,7 @@ import { UpstreamClients } from './clients/UpstreamClients';
 import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
 import { RemediationService } from './diagnostics/RemediationService';
+import { readBackupLimits } from './backup';
 import { builtInChecks } from './health/checks';
 import { HealthReadModel } from './health/HealthReadModel';
 import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
@@ -129,7 +130,9 @@ export const platformPlugin = createBackendPlugin({
             ),
           ),
         );
-        registry.addHealthChecks(builtInChecks(clients));
+        registry.addHealthChecks(
+          builtInChecks(clients, readBackupLimits(config)),
+        );
         const store = await HealthStore.create(database, {
           historyDays: platformConfig.health.historyDays,
         });

@@ -54,7 +54,7 @@ export const LAYERS: readonly LayerDefinition[] = [
     title: 'Provisioning',
     components: ['kubeadm', 'RKE2', 'Cluster API'],
     owners: ['platform-team', 'infrastructure-team'],
-    runbooks: ['add-worker-node', 'remove-node'],
+    runbooks: ['add-worker-node', 'remove-node', 'etcd-backup-stale'],
   },
   {
     id: 'hardware',
@@ -96,7 +96,7 @@ export const LAYERS: readonly LayerDefinition[] = [
     title: 'Storage',
     components: ['Longhorn'],
     owners: ['platform-team'],
-    runbooks: ['longhorn-volume-degraded'],
+    runbooks: ['longhorn-volume-degraded', 'longhorn-backup-missing'],
   },
   {
     id: 'security',

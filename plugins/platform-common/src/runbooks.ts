@@ -375,6 +375,72 @@ export const RUNBOOKS: readonly Runbook[] = [
       },
     ],
   },
+  {
+    id: 'etcd-backup-stale',
+    title: 'etcd Backup Missing or Stale',
+    steps: [
+      {
+        text: 'Find the latest successful snapshot',
+        commands: [
+          'kubectl get cronjobs,jobs -n kube-system -l app.kubernetes.io/name=etcd-snapshot',
+          'rke2 etcd-snapshot ls',
+        ],
+      },
+      {
+        text: 'Read why the latest run failed',
+        commands: [
+          'kubectl describe job <job> -n kube-system',
+          'kubectl logs job/<job> -n kube-system',
+          'kubectl get etcdsnapshotfiles -o wide',
+        ],
+      },
+      {
+        text: 'Take a snapshot now on a control-plane node',
+        commands: [
+          'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /var/backups/etcd/snapshot-$(date +%Y%m%dT%H%M).db',
+          'rke2 etcd-snapshot save',
+        ],
+      },
+      {
+        text: 'Verify the snapshot and copy it off the node',
+        commands: [
+          'etcdutl snapshot status /var/backups/etcd/<snapshot>.db -w table',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'longhorn-backup-missing',
+    title: 'Longhorn Volume Backup Missing or Stale',
+    steps: [
+      {
+        text: 'Check the backup target is set and available',
+        commands: [
+          'kubectl get backuptargets.longhorn.io -n longhorn-system',
+          'kubectl describe backuptargets.longhorn.io default -n longhorn-system',
+        ],
+      },
+      {
+        text: 'Check the recurring jobs and the groups each volume is in',
+        commands: [
+          'kubectl get recurringjobs.longhorn.io -n longhorn-system',
+          'kubectl get volumes.longhorn.io -n longhorn-system --show-labels',
+        ],
+      },
+      {
+        text: 'Add the volume to a backup job',
+        commands: [
+          'kubectl label volumes.longhorn.io <volume> -n longhorn-system recurring-job-group.longhorn.io/default=enabled',
+        ],
+      },
+      {
+        text: 'Take a backup now (Longhorn UI: Volume, Create Backup) and verify it completed',
+        commands: [
+          'kubectl get backups.longhorn.io -n longhorn-system -l longhornvolume=<volume>',
+        ],
+      },
+    ],
+  },
 ];
 
 /** @public */

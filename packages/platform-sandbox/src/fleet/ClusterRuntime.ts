@@ -24,6 +24,7 @@ import { SimClock } from '../control/SimClock';
 import { ClusterSpec } from '../scenario/types';
 import { reconcileApplicationSets } from './applicationSetController';
 import { reconcileApplications } from './argoController';
+import { reconcileBackups } from './backupController';
 import { CapiMachineView, reconcileCapi } from './capiController';
 import { CAPI, capiObjects } from './capiObjects';
 import { reconcileCertificates } from './certificateController';
@@ -189,6 +190,7 @@ export class ClusterRuntime {
     reconcileCertificates(store, faults, now);
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);
+    reconcileBackups(store, ctx.spec, faults, now);
     reconcileApplications(store, faults, now);
     reconcileApplicationSets(store, ctx.spec.name);
     reconcileCiliumNodes(store);

@@ -92,12 +92,12 @@ export function reconcileCertificates(store: ObjectStore, faults: ClusterFaults,
     let next: CertificateStatus = previous;
     if (stuck) {
       // Issuance keeps failing: the old certificate is still valid (Ready), but
-      // its renewal time has long passed and it expires in 10 days. A manual
+      // its renewal time has long passed and it expires in 9 days. A manual
       // re-issue (Issuing=True, as `cmctl renew` sets it) meets the same rate
       // limit and fails again, one attempt more.
       const retried = previous.lastFailureTime !== undefined && previous.conditions?.some(c => c.type === 'Issuing' && c.status === 'True');
       if (!previous.lastFailureTime || retried) {
-        const notAfter = previous.notAfter ? new Date(previous.notAfter) : new Date(now.getTime() + 10 * 24 * 3600_000);
+        const notAfter = previous.notAfter ? new Date(previous.notAfter) : new Date(now.getTime() + 9 * 24 * 3600_000);
         const revision = previous.revision ?? 1;
         next = {
           ...previous,

@@ -17,6 +17,7 @@
 import { JsonObject, KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { byIndex, ClusterFaults, nodeRoles } from './clusterFaults';
+import { volumeBackupStatus } from './backupController';
 import { isReady } from './nodes';
 import { Condition, setStatus, shortHash, upsert, withCondition } from './objectWrites';
 
@@ -105,7 +106,7 @@ function bindClaim(store: ObjectStore, pvc: KubeObject, at: string): void {
 
 type Robustness = 'healthy' | 'degraded' | 'faulted';
 
-function reconcileVolume(store: ObjectStore, volume: KubeObject, workers: KubeObject[], robustness: Robustness, at: string): void {
+function reconcileVolume(store: ObjectStore, volume: KubeObject, workers: KubeObject[], robustness: Robustness, at: string, backup: { lastBackup: string; lastBackupAt: string }): void {
   const name = volume.metadata.name;
   const replicaCount = Math.min((volume.spec as { numberOfReplicas?: number }).numberOfReplicas ?? 3, Math.max(workers.length, 1));
   const start = [...name].reduce((a, c) => a + c.charCodeAt(0), 0);
@@ -132,6 +133,7 @@ function reconcileVolume(store: ObjectStore, volume: KubeObject, workers: KubeOb
     robustness,
     currentNodeID: robustness === 'faulted' ? '' : replicaNodes[0],
     frontendDisabled: false,
+    ...backup,
     actualSize: Math.floor(Number((volume.spec as { size?: string }).size ?? 0) * 0.2),
     conditions: withCondition(withCondition(previous, { type: 'Scheduled', status: robustness === 'faulted' ? 'False' : 'True', reason: robustness === 'faulted' ? 'ReplicaSchedulingFailure' : '', message: '' }, at), { type: 'Restore', status: 'False', reason: '', message: '' }, at),
     kubernetesStatus: {
@@ -168,6 +170,6 @@ export function reconcileStorage(store: ObjectStore, faults: ClusterFaults, now:
     let robustness: Robustness = 'healthy';
     if (faults.hits('longhorn-volume-degraded', volume.metadata.name, fallback)) robustness = 'degraded';
     if (faults.hits('longhorn-volume-faulted', volume.metadata.name, fallback)) robustness = 'faulted';
-    reconcileVolume(store, volume, workers, robustness, at);
+    reconcileVolume(store, volume, workers, robustness, at, volumeBackupStatus(volume.metadata.name, faults, now));
   }
 }

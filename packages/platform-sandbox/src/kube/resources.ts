@@ -102,6 +102,11 @@ const DEFINITIONS: Def[] = [
   ['longhorn.io', 'v1beta2', 'Volume', 'volumes', true, { ...STATUS, shortNames: ['lhv'], categories: ['longhorn'] }],
   ['longhorn.io', 'v1beta2', 'Node', 'nodes', true, { ...STATUS, shortNames: ['lhn'], categories: ['longhorn'] }],
   ['longhorn.io', 'v1beta2', 'Replica', 'replicas', true, { ...STATUS, shortNames: ['lhr'], categories: ['longhorn'] }],
+  ['longhorn.io', 'v1beta2', 'BackupTarget', 'backuptargets', true, { ...STATUS, shortNames: ['lhbt'], categories: ['longhorn'] }],
+  ['longhorn.io', 'v1beta2', 'RecurringJob', 'recurringjobs', true, { ...STATUS, shortNames: ['lhrj'], categories: ['longhorn'] }],
+  ['longhorn.io', 'v1beta2', 'Setting', 'settings', true, { ...STATUS, shortNames: ['lhs'], categories: ['longhorn'] }],
+  // RKE2's etcd snapshot records (k3s.cattle.io/v1, cluster-scoped), which replaced the rke2-etcd-snapshots ConfigMap.
+  ['k3s.cattle.io', 'v1', 'ETCDSnapshotFile', 'etcdsnapshotfiles', false, STATUS],
   // MetalLB
   ['metallb.io', 'v1beta1', 'IPAddressPool', 'ipaddresspools', true, STATUS],
   ['metallb.io', 'v1beta1', 'L2Advertisement', 'l2advertisements', true, STATUS],

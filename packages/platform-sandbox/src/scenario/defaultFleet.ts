@@ -69,6 +69,7 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
       { id: 'longhorn-volume-degraded', target: 'pvc-orders-db' },
       { id: 'certificate-renewal-stuck', target: 'payments-api-tls' },
       { id: 'argocd-app-out-of-sync', target: 'orders-service' },
+      { id: 'longhorn-volume-no-backup', target: 'pvc-payments-db' },
     ],
   },
   {
@@ -103,6 +104,7 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
       { id: 'cilium-agent-crashloop' },
       { id: 'haproxy-backend-down' },
       { id: 'scrape-target-down', target: 'node-exporter' },
+      { id: 'etcd-snapshot-failing' },
     ],
   },
   {

@@ -62,6 +62,7 @@ export type FaultId =
   | 'node-not-ready'
   | 'node-memory-pressure'
   | 'control-plane-degraded'
+  | 'etcd-snapshot-failing'
   | 'cilium-agent-crashloop'
   | 'haproxy-backend-down'
   | 'keepalived-split-brain'
@@ -71,6 +72,7 @@ export type FaultId =
   | 'gateway-not-programmed'
   | 'longhorn-volume-degraded'
   | 'longhorn-volume-faulted'
+  | 'longhorn-volume-no-backup'
   | 'certificate-renewal-stuck'
   | 'clusterissuer-not-ready'
   | 'dex-down'
@@ -89,6 +91,7 @@ export const FAULT_LAYERS: Record<FaultId, LayerId> = {
   'node-not-ready': 'hardware',
   'node-memory-pressure': 'hardware',
   'control-plane-degraded': 'provisioning',
+  'etcd-snapshot-failing': 'provisioning',
   'cilium-agent-crashloop': 'networking',
   'haproxy-backend-down': 'external-lb',
   'keepalived-split-brain': 'external-lb',
@@ -98,6 +101,7 @@ export const FAULT_LAYERS: Record<FaultId, LayerId> = {
   'gateway-not-programmed': 'ingress',
   'longhorn-volume-degraded': 'storage',
   'longhorn-volume-faulted': 'storage',
+  'longhorn-volume-no-backup': 'storage',
   'certificate-renewal-stuck': 'security',
   'clusterissuer-not-ready': 'security',
   'dex-down': 'identity',

@@ -65,7 +65,7 @@ describe('control API', () => {
     const { status, json } = await controlCall(sandbox, 'GET', '/state');
     expect(status).toBe(200);
     expect(json.clusters.map((c: any) => c.name)).toEqual(['mgmt', 'prod-eu-1', 'prod-eu-2', 'staging-1', 'onprem-kubeadm-1', 'edge-rke2-1']);
-    expect(json.clusters.find((c: any) => c.name === 'prod-eu-2').faults.map((f: any) => f.id)).toEqual(['longhorn-volume-degraded', 'certificate-renewal-stuck', 'argocd-app-out-of-sync']);
+    expect(json.clusters.find((c: any) => c.name === 'prod-eu-2').faults.map((f: any) => f.id)).toEqual(['longhorn-volume-degraded', 'certificate-renewal-stuck', 'argocd-app-out-of-sync', 'longhorn-volume-no-backup']);
     expect(json.endpoints.kubernetes['prod-eu-1']).toBe(sandbox.kubernetesUrl('prod-eu-1'));
     const before = Date.parse(json.now);
     const advanced = await controlCall(sandbox, 'POST', '/time/advance', { ms: 3_600_000 });

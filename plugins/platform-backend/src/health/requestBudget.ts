@@ -16,11 +16,12 @@
 
 /**
  * Upstream requests one refresh may make for one cluster: one list per
- * Kubernetes kind the checks read (20), HAProxy stats and Keepalived state.
+ * Kubernetes kind the checks read (24 with the backup posture's CronJobs,
+ * Jobs, BackupTargets and RecurringJobs), HAProxy stats and Keepalived state.
  * At 500 ms per request and 64 in flight this refreshes 200 clusters in
- * about 200 × 22 × 0.5 s / 64 ≈ 35 s.
+ * about 200 × 26 × 0.5 s / 64 ≈ 41 s.
  */
-export const REQUESTS_PER_CLUSTER_REFRESH = 22;
+export const REQUESTS_PER_CLUSTER_REFRESH = 26;
 
 /**
  * Requests of one refresh that serve every cluster alike (Nexus, GitLab, one

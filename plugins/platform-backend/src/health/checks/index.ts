@@ -15,8 +15,10 @@
  */
 
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
+import { BackupLimits } from '../../backup/backupLimits';
 import { UpstreamClients } from '../../clients/UpstreamClients';
 import { artifactsChecks } from './artifacts';
+import { backupChecks } from './backups';
 import { cicdChecks } from './cicd';
 import { dexEndpointChecks } from './dexEndpoints';
 import { externalLbChecks } from './externalLb';
@@ -32,9 +34,13 @@ import { securityChecks } from './security';
 import { storageChecks } from './storage';
 
 /** The platform team's own checks for all 13 layers. */
-export function builtInChecks(clients: UpstreamClients): PlatformHealthCheck[] {
+export function builtInChecks(
+  clients: UpstreamClients,
+  backupLimits?: BackupLimits,
+): PlatformHealthCheck[] {
   return [
     ...provisioningChecks,
+    ...backupChecks(backupLimits),
     ...hardwareChecks,
     ...networkingChecks,
     ...externalLbChecks(clients),
