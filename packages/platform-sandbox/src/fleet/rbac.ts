@@ -25,6 +25,9 @@ export const READER_NAMESPACE = 'backstage';
 export const READER_NAME = 'portal-reader';
 export const ADMIN_USER = 'sandbox-admin';
 
+export const IMPERSONATOR_ROLE = 'platform-portal-impersonator';
+export const IMPERSONATOR_RULES = [{ apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] }];
+
 export interface TeamAccess {
   team: string;
   /** Namespaces the team's service account may do everything in. */
@@ -66,6 +69,18 @@ function readerRules(): unknown[] {
   return [...byGroup].map(([group, resources]) => ({ apiGroups: [group], resources, verbs: ['get', 'list', 'watch'] }));
 }
 
+/** What a team's people may do in their namespaces, bound to their group. */
+export const DEVELOPER_ROLE = 'platform-team-developer';
+
+function developerRules(): unknown[] {
+  const workloads = ['deployments', 'statefulsets', 'daemonsets'];
+  return [
+    ...readerRules(),
+    { apiGroups: ['apps'], resources: workloads, verbs: ['patch'] },
+    { apiGroups: ['apps'], resources: ['deployments/scale', 'statefulsets/scale'], verbs: ['get', 'patch', 'update'] },
+  ];
+}
+
 /** The RBAC objects behind the sandbox's tokens: admin, the portal's reader, one deployer per team. */
 export function buildRbac(store: ObjectStore, teams: TeamAccess[]): void {
   upsert(store, `clusterroles.${RBAC}`, clusterRole('cluster-admin', [
@@ -80,9 +95,23 @@ export function buildRbac(store: ObjectStore, teams: TeamAccess[]): void {
   upsert(store, `clusterrolebindings.${RBAC}`, binding('ClusterRoleBinding', 'platform-portal-reader', 'platform-portal-reader', [
     { kind: 'ServiceAccount', name: READER_NAME, namespace: READER_NAMESPACE },
   ]));
+  // Requests on behalf of a signed-in person carry Impersonate-User/-Group:
+  // the portal may act as people and their groups, never as a ServiceAccount.
+  upsert(store, `clusterroles.${RBAC}`, clusterRole(IMPERSONATOR_ROLE, IMPERSONATOR_RULES));
+  upsert(store, `clusterrolebindings.${RBAC}`, binding('ClusterRoleBinding', IMPERSONATOR_ROLE, IMPERSONATOR_ROLE, [
+    { kind: 'ServiceAccount', name: READER_NAME, namespace: READER_NAMESPACE },
+  ]));
   upsert(store, `clusterroles.${RBAC}`, clusterRole('platform-team-admin', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]));
+  upsert(store, `clusterroles.${RBAC}`, clusterRole(DEVELOPER_ROLE, developerRules()));
   for (const team of teams) {
     const sa = teamServiceAccount(team);
+    // The team's people (their catalog group's name) read their namespaces
+    // and restart or scale their workloads; they never read Secrets.
+    for (const namespace of team.namespaces) {
+      upsert(store, `rolebindings.${RBAC}`, binding('RoleBinding', `${team.team}-developers`, DEVELOPER_ROLE, [
+        { apiGroup: RBAC, kind: 'Group', name: team.team },
+      ], namespace));
+    }
     upsert(store, 'serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa.name, namespace: sa.namespace, labels: { team: team.team } } });
     for (const namespace of team.namespaces) {
       upsert(store, `rolebindings.${RBAC}`, binding('RoleBinding', `${team.team}-admin`, 'platform-team-admin', [

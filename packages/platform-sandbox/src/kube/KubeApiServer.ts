@@ -120,10 +120,9 @@ export class KubeApiServer {
     const target = req.headers['impersonate-user'];
     if (target === undefined) return user;
     const username = String(target);
-    const groups = String(req.headers['impersonate-group'] ?? '')
-      .split(',')
-      .map(g => g.trim())
-      .filter(g => g !== '');
+    // One group per header line, taken whole as Go's http.Header keeps it: a
+    // comma inside a line is part of the name, never a separator.
+    const groups = (req.headersDistinct['impersonate-group'] ?? []).filter(g => g !== '');
     const may =
       this.authorizer.allowed(user, { verb: 'impersonate', group: '', resource: 'users', name: username }) &&
       groups.every(name => this.authorizer.allowed(user, { verb: 'impersonate', group: '', resource: 'groups', name }));

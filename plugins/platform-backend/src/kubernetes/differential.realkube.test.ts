@@ -44,6 +44,8 @@ interface Step {
   contentType?: string;
   /** As the portal's reader (ServiceAccount backstage/portal-reader) instead of an admin. */
   asReader?: boolean;
+  /** As a team's deployer ServiceAccount: all rights in its namespace, no impersonation. */
+  asTeam?: boolean;
   accept?: string;
   headers?: Record<string, string>;
 }
@@ -80,6 +82,141 @@ function protobufMeta(name: string, labels: Record<string, string>): Buffer {
 }
 
 const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+const PERSON = 'dev-person@example.com';
+const PERSON_GROUP = 'differential-team';
+
+/**
+ * Requests on behalf of a person: refused to an identity without the
+ * `impersonate` right, and decided by the person's own RBAC (through their
+ * groups) for the reader, which holds it.
+ */
+function impersonationSteps(): Step[] {
+  const configmaps = `/api/v1/namespaces/${NAMESPACE}/configmaps`;
+  const asPerson = { 'Impersonate-User': PERSON };
+  const asPersonInGroup = { ...asPerson, 'Impersonate-Group': PERSON_GROUP };
+  const review = (verb: string) => ({
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    spec: {
+      resourceAttributes: {
+        namespace: NAMESPACE,
+        verb,
+        resource: 'configmaps',
+      },
+    },
+  });
+  const asReader = (
+    id: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => ({
+    id,
+    method,
+    path,
+    body,
+    asReader: true,
+    headers: asPersonInGroup,
+  });
+  return [
+    {
+      id: 'team-impersonates-person',
+      method: 'GET',
+      path: configmaps,
+      asTeam: true,
+      headers: asPerson,
+    },
+    {
+      id: 'team-impersonates-group',
+      method: 'GET',
+      path: configmaps,
+      asTeam: true,
+      headers: asPersonInGroup,
+    },
+    {
+      id: 'reader-impersonates-person-without-access',
+      method: 'GET',
+      path: configmaps,
+      asReader: true,
+      headers: asPerson,
+    },
+    {
+      id: 'create-person-role',
+      method: 'POST',
+      path: '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+      body: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'differential-configmap-reader' },
+        rules: [
+          {
+            apiGroups: [''],
+            resources: ['configmaps'],
+            verbs: ['get', 'list'],
+          },
+        ],
+      },
+    },
+    {
+      id: 'create-person-group-binding',
+      method: 'POST',
+      path: `/apis/rbac.authorization.k8s.io/v1/namespaces/${NAMESPACE}/rolebindings`,
+      body: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'differential-team-reads' },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'differential-configmap-reader',
+        },
+        subjects: [
+          {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'Group',
+            name: PERSON_GROUP,
+          },
+        ],
+      },
+    },
+    asReader('reader-impersonates-person-in-group', 'GET', configmaps),
+    {
+      // Go keeps a header line whole: a comma does not separate two groups.
+      ...asReader(
+        'reader-impersonates-person-in-comma-group',
+        'GET',
+        configmaps,
+      ),
+      headers: {
+        ...asPerson,
+        'Impersonate-Group': `other-team, ${PERSON_GROUP}`,
+      },
+    },
+    asReader(
+      'reader-impersonates-person-in-group-secrets',
+      'GET',
+      `/api/v1/namespaces/${NAMESPACE}/secrets`,
+    ),
+    asReader(
+      'reader-impersonates-person-in-group-delete',
+      'DELETE',
+      `${configmaps}/pb-settings?dryRun=All`,
+    ),
+    asReader(
+      'impersonated-access-review-allowed',
+      'POST',
+      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      review('list'),
+    ),
+    asReader(
+      'impersonated-access-review-denied',
+      'POST',
+      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      review('update'),
+    ),
+  ];
+}
 
 const STEPS: Step[] = [
   { id: 'list-namespaces', method: 'GET', path: '/api/v1/namespaces' },
@@ -524,6 +661,7 @@ const STEPS: Step[] = [
       'Impersonate-User': 'system:serviceaccount:backstage:portal-reader',
     },
   },
+  ...impersonationSteps(),
   { id: 'readyz', method: 'GET', path: '/readyz' },
   {
     id: 'unknown-group',
@@ -724,6 +862,7 @@ interface Target {
     asReader?: boolean,
     accept?: string,
     headers?: Record<string, string>,
+    asTeam?: boolean,
   ): Promise<KubeResponse & { path: string }>;
 }
 
@@ -743,6 +882,7 @@ async function runSteps(target: Target) {
       step.asReader,
       step.accept,
       step.headers,
+      step.asTeam,
     );
     if (step.id === 'list-namespaces-limit-1') {
       continueToken = response.body?.metadata?.continue ?? '';
@@ -752,18 +892,106 @@ async function runSteps(target: Target) {
   return shapes;
 }
 
+/** The sandbox's reader may impersonate people and groups; so does the real one. */
+async function grantReaderImpersonation(kube: RealKubeApiServer) {
+  const rbac = '/apis/rbac.authorization.k8s.io/v1';
+  const name = 'platform-portal-impersonator';
+  for (const [path, body] of [
+    [
+      `${rbac}/clusterroles`,
+      {
+        metadata: { name },
+        rules: [
+          {
+            apiGroups: [''],
+            resources: ['users', 'groups'],
+            verbs: ['impersonate'],
+          },
+        ],
+      },
+    ],
+    [
+      `${rbac}/clusterrolebindings`,
+      {
+        metadata: { name },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name,
+        },
+        subjects: [
+          {
+            kind: 'ServiceAccount',
+            name: 'portal-reader',
+            namespace: 'backstage',
+          },
+        ],
+      },
+    ],
+  ] as const) {
+    const response = await kube.request('POST', path, body);
+    expect([201, 409]).toContain(response.status);
+  }
+}
+
+/**
+ * A team's deployer ServiceAccount of the sandbox made again in the real
+ * cluster (same namespace and name, so the same username), with a token.
+ */
+async function mirrorTeamDeployer(kube: RealKubeApiServer, sandbox: Sandbox) {
+  const cluster = sandbox.clusters[0].name;
+  const tokens = sandbox.credentials.kubernetes[cluster];
+  const list = await fetch(
+    `${sandbox.kubernetesUrl(
+      cluster,
+    )}/api/v1/serviceaccounts?labelSelector=team`,
+    {
+      headers: { Authorization: `Bearer ${tokens.admin}` },
+      signal: AbortSignal.timeout(15_000),
+    },
+  ).then(r => r.json());
+  const account = list.items.find(
+    (a: any) => tokens.teams[a.metadata.labels.team],
+  );
+  const { namespace, name } = account.metadata;
+  for (const [path, body] of [
+    ['/api/v1/namespaces', { metadata: { name: namespace } }],
+    [`/api/v1/namespaces/${namespace}/serviceaccounts`, { metadata: { name } }],
+  ] as const) {
+    const response = await kube.request('POST', path, body);
+    expect([201, 409]).toContain(response.status);
+  }
+  const token = await kube.request(
+    'POST',
+    `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`,
+    {
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      spec: { expirationSeconds: 3600 },
+    },
+  );
+  expect(token.status).toBe(201);
+  return {
+    realToken: token.body.status.token as string,
+    sandboxToken: tokens.teams[account.metadata.labels.team],
+  };
+}
+
 const SUITE = 'the sandbox answers as a real kube-apiserver does';
 const binaries = realKubeBinariesForSuite(SUITE);
 
 (binaries ? describe : describe.skip)(SUITE, () => {
   let kube: RealKubeApiServer;
   let sandbox: Sandbox;
+  let teamIdentity: { realToken: string; sandboxToken: string };
 
   beforeAll(async () => {
     [kube, sandbox] = await Promise.all([
       startRealKubeApiServer(binaries!),
       startUpstreamSandbox(),
     ]);
+    await grantReaderImpersonation(kube);
+    teamIdentity = await mirrorTeamDeployer(kube, sandbox);
   });
 
   afterAll(async () => {
@@ -781,10 +1009,15 @@ const binaries = realKubeBinariesForSuite(SUITE);
         asReader,
         accept,
         headers,
+        asTeam,
       ) => ({
         ...(await kube.request(method, path, body, {
           contentType,
-          token: asReader ? kube.readerToken : undefined,
+          token: asTeam
+            ? teamIdentity.realToken
+            : asReader
+            ? kube.readerToken
+            : undefined,
           accept,
           headers,
         })),
@@ -804,11 +1037,17 @@ const binaries = realKubeBinariesForSuite(SUITE);
         asReader,
         accept,
         headers,
+        asTeam,
       ) => {
+        const token = asTeam
+          ? teamIdentity.sandboxToken
+          : asReader
+          ? tokens.reader
+          : tokens.admin;
         const response = await fetch(`${base}${path}`, {
           method,
           headers: {
-            Authorization: `Bearer ${asReader ? tokens.reader : tokens.admin}`,
+            Authorization: `Bearer ${token}`,
             Accept: accept ?? 'application/json',
             ...(body !== undefined
               ? { 'Content-Type': contentType ?? 'application/json' }
