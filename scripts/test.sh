@@ -33,6 +33,12 @@ done <<< "$services_env"
 kube_env=$(scripts/kube-binaries.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$kube_env"
 # The real Dex the identity tests sign in through (built once, cached).
 dex_env=$(scripts/dex-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$dex_env"
+# Real control planes for the realkube suites, started once (they come up
+# while the checks below run) and shared by those suites (scripts/real-clusters.sh).
+real_clusters_state="$(mktemp -d)/state.json"
+real_clusters_pgid=$(scripts/real-clusters.sh start "$real_clusters_state" --profile test)
+stop_real_clusters() { scripts/real-clusters.sh stop "$real_clusters_pgid"; rm -rf "$(dirname "$real_clusters_state")"; }
+trap stop_real_clusters EXIT
 
 phase "type check"
 yarn tsc
@@ -58,8 +64,11 @@ yarn workspace backend build
 echo $? > .test-results/build.status
 
 phase "unit and integration tests"
+scripts/real-clusters.sh wait "$real_clusters_state" && export PLATFORM_REAL_KUBE_STATE="$real_clusters_state"
 CI=true yarn backstage-cli repo test --json --outputFile="$ROOT/.test-results/jest.json"
 echo $? > .test-results/jest.status
+stop_real_clusters
+unset PLATFORM_REAL_KUBE_STATE
 
 phase "end-to-end tests"
 bash scripts/e2e.sh

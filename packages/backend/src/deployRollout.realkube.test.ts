@@ -21,14 +21,10 @@ import {
   expectCreated,
   RealKubeApiServer,
   realKubeBinariesForSuite,
-  startRealKubeApiServer,
+  realKubeForSuite,
 } from '../../../plugins/platform-backend/src/__testUtils__/realKubeApiServer';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  RealKubeControllers,
-  realKubeControllersForSuite,
-  startRealKubeControllers,
-} from '../../../plugins/platform-backend/src/__testUtils__/realKubeControllers';
+import { realKubeControllersForSuite } from '../../../plugins/platform-backend/src/__testUtils__/realKubeControllers';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   loadCrds,
@@ -114,14 +110,12 @@ function kwokNode(name: string): Obj {
 
 (binaries && controllerBinaries ? describe : describe.skip)(SUITE, () => {
   let kube: RealKubeApiServer;
-  let controllers: RealKubeControllers | undefined;
   const manifests = renderKustomization(join(REPO_ROOT, 'deploy/portal'));
 
   const get = (path: string) => expectCreated(kube.request<Obj>('GET', path));
 
   beforeAll(async () => {
-    kube = await startRealKubeApiServer(binaries!);
-    controllers = await startRealKubeControllers(kube, controllerBinaries!);
+    kube = await realKubeForSuite('management', binaries!, controllerBinaries!);
     const crds = loadCrds([
       gatewayApiSource('standard'),
       ...STACK_CRD_SOURCES,
@@ -169,7 +163,6 @@ function kwokNode(name: string): Obj {
   });
 
   afterAll(async () => {
-    await controllers?.stop();
     await kube?.stop();
   });
 

@@ -41,3 +41,4 @@ export { kubeconfigYaml } from './server/kubeconfig';
 export type { KubeconfigCluster } from './server/kubeconfig';
 export { SimulatedFleet } from './fleet/SimulatedFleet';
 export { createUpstreamSimulators } from './upstreams';
+export * from './realClusters';

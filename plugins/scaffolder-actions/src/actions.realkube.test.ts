@@ -28,7 +28,7 @@ import {
   expectCreated,
   RealKubeApiServer,
   realKubeBinariesForSuite,
-  startRealKubeApiServer,
+  realKubeForSuite,
 } from '../../platform-backend/src/__testUtils__/realKubeApiServer';
 import { platformPolicyDecisions } from './__testUtils__/platformPolicyPermissions';
 import { contextFor, DOMAIN, userOf } from './__testUtils__/sandboxSupport';
@@ -672,7 +672,7 @@ describeReal(SUITE, () => {
   let admin: Actions;
 
   beforeAll(async () => {
-    server = await startRealKubeApiServer(binaries!);
+    server = await realKubeForSuite('product', binaries!);
     crds = loadCrds([gatewayApiSource('standard'), ...STACK_CRD_SOURCES]);
     await installCrds(server, crds);
     await seed(server, crds);

@@ -14,39 +14,7 @@
  * limitations under the License.
  */
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-/*
- * Files of a module tools/kube pins, as the Go module cache holds them once
- * scripts/kube-binaries.sh has built from it (upstream's published OpenAPI
- * documents, kwok's stages): read from there, never copied into the repository.
- */
-
-const GO_MOD = resolve(__dirname, '../../../../tools/kube/go.mod');
-
-/** The version tools/kube/go.mod requires of `module`. */
-export function pinnedVersion(module: string): string {
-  const goMod = readFileSync(GO_MOD, 'utf8');
-  const escaped = module.replace(/[.\/]/g, c => `\\${c}`);
-  const version = goMod.match(
-    new RegExp(`^\\s*${escaped}\\s+(v\\S+)`, 'm'),
-  )?.[1];
-  if (!version) throw new Error(`tools/kube/go.mod does not require ${module}`);
-  return version;
-}
-
-/** A folder of the pinned module in the Go module cache; throws when absent. */
-export function pinnedModuleDir(module: string, subdir = ''): string {
-  const go = existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go';
-  const cache = execFileSync(go, ['env', 'GOMODCACHE'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  }).trim();
-  const dir = join(cache, `${module}@${pinnedVersion(module)}`, subdir);
-  if (!existsSync(dir)) {
-    throw new Error(`${dir} is missing: run scripts/kube-binaries.sh`);
-  }
-  return dir;
-}
+export {
+  pinnedModuleDir,
+  pinnedVersion,
+} from '@platform-portal/platform-sandbox';

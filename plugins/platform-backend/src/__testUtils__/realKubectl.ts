@@ -15,9 +15,11 @@
  */
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants, writeFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { defaultCacheDir } from './realKubeApiServer';
+import { defaultCacheDir } from '@platform-portal/platform-sandbox';
+
+export { writeKubeconfig } from '@platform-portal/platform-sandbox';
 
 /*
  * kubectl as scripts/kube-binaries.sh builds it (k8s.io/kubernetes/cmd/kubectl
@@ -48,32 +50,6 @@ export function kubectlForSuite(suite: string): string | undefined {
   // eslint-disable-next-line no-console
   console.warn(`Skipping "${suite}": ${message}`);
   return undefined;
-}
-
-/** A kubeconfig with one cluster (trusting only its CA) and one bearer token. */
-export function writeKubeconfig(
-  file: string,
-  cluster: { server: string; caData: string; token: string },
-): string {
-  const ca = Buffer.from(cluster.caData).toString('base64');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name: 'c',
-          cluster: { server: cluster.server, 'certificate-authority-data': ca },
-        },
-      ],
-      users: [{ name: 'u', user: { token: cluster.token } }],
-      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
-      'current-context': 'c',
-    }),
-    { mode: 0o600 },
-  );
-  return file;
 }
 
 export interface KubectlResult {

@@ -37,7 +37,7 @@ import {
   expectCreated,
   RealKubeApiServer,
   realKubeBinariesForSuite,
-  startRealKubeApiServer,
+  realKubeForSuite,
 } from '../__testUtils__/realKubeApiServer';
 import { TEST_CA_PEM } from '../__testUtils__/testCaCertificate';
 
@@ -176,7 +176,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
   let kube: RealKubeApiServer;
 
   beforeAll(async () => {
-    kube = await startRealKubeApiServer(binaries!);
+    kube = await realKubeForSuite('product', binaries!);
     await seed(kube);
   });
 

@@ -21,7 +21,7 @@ import {
   KubeResponse,
   RealKubeApiServer,
   realKubeBinariesForSuite,
-  startRealKubeApiServer,
+  realKubeForSuite,
 } from '../__testUtils__/realKubeApiServer';
 import { startUpstreamSandbox } from '../__testUtils__/startUpstreamSandbox';
 
@@ -987,7 +987,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
 
   beforeAll(async () => {
     [kube, sandbox] = await Promise.all([
-      startRealKubeApiServer(binaries!),
+      realKubeForSuite('differential', binaries!),
       startUpstreamSandbox(),
     ]);
     await grantReaderImpersonation(kube);

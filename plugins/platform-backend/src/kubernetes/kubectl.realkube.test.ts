@@ -21,7 +21,7 @@ import { Sandbox } from '@platform-portal/platform-sandbox';
 import {
   RealKubeApiServer,
   realKubeBinariesForSuite,
-  startRealKubeApiServer,
+  realKubeForSuite,
 } from '../__testUtils__/realKubeApiServer';
 import {
   kubectlForSuite,
@@ -170,7 +170,7 @@ const SIDES = ['real', 'sandbox'] as const;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kubectl-realkube-'));
     [kube, sandbox] = await Promise.all([
-      startRealKubeApiServer(binaries!),
+      realKubeForSuite('kubectl', binaries!),
       startUpstreamSandbox({
         tls: true,
         openApiSpecDir: pinnedModuleDir(

@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export {
+  startRealKubeApiServer,
+  type RealKubeApiServer,
+  type StartRealKubeOptions,
+} from './controlPlane';
+export {
+  startRealKubeControllers,
+  findRealKubeControllerBinaries,
+  realKubeControllersForSuite,
+  type RealKubeControllerBinaries,
+  type RealKubeControllers,
+} from './controllers';
+export {
+  connectRealCluster,
+  readClusterState,
+  sharedRealCluster,
+  REAL_KUBE_STATE_ENV,
+  type RealClusterEntry,
+  type RealClustersState,
+} from './clusterState';
+export { pinnedModuleDir, pinnedVersion } from './goModules';
+export {
+  defaultCacheDir,
+  findRealKubeBinaries,
+  realKubeBinariesForSuite,
+  type RealKubeBinaries,
+} from './kubeBinaries';
+export { writeKubeconfig } from './kubeconfigFile';
+export {
+  expectCreated,
+  kubeRequester,
+  type KubeRequest,
+  type KubeResponse,
+} from './kubeRequest';
+export {
+  startRealClusters,
+  type RealClusterSpec,
+  type RunningRealClusters,
+} from './launcher';
+export { applyAs } from './serverSideApply';
+export {
+  realKubeForSuite,
+  TEST_CLUSTERS,
+  type TestClusterName,
+} from './testClusters';
