@@ -38,5 +38,7 @@ export {
   EntityGitLabCard,
   EntityGrafanaCard,
   EntityDeliveryPathCard,
+  EntityDeploymentStatusCard,
 } from './legacy/entityCards';
+export { hasDeploymentAnnotations } from './components/DeploymentStatus/hasDeploymentAnnotations';
 export { isKubernetesClusterEntity } from './components/ClusterEntity';

@@ -34,6 +34,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { platformApiRef } from './api/PlatformApi';
 import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
+import { hasDeploymentAnnotations } from './components/DeploymentStatus/hasDeploymentAnnotations';
 import {
   hostnameFormField,
   namespacePickerFormField,
@@ -108,6 +109,18 @@ const clusterNodesContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/ClusterEntity').then(m =>
         compatWrapper(<m.ClusterNodesCard />),
+      ),
+  },
+});
+
+/** First on a component's Overview (app-config.yaml lists it before the catalog's cards). */
+const deploymentStatusCard = EntityCardBlueprint.make({
+  name: 'deployment-status',
+  params: {
+    filter: hasDeploymentAnnotations,
+    loader: () =>
+      import('./components/DeploymentStatus').then(m =>
+        compatWrapper(<m.DeploymentStatusCard />),
       ),
   },
 });
@@ -217,6 +230,7 @@ export const platformPlugin = createFrontendPlugin({
     clusterActionsCard,
     clusterNodesContent,
     clusterReadinessContent,
+    deploymentStatusCard,
     argocdCard,
     nexusCard,
     gitlabCard,

@@ -111,3 +111,22 @@ export const EntityDeliveryPathCard = platformLegacyPlugin.provide(
     },
   }),
 );
+
+/**
+ * Legacy app: firing alerts, Argo CD on every cluster and the latest
+ * pipeline; put it first in the component page's Overview grid, under
+ * `<EntitySwitch.Case if={hasDeploymentAnnotations}>`.
+ *
+ * @public
+ */
+export const EntityDeploymentStatusCard = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentStatusCard',
+    component: {
+      lazy: () =>
+        import('../components/DeploymentStatus').then(
+          m => m.DeploymentStatusCard,
+        ),
+    },
+  }),
+);
