@@ -44,6 +44,34 @@ export interface Config {
         owner: string;
       }>;
     };
+    /**
+     * Requests made for a signed-in person carry `Impersonate-User` and
+     * `Impersonate-Group`, so each cluster's API server applies that person's
+     * own RBAC. The portal's account needs `impersonate` on `users` and
+     * `groups` (deploy/cluster-access). Templates take `{kind}`,
+     * `{namespace}` and `{name}` of the entity ref and must contain `{name}`.
+     */
+    impersonation?: {
+      /**
+       * The Kubernetes user of a person, from their user entity ref
+       * (default `{name}`: `user:default/alice` is `alice`). Match the
+       * username claim and prefix of the clusters' OIDC settings, e.g.
+       * `oidc:{name}@example.com`.
+       */
+      user?: string;
+      /**
+       * The Kubernetes group of each group the person belongs to, from its
+       * entity ref (default `{name}`: `group:default/team-payments` is
+       * `team-payments`), e.g. `oidc:{name}` to match `--oidc-groups-prefix`.
+       */
+      group?: string;
+      /**
+       * Seconds the answer of an access review (SelfSubjectAccessReview as
+       * the person) is reused for the same person, cluster, namespace, verb
+       * and resource (default 60; 0 asks every time).
+       */
+      accessReviewCacheSeconds?: number;
+    };
     clusters?: Array<{
       kubernetes: {
         /**

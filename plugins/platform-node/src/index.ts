@@ -20,3 +20,4 @@ export function someFunction() {
 export * from './catalogTrust';
 export * from './clusters';
 export * from './extensions';
+export * from './impersonation';

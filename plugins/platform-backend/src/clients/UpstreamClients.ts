@@ -28,6 +28,7 @@ import { HaproxyStatsClient } from './haproxy/HaproxyStatsClient';
 import { UpstreamHttpClient } from './http/UpstreamHttpClient';
 import { DexClient } from './dex/DexClient';
 import { KeepalivedClient } from './keepalived/KeepalivedClient';
+import { ImpersonatingKubernetesClient } from './kubernetes/ImpersonatingKubernetesClient';
 import { KubernetesClient } from './kubernetes/KubernetesClient';
 import { NexusClient } from './nexus/NexusClient';
 import { NexusSearchClient } from './nexus/NexusSearchClient';
@@ -80,6 +81,26 @@ export class UpstreamClients {
   kubernetesForWatches(name: string): KubernetesClient | undefined {
     this.watchPolicies ??= new UpstreamPolicies(this.policies.options);
     return this.kubernetesUnder('kubernetes-watch', name, this.watchPolicies);
+  }
+
+  /**
+   * The same cluster's API called on behalf of a signed-in person
+   * (impersonating them), so the API server applies their own RBAC.
+   */
+  kubernetesAs(name: string): ImpersonatingKubernetesClient | undefined {
+    const index = this.config.clusters.findIndex(c => c.name === name);
+    if (index < 0) {
+      return undefined;
+    }
+    return this.memo(
+      `kubernetes-as:${name}`,
+      () =>
+        new ImpersonatingKubernetesClient(
+          this.config.clusters[index],
+          this.policies,
+          `platform.clusters[${index}]`,
+        ),
+    );
   }
 
   private kubernetesUnder(
