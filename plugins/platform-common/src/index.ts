@@ -33,6 +33,7 @@ export * from './entityArgocd';
 export * from './entityNexus';
 export * from './entityGitLab';
 export * from './entityGrafana';
+export * from './backups';
 export * from './buildOut';
 export * from './readiness';
 export * from './sizing';

@@ -24,14 +24,6 @@ import {
   assessVolumeBackupAges,
 } from '../../backup/longhornBackups';
 
-/** Ids of the backup posture checks, which the cluster page's backup card shows together. */
-export const BACKUP_CHECK_IDS = [
-  'provisioning.etcd-backup',
-  'storage.longhorn-backup-target',
-  'storage.longhorn-backup-coverage',
-  'storage.longhorn-backup-age',
-] as const;
-
 /**
  * Backup posture: whether the cluster could be restored tomorrow. etcd in
  * the provisioning layer, Longhorn volumes in the storage layer.

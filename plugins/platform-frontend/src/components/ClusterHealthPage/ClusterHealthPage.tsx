@@ -44,6 +44,7 @@ import {
   UnreachableRunbookSteps,
 } from '../ApiUnreachable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackupPostureCard } from '../BackupPostureCard';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
@@ -173,6 +174,9 @@ function ClusterHealthContent(props: { cluster: string }) {
         <InfoCard title="History">
           <HealthHistory changes={history.changes} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <BackupPostureCard layers={health.layers} />
       </Grid>
       <Grid item xs={12}>
         {detail.liveError && (
