@@ -38,6 +38,8 @@ export interface UpstreamFixture {
   source: { repo: string; version: string; commit?: string; paths: string[]; note?: string };
   /** Requests sent first, to bring the upstream into the state the answer needs. */
   setup?: FixtureRequest[];
+  /** How the upstream's test sets the simulator up for this question (its own keys). */
+  sandbox?: Record<string, unknown>;
   request: FixtureRequest;
   response: {
     status: number;
@@ -55,6 +57,13 @@ export interface UpstreamFixture {
     anyValue?: string[];
     /** Top-level body fields that must start with the given text (the rest is data). */
     startsWith?: Record<string, string>;
+    /** The `rel` values of the `Link` header, in order. */
+    linkRels?: string[];
+    /**
+     * The body lists only the fields the portal reads (upstream sends more):
+     * each must be there with its type; other fields are not compared.
+     */
+    subset?: boolean;
   };
 }
 
@@ -117,6 +126,12 @@ export function fixtureDifferences(fixture: UpstreamFixture, answer: SandboxAnsw
     const anyValue = expected.anyValue?.includes(name.toLowerCase()) && value !== null && got !== null;
     if (!anyValue && got !== value) out.push({ path: `header ${name}`, real: value, sandbox: got });
   }
+  if (expected.linkRels) {
+    const rels = [...(answer.headers.get('link') ?? '').matchAll(/rel="([^"]+)"/g)].map(m => m[1]);
+    if (rels.join(',') !== expected.linkRels.join(',')) {
+      out.push({ path: 'header link rels', real: expected.linkRels, sandbox: rels });
+    }
+  }
   if (expected.text !== undefined && answer.text !== expected.text) {
     out.push({ path: 'text', real: expected.text, sandbox: answer.text });
   }
@@ -135,7 +150,25 @@ export function fixtureDifferences(fixture: UpstreamFixture, answer: SandboxAnsw
     }
     const keep = expected.exact ?? [];
     const maps = expected.maps ?? [];
-    out.push(...jsonDifferences(shapeOf(expected.body, keep, maps), shapeOf(body, keep, maps)));
+    const want = shapeOf(expected.body, keep, maps);
+    const got = shapeOf(body, keep, maps);
+    out.push(...jsonDifferences(want, expected.subset ? restrictTo(want, got) : got));
   }
   return out;
+}
+
+/** `value` with only the keys `like` has, at every level (arrays by their first element). */
+function restrictTo(like: unknown, value: unknown): unknown {
+  if (Array.isArray(like) && Array.isArray(value)) {
+    return like.length === 0 ? value : value.map(v => restrictTo(like[0], v));
+  }
+  if (like && value && typeof like === 'object' && typeof value === 'object' && !Array.isArray(value)) {
+    const source = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(like as Record<string, unknown>)
+        .filter(([k]) => k in source)
+        .map(([k, v]) => [k, restrictTo(v, source[k])]),
+    );
+  }
+  return value;
 }

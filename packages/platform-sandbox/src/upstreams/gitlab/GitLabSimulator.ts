@@ -17,10 +17,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBehaviour } from '../../control/applyBehaviour';
 import { bearerToken, headerValue } from '../shared/auth';
-import { parsePath, sendJson, sendText } from '../shared/http';
+import { parsePath, sendJson } from '../shared/http';
 import { findRoute } from '../shared/router';
 import { UpstreamContext, UpstreamSimulator } from '../types';
-import { DEFAULT_RATE_LIMIT, INSUFFICIENT_SCOPE, THROTTLED_BODY } from './assumptions';
+import { DEFAULT_RATE_LIMIT, INSUFFICIENT_SCOPE } from './assumptions';
 import { gitlabMessage, notFound, unauthorized, writeGitLabError } from './errors';
 import { matchGitRequest, serveGit } from './git/gitHttp';
 import { GitLabState } from './GitLabState';
@@ -31,6 +31,7 @@ import { RateLimit, RateLimiter } from './rateLimiter';
 import { GitLabRenderer } from './render';
 import { REPOSITORY_ROUTES } from './repositoryRoutes';
 import { RUNNER_ROUTES } from './runnerRoutes';
+import { sendThrottled } from './throttled';
 import { GitLabScope } from './scope';
 
 export interface GitLabSimulatorOptions {
@@ -62,7 +63,11 @@ export function createGitLabSimulator(
       upstream: 'gitlab',
       cluster: '*',
       verb: method,
-      writeError: writeGitLabError,
+      // An injected 429 is Rack::Attack's, as a real throttle's would be.
+      writeError: (out, status) =>
+        status === 429
+          ? sendThrottled(out, 'throttle_authenticated_api', limiter.exhausted('injected'), limiter.periodSeconds)
+          : writeGitLabError(out, status),
     });
     if (!proceed) return;
 
@@ -82,15 +87,7 @@ export function createGitLabSimulator(
       ? limiter.hit(`user:${viewer.id}`)
       : limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`);
     if (!throttle.allowed) {
-      sendText(res, 429, THROTTLED_BODY, {
-        'RateLimit-Name': viewer ? 'throttle_authenticated_api' : 'throttle_unauthenticated_api',
-        'RateLimit-Limit': throttle.limit,
-        'RateLimit-Observed': throttle.observed,
-        'RateLimit-Remaining': 0,
-        'RateLimit-Reset': throttle.resetAt,
-        'RateLimit-ResetTime': new Date(throttle.resetAt * 1000).toUTCString(),
-        'Retry-After': throttle.retryAfterSeconds,
-      });
+      sendThrottled(res, viewer ? 'throttle_authenticated_api' : 'throttle_unauthenticated_api', throttle, limiter.periodSeconds);
       return;
     }
 

@@ -24,6 +24,12 @@ export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 
 /**
+ * Kaminari's `MAX_COUNT_LIMIT`: GitLab counts a list only up to this many
+ * rows; a longer one is paginated without a count (no `x-total`).
+ */
+export const MAX_COUNT_LIMIT = 10_000;
+
+/**
  * GitLab.com's documented authenticated API limit; self-managed defaults
  * differ. Configurable per simulator.
  */

@@ -15,7 +15,7 @@
  */
 
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './assumptions';
+import { DEFAULT_PER_PAGE, MAX_COUNT_LIMIT, MAX_PER_PAGE } from './assumptions';
 import { sendJson } from '../shared/http';
 
 /** `page` and `per_page` as GitLab reads them: invalid values fall back to defaults. */
@@ -44,7 +44,11 @@ function linkTo(base: URL, params: Record<string, string>): string {
 
 /**
  * Sends one page of an offset-paginated list with GitLab's `x-*` headers and
- * a `Link` header (gitbeaker follows `rel="next"`, not `x-next-page`).
+ * a `Link` header (gitbeaker follows `rel="next"`, not `x-next-page`), as
+ * `Gitlab::Pagination::OffsetPagination` and `OffsetHeaderBuilder` build them:
+ * past Kaminari's count limit the relation is paginated without a count, so
+ * `x-total`, `x-total-pages` and `rel="last"` are left out; a page past the
+ * end has neither a previous nor a next page (Kaminari's `out_of_range?`).
  */
 export function sendOffsetPage<T>(
   req: IncomingMessage,
@@ -55,27 +59,28 @@ export function sendOffsetPage<T>(
 ): void {
   const { page, perPage } = readPageParams(query);
   const total = items.length;
+  const withoutCount = total > MAX_COUNT_LIMIT;
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const slice = items.slice((page - 1) * perPage, page * perPage);
+  const outOfRange = page > totalPages;
+  const prevPage = page > 1 && !outOfRange ? page - 1 : undefined;
+  const nextPage = page < totalPages ? page + 1 : undefined;
   const base = requestUrl(req);
   const perPageText = String(perPage);
   const links: string[] = [];
-  if (page > 1) {
-    links.push(`<${linkTo(base, { page: String(Math.min(page - 1, totalPages)), per_page: perPageText })}>; rel="prev"`);
-  }
-  if (page < totalPages) {
-    links.push(`<${linkTo(base, { page: String(page + 1), per_page: perPageText })}>; rel="next"`);
-  }
+  if (prevPage) links.push(`<${linkTo(base, { page: String(prevPage), per_page: perPageText })}>; rel="prev"`);
+  if (nextPage) links.push(`<${linkTo(base, { page: String(nextPage), per_page: perPageText })}>; rel="next"`);
   links.push(`<${linkTo(base, { page: '1', per_page: perPageText })}>; rel="first"`);
-  links.push(`<${linkTo(base, { page: String(totalPages), per_page: perPageText })}>; rel="last"`);
+  if (!withoutCount) {
+    links.push(`<${linkTo(base, { page: String(totalPages), per_page: perPageText })}>; rel="last"`);
+  }
   sendJson(res, 200, slice.map(render), {
-    'X-Page': String(page),
     'X-Per-Page': perPageText,
-    'X-Next-Page': page < totalPages ? String(page + 1) : '',
-    'X-Prev-Page': page > 1 ? String(Math.min(page - 1, totalPages)) : '',
-    'X-Total': String(total),
-    'X-Total-Pages': String(totalPages),
+    'X-Page': String(page),
+    'X-Next-Page': nextPage ? String(nextPage) : '',
+    'X-Prev-Page': prevPage ? String(prevPage) : '',
     Link: links.join(', '),
+    ...(withoutCount ? {} : { 'X-Total': String(total), 'X-Total-Pages': String(totalPages) }),
   });
 }
 

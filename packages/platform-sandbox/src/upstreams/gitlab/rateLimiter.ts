@@ -43,6 +43,17 @@ export class RateLimiter {
     private limit: RateLimit,
   ) {}
 
+  get periodSeconds(): number {
+    return this.limit.windowSeconds;
+  }
+
+  /** The state of a client one request past its limit, for an injected 429. */
+  exhausted(clientKey: string): ThrottleResult {
+    const result = this.hit(`exhausted:${clientKey}`);
+    this.windows.delete(`exhausted:${clientKey}`);
+    return { ...result, allowed: false, observed: result.limit + 1, remaining: 0 };
+  }
+
   configure(limit: RateLimit): void {
     this.limit = limit;
     this.windows.clear();
