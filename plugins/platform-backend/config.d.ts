@@ -198,6 +198,27 @@ export interface Config {
       /** Seconds the build-out probes' results are reused between page views (default 15). */
       probeCacheSeconds?: number;
     };
+    /**
+     * Alertmanager's webhook (`POST /api/platform/alerts`): a firing or
+     * resolved alert re-checks the layers its labels name, at once.
+     */
+    alerts?: {
+      webhook?: {
+        /**
+         * Shared secret Alertmanager sends as `Authorization: Bearer <secret>`
+         * (`http_config.authorization.credentials` of its webhook receiver),
+         * at least 16 characters. Without it the route answers 404.
+         * @visibility secret
+         */
+        secret?: string;
+        /** The alert label naming the cluster (default `cluster`). */
+        clusterLabel?: string;
+        /** The alert label naming the layer (default `layer`). */
+        layerLabel?: string;
+        /** Layer of alerts without the layer label, by `alertname`. */
+        alertLayers?: { [alertname: string]: string };
+      };
+    };
     /** The health engine's refresh. */
     health?: {
       /**

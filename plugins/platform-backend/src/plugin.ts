@@ -40,6 +40,8 @@ import { startChangeDrivenRefresh } from './health/watch/startChangeDrivenRefres
 import { healthRecorder } from './health/healthRecorder';
 import { publishHealthChanges } from './health/publishHealthChanges';
 import { readWatchSettings } from './config/readWatchSettings';
+import { readAlertWebhookConfig } from './config/readAlertWebhookConfig';
+import { ALERTS_PATH } from './routes/alertRoutes';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { AttestationStore } from './readiness/AttestationStore';
 import { buildOutProbes } from './readiness/probes';
@@ -110,6 +112,7 @@ export const platformPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions([...platformPermissions]);
         const platformConfig = readPlatformConfig(config);
         const watchSettings = readWatchSettings(config);
+        const alertWebhook = readAlertWebhookConfig(config);
         const ownership = new UpstreamOwnership(readOwnershipConfig(config), {
           userInfo,
           catalog,
@@ -191,8 +194,18 @@ export const platformPlugin = createBackendPlugin({
               clients,
               new ConfigClusterAccessService(readClusterConnections(config)),
             ),
+            alerts: {
+              config: alertWebhook,
+              recheck: (cluster, layers) =>
+                watched.refresh.recheck(cluster, layers),
+            },
           }),
         );
+        // Alertmanager has no Backstage token: the route checks its shared secret.
+        httpRouter.addAuthPolicy({
+          path: ALERTS_PATH,
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -23,6 +23,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EnvironmentResponse,
+  LayerId,
   LAYERS,
   LayersResponse,
 } from '@platform-portal/plugin-platform-common';
@@ -31,10 +32,12 @@ import Router from 'express-promise-router';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { UpstreamOwnership } from './ownership/UpstreamOwnership';
 import { PlatformConfig } from './config/readPlatformConfig';
+import { AlertWebhookConfig } from './config/readAlertWebhookConfig';
 import { DiagnosticsService } from './diagnostics/DiagnosticsService';
 import { RemediationService } from './diagnostics/RemediationService';
 import { HealthReadModel } from './health/HealthReadModel';
 import { ReadinessService } from './readiness/ReadinessService';
+import { alertRoutes } from './routes/alertRoutes';
 import { clusterRoutes } from './routes/clusterRoutes';
 import { namespaceRoutes } from './routes/namespaceRoutes';
 import { argocdRoutes } from './routes/entity/argocdRoutes';
@@ -54,6 +57,11 @@ import { platformErrorHandler } from './routes/platformErrorHandler';
 import { spec } from './schema/openapi';
 
 export interface RouterOptions {
+  /** Alertmanager's webhook, and the re-check of the layers an alert names. */
+  alerts: {
+    config: AlertWebhookConfig;
+    recheck: (cluster: string, layers: Iterable<LayerId>) => void;
+  };
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   platformConfig: PlatformConfig;
@@ -94,6 +102,10 @@ export async function createRouter(
   });
 
   healthRoutes(api, { health, guard });
+  alertRoutes(api, {
+    ...options.alerts,
+    clusters: platformConfig.clusters.map(c => c.name),
+  });
   clusterRoutes(api, {
     clusters: platformConfig.clusters,
     health,

@@ -152,6 +152,8 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
     degradesOn(READINESS_UPSTREAMS),
   ),
   'POST /readiness/{cluster}/steps/{step}/attestations': STORED,
+  // The re-checks an alert sets off run after the answer.
+  'POST /alerts': STORED,
   // Sizing needs the nodes: without them there is nothing to size.
   'GET /sizing/{cluster}': row(
     ['kubernetes', 'keepalived', 'prometheus'],

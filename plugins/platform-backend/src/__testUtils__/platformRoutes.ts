@@ -22,8 +22,10 @@ import {
   platformHealthReadPermission,
   platformNamespaceWritePermission,
 } from '@platform-portal/plugin-platform-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Server } from 'node:http';
 import request from 'supertest';
+import { ALERT_WEBHOOK_SECRET } from './sandboxPlatformConfig';
 
 const ENTITY = '/entity/default/component/payments-api';
 
@@ -33,6 +35,11 @@ export interface RouteCall {
   /** A call with parameters valid for the sandbox's demo fleet. */
   path: string;
   body?: object;
+  /**
+   * The route's own Authorization header, sent in place of a signed-in
+   * caller's: Alertmanager's webhook knows no Backstage tokens.
+   */
+  credential?: string;
 }
 
 /**
@@ -41,6 +48,12 @@ export interface RouteCall {
  * added to the router or the spec without an entry here fails the sweep.
  */
 export const ROUTES: Record<string, RouteCall> = {
+  'POST /alerts': {
+    permission: null,
+    path: '/alerts',
+    body: { version: '4', receiver: 'platform', status: 'firing', alerts: [] },
+    credential: `Bearer ${ALERT_WEBHOOK_SECRET}`,
+  },
   'GET /layers': {
     permission: platformHealthReadPermission.name,
     path: '/layers',
@@ -144,10 +157,14 @@ export function callRoute(
   rewrite: (path: string) => string = path => path,
 ) {
   const [method] = route.split(' ');
-  const { path, body } = ROUTES[route];
+  const { path, body, credential } = ROUTES[route];
   const url = `/api/platform${rewrite(path)}`;
   const req =
     method === 'POST' ? request(server).post(url) : request(server).get(url);
-  req.set('Authorization', authorization);
+  const signedOut = authorization === mockCredentials.none.header();
+  req.set(
+    'Authorization',
+    credential && !signedOut ? credential : authorization,
+  );
   return body === undefined ? req : req.send(body);
 }

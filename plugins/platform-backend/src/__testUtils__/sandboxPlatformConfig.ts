@@ -17,6 +17,9 @@
 import { appConfigYaml, Sandbox } from '@platform-portal/platform-sandbox';
 import { parse } from 'yaml';
 
+/** The secret Alertmanager's webhook is configured with in the suites. */
+export const ALERT_WEBHOOK_SECRET = 'sandbox-alertmanager-webhook-secret';
+
 /**
  * The app-config the sandbox CLI writes for the portal (`yarn sandbox`), with
  * deadlines that hold on a busy test machine and no timed refresh so tests drive the refresh themselves.
@@ -30,6 +33,7 @@ export function sandboxPlatformConfig(sandbox: Sandbox) {
       clients: { timeoutMs: 5000, maxRetries: 1 },
       // No watches either: a suite that wants change-driven refresh turns them on.
       health: { refreshIntervalSeconds: 3600, watch: { enabled: false } },
+      alerts: { webhook: { secret: ALERT_WEBHOOK_SECRET } },
     },
   };
 }

@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  LifecycleService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { UpstreamClients } from '../../clients/UpstreamClients';
 import {
@@ -34,8 +31,9 @@ import { KindReads } from './KindReads';
 /**
  * The health engine, with (unless `platform.health.watch.enabled` is false)
  * informers on every cluster whose changes re-evaluate the layers that read
- * the changed kind, and whose caches serve the checks' reads of those kinds.
- * Watches stop when the backend shuts down.
+ * the changed kind, and whose caches serve the checks' reads of those kinds;
+ * the change-driven refresh also re-checks the layers an alert names, with
+ * watches or without. Watches stop when the backend shuts down.
  */
 export function startChangeDrivenRefresh(options: {
   clusters: ConfiguredCluster[];
@@ -48,20 +46,29 @@ export function startChangeDrivenRefresh(options: {
   lifecycle: LifecycleService;
 }): {
   engine: HealthEngine;
-  refresh?: ChangeDrivenRefresh;
+  refresh: ChangeDrivenRefresh;
   watcher?: FleetWatcher;
 } {
   const { clusters, clients, checks, health, watch, record, logger } = options;
   if (!watch.enabled) {
-    return {
-      engine: new HealthEngine({
-        clients,
-        clusters,
-        checks,
-        settings: health,
-        logger,
-      }),
-    };
+    const engine = new HealthEngine({
+      clients,
+      clusters,
+      checks,
+      settings: health,
+      logger,
+    });
+    const refresh = new ChangeDrivenRefresh({
+      engine,
+      clusters,
+      reads: new KindReads(),
+      record,
+      settings: health,
+      debounceMs: watch.debounceMs,
+      logger,
+    });
+    options.lifecycle.addShutdownHook(() => refresh.stop());
+    return { engine, refresh };
   }
   const reads = new KindReads();
   let watcher: FleetWatcher | undefined = undefined;

@@ -1850,6 +1850,51 @@ export const spec = {
           'message',
         ],
       },
+      AlertWebhookAnswer: {
+        type: 'object',
+        description: 'What an Alertmanager notification set off.',
+        properties: {
+          alerts: {
+            type: 'integer',
+            description: 'Alerts in the notification.',
+          },
+          rechecked: {
+            type: 'array',
+            description:
+              'Layers re-checked, by cluster (the check runs after the answer).',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                layers: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/LayerId',
+                  },
+                },
+              },
+              required: ['cluster', 'layers'],
+            },
+          },
+          ignored: {
+            type: 'object',
+            description:
+              'Alerts that named no configured cluster, or no layer.',
+            properties: {
+              unknownCluster: {
+                type: 'integer',
+              },
+              unknownLayer: {
+                type: 'integer',
+              },
+            },
+            required: ['unknownCluster', 'unknownLayer'],
+          },
+        },
+        required: ['alerts', 'rechecked', 'ignored'],
+      },
     },
     parameters: {
       cluster: {
@@ -2691,6 +2736,36 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ArgocdOperationResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/alerts': {
+      post: {
+        operationId: 'ReceiveAlerts',
+        description:
+          "Alertmanager's webhook (payload version 4): re-checks the layers the alerts' labels name. Authenticated with the shared secret of platform.alerts.webhook.secret as `Authorization: Bearer <secret>`, not with a Backstage token.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted; the re-checks run after the answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertWebhookAnswer',
                 },
               },
             },

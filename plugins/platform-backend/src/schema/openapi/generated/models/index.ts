@@ -1,5 +1,8 @@
 //
 
+export * from '../models/AlertWebhookAnswer.model';
+export * from '../models/AlertWebhookAnswerIgnored.model';
+export * from '../models/AlertWebhookAnswerRecheckedInner.model';
 export * from '../models/ArgocdApplication.model';
 export * from '../models/ArgocdHistoryEntry.model';
 export * from '../models/ArgocdOperation.model';

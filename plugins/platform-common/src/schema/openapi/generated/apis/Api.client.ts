@@ -9,6 +9,7 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { AlertWebhookAnswer } from '../models/AlertWebhookAnswer.model';
 import { ArgocdOperationResult } from '../models/ArgocdOperationResult.model';
 import { Attestation } from '../models/Attestation.model';
 import { ClusterDetail } from '../models/ClusterDetail.model';
@@ -191,6 +192,12 @@ export type ListTeamNamespaces = {
   query: {
     team?: string;
   };
+};
+/**
+ * @public
+ */
+export type ReceiveAlerts = {
+  body: any;
 };
 /**
  * @public
@@ -733,6 +740,31 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * Alertmanager\'s webhook (payload version 4): re-checks the layers the alerts\' labels name. Authenticated with the shared secret of platform.alerts.webhook.secret as `Authorization: Bearer <secret>`, not with a Backstage token.
+   * @param body -
+   */
+  public async receiveAlerts(
+    // @ts-ignore
+    request: ReceiveAlerts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AlertWebhookAnswer>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/alerts`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 
