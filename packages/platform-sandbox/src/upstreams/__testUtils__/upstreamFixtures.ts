@@ -101,8 +101,9 @@ export function shapeOf(value: unknown, keep: string[], maps: string[], path = '
     return Object.fromEntries(entries.map(([k, v]) => [k, shapeOf(v, keep, maps, `${path}.${k}`)]));
   }
   if (typeof value === 'string' && RFC3339.test(value)) {
-    // Go's time.Time and metav1.Time differ in whether they keep fractions.
-    return /\.\d+/.test(value) ? '<time with fraction>' : '<time in seconds>';
+    // Go's time.Time and metav1.Time differ in whether they keep fractions; Jackson writes +00:00 where Rails writes Z.
+    const precision = /\.\d+/.test(value) ? 'with fraction' : 'in seconds';
+    return `<time ${precision}, ${value.endsWith('Z') ? 'Z' : 'offset'}>`;
   }
   return value === null ? null : `<${typeof value}>`;
 }

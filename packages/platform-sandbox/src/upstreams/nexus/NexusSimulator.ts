@@ -19,6 +19,7 @@ import { applyBehaviour } from '../../control/applyBehaviour';
 import { basicCredentials, sameSecret } from '../shared/auth';
 import { faultsWithId } from '../shared/fleetFaults';
 import { parsePath, sendEmpty, sendJson } from '../shared/http';
+import { decodeSearchToken, searchPage } from './searchContinuation';
 import { UpstreamContext, UpstreamSimulator } from '../types';
 import {
   BAD_TOKEN_STATUS,
@@ -75,6 +76,17 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
       return;
     }
     const p = page(scope, items, offset, size);
+    sendJson(res, 200, { items: p.items.map(renderItem), continuationToken: p.continuationToken });
+  }
+
+  /** Search pages: a token that is not this query's is a 406 without a body (WebappExceptionMapper drops it). */
+  function searchPaged<T, R>(res: ServerResponse, scope: string, items: T[], token: string | null, size: number, renderItem: (t: T) => R): void {
+    const offset = decodeSearchToken(scope, token);
+    if (offset === undefined) {
+      sendEmpty(res, 406);
+      return;
+    }
+    const p = searchPage(scope, items, offset, size);
     sendJson(res, 200, { items: p.items.map(renderItem), continuationToken: p.continuationToken });
   }
 
@@ -178,9 +190,9 @@ export function createNexusSimulator(ctx: UpstreamContext, options: NexusSimulat
       }
       const scope = `${joined}|${[...query.entries()].filter(([k]) => k !== 'continuationToken').sort().join('&')}`;
       if (joined === 'search') {
-        listPaged(res, scope, found, token, searchPageSize, renderComponent);
+        searchPaged(res, scope, found, token, searchPageSize, renderComponent);
       } else if (joined === 'search/assets') {
-        listPaged(res, scope, found.flatMap(c => c.assets), token, searchPageSize, renderAsset);
+        searchPaged(res, scope, found.flatMap(c => c.assets), token, searchPageSize, renderAsset);
       } else {
         const assets = found.flatMap(c => c.assets);
         if (assets.length === 0) {

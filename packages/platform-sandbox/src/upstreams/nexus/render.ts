@@ -16,6 +16,11 @@
 
 import { NexusAsset, NexusComponent, REPOSITORIES } from './catalog';
 
+/** java.util.Date as Jackson 2.17's StdDateFormat writes it: milliseconds and a `+00:00` offset. */
+function jacksonDate(iso: string): string {
+  return new Date(iso).toISOString().replace(/Z$/, '+00:00');
+}
+
 /** Nexus's JSON shapes for assets, components and repositories, with URLs under the given base. */
 export class NexusRenderer {
   constructor(private readonly baseUrl: string) {}
@@ -30,12 +35,12 @@ export class NexusRenderer {
       format: a.format,
       checksum: { sha1, sha256: `${sha1}${sha1}`.slice(0, 64) },
       contentType: a.contentType,
-      lastModified: a.lastModified,
+      lastModified: jacksonDate(a.lastModified),
       lastDownloaded: null,
       uploader: a.repository.endsWith('proxy') ? 'anonymous' : 'ci-publisher',
       uploaderIp: '10.40.0.12',
       fileSize: a.fileSize,
-      blobCreated: a.lastModified,
+      blobCreated: jacksonDate(a.lastModified),
       blobStoreName: 'default',
     };
   }
