@@ -25,6 +25,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { ReactElement } from 'react';
 import { platformApiRef } from '../api/PlatformApi';
 import { PlatformClient } from '../api/PlatformClient';
@@ -33,10 +34,15 @@ import { rootRouteRef } from '../routes';
 /** Where msw handlers in tests answer for the platform backend. */
 export const PLATFORM_BASE = 'http://backend.test/api/platform';
 
-/** Renders with the real PlatformClient talking to msw handlers. */
+/** Renders with the real PlatformClient talking to msw handlers (and `signals`, when given). */
 export function renderWithPlatformApi(
   element: ReactElement,
-  options: { path?: string; route?: string; config?: object } = {},
+  options: {
+    path?: string;
+    route?: string;
+    config?: object;
+    signals?: SignalApi;
+  } = {},
 ) {
   const discoveryApi = mockApis.discovery({ baseUrl: 'http://backend.test' });
   const fetchApi = new MockFetchApi();
@@ -47,6 +53,7 @@ export function renderWithPlatformApi(
         [fetchApiRef, fetchApi],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
         [platformApiRef, new PlatformClient({ discoveryApi, fetchApi })],
+        ...(options.signals ? [[signalApiRef, options.signals] as const] : []),
       ]}
     >
       {element}
