@@ -64,6 +64,8 @@ export interface UpstreamFixture {
      * each must be there with its type; other fields are not compared.
      */
     subset?: boolean;
+    /** Keys upstream leaves out (omitempty), as `path.key` with `[]` for the first element. */
+    absent?: string[];
   };
 }
 
@@ -151,6 +153,9 @@ export function fixtureDifferences(fixture: UpstreamFixture, answer: SandboxAnsw
     }
     const keep = expected.exact ?? [];
     const maps = expected.maps ?? [];
+    for (const path of expected.absent ?? []) {
+      if (hasPath(body, path)) out.push({ path, real: '<absent>', sandbox: 'present' });
+    }
     const want = shapeOf(expected.body, keep, maps);
     const got = shapeOf(body, keep, maps);
     out.push(...jsonDifferences(want, expected.subset ? restrictTo(want, got) : got));
@@ -172,4 +177,19 @@ function restrictTo(like: unknown, value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** Whether `path` (`a.b[].c`, `[]` meaning the first element) leads to a key that is there. */
+function hasPath(value: unknown, path: string): boolean {
+  let current: unknown = value;
+  for (const part of path.replace(/\[\]/g, '.[]').split('.').filter(Boolean)) {
+    if (part === '[]') {
+      if (!Array.isArray(current) || current.length === 0) return false;
+      current = current[0];
+    } else {
+      if (!current || typeof current !== 'object' || !(part in current)) return false;
+      current = (current as Record<string, unknown>)[part];
+    }
+  }
+  return true;
 }

@@ -29,7 +29,24 @@ export function grafanaRuleGroups(faults: TimedFault[], fleet: FleetSpec, now: D
     file: 'Platform',
     ruleLabels: { __grafana_origin: 'sandbox' },
   });
-  return { ...listing, data: { groups: listing.data.groups.map(g => ({ ...g, folderUid: 'platform' })) } };
+  // Grafana's own types (pkg/services/ngalert/api/tooling/definitions/prom.go): a rule's
+  // `alerts` is omitempty, so a rule without instances has none; each group counts its
+  // rules by state in `totals`, and the listing sums them.
+  const groups = listing.data.groups.map(g => {
+    const rules = g.rules.map(({ alerts, ...rule }) => (alerts.length > 0 ? { ...rule, alerts } : rule));
+    return { ...g, rules, totals: countByState(rules), folderUid: 'platform' };
+  });
+  const totals: Record<string, number> = {};
+  for (const group of groups) {
+    for (const [state, n] of Object.entries(group.totals)) totals[state] = (totals[state] ?? 0) + n;
+  }
+  return { ...listing, data: { groups, totals } };
+}
+
+function countByState(rules: Array<{ state: string }>): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const rule of rules) totals[rule.state] = (totals[rule.state] ?? 0) + 1;
+  return totals;
 }
 
 export function grafanaAlertsList(faults: TimedFault[], fleet: FleetSpec) {
