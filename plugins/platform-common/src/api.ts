@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { HealthCause } from './causes';
 import { ClusterUnreachable, HealthVerdict, LayerHealth } from './health';
 import { LayerDefinition, LayerId } from './layers';
 
@@ -78,6 +79,11 @@ export interface ClusterHealthResponse {
   layers: LayerHealth[];
   /** Set while the cluster's Kubernetes API cannot be reached; the verdict is then critical. */
   unreachable?: ClusterUnreachable;
+  /**
+   * Findings that share a cause, grouped under it, worst first; the layers
+   * keep their own verdicts.
+   */
+  causes?: HealthCause[];
 }
 
 /** GET /api/platform/health/:cluster/:layer @public */

@@ -22,6 +22,7 @@
 
 export * from './layers';
 export * from './health';
+export * from './causes';
 export * from './annotations';
 export * from './permissions';
 export * from './api';

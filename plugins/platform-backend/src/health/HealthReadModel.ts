@@ -18,9 +18,7 @@ import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
-  API_UNREACHABLE_RUNBOOKS,
   ClusterHealthResponse,
-  ClusterUnreachable,
   FleetHealthResponse,
   HealthHistoryResponse,
   HealthVerdict,
@@ -33,6 +31,8 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { HealthStore, StoredUnreachable } from '../store/HealthStore';
+import { groupFindingsByCause } from './causes/groupFindingsByCause';
+import { toUnreachable } from './toUnreachable';
 
 function emptyCounts(): VerdictCounts {
   return { ok: 0, warning: 0, critical: 0, unknown: 0 };
@@ -204,11 +204,14 @@ export class HealthReadModel {
     ]);
     const outage = outages.get(name);
     const layers = withSince(this.complete(name, stored, outage), since);
+    const unreachable = outage ? toUnreachable(outage) : undefined;
+    const causes = groupFindingsByCause(layers, unreachable);
     return {
       cluster: name,
       verdict: rowVerdict(layers, outage),
       layers,
-      ...(outage ? { unreachable: toUnreachable(outage) } : {}),
+      ...(unreachable ? { unreachable } : {}),
+      ...(causes.length > 0 ? { causes } : {}),
     };
   }
 
@@ -382,17 +385,6 @@ function rowVerdict(
   outage: StoredUnreachable | undefined,
 ): HealthVerdict {
   return outage ? 'critical' : worstVerdict(layers.map(l => l.verdict));
-}
-
-function toUnreachable(outage: StoredUnreachable): ClusterUnreachable {
-  return {
-    endpoint: outage.endpoint,
-    errorClass: outage.errorClass,
-    message: outage.message,
-    since: outage.since,
-    lastAttemptAt: outage.lastAttemptAt,
-    runbooks: [...API_UNREACHABLE_RUNBOOKS],
-  };
 }
 
 function serialize(fleet: FleetHealthResponse): FleetSnapshot {

@@ -61,14 +61,39 @@ const workersReady: PlatformHealthCheck = {
     const notReady = workers.filter(
       n => conditionOf(n, 'Ready')?.status !== 'True',
     );
-    const facts = notReady.map(n => {
+    // Since when and at which address: what lets the findings it causes
+    // (a DaemonSet pod there, a scrape target at its IP) be grouped under it.
+    const facts = notReady.flatMap(n => {
       const ready = conditionOf(n, 'Ready');
-      return evidence(
-        refOf(n, 'Node'),
-        'status.conditions[Ready]',
-        `${ready?.status ?? 'missing'} (${ready?.reason ?? 'no reason'})`,
-        observedAt,
-      );
+      const ref = refOf(n, 'Node');
+      return [
+        evidence(
+          ref,
+          'status.conditions[Ready]',
+          `${ready?.status ?? 'missing'} (${ready?.reason ?? 'no reason'})`,
+          observedAt,
+        ),
+        ...(ready?.lastTransitionTime
+          ? [
+              evidence(
+                ref,
+                'status.conditions[Ready].lastTransitionTime',
+                ready.lastTransitionTime,
+                observedAt,
+              ),
+            ]
+          : []),
+        ...(
+          (n.status?.addresses ?? []) as Array<{
+            type: string;
+            address: string;
+          }>
+        )
+          .filter(a => a.type === 'InternalIP')
+          .map(a =>
+            evidence(ref, `status.addresses[${a.type}]`, a.address, observedAt),
+          ),
+      ];
     });
     if (workers.length === 0) {
       return outcome('critical', 'The cluster has no worker node', facts);

@@ -17,6 +17,7 @@
 import { HealthEvidence } from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { KINDS } from './kinds';
+import { withUnreadyDaemonSetPods } from './unreadyPods';
 import {
   evidence,
   KubeObject,
@@ -52,17 +53,26 @@ const metallbComponents: PlatformHealthCheck = {
   runbook: 'metallb-ip-not-assigned',
   buildOutStep: 12,
   async run({ kubernetes }) {
-    const [daemonSets, deployments] = await Promise.all([
+    const [daemonSets, deployments, pods] = await Promise.all([
       kubernetes.list<KubeObject>(...KINDS.daemonSet),
       kubernetes.list<KubeObject>(...KINDS.deployment),
+      kubernetes.list<KubeObject>(...KINDS.pod),
     ]);
-    return workloadsReady(
-      [
-        { kind: 'Deployment', namespace: 'metallb-system', name: 'controller' },
-        { kind: 'DaemonSet', namespace: 'metallb-system', name: 'speaker' },
-      ],
-      [...daemonSets.items, ...deployments.items],
-      daemonSets.observedAt,
+    return withUnreadyDaemonSetPods(
+      workloadsReady(
+        [
+          {
+            kind: 'Deployment',
+            namespace: 'metallb-system',
+            name: 'controller',
+          },
+          { kind: 'DaemonSet', namespace: 'metallb-system', name: 'speaker' },
+        ],
+        [...daemonSets.items, ...deployments.items],
+        daemonSets.observedAt,
+      ),
+      pods.items,
+      pods.observedAt,
     );
   },
 };

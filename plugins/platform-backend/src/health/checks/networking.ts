@@ -16,6 +16,7 @@
 
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { KINDS } from './kinds';
+import { withUnreadyDaemonSetPods } from './unreadyPods';
 import {
   evidence,
   KubeObject,
@@ -64,17 +65,21 @@ const ciliumAgents: PlatformHealthCheck = {
       kubernetes.list<KubeObject>(...KINDS.deployment),
       kubernetes.list<KubeObject>(...KINDS.pod),
     ]);
-    const result = workloadsReady(
-      [
-        { kind: 'DaemonSet', namespace: 'kube-system', name: 'cilium' },
-        {
-          kind: 'Deployment',
-          namespace: 'kube-system',
-          name: 'cilium-operator',
-        },
-      ],
-      [...daemonSets.items, ...deployments.items],
-      daemonSets.observedAt,
+    const result = withUnreadyDaemonSetPods(
+      workloadsReady(
+        [
+          { kind: 'DaemonSet', namespace: 'kube-system', name: 'cilium' },
+          {
+            kind: 'Deployment',
+            namespace: 'kube-system',
+            name: 'cilium-operator',
+          },
+        ],
+        [...daemonSets.items, ...deployments.items],
+        daemonSets.observedAt,
+      ),
+      pods.items,
+      pods.observedAt,
     );
     if (result.verdict !== 'ok') {
       result.evidence.push(

@@ -21,6 +21,7 @@ import {
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { notConfigured, UpstreamClients } from '../../clients/UpstreamClients';
 import { KINDS } from './kinds';
+import { withUnreadyDaemonSetPods } from './unreadyPods';
 import { evidence, KubeObject, outcome, readiness, refOf } from './support';
 
 /** The LGTM stack and exporters, each fully ready. */
@@ -31,7 +32,8 @@ const components: PlatformHealthCheck = {
   runbook: 'observability-component-down',
   buildOutStep: 41,
   async run({ kubernetes }) {
-    const lists = await Promise.all([
+    const [pods, ...lists] = await Promise.all([
+      kubernetes.list<KubeObject>(...KINDS.pod),
       kubernetes.list<KubeObject>(...KINDS.deployment),
       kubernetes.list<KubeObject>(...KINDS.statefulSet),
       kubernetes.list<KubeObject>(...KINDS.daemonSet),
@@ -62,12 +64,16 @@ const components: PlatformHealthCheck = {
     if (short.some(w => w.kind !== 'DaemonSet' && readiness(w).ready === 0)) {
       verdict = 'critical';
     }
-    return outcome(
-      verdict,
-      short.length
-        ? `Not fully ready: ${short.map(w => refOf(w)).join(', ')}`
-        : `${workloads.length} components ready`,
-      facts,
+    return withUnreadyDaemonSetPods(
+      outcome(
+        verdict,
+        short.length
+          ? `Not fully ready: ${short.map(w => refOf(w)).join(', ')}`
+          : `${workloads.length} components ready`,
+        facts,
+      ),
+      pods.items,
+      pods.observedAt,
     );
   },
 };

@@ -20,6 +20,7 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { PlatformHealthCheck } from '@platform-portal/plugin-platform-node';
 import { KINDS } from './kinds';
+import { withUnreadyDaemonSetPods } from './unreadyPods';
 import {
   evidence,
   KubeObject,
@@ -35,17 +36,24 @@ const longhornManagers: PlatformHealthCheck = {
   runbook: 'longhorn-volume-degraded',
   buildOutStep: 17,
   async run({ kubernetes }) {
-    const daemonSets = await kubernetes.list<KubeObject>(...KINDS.daemonSet);
-    return workloadsReady(
-      [
-        {
-          kind: 'DaemonSet',
-          namespace: 'longhorn-system',
-          name: 'longhorn-manager',
-        },
-      ],
-      daemonSets.items,
-      daemonSets.observedAt,
+    const [daemonSets, pods] = await Promise.all([
+      kubernetes.list<KubeObject>(...KINDS.daemonSet),
+      kubernetes.list<KubeObject>(...KINDS.pod),
+    ]);
+    return withUnreadyDaemonSetPods(
+      workloadsReady(
+        [
+          {
+            kind: 'DaemonSet',
+            namespace: 'longhorn-system',
+            name: 'longhorn-manager',
+          },
+        ],
+        daemonSets.items,
+        daemonSets.observedAt,
+      ),
+      pods.items,
+      pods.observedAt,
     );
   },
 };

@@ -17,7 +17,9 @@
 import {
   ClusterUnreachable,
   describeUnreachableClass,
+  getLayer,
   getRunbook,
+  HealthCause,
 } from '@platform-portal/plugin-platform-common';
 import Link from '@material-ui/core/Link';
 import Paper from '@material-ui/core/Paper';
@@ -57,6 +59,8 @@ const useStyles = makeStyles(theme => ({
  */
 export function ApiUnreachablePanel(props: {
   unreachable: ClusterUnreachable;
+  /** The cause grouping the layers that read the API, when known. */
+  cause?: HealthCause;
   /** Show the runbooks' steps below the links (the links jump to them). */
   withRunbookSteps?: boolean;
   now?: Date;
@@ -102,6 +106,16 @@ export function ApiUnreachablePanel(props: {
         </dd>
         <dt>Error</dt>
         <dd>{unreachable.message}</dd>
+        {props.cause && props.cause.consequences.length > 0 && (
+          <>
+            <dt>Layers it hides</dt>
+            <dd>
+              {props.cause.consequences
+                .map(c => getLayer(c.layer).title)
+                .join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       <Typography variant="subtitle2" component="h3">
         Runbooks

@@ -86,10 +86,47 @@ const detail: ClusterDetailResponse = {
   ],
 };
 
-function serve(unreachable: boolean) {
+/** worker-2 NotReady, and the Cilium agent it takes down with it. */
+function withNodeCause(base: ClusterHealthResponse): ClusterHealthResponse {
+  return {
+    ...base,
+    causes: [
+      {
+        id: 'node-not-ready:Node/worker-2',
+        kind: 'node-not-ready',
+        object: 'Node/worker-2',
+        title: 'Node worker-2 is not Ready (Unknown (NodeStatusUnknown))',
+        verdict: 'critical',
+        since: THREE_HOURS_AGO,
+        finding: { layer: 'hardware', checkId: 'hardware.workers-ready' },
+        consequences: [
+          {
+            layer: 'networking',
+            checkId: 'networking.cilium-agents',
+            title: 'Cilium agents ready',
+            verdict: 'critical',
+            message: 'cilium-x7k2p not ready on worker-2',
+            evidence: [
+              {
+                object: 'Pod/kube-system/cilium-x7k2p',
+                field: 'spec.nodeName',
+                value: 'worker-2',
+                observedAt: HOUR_AGO,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function serve(unreachable: boolean, nodeCause = false) {
   server.use(
     http.get(`${PLATFORM_BASE}/health/${CLUSTER}`, () =>
-      HttpResponse.json(health(unreachable)),
+      HttpResponse.json(
+        nodeCause ? withNodeCause(health(unreachable)) : health(unreachable),
+      ),
     ),
     http.get(`${PLATFORM_BASE}/health/${CLUSTER}/history`, () =>
       HttpResponse.json({
@@ -128,6 +165,52 @@ function renderPage() {
 }
 
 describe('ClusterHealthPage', () => {
+  it('shows a NotReady node once, since when, with the findings that follow from it under it, above the layers', async () => {
+    serve(false, true);
+    await renderPage();
+    const card = await screen.findByRole('region', {
+      name: 'One cause behind several findings',
+    });
+    const cause = within(card).getByRole('group', {
+      name: /Node worker-2 is not Ready/,
+    });
+    expect(within(cause).getByText('3 h')).toHaveAttribute(
+      'dateTime',
+      THREE_HOURS_AGO,
+    );
+    expect(
+      within(cause).getByText('1 finding follows from Node worker-2:'),
+    ).toBeInTheDocument();
+    expect(
+      within(cause).getByRole('link', { name: 'Networking' }),
+    ).toHaveAttribute('href', expect.stringContaining('layers/networking'));
+    expect(
+      within(cause).getByText(
+        /Pod\/kube-system\/cilium-x7k2p spec.nodeName = worker-2/,
+      ),
+    ).toBeInTheDocument();
+    // The layer keeps its verdict, and says what it follows from.
+    expect(
+      screen.getByText(
+        'cilium-x7k2p not ready on worker-2 (follows from Node worker-2)',
+      ),
+    ).toBeInTheDocument();
+    const layers = screen.getByText('Layers');
+    expect(
+      // eslint-disable-next-line no-bitwise
+      card.compareDocumentPosition(layers) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('shows no cause card when the findings share none', async () => {
+    serve(false);
+    await renderPage();
+    await screen.findByText('Layers');
+    expect(
+      screen.queryByRole('region', { name: /cause/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('says once that the API cannot be reached, with the endpoint, the error class and only the API, VIP and control-plane runbooks', async () => {
     serve(true);
     await renderPage();

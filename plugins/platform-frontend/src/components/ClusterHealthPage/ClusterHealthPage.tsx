@@ -27,6 +27,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   ClusterNode,
   getLayer,
+  HealthCause,
   LayerHealth,
 } from '@platform-portal/plugin-platform-common';
 // Material UI's own: Backstage's grey crumbs fall short of AA contrast on
@@ -46,6 +47,7 @@ import {
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { BackupPostureCard } from '../BackupPostureCard';
 import { GrafanaLinks } from '../GrafanaLinks';
+import { HealthCausesCard } from '../HealthCauses';
 import { HealthHistory } from '../HealthHistory';
 import { PlatformLayout } from '../PlatformLayout';
 import { VerdictChip } from '../VerdictChip';
@@ -53,7 +55,22 @@ import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 import { formatAge } from '../FleetHealthMatrix/formatAge';
 import { formatBytes } from './quantities';
 
-const layerColumns: TableColumn<LayerHealth>[] = [
+/** The node a check's failure follows from, if it follows from one. */
+function causeOf(
+  causes: HealthCause[],
+  layer: LayerHealth,
+  checkId: string,
+): HealthCause | undefined {
+  return causes.find(
+    c =>
+      c.kind === 'node-not-ready' &&
+      c.consequences.some(
+        x => x.layer === layer.layer && x.checkId === checkId,
+      ),
+  );
+}
+
+const layerColumns = (causes: HealthCause[]): TableColumn<LayerHealth>[] => [
   {
     title: 'Layer',
     render: l => (
@@ -85,7 +102,12 @@ const layerColumns: TableColumn<LayerHealth>[] = [
     render: l =>
       l.checks
         .filter(c => c.verdict !== 'ok')
-        .map(c => c.message)
+        .map(c => {
+          const cause = causeOf(causes, l, c.id);
+          return cause
+            ? `${c.message} (follows from ${cause.object.replace('/', ' ')})`
+            : c.message;
+        })
         .join('; ') || '—',
   },
 ];
@@ -118,18 +140,28 @@ function ClusterHealthContent(props: { cluster: string }) {
   if (error) return <BackendErrorPanel error={error} />;
   if (!value) return null;
   const { health, detail, history } = value;
+  const causes = health.causes ?? [];
+  const nodeCauses = causes.filter(c => c.kind !== 'api-unreachable');
   return (
     <Grid container spacing={2}>
       {health.unreachable && (
         <Grid item xs={12}>
-          <ApiUnreachablePanel unreachable={health.unreachable} />
+          <ApiUnreachablePanel
+            unreachable={health.unreachable}
+            cause={causes.find(c => c.kind === 'api-unreachable')}
+          />
+        </Grid>
+      )}
+      {nodeCauses.length > 0 && (
+        <Grid item xs={12}>
+          <HealthCausesCard causes={nodeCauses} />
         </Grid>
       )}
       <Grid item xs={12}>
         <Table<LayerHealth>
           title="Layers"
           options={PLAIN_TABLE_OPTIONS}
-          columns={layerColumns}
+          columns={layerColumns(causes)}
           data={health.layers}
         />
       </Grid>

@@ -757,8 +757,86 @@ export const spec = {
           unreachable: {
             $ref: '#/components/schemas/ClusterUnreachable',
           },
+          causes: {
+            type: 'array',
+            description:
+              'Findings that share a cause, grouped under it, worst first; the layers keep their own verdicts',
+            items: {
+              $ref: '#/components/schemas/HealthCause',
+            },
+          },
         },
         required: ['cluster', 'verdict', 'layers'],
+      },
+      HealthCause: {
+        type: 'object',
+        description:
+          'One cause (a NotReady node, an unreachable API) with the findings it explains',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['node-not-ready', 'api-unreachable'],
+          },
+          object: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          verdict: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          since: {
+            type: 'string',
+            description: 'ISO 8601 time',
+          },
+          finding: {
+            type: 'object',
+            properties: {
+              layer: {
+                $ref: '#/components/schemas/LayerId',
+              },
+              checkId: {
+                type: 'string',
+              },
+            },
+            required: ['layer', 'checkId'],
+          },
+          consequences: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                layer: {
+                  $ref: '#/components/schemas/LayerId',
+                },
+                checkId: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                verdict: {
+                  $ref: '#/components/schemas/HealthVerdict',
+                },
+                message: {
+                  type: 'string',
+                },
+                evidence: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/Evidence',
+                  },
+                },
+              },
+              required: ['layer', 'title', 'verdict', 'message', 'evidence'],
+            },
+          },
+        },
+        required: ['id', 'kind', 'object', 'title', 'verdict', 'consequences'],
       },
       History: {
         type: 'object',

@@ -1,0 +1,33 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  API_UNREACHABLE_RUNBOOKS,
+  ClusterUnreachable,
+} from '@platform-portal/plugin-platform-common';
+import { StoredUnreachable } from '../store/HealthStore';
+
+/** A stored outage as the API tells it, with the runbooks that apply. */
+export function toUnreachable(outage: StoredUnreachable): ClusterUnreachable {
+  return {
+    endpoint: outage.endpoint,
+    errorClass: outage.errorClass,
+    message: outage.message,
+    since: outage.since,
+    lastAttemptAt: outage.lastAttemptAt,
+    runbooks: [...API_UNREACHABLE_RUNBOOKS],
+  };
+}
