@@ -21,6 +21,7 @@ case "$command" in
     rm -f "$state"
     setsid yarn workspace @platform-portal/platform-sandbox real-clusters \
       --state "$state" "$@" > "$(dirname "$state")/launcher.log" 2>&1 < /dev/null &
+    echo $! > "$(dirname "$state")/launcher.pid"
     echo $!
     ;;
   wait)
@@ -28,7 +29,7 @@ case "$command" in
     deadline=$((SECONDS + ${2:-240}))
     log="$(dirname "$state")/launcher.log"
     until [ -f "$state" ]; do
-      if [ "$SECONDS" -ge "$deadline" ] || grep -q "^error\|exited while starting\|not built\|not ready in time" "$log" 2>/dev/null; then
+      if [ "$SECONDS" -ge "$deadline" ] || ! kill -0 "$(cat "$(dirname "$state")/launcher.pid")" 2>/dev/null; then
         echo "the real clusters did not start; see $log" >&2
         tail -20 "$log" >&2 || true
         exit 1

@@ -19,13 +19,19 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRealKubeBinaries } from './kubeBinaries';
 import { findRealKubeControllerBinaries } from './controllers';
-import { RealClusterSpec, startRealClusters } from './launcher';
+import { startDemoClusters } from './demoClusters';
+import { RunningRealClusters, startRealClusters } from './launcher';
 import { TEST_CLUSTERS } from './testClusters';
 
 /*
- * `real-clusters --state FILE --profile test`: starts real control planes,
- * writes FILE once they answer, and stops them on SIGTERM or SIGINT.
+ * `real-clusters --state FILE --profile test|demo`: starts real control
+ * planes, writes FILE once they answer, and stops them on SIGTERM or SIGINT.
+ * The demo profile (`--count N --sandbox-description sandbox.json
+ * --sandbox-app-config app-config.sandbox.yaml --app-config-out FILE`) gives
+ * the running sandbox's first N clusters real control planes.
  */
+
+let ready: RunningRealClusters | undefined;
 
 async function main() {
   // Each process it starts adds an exit listener that kills it.
@@ -34,6 +40,10 @@ async function main() {
     options: {
       state: { type: 'string' },
       profile: { type: 'string', default: 'test' },
+      count: { type: 'string', default: '3' },
+      'sandbox-description': { type: 'string' },
+      'sandbox-app-config': { type: 'string' },
+      'app-config-out': { type: 'string' },
     },
   });
   if (!values.state) throw new Error('--state FILE is required');
@@ -44,21 +54,45 @@ async function main() {
       'kube-apiserver and etcd are not built: run scripts/kube-binaries.sh',
     );
   }
-  let specs: RealClusterSpec[];
-  if (values.profile === 'test') {
-    specs = Object.values(TEST_CLUSTERS);
-  } else {
-    throw new Error(`--profile: unknown profile ${values.profile}`);
-  }
   const dir = dirname(stateFile);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const startedAt = Date.now();
-  const running = await startRealClusters(specs, {
-    dir,
-    stateFile,
-    binaries,
-    controllerBinaries: findRealKubeControllerBinaries(),
-  });
+  const controllerBinaries = findRealKubeControllerBinaries();
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  let running: RunningRealClusters;
+  if (values.profile === 'test') {
+    running = await startRealClusters(Object.values(TEST_CLUSTERS), {
+      dir,
+      stateFile,
+      binaries,
+      controllerBinaries,
+    });
+  } else if (values.profile === 'demo') {
+    const required = (name: string, value: string | undefined) => {
+      if (!value) throw new Error(`--profile demo needs --${name}`);
+      return resolve(value);
+    };
+    running = await startDemoClusters({
+      count: Number(values.count),
+      sandboxDescription: required(
+        'sandbox-description',
+        values['sandbox-description'],
+      ),
+      sandboxAppConfig: required(
+        'sandbox-app-config',
+        values['sandbox-app-config'],
+      ),
+      appConfigOut: required('app-config-out', values['app-config-out']),
+      dir,
+      stateFile,
+      binaries,
+      controllerBinaries,
+      log,
+    });
+  } else {
+    throw new Error(`--profile: unknown profile ${values.profile}`);
+  }
+  const specs = Object.keys(running.state.clusters);
   process.stdout.write(
     `${specs.length} real clusters answer after ${(
       (Date.now() - startedAt) /
@@ -67,17 +101,23 @@ async function main() {
       .map(([name, entry]) => `${name} ${entry.url}`)
       .join(', ')}\n`,
   );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('SIGHUP', stop);
+  ready = running;
 }
+
+let stopping = false;
+/**
+ * Stops the clusters in order; before they are all up, exiting is enough:
+ * every process started adds an exit listener that kills it.
+ */
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await ready?.stop();
+  process.exit(ready ? 0 : 1);
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGHUP', stop);
 
 main().catch(error => {
   process.stderr.write(`${error instanceof Error ? error.message : error}\n`);

@@ -59,3 +59,11 @@ export {
   TEST_CLUSTERS,
   type TestClusterName,
 } from './testClusters';
+export {
+  gatewayApiSource,
+  loadCrds,
+  STACK_CRD_SOURCES,
+  type Crd,
+  type CrdSource,
+  type GatewayChannel,
+} from './stackCrds';

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 /*
@@ -57,11 +58,13 @@ export function kubeRequester(
     if (typeof body === 'string' || Buffer.isBuffer(body)) payload = body;
     else if (body !== undefined) payload = JSON.stringify(body);
     return new Promise((resolveResponse, reject) => {
-      const req = httpsRequest(
+      // Plain HTTP only for the sandbox's own API, which the mirror reads.
+      const send = url.startsWith('http:') ? httpRequest : httpsRequest;
+      const req = send(
         `${url}${path}`,
         {
           method,
-          ca: caData,
+          ...(caData ? { ca: caData } : {}),
           headers: {
             Authorization: `Bearer ${options.token ?? defaultToken}`,
             Accept: options.accept ?? 'application/json',

@@ -43,6 +43,10 @@ export interface RealClusterSpec {
   controllers?: boolean;
   /** Team name to the namespaces its token may edit. */
   teams?: Record<string, string[]>;
+  /** Runs once the cluster answers, before its tokens are made; may name more teams. */
+  seed?: (kube: RealKubeApiServer) => Promise<{
+    teams?: Record<string, string[]>;
+  }>;
 }
 
 export interface RunningRealClusters {
@@ -74,8 +78,12 @@ async function startOne(
     writeFileSync(join(own, file), value, { mode: 0o600 });
     return join(own, file);
   };
+  const seeded = spec.seed ? await spec.seed(kube) : {};
   const teamTokenFiles: Record<string, string> = {};
-  for (const [team, namespaces] of Object.entries(spec.teams ?? {})) {
+  for (const [team, namespaces] of Object.entries({
+    ...spec.teams,
+    ...seeded.teams,
+  })) {
     teamTokenFiles[team] = secret(
       `${team}.token`,
       await teamToken(kube, team, namespaces),
@@ -105,7 +113,8 @@ export async function startRealClusters(
   options: {
     /** Where the state file and each cluster's tokens and kubeconfig go. */
     dir: string;
-    stateFile: string;
+    /** Written once every cluster answers; a caller with more to write first leaves it out. */
+    stateFile?: string;
     binaries: RealKubeBinaries;
     controllerBinaries?: RealKubeControllerBinaries;
   },
@@ -136,7 +145,7 @@ export async function startRealClusters(
         results.map(([, entry], i) => [specs[i].name, entry]),
       ),
     };
-    writeClusterState(options.stateFile, state);
+    if (options.stateFile) writeClusterState(options.stateFile, state);
     return {
       state,
       clusters: Object.fromEntries(
