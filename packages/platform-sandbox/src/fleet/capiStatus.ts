@@ -134,12 +134,17 @@ export function updateCluster(store: ObjectStore, cluster: KubeObject, cp: Count
     conditions: mergeConditions(conditionsOf(cluster.status, 'v1beta2'), conditions, at),
     deprecated: {
       v1beta1: {
-        conditions: [
-          { type: 'Ready', status: cpAvailable ? 'True' : 'False', ...(cpAvailable ? {} : { reason: 'EtcdClusterUnhealthy', severity: 'Error' }) },
-          { type: 'ControlPlaneInitialized', status: 'True' },
-          { type: 'ControlPlaneReady', status: cpAvailable ? 'True' : 'False' },
-          { type: 'InfrastructureReady', status: 'True' },
-        ],
+        // v1beta1 Condition.lastTransitionTime has no omitempty: the controller always stamps it.
+        conditions: mergeConditions(
+          conditionsOf(cluster.status, 'v1beta1'),
+          [
+            { type: 'Ready', status: cpAvailable ? 'True' : 'False', ...(cpAvailable ? {} : { reason: 'EtcdClusterUnhealthy', severity: 'Error' }) },
+            { type: 'ControlPlaneInitialized', status: 'True' },
+            { type: 'ControlPlaneReady', status: cpAvailable ? 'True' : 'False' },
+            { type: 'InfrastructureReady', status: 'True' },
+          ] as Condition[],
+          at,
+        ),
       },
     },
   });

@@ -64,6 +64,12 @@ export function toV1beta1(object: KubeObject): KubeObject {
     case 'Cluster':
       converted.infrastructureReady = init.infrastructureProvisioned === true;
       converted.controlPlaneReady = init.controlPlaneInitialized === true;
+      // v1beta1's ClusterV1Beta2Status keeps the replica summaries next to the new conditions.
+      converted.v1beta2 = {
+        conditions: status.conditions ?? [],
+        ...(status.controlPlane ? { controlPlane: status.controlPlane } : {}),
+        ...(status.workers ? { workers: status.workers } : {}),
+      };
       delete converted.controlPlane;
       delete converted.workers;
       break;
@@ -110,6 +116,8 @@ export function toV1beta2(object: KubeObject): KubeObject {
     };
     delete converted.infrastructureReady;
     delete converted.controlPlaneReady;
+    if (v1beta2.controlPlane) converted.controlPlane = v1beta2.controlPlane;
+    if (v1beta2.workers) converted.workers = v1beta2.workers;
   }
   if (out.kind === 'KubeadmControlPlane' || out.kind === 'RKE2ControlPlane') {
     converted.initialization = { controlPlaneInitialized: status.initialized === true };
