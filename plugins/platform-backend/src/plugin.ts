@@ -47,6 +47,7 @@ import { AttestationStore } from './readiness/AttestationStore';
 import { buildOutProbes } from './readiness/probes';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
+import { UpgradePlanner } from './upgrades/UpgradePlanner';
 import { readOwnershipConfig } from './ownership/readOwnershipConfig';
 import { UpstreamOwnership } from './ownership/UpstreamOwnership';
 import { HealthStore } from './store/HealthStore';
@@ -193,6 +194,11 @@ export const platformPlugin = createBackendPlugin({
             remediations: new RemediationService(
               clients,
               new ConfigClusterAccessService(readClusterConnections(config)),
+            ),
+            upgrades: new UpgradePlanner(
+              clients,
+              new ConfigClusterAccessService(readClusterConnections(config)),
+              platformConfig.clusters,
             ),
             alerts: {
               config: alertWebhook,

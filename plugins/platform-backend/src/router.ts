@@ -49,9 +49,11 @@ import { diagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { readinessRoutes } from './routes/readinessRoutes';
 import { sizingRoutes } from './routes/sizingRoutes';
+import { upgradeRoutes } from './routes/upgradeRoutes';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 import { SizingAdvisor } from './sizing/SizingAdvisor';
+import { UpgradePlanner } from './upgrades/UpgradePlanner';
 import { rejectMalformedJson } from './routes/rejectMalformedJson';
 import { platformErrorHandler } from './routes/platformErrorHandler';
 import { spec } from './schema/openapi';
@@ -73,6 +75,7 @@ export interface RouterOptions {
   readiness: ReadinessService;
   remediations: RemediationService;
   ownership: UpstreamOwnership;
+  upgrades: UpgradePlanner;
 }
 
 export async function createRouter(
@@ -142,6 +145,12 @@ export async function createRouter(
     auditor: options.auditor,
   });
   sizingRoutes(api, { health, sizing: new SizingAdvisor(clients), guard });
+  upgradeRoutes(api, {
+    clusters: platformConfig.clusters,
+    health,
+    upgrades: options.upgrades,
+    guard,
+  });
   diagnosticsRoutes(api, {
     diagnostics: new DiagnosticsService(clients),
     remediations: options.remediations,

@@ -38,6 +38,7 @@ export * from './backups';
 export * from './buildOut';
 export * from './readiness';
 export * from './sizing';
+export * from './upgrades';
 export * from './diagnostics';
 export * from './delivery';
 export * from './client';

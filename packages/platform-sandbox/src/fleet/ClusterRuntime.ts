@@ -17,7 +17,7 @@
 import { UserInfo } from '../kube/authz';
 import { KubeObject } from '../kube/objects';
 import { KubeApiServer } from '../kube/KubeApiServer';
-import { groupResource, isVirtual, RESOURCE_TYPES } from '../kube/resources';
+import { groupResource, isVirtual, ResourceRegistry, RESOURCE_TYPES, resourceTypesServedBy } from '../kube/resources';
 import { ObjectStore } from '../kube/store';
 import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
@@ -29,6 +29,7 @@ import { CapiMachineView, reconcileCapi } from './capiController';
 import { CAPI, capiObjects } from './capiObjects';
 import { reconcileCertificates } from './certificateController';
 import { reconcileCiliumNodes } from './ciliumNodeController';
+import { reconcileDisruptionBudgets } from './disruptionController';
 import { ClusterContext, componentsOn, distributionVersion, teamsOf } from './clusterContext';
 import { ClusterFaults } from './clusterFaults';
 import { reconcileEndpoints } from './endpointsController';
@@ -49,6 +50,7 @@ import { buildRbac, READER_NAMESPACE } from './rbac';
 import { reconcileStorage } from './storageController';
 import { buildTeamComponents, buildTeamNamespaces } from './teamObjects';
 import { TIMINGS } from './timings';
+import { buildUpgradeObjects, withScenarioImage } from './upgradeObjects';
 import { reconcileWorkloads } from './workloadController';
 import { workloadObject } from './workloadManifests';
 
@@ -98,6 +100,7 @@ export class ClusterRuntime {
     this.api = new KubeApiServer({
       cluster: options.ctx.spec.name,
       gitVersion: distributionVersion(options.ctx.spec),
+      registry: new ResourceRegistry(resourceTypesServedBy(distributionVersion(options.ctx.spec))),
       store: this.store,
       control: options.control,
       clock,
@@ -128,7 +131,7 @@ export class ClusterRuntime {
     buildTeamNamespaces(store, ctx);
     buildRbac(store, teamsOf(ctx.fleet));
     if (!staged) {
-      for (const w of PLATFORM_WORKLOADS) upsert(store, `${w.kind.toLowerCase()}s.apps`, platformWorkloadObject(w, at));
+      for (const w of PLATFORM_WORKLOADS) upsert(store, `${w.kind.toLowerCase()}s.apps`, platformWorkloadObject(withScenarioImage(w, ctx.spec), at));
     }
     if (management) {
       for (const [namespace, name, image] of CAPI_PROVIDERS) {
@@ -137,6 +140,7 @@ export class ClusterRuntime {
     }
     if (!staged) buildPlatformObjects(store, ctx);
     buildTeamComponents(store, ctx);
+    buildUpgradeObjects(store, ctx.spec, at);
     for (const managed of this.options.managedClusters ?? []) {
       for (const { resource, object } of capiObjects(managed, at, this.options.kubeconfigFor?.(managed.name) ?? '')) upsert(store, resource, object);
     }
@@ -187,6 +191,7 @@ export class ClusterRuntime {
     reconcileWorkloads(store, now, versionOf, createdAt);
     reconcileLoadBalancers(store, faults, ctx.fleet, ctx.spec.name, now);
     reconcileEndpoints(store);
+    reconcileDisruptionBudgets(store, now);
     reconcileCertificates(store, faults, now);
     reconcileGateways(store, faults, now);
     reconcileStorage(store, faults, now);

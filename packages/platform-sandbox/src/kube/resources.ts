@@ -35,6 +35,10 @@ export interface ResourceType {
   nameRule: NameRule;
   /** Read-only kinds (metrics) only answer get, list and watch. */
   readOnly?: boolean;
+  /** Versions upstream stopped serving, by the minor release that removed them (e.g. `{ v1beta3: 32 }`). */
+  removedIn?: Record<string, number>;
+  /** Served only by clusters of this distribution (its suffix in the version, e.g. `rke2`). */
+  distribution?: string;
 }
 
 type Def = [
@@ -72,6 +76,12 @@ const DEFINITIONS: Def[] = [
   ['apps', 'v1', 'ReplicaSet', 'replicasets', true, { ...SCALABLE, shortNames: ['rs'] }],
   ['batch', 'v1', 'Job', 'jobs', true, { ...STATUS, ...ALL }],
   ['batch', 'v1', 'CronJob', 'cronjobs', true, { ...STATUS, ...ALL, shortNames: ['cj'] }],
+  ['policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, { ...STATUS, shortNames: ['pdb'] }],
+  // Served at v1beta3 until 1.32 (the Deprecated API Migration Guide).
+  ['flowcontrol.apiserver.k8s.io', 'v1,v1beta3', 'FlowSchema', 'flowschemas', false, { ...STATUS, removedIn: { v1beta3: 32 } }],
+  ['flowcontrol.apiserver.k8s.io', 'v1,v1beta3', 'PriorityLevelConfiguration', 'prioritylevelconfigurations', false, { ...STATUS, removedIn: { v1beta3: 32 } }],
+  // system-upgrade-controller, which RKE2 upgrades through.
+  ['upgrade.cattle.io', 'v1', 'Plan', 'plans', true, { ...STATUS, distribution: 'rke2' }],
   ['autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, { ...STATUS, ...ALL, shortNames: ['hpa'] }],
   ['networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, { ...STATUS, shortNames: ['ing'] }],
   ['storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { shortNames: ['sc'] }],
@@ -136,6 +146,16 @@ export const RESOURCE_TYPES: readonly ResourceType[] = DEFINITIONS.map(
     ...extra,
   }),
 );
+
+/** The kinds a cluster of this version serves: versions removed at or before its minor are left out. */
+export function resourceTypesServedBy(gitVersion: string, types: readonly ResourceType[] = RESOURCE_TYPES): ResourceType[] {
+  const minor = Number(gitVersion.replace(/^v/, '').split('.')[1]);
+  const served = types.filter(type => !type.distribution || gitVersion.includes(`+${type.distribution}`));
+  return served.map(type => ({
+    ...type,
+    versions: type.versions.filter(version => !(type.removedIn?.[version] !== undefined && minor >= type.removedIn[version])),
+  }));
+}
 
 /** Group-qualified plural, the key a kind is stored under (`deployments.apps`, `pods`). */
 export function groupResource(type: Pick<ResourceType, 'group' | 'plural'>): string {

@@ -89,13 +89,17 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
       { id: 'node-not-ready', target: 'staging-1-md-0-2' },
       { id: 'httproute-backend-missing', target: 'storefront-web' },
     ],
+    upgrade: {
+      // No payments-api pod may go: every drain of a node running one waits for ever.
+      disruptionBudgets: [{ namespace: 'payments', name: 'payments-api', component: 'payments-api', maxUnavailable: 0 }],
+    },
   },
   {
     name: 'onprem-kubeadm-1',
     provisioner: 'kubeadm',
     environment: 'production',
     region: 'dc-1',
-    kubernetesVersion: 'v1.32.8',
+    kubernetesVersion: 'v1.31.12',
     controlPlaneReplicas: 3,
     workerReplicas: 3,
     controlPlaneNode: CONTROL_PLANE,
@@ -106,6 +110,15 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
       { id: 'scrape-target-down', target: 'node-exporter' },
       { id: 'etcd-snapshot-failing' },
     ],
+    upgrade: {
+      // Applied with kubectl before 1.29 and never migrated: 1.32 stops serving v1beta3.
+      legacyApiObjects: [
+        { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kind: 'PriorityLevelConfiguration', name: 'platform-batch', manager: 'kubectl-client-side-apply' },
+        { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kind: 'FlowSchema', name: 'platform-batch-jobs', manager: 'kubectl-client-side-apply' },
+      ],
+      // Lets one storefront pod go at a time: drains wait, they are not blocked.
+      disruptionBudgets: [{ namespace: 'storefront', name: 'storefront-web', component: 'storefront-web', maxUnavailable: 1 }],
+    },
   },
   {
     name: 'edge-rke2-1',
@@ -122,6 +135,14 @@ export const DEFAULT_CLUSTERS: ClusterSpec[] = [
       { id: 'gitlab-runner-offline' },
       { id: 'argocd-app-degraded', target: 'storefront-web' },
     ],
+    upgrade: {
+      // cert-manager 1.18 supports Kubernetes up to 1.33: this cluster cannot go to 1.34 before it moves on.
+      addonImages: {
+        'cert-manager': 'quay.io/jetstack/cert-manager-controller:v1.18.2',
+        'cert-manager-cainjector': 'quay.io/jetstack/cert-manager-cainjector:v1.18.2',
+        'cert-manager-webhook': 'quay.io/jetstack/cert-manager-webhook:v1.18.2',
+      },
+    },
   },
 ];
 

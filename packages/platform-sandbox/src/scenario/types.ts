@@ -145,7 +145,52 @@ export interface ClusterSpec {
    * 3339): it starts empty and its platform layers install in stages after.
    */
   declaredAt?: string;
+  /** What a version upgrade of this cluster must reckon with; plain objects, cleared by ordinary writes. */
+  upgrade?: UpgradeScenario;
 }
+
+/** Objects of a cluster that bear on its next Kubernetes upgrade. */
+export interface UpgradeScenario {
+  /** Objects last applied through an API version a later release stops serving. */
+  legacyApiObjects?: LegacyApiObject[];
+  /** Platform workloads running another release than the fleet's usual one: workload name to image. */
+  addonImages?: Record<string, string>;
+  /** PodDisruptionBudgets over the cluster's components. */
+  disruptionBudgets?: DisruptionBudgetSpec[];
+}
+
+export interface LegacyApiObject {
+  apiVersion: string;
+  kind: 'FlowSchema' | 'PriorityLevelConfiguration';
+  name: string;
+  /** The field manager that applied it, e.g. `kubectl-client-side-apply`. */
+  manager: string;
+}
+
+export interface DisruptionBudgetSpec {
+  namespace: string;
+  name: string;
+  /** The component whose pods it selects (`app.kubernetes.io/name`). */
+  component: string;
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+}
+
+export interface NodeSize {
+  cpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+}
+
+
+
+export interface NodeSize {
+  cpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+}
+
+
 
 export interface NodeSize {
   cpu: number;

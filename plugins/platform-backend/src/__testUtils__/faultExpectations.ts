@@ -160,6 +160,13 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
     failsOn(['kubernetes'], { always503: true }),
     degradesOn(['keepalived', 'prometheus']),
   ),
+  // One row per cluster: a cluster that cannot be read carries its error in its row.
+  'GET /upgrades': row(['kubernetes'], summarisesOn(['kubernetes'])),
+  // The planner needs the cluster's objects: without them there is no plan.
+  'GET /upgrades/{cluster}': row(
+    ['kubernetes'],
+    failsOn(['kubernetes'], { always503: true }),
+  ),
   // A diagnostic that cannot read its evidence is inconclusive, and says why.
   'POST /diagnostics/{cluster}/{runbook}': row(
     ['argocd'],

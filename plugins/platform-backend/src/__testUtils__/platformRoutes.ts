@@ -92,6 +92,14 @@ export const ROUTES: Record<string, RouteCall> = {
     permission: platformHealthReadPermission.name,
     path: '/sizing/prod-eu-1',
   },
+  'GET /upgrades': {
+    permission: platformHealthReadPermission.name,
+    path: '/upgrades',
+  },
+  'GET /upgrades/{cluster}': {
+    permission: platformHealthReadPermission.name,
+    path: '/upgrades/prod-eu-1?target=1.34',
+  },
   'POST /diagnostics/{cluster}/{runbook}': {
     permission: platformHealthReadPermission.name,
     path: '/diagnostics/prod-eu-2/argocd-sync-failure',

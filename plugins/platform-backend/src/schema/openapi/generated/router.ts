@@ -1973,6 +1973,233 @@ export const spec = {
         },
         required: ['alerts', 'rechecked', 'ignored'],
       },
+      UpgradeEvidence: {
+        type: 'object',
+        properties: {
+          object: {
+            type: 'string',
+          },
+          field: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+        },
+        required: ['object', 'field', 'value'],
+      },
+      UpgradeFinding: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'target',
+              'removed-api',
+              'addon',
+              'version-skew',
+              'node-not-ready',
+              'drain-blocked',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['blocker', 'warning'],
+          },
+          title: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeEvidence',
+            },
+          },
+          runbook: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'severity',
+          'title',
+          'message',
+          'evidence',
+          'runbook',
+        ],
+      },
+      UpgradePlanStep: {
+        type: 'object',
+        properties: {
+          order: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          node: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            enum: ['control-plane', 'worker'],
+          },
+          detail: {
+            type: 'string',
+          },
+          commands: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          disruptionBudgets: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          manifest: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'object',
+            properties: {
+              outcome: {
+                type: 'string',
+                enum: ['accepted', 'rejected', 'skipped'],
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['outcome', 'message'],
+          },
+        },
+        required: ['order', 'title', 'commands'],
+      },
+      UpgradeReport: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          provisioner: {
+            type: 'string',
+            enum: ['kubeadm', 'rke2', 'cluster-api'],
+          },
+          currentVersion: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+          },
+          observedAt: {
+            type: 'string',
+          },
+          blockers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeFinding',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeFinding',
+            },
+          },
+          plan: {
+            type: 'object',
+            properties: {
+              provisioner: {
+                type: 'string',
+                enum: ['kubeadm', 'rke2', 'cluster-api'],
+              },
+              summary: {
+                type: 'string',
+              },
+              steps: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/UpgradePlanStep',
+                },
+              },
+            },
+            required: ['provisioner', 'summary', 'steps'],
+          },
+          notChecked: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'cluster',
+          'provisioner',
+          'currentVersion',
+          'target',
+          'observedAt',
+          'blockers',
+          'warnings',
+          'plan',
+          'notChecked',
+        ],
+      },
+      FleetUpgrades: {
+        type: 'object',
+        properties: {
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                provisioner: {
+                  type: 'string',
+                  enum: ['kubeadm', 'rke2', 'cluster-api'],
+                },
+                environment: {
+                  type: 'string',
+                },
+                currentVersion: {
+                  type: 'string',
+                },
+                nextMinor: {
+                  type: 'string',
+                },
+                blockers: {
+                  type: 'integer',
+                },
+                warnings: {
+                  type: 'integer',
+                },
+                error: {
+                  type: 'string',
+                },
+              },
+              required: ['cluster', 'provisioner'],
+            },
+          },
+        },
+        required: ['clusters'],
+      },
     },
     parameters: {
       cluster: {
@@ -2317,6 +2544,65 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Sizing',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/upgrades': {
+      get: {
+        operationId: 'GetFleetUpgrades',
+        description:
+          'Every cluster against its next minor Kubernetes release, with the count of what blocks it.',
+        responses: {
+          '200': {
+            description: 'One row per cluster.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetUpgrades',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/upgrades/{cluster}': {
+      get: {
+        operationId: 'GetClusterUpgrade',
+        description:
+          'What blocks an upgrade of the cluster to the target version, and the plan for its provisioner.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            name: 'target',
+            in: 'query',
+            required: false,
+            description:
+              'A newer Kubernetes minor such as 1.34, or a release such as 1.34.1; the next minor when left out.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Blockers, warnings and the plan.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradeReport',
                 },
               },
             },

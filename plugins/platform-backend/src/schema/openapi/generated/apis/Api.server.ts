@@ -15,6 +15,7 @@ import { DiagnosticRun } from '../models/DiagnosticRun.model';
 import { Environment } from '../models/Environment.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
+import { FleetUpgrades } from '../models/FleetUpgrades.model';
 import { GetEntityArgocd200Response } from '../models/GetEntityArgocd200Response.model';
 import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Response.model';
 import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
@@ -27,6 +28,7 @@ import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Re
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { Sizing } from '../models/Sizing.model';
+import { UpgradeReport } from '../models/UpgradeReport.model';
 
 /**
  * @public
@@ -86,6 +88,18 @@ export type GetClusterSizing = {
     cluster: string;
   };
   response: Sizing | Error;
+};
+/**
+ * @public
+ */
+export type GetClusterUpgrade = {
+  path: {
+    cluster: string;
+  };
+  query: {
+    target?: string;
+  };
+  response: UpgradeReport | Error;
 };
 /**
  * @public
@@ -159,6 +173,12 @@ export type GetFleetHealth = {
  */
 export type GetFleetReadiness = {
   response: FleetReadiness | Error;
+};
+/**
+ * @public
+ */
+export type GetFleetUpgrades = {
+  response: FleetUpgrades | Error;
 };
 /**
  * @public
@@ -264,6 +284,8 @@ export type EndpointMap = {
 
   '#get|/sizing/{cluster}': GetClusterSizing;
 
+  '#get|/upgrades/{cluster}': GetClusterUpgrade;
+
   '#get|/entity/{namespace}/{kind}/{name}/argocd': GetEntityArgocd;
 
   '#get|/delivery/{namespace}/{kind}/{name}': GetEntityDelivery;
@@ -279,6 +301,8 @@ export type EndpointMap = {
   '#get|/health': GetFleetHealth;
 
   '#get|/readiness': GetFleetReadiness;
+
+  '#get|/upgrades': GetFleetUpgrades;
 
   '#get|/health/{cluster}/{layer}': GetLayerHealth;
 

@@ -20,6 +20,7 @@ import { DiagnosticRun } from '../models/DiagnosticRun.model';
 import { Environment } from '../models/Environment.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
+import { FleetUpgrades } from '../models/FleetUpgrades.model';
 import { GetEntityArgocd200Response } from '../models/GetEntityArgocd200Response.model';
 import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Response.model';
 import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
@@ -32,6 +33,7 @@ import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Re
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { Sizing } from '../models/Sizing.model';
+import { UpgradeReport } from '../models/UpgradeReport.model';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -106,6 +108,17 @@ export type GetClusterSizing = {
 /**
  * @public
  */
+export type GetClusterUpgrade = {
+  path: {
+    cluster: string;
+  };
+  query: {
+    target?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetEntityArgocd = {
   path: {
     namespace: string;
@@ -165,6 +178,10 @@ export type GetFleetHealth = {};
  * @public
  */
 export type GetFleetReadiness = {};
+/**
+ * @public
+ */
+export type GetFleetUpgrades = {};
 /**
  * @public
  */
@@ -423,6 +440,34 @@ export class DefaultApiClient {
   }
 
   /**
+   * What blocks an upgrade of the cluster to the target version, and the plan for its provisioner.
+   * @param cluster - Cluster name (DNS-1123 label)
+   * @param target - A newer Kubernetes minor such as 1.34, or a release such as 1.34.1; the next minor when left out.
+   */
+  public async getClusterUpgrade(
+    // @ts-ignore
+    request: GetClusterUpgrade,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<UpgradeReport>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/upgrades/{cluster}{?target}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      cluster: request.path.cluster,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * The entity\'s Argo CD applications on every cluster\'s Argo CD (by `argocd/app-selector` or `argocd/app-name`): sync and health, revision, automated sync, history, resource summary, operation; instances that could not be read are listed in `instanceErrors`. Only applications whose project platform.ownership.argocdProjects gives to the entity\'s owner are listed, to viewers in that group or a platform team; `hiddenApplications` counts the others.
    * @param namespace - Entity namespace, e.g. default
    * @param kind - Entity kind, e.g. component
@@ -629,6 +674,29 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/readiness`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every cluster against its next minor Kubernetes release, with the count of what blocks it.
+   */
+  public async getFleetUpgrades(
+    // @ts-ignore
+    request: GetFleetUpgrades,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<FleetUpgrades>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/upgrades`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
