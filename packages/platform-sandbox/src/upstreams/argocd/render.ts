@@ -142,8 +142,9 @@ export function renderApplication(cluster: ArgoCdCluster, app: ArgoApp, now: num
               },
       },
       sourceType: 'Directory',
+      // ApplicationSummary.images and ResourceNode.images are omitempty.
       summary: {
-        images,
+        ...(images.length > 0 ? { images } : {}),
         ...(app.hostname ? { externalURLs: [`https://${app.hostname}`] } : {}),
       },
       ...(inTree ? { resourceHealthSource: 'appTree' } : {}),
@@ -164,12 +165,12 @@ export function renderResourceTree(cluster: ArgoCdCluster, app: ArgoApp, now: nu
   const images = app.image ? [`${app.image}:${app.version}`] : [];
   const deployment = {
     group: 'apps', version: 'v1', kind: 'Deployment', namespace: ns, name: app.name, uid: uid('deploy'),
-    health, info: [{ name: 'Revision', value: `Rev:${app.history.length}` }], images, createdAt: created, resourceVersion: '4211',
+    health, info: [{ name: 'Revision', value: `Rev:${app.history.length}` }], ...(images.length > 0 ? { images } : {}), createdAt: created, resourceVersion: '4211',
   };
   const replicaSet = {
     group: 'apps', version: 'v1', kind: 'ReplicaSet', namespace: ns, name: `${app.name}-${hash}`, uid: uid('rs'),
     parentRefs: [{ group: 'apps', kind: 'Deployment', namespace: ns, name: app.name, uid: deployment.uid }],
-    health, info: [{ name: 'Revision', value: `Rev:${app.history.length}` }], images, createdAt: created, resourceVersion: '4212',
+    health, info: [{ name: 'Revision', value: `Rev:${app.history.length}` }], ...(images.length > 0 ? { images } : {}), createdAt: created, resourceVersion: '4212',
   };
   const ready = health.status === 'Degraded' ? Math.max(0, app.replicas - 2) : app.replicas;
   const pods = Array.from({ length: app.replicas }, (_, i) => {
@@ -183,7 +184,7 @@ export function renderResourceTree(cluster: ArgoCdCluster, app: ArgoApp, now: nu
         { name: 'Node', value: `${cluster.cluster.name}-md-0-${i % Math.max(1, cluster.cluster.workerReplicas)}` },
         { name: 'Containers', value: running ? '1/1' : '0/1' },
       ],
-      images, createdAt: created, resourceVersion: String(4300 + i),
+      ...(images.length > 0 ? { images } : {}), createdAt: created, resourceVersion: String(4300 + i),
     };
   });
   const service = {
@@ -197,5 +198,6 @@ export function renderResourceTree(cluster: ArgoCdCluster, app: ArgoApp, now: nu
       networkingInfo: { externalURLs: [`https://${app.hostname}`] }, createdAt: metaTime(app.createdAt), resourceVersion: '512',
     });
   }
-  return { nodes, hosts: [] };
+  // ApplicationTree.hosts is omitempty: a tree without host info has no `hosts` key.
+  return { nodes };
 }
