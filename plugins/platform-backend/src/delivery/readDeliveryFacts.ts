@@ -310,9 +310,18 @@ export async function readDeliveryFacts(
   const component =
     annotationOf(entity, ANNOTATIONS.kubernetesId) ?? entity.metadata.name;
   const image = annotationOf(entity, ANNOTATIONS.nexusDockerImage);
-  const selection = argocdSelectionOf(entity);
   const applications: DeliveryFacts['applications'] = [];
   const argocdErrors: DeliveryFacts['argocdErrors'] = [];
+  let selection: ReturnType<typeof argocdSelectionOf>;
+  try {
+    selection = argocdSelectionOf(entity);
+  } catch (error) {
+    // A selector Argo CD could not parse: kept as the reason on every instance, as a failed read is.
+    const message = (error as Error).message;
+    argocdErrors.push(
+      ...context.clusters.map(instance => ({ instance, message })),
+    );
+  }
   const [images] = await Promise.all([
     image ? outcomeOf(() => readImages(context, image, visible)) : undefined,
     selection

@@ -16,7 +16,9 @@
 
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@platform-portal/plugin-platform-common';
+import { InputError } from '@backstage/errors';
 import { annotationOf } from './entityAnnotations';
+import { parseLabelSelector } from './labelSelector';
 
 /** How an entity names its Argo CD applications, with the community plugin's annotations. */
 export type ArgocdSelection =
@@ -35,6 +37,15 @@ export const ARGOCD_ANNOTATIONS = [
 export function argocdSelectionOf(entity: Entity): ArgocdSelection | undefined {
   const selector = annotationOf(entity, ANNOTATIONS.argocdAppSelector);
   if (selector) {
+    // Argo CD answers a selector it cannot parse with HTTP 500 (codes.Unknown), which
+    // would read as an outage and be retried: refuse it here, naming the annotation.
+    try {
+      parseLabelSelector(selector);
+    } catch (error) {
+      throw new InputError(
+        `${ANNOTATIONS.argocdAppSelector}: ${(error as Error).message}`,
+      );
+    }
     return {
       kind: 'selector',
       selector,

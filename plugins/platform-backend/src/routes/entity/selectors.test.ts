@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { argocdSelectionOf } from './argocdSelection';
 import { parseImage } from './clusterWorkloads';
 import { parseDashboardSelector } from './dashboardSelector';
 import { parseLabelSelector } from './labelSelector';
@@ -81,6 +82,32 @@ describe('selectors the entity annotations carry', () => {
     expect(parseImage('nginx')).toEqual({
       repository: 'nginx',
       tag: undefined,
+    });
+  });
+
+  it('refuses an Argo CD selector Argo CD could not parse, naming the annotation, before asking it', () => {
+    const entity = (selector: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'web',
+        annotations: { 'argocd/app-selector': selector },
+      },
+    });
+    expect(argocdSelectionOf(entity('app=web,team in (a, b)'))).toMatchObject({
+      kind: 'selector',
+      selector: 'app=web,team in (a, b)',
+    });
+    const refusal = (() => {
+      try {
+        return argocdSelectionOf(entity('==='));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('argocd/app-selector'),
     });
   });
 });
