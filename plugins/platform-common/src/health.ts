@@ -15,6 +15,7 @@
  */
 
 import { LayerId } from './layers';
+import type { CheckRemediation } from './remediation';
 
 /**
  * A layer's health on one cluster. `unknown` means the portal could not look,
@@ -53,6 +54,11 @@ export interface HealthCheckResult {
   runbook?: string;
   /** The step of the platform guide's 50-step build-out this check verifies. */
   buildOutStep?: number;
+  /**
+   * Set on a failing check in the API's answers: the runbook step its
+   * failure calls for on this cluster's provisioner, names filled in.
+   */
+  remediation?: CheckRemediation;
 }
 
 /** @public */

@@ -28,6 +28,8 @@ export * from './permissions';
 export * from './api';
 export * from './labels';
 export * from './runbooks';
+export * from './runbookVariants';
+export * from './remediation';
 export * from './grafanaUrls';
 export * from './entity';
 export * from './entityArgocd';

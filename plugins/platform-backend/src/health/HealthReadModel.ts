@@ -33,6 +33,7 @@ import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { HealthStore, StoredUnreachable } from '../store/HealthStore';
 import { groupFindingsByCause } from './causes/groupFindingsByCause';
 import { toUnreachable } from './toUnreachable';
+import { withRemediations } from './withRemediations';
 
 function emptyCounts(): VerdictCounts {
   return { ok: 0, warning: 0, critical: 0, unknown: 0 };
@@ -196,14 +197,17 @@ export class HealthReadModel {
   }
 
   async cluster(name: string): Promise<ClusterHealthResponse> {
-    this.requireCluster(name);
+    const configured = this.requireCluster(name);
     const [stored, outages, since] = await Promise.all([
       this.readLayers(name),
       this.readOutages(),
       this.readSince(name),
     ]);
     const outage = outages.get(name);
-    const layers = withSince(this.complete(name, stored, outage), since);
+    const layers = withRemediations(
+      withSince(this.complete(name, stored, outage), since),
+      configured,
+    );
     const unreachable = outage ? toUnreachable(outage) : undefined;
     const causes = groupFindingsByCause(layers, unreachable);
     return {

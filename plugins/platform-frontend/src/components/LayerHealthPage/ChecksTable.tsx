@@ -50,15 +50,26 @@ const columns: TableColumn<HealthCheckResult>[] = [
   },
   {
     title: 'Runbook',
-    render: check =>
-      check.runbook ? (
-        // The steps are further down this page, under "What to do".
+    // Only a failing check names a remediation: the step its failure calls
+    // for, whose commands are further down under "What to do".
+    render: check => {
+      if (check.verdict === 'ok' || check.verdict === 'unknown') return '—';
+      if (check.remediation) {
+        return (
+          <Link href={`#runbook-${check.remediation.runbook}`}>
+            {check.remediation.runbookTitle}, step {check.remediation.step}:{' '}
+            {check.remediation.text}
+          </Link>
+        );
+      }
+      return check.runbook ? (
         <Link href={`#runbook-${check.runbook}`}>
           {getRunbook(check.runbook)?.title ?? check.runbook}
         </Link>
       ) : (
         '—'
-      ),
+      );
+    },
   },
 ];
 

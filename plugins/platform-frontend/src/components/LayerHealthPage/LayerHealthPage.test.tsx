@@ -15,7 +15,7 @@
  */
 
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
@@ -133,6 +133,89 @@ describe('LayerHealthPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/renewal overdue/)).toBeInTheDocument();
     expect(screen.queryByText(/volume degraded/)).not.toBeInTheDocument();
+  });
+
+  it('names the runbook step each failing check calls for, as it reads on the cluster’s provisioner, and none for an OK check', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/health/staging-1/history`, () =>
+        HttpResponse.json({ cluster: 'staging-1', changes: [] }),
+      ),
+      http.get(`${PLATFORM_BASE}/health/staging-1/hardware`, () =>
+        HttpResponse.json({
+          cluster: 'staging-1',
+          layer: 'hardware',
+          verdict: 'critical',
+          observedAt,
+          checks: [
+            {
+              id: 'hardware.workers-ready',
+              title: 'Worker nodes are Ready',
+              verdict: 'critical',
+              message: '1 of 2 worker nodes not Ready: staging-1-md-0-2',
+              evidence: [
+                {
+                  object: 'Node/staging-1-md-0-2',
+                  field: 'status.conditions[Ready]',
+                  value: 'Unknown (NodeStatusUnknown)',
+                  observedAt,
+                },
+              ],
+              runbook: 'add-worker-node',
+              remediation: {
+                runbook: 'remove-node',
+                runbookTitle: 'Replacing a Failed Node',
+                step: 1,
+                text: 'Cordon the node',
+                commands: ['kubectl cordon staging-1-md-0-2'],
+                provisioner: 'cluster-api',
+                values: {
+                  cluster: 'staging-1',
+                  'management-cluster': 'mgmt',
+                  'failed-node': 'staging-1-md-0-2',
+                  'capi-namespace': 'clusters',
+                },
+              },
+            },
+            {
+              id: 'hardware.node-pressure',
+              title: 'No node reports memory, disk or PID pressure',
+              verdict: 'ok',
+              message: 'No pressure',
+              evidence: [],
+              runbook: 'add-worker-node',
+            },
+          ],
+        }),
+      ),
+    );
+    await renderWithPlatformApi(page(), {
+      route: '/platform/clusters/staging-1/layers/hardware',
+    });
+    const link = await screen.findByRole('link', {
+      name: 'Replacing a Failed Node, step 1: Cordon the node',
+    });
+    expect(link).toHaveAttribute('href', '#runbook-remove-node');
+    // The OK check links to no remediation.
+    const okRow = screen.getByText('No pressure').closest('tr')!;
+    expect(within(okRow).queryByRole('link')).not.toBeInTheDocument();
+    const steps = screen.getByRole('region', {
+      name: 'Runbook: Replacing a Failed Node',
+    });
+    expect(
+      within(steps).getByText('Steps for Cluster API'),
+    ).toBeInTheDocument();
+    expect(steps.textContent).toContain('kubectl cordon staging-1-md-0-2');
+    expect(steps.textContent).toContain(
+      'kubectl --context mgmt -n clusters delete machine <machine>',
+    );
+    expect(
+      within(steps).getByText('(the failing check points here)'),
+    ).toBeInTheDocument();
+    const adding = screen.getByRole('region', {
+      name: 'Runbook: Adding a New Worker Node',
+    });
+    expect(adding.textContent).toContain('scale machinedeployment');
+    expect(adding.textContent).not.toContain('kubeadm join');
   });
 
   it('shows no runbook when every check passes', async () => {

@@ -60,15 +60,22 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
   const definition = getLayer(layer);
   const { unreachable } = value.health;
   const failing = value.health.checks.filter(c => c.verdict !== 'ok');
+  const remediations = failing.flatMap(c =>
+    c.remediation ? [c.remediation] : [],
+  );
   // While the API cannot be reached, only the runbooks that do not need it.
   const runbookIds = unreachable
     ? unreachable.runbooks
     : [
         ...new Set([
+          ...remediations.map(r => r.runbook),
           ...failing.flatMap(c => (c.runbook ? [c.runbook] : [])),
           ...(failing.length > 0 ? definition.runbooks : []),
         ]),
       ];
+  const provisioner = remediations[0]?.provisioner;
+  // The names the checks' evidence gave, for the steps they do not point at.
+  const values = Object.assign({}, ...remediations.map(r => r.values));
   return (
     <Grid container spacing={2}>
       {unreachable && (
@@ -116,7 +123,14 @@ function LayerHealthContent(props: { cluster: string; layer: LayerId }) {
           <InfoCard title="What to do">
             {runbookIds.map(id => (
               <div key={id} id={`runbook-${id}`}>
-                <RunbookSteps id={id} />
+                <RunbookSteps
+                  id={id}
+                  provisioner={unreachable ? undefined : provisioner}
+                  values={unreachable ? undefined : values}
+                  applies={remediations
+                    .filter(r => r.runbook === id)
+                    .map(r => r.step)}
+                />
                 {!unreachable && (
                   <RunbookDiagnostic cluster={cluster} runbook={id} />
                 )}

@@ -555,8 +555,56 @@ export const spec = {
           buildOutStep: {
             type: 'integer',
           },
+          remediation: {
+            $ref: '#/components/schemas/CheckRemediation',
+          },
         },
         required: ['id', 'title', 'verdict', 'message', 'evidence'],
+      },
+      CheckRemediation: {
+        type: 'object',
+        description:
+          "The runbook step a failing check's failure calls for on the cluster's provisioner, names filled in",
+        properties: {
+          runbook: {
+            type: 'string',
+          },
+          runbookTitle: {
+            type: 'string',
+          },
+          step: {
+            type: 'integer',
+          },
+          text: {
+            type: 'string',
+          },
+          commands: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          provisioner: {
+            type: 'string',
+            enum: ['kubeadm', 'rke2', 'cluster-api'],
+          },
+          values: {
+            type: 'object',
+            description: 'The names filled in, placeholder to value',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'runbook',
+          'runbookTitle',
+          'step',
+          'text',
+          'commands',
+          'provisioner',
+          'values',
+        ],
       },
       LayerHealth: {
         type: 'object',

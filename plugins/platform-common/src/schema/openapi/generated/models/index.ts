@@ -10,6 +10,7 @@ export * from '../models/ArgocdOperationResult.model';
 export * from '../models/ArgocdResourceSummary.model';
 export * from '../models/Attestation.model';
 export * from '../models/Check.model';
+export * from '../models/CheckRemediation.model';
 export * from '../models/ClusterDetail.model';
 export * from '../models/ClusterDetailAllOfCapacity.model';
 export * from '../models/ClusterDetailAllOfClusterApi.model';
