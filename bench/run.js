@@ -51,6 +51,8 @@ const USAGE = `Usage: node bench/run.js [--full | --smoke] [--clusters N] [--see
        [--no-build]   (use packages/backend/dist as it is)
        [--only ingestion]   (the 1,000-cluster catalog ingestion alone:
                              first pass and an unchanged re-run)
+       [--only freshness]   (the fleet on SQLite, its first refresh, then
+                             the freshness samples alone)
 
 Ports used: port-base (+0 sandbox APIs, +1 control, +2 TLS, +10 backend on
 SQLite, +11 backend on PostgreSQL, +20..+35 the cold-refresh curve, +40..+45
@@ -75,8 +77,10 @@ function options() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (values.only && values.only !== 'ingestion') {
-    throw new Error(`--only: unknown phase "${values.only}" (ingestion)`);
+  if (values.only && !['ingestion', 'freshness'].includes(values.only)) {
+    throw new Error(
+      `--only: unknown phase "${values.only}" (ingestion, freshness)`,
+    );
   }
   const mode = values.smoke ? 'smoke' : values.full ? 'full' : 'default';
   const profile = { ...PROFILES[mode] };
@@ -227,6 +231,18 @@ async function measureVariant(
   };
   await new Promise(r => setTimeout(r, 5000));
   result.rssMbRest = phases.rssMb(backend.pid);
+  if (ctx.only === 'freshness') {
+    log(
+      `freshness: ${ctx.profile.freshnessSamples} samples, nothing else running`,
+    );
+    result.freshness = await phases.freshness(
+      vctx,
+      ctx.profile.freshnessSamples,
+    );
+    await backend.stop();
+    running.delete(backend);
+    return result;
+  }
 
   let freshness;
   if (everyPhase) {
@@ -749,6 +765,36 @@ async function main() {
     budget,
     reserveSec: 0,
   };
+
+  if (opts.only === 'freshness') {
+    ctx.only = 'freshness';
+    const result = await attempt(() =>
+      measureVariant(
+        ctx,
+        { database: 'sqlite', port: opts.portBase + 10 },
+        {
+          everyPhase: false,
+          coldRefreshTimeoutSec: profile.coldRefreshTimeoutSec,
+        },
+      ),
+    );
+    await stopAll();
+    report.freshness = result.freshness ?? result;
+    report.coldRefresh = result.coldRefresh;
+    const file = path.join(workDir, 'freshness.json');
+    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const f = report.freshness;
+    log(
+      `freshness: fault to GET /health ${JSON.stringify(
+        f.faultToHealth,
+      )}; stored to open page ${JSON.stringify(
+        f.storedToPage ?? f.signalsReason,
+      )}`,
+    );
+    log(`report: ${file}`);
+    clearTimeout(deadline);
+    return;
+  }
 
   const stages = profile.stageSec;
   const databases = profile.databases;

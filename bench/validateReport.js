@@ -68,11 +68,15 @@ function validate(report) {
       report.upstreamCallsPerMinute.reason,
     );
   }
+  for (const key of ['freshnessP50Ms', 'freshnessP95Ms'])
+    numberOrReason(report[key], key, report.freshnessP95MsReason);
   numberOrReason(
-    report.freshnessP95Ms,
-    'freshnessP95Ms',
-    report.freshnessP95MsReason,
+    report.signalStoredToPageP95Ms,
+    'signalStoredToPageP95Ms',
+    report.signalStoredToPageP95MsReason,
   );
+  if (report.freshness && !Array.isArray(report.freshness.samples))
+    problems.push('freshness.samples is missing');
   for (const key of ['10', '50', '200', '1000']) {
     numberOrReason(
       report.coldRefreshMs[key],

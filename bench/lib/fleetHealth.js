@@ -123,8 +123,38 @@ async function waitForVerdictChange(
   return { ms: null };
 }
 
+/** The verdict of one layer of one cluster in a fleet view answer. */
+function verdictIn(health, cluster, layer) {
+  return health.clusters
+    .find(c => c.cluster === cluster)
+    ?.layers.find(l => l.layer === layer)?.verdict;
+}
+
+/**
+ * Polls the fleet view, GET /health (what the fleet page reads), every
+ * `pollMs` until the layer's verdict is not `from`; the time is from the
+ * call, so it is at most one poll late.
+ */
+async function waitForFleetVerdict(
+  baseUrl,
+  token,
+  { cluster, layer, from, timeoutMs, pollMs = 100 },
+) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const health = await fleetHealth(baseUrl, token).catch(() => undefined);
+    const verdict = health && verdictIn(health, cluster, layer);
+    if (verdict && verdict !== from)
+      return { ms: Date.now() - started, verdict };
+    await sleep(pollMs);
+  }
+  return { ms: null };
+}
+
 module.exports = {
   fleetHealth,
+  verdictIn,
+  waitForFleetVerdict,
   waitForRefresh,
   waitForVerdictChange,
   oldestObservation,

@@ -19,11 +19,8 @@
 const { runLoad } = require('./load');
 const { connectionsTo, rssMb } = require('./procStats');
 const { sleep } = require('./processes');
-const {
-  fleetHealth,
-  waitForRefresh,
-  waitForVerdictChange,
-} = require('./fleetHealth');
+const { fleetHealth, waitForRefresh } = require('./fleetHealth');
+const { freshness } = require('./freshness');
 const { officialEntityRequest } = require('./officialEntity');
 const { round } = require('./percentiles');
 
@@ -277,45 +274,6 @@ async function isolationOfficial(ctx) {
     official,
     afterOfficialLoad: socketsAfterOfficial,
     afterFaultsCleared: connectionsTo(ctx.backendPid, ctx.sandboxPort),
-  };
-}
-
-/**
- * Freshness: a fault injected through the control API, then the time until
- * GET /health/:cluster/:layer shows a different verdict.
- */
-async function freshness(ctx, samples) {
-  const results = [];
-  const health = await fleetHealth(ctx.backendUrl, ctx.token);
-  const candidates = health.clusters.filter(
-    c =>
-      c.cluster !== 'mgmt' &&
-      c.layers.find(l => l.layer === 'identity')?.verdict === 'ok',
-  );
-  for (const cluster of candidates.slice(0, samples)) {
-    const started = Date.now();
-    await ctx.control.injectFault({ cluster: cluster.cluster, id: 'dex-down' });
-    const change = await waitForVerdictChange(ctx.backendUrl, ctx.token, {
-      cluster: cluster.cluster,
-      layer: 'identity',
-      from: 'ok',
-      timeoutMs: ctx.profile.freshnessTimeoutSec * 1000,
-    });
-    await ctx.control.clearFaults(cluster.cluster);
-    results.push({
-      cluster: cluster.cluster,
-      ms: change.ms ?? null,
-      verdict: change.verdict ?? null,
-      startedAt: new Date(started).toISOString(),
-    });
-  }
-  return {
-    samples: results,
-    command: `sandbox control POST /faults {cluster, id: 'dex-down'}; poll GET ${HEALTH_PATH}/<cluster>/identity every 250 ms until the verdict is not ok`,
-    reason:
-      candidates.length === 0
-        ? 'no cluster had an ok identity layer to fault'
-        : undefined,
   };
 }
 
