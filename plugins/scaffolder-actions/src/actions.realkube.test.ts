@@ -31,7 +31,12 @@ import {
   realKubeForSuite,
 } from '../../platform-backend/src/__testUtils__/realKubeApiServer';
 import { platformPolicyDecisions } from './__testUtils__/platformPolicyPermissions';
-import { contextFor, DOMAIN, userOf } from './__testUtils__/sandboxSupport';
+import {
+  contextFor,
+  DOMAIN,
+  NOTHING_BLOCKS_UPGRADES,
+  userOf,
+} from './__testUtils__/sandboxSupport';
 import {
   Crd,
   gatewayApiSource,
@@ -133,6 +138,7 @@ function actionsFor(
       authorize: platformPolicyDecisions(),
     }),
     auditor: mockServices.auditor.mock(),
+    upgrades: NOTHING_BLOCKS_UPGRADES,
   }) as TemplateAction<any, any, any>[];
   return Object.fromEntries(list.map(a => [a.id, a]));
 }

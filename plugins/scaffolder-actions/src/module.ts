@@ -28,6 +28,7 @@ import { createPlatformActions } from './actions';
 import { checkTeamRepositoryAction } from './actions/team/checkTeamRepositoryAction';
 import { readSelfServiceConfig } from './config/readSelfServiceConfig';
 import { trustedTemplatesOnly } from './trust/trustedTemplates';
+import { PlatformUpgradeReadiness } from './upgrades/UpgradeReadiness';
 
 /**
  * Registers the platform's self-service actions with the scaffolder. Each
@@ -46,6 +47,8 @@ export const scaffolderModule = createBackendModule({
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
         clusters: clusterAccessServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
       async init({
         scaffolderActions,
@@ -53,6 +56,8 @@ export const scaffolderModule = createBackendModule({
         permissions,
         auditor,
         clusters,
+        discovery,
+        auth,
       }) {
         const trust = CatalogTrust.fromConfig(config);
         scaffolderActions.addActions(
@@ -62,6 +67,7 @@ export const scaffolderModule = createBackendModule({
               permissions,
               auditor,
               config: readSelfServiceConfig(config),
+              upgrades: new PlatformUpgradeReadiness({ discovery, auth }),
             }),
             checkTeamRepositoryAction({
               permissions,

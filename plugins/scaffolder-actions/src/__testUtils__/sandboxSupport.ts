@@ -29,6 +29,7 @@ import {
   ConfigClusterAccessService,
   readClusterConnections,
 } from '@platform-portal/plugin-platform-node';
+import { UpgradeReadiness } from '../upgrades/UpgradeReadiness';
 import {
   readSelfServiceConfig,
   SelfServiceConfig,
@@ -128,7 +129,13 @@ export interface ActionTestSetup {
   config: SelfServiceConfig;
   permissions: ReturnType<typeof mockServices.permissions.mock>;
   auditor: ReturnType<typeof mockServices.auditor.mock>;
+  upgrades: UpgradeReadiness;
 }
+
+/** For suites about other concerns: a planner that finds nothing in the way of an upgrade. */
+export const NOTHING_BLOCKS_UPGRADES: UpgradeReadiness = {
+  blockers: async () => [],
+};
 
 export function actionSetup(
   sandbox: Sandbox,
@@ -143,6 +150,7 @@ export function actionSetup(
       authorize: platformPolicyDecisions(),
     }),
     auditor: mockServices.auditor.mock(),
+    upgrades: NOTHING_BLOCKS_UPGRADES,
   };
 }
 

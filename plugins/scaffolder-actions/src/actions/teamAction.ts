@@ -25,12 +25,15 @@ import {
   namespaceOwner,
   requireCluster,
 } from '../kube/teamNamespace';
+import { UpgradeReadiness } from '../upgrades/UpgradeReadiness';
 import { requireDnsLabel } from '../validation';
 
 /** What every platform action is built from. */
 export interface PlatformActionOptions extends SelfServiceDeps {
   clusters: ClusterAccessService;
   config: SelfServiceConfig;
+  /** The upgrade planner's blockers; `platform:cluster:upgrade` refuses to run without it. */
+  upgrades?: UpgradeReadiness;
 }
 
 /** Where a team action writes: a workload cluster and a namespace the team owns. */

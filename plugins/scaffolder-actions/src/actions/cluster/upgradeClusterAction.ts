@@ -24,6 +24,7 @@ import {
   requireUpgradeStep,
 } from '../../validation';
 import { PlatformActionOptions } from '../teamAction';
+import { refuseWhileBlocked } from './refuseWhileBlocked';
 import {
   CAPI_VERSION,
   KCP_VERSION,
@@ -50,7 +51,7 @@ export function upgradeClusterAction(options: PlatformActionOptions) {
   return createTemplateAction({
     id: 'platform:cluster:upgrade',
     description:
-      'Upgrades the Kubernetes version of a Cluster API workload cluster: the KubeadmControlPlane first, waits until every control-plane machine runs the new version, then the MachineDeployment. One minor version at a time (Kubernetes version skew policy). Platform team only.',
+      'Upgrades the Kubernetes version of a Cluster API workload cluster: the KubeadmControlPlane first, waits until every control-plane machine runs the new version, then the MachineDeployment. One minor version at a time (Kubernetes version skew policy). Refuses, in a dry run too, while the upgrade planner finds blockers (removed APIs still written, add-ons without support for the version, version skew, nodes not Ready, disruption budgets that block drains). Platform team only.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -81,7 +82,10 @@ export function upgradeClusterAction(options: PlatformActionOptions) {
       );
       const version = formatVersion(requested);
       const alreadyDeclared = formatVersion(declared) === version;
-      if (!alreadyDeclared) requireUpgradeStep('version', declared, requested);
+      if (!alreadyDeclared) {
+        requireUpgradeStep('version', declared, requested);
+        await refuseWhileBlocked(options, target.cluster.name, version);
+      }
       const dryRun = !!ctx.isDryRun;
       const kcpName = target.controlPlane.metadata!.name!;
       const mdName = target.machineDeployment.metadata!.name!;
