@@ -49,6 +49,8 @@ import { diagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { readinessRoutes } from './routes/readinessRoutes';
 import { sizingRoutes } from './routes/sizingRoutes';
+import { certificateRoutes } from './routes/certificateRoutes';
+import { FleetCertificateService } from './certificates/FleetCertificateService';
 import { upgradeRoutes } from './routes/upgradeRoutes';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
@@ -145,6 +147,10 @@ export async function createRouter(
     auditor: options.auditor,
   });
   sizingRoutes(api, { health, sizing: new SizingAdvisor(clients), guard });
+  certificateRoutes(api, {
+    certificates: new FleetCertificateService(clients, platformConfig.clusters),
+    guard,
+  });
   upgradeRoutes(api, {
     clusters: platformConfig.clusters,
     health,

@@ -38,6 +38,7 @@ export * from './entityGitLab';
 export * from './entityGrafana';
 export * from './backups';
 export * from './buildOut';
+export * from './certificates';
 export * from './readiness';
 export * from './sizing';
 export * from './upgrades';

@@ -154,6 +154,8 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
   'POST /readiness/{cluster}/steps/{step}/attestations': STORED,
   // The re-checks an alert sets off run after the answer.
   'POST /alerts': STORED,
+  // The fleet list answers with what it could read and names each cluster it could not.
+  'GET /certificates': row(['kubernetes'], degradesOn(['kubernetes'])),
   // Sizing needs the nodes: without them there is nothing to size.
   'GET /sizing/{cluster}': row(
     ['kubernetes', 'keepalived', 'prometheus'],

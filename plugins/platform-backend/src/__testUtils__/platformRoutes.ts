@@ -88,6 +88,10 @@ export const ROUTES: Record<string, RouteCall> = {
     path: '/readiness/prod-eu-2/steps/6/attestations',
     body: { note: 'Checked the rack labels on site' },
   },
+  'GET /certificates': {
+    permission: platformHealthReadPermission.name,
+    path: '/certificates',
+  },
   'GET /sizing/{cluster}': {
     permission: platformHealthReadPermission.name,
     path: '/sizing/prod-eu-1',

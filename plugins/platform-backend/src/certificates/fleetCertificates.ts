@@ -14,34 +14,13 @@
  * limitations under the License.
  */
 
+import { FleetCertificate } from '@platform-portal/plugin-platform-common';
 import { HealthCheckKubernetesReader } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { conditionOf, KubeObject, toTime } from '../health/checks/support';
 import { readServingCertificate } from './servingCertificate';
 
 const DAY = 24 * 3600 * 1000;
-
-/** One certificate of the fleet and how long it has left. */
-export interface FleetCertificate {
-  cluster: string;
-  /** `apiserver`: the API server's serving certificate; `cert-manager`: a Certificate object. */
-  source: 'apiserver' | 'cert-manager';
-  /** `kube-apiserver`, or the Certificate's name. */
-  name: string;
-  namespace?: string;
-  /** ISO 8601; absent while a Certificate was never issued. */
-  notAfter?: string;
-  /** Whole days until notAfter (negative once expired). */
-  daysLeft?: number;
-  /** ISO 8601 time cert-manager renews at. */
-  renewalTime?: string;
-  /** cert-manager's Ready condition. */
-  ready?: boolean;
-  /** Whether renewal is on track: false once renewal time passed or issuance failed. */
-  renewing?: boolean;
-  /** cert-manager's latest failed issuance, from lastFailureTime and the Issuing condition. */
-  lastFailure?: { time?: string; message: string };
-}
 
 function daysLeft(notAfter: number | undefined, now: Date): number | undefined {
   return notAfter === undefined

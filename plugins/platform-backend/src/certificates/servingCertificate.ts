@@ -68,8 +68,8 @@ export function readServingCertificate(
         return;
       }
       resolve({
-        subject: peer.subject?.CN ?? '',
-        issuer: peer.issuer?.CN ?? '',
+        subject: [peer.subject?.CN ?? ''].flat().join(', '),
+        issuer: [peer.issuer?.CN ?? ''].flat().join(', '),
         notBefore: new Date(peer.valid_from).toISOString(),
         notAfter: new Date(peer.valid_to).toISOString(),
       });

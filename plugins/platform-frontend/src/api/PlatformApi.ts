@@ -21,6 +21,7 @@ import {
   ClusterReadinessResponse,
   FleetReadinessResponse,
   SizingResponse,
+  FleetCertificatesResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
   EntityDeliveryResponse,
@@ -86,6 +87,8 @@ export interface PlatformApi {
   ): Promise<BuildOutAttestation>;
   /** The cluster's nodes against the guide's sizing. */
   getClusterSizing(cluster: string): Promise<SizingResponse>;
+  /** Every certificate of the fleet, soonest expiry first. */
+  listFleetCertificates(): Promise<FleetCertificatesResponse>;
 }
 
 /** @public */

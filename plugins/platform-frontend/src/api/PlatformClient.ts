@@ -31,6 +31,7 @@ import {
   ClusterHealthResponse,
   ClustersResponse,
   EnvironmentResponse,
+  FleetCertificatesResponse,
   FleetHealthResponse,
   HealthHistoryResponse,
   LayerHealthResponse,
@@ -174,6 +175,10 @@ export class PlatformClient implements PlatformApi {
 
   getClusterSizing(cluster: string): Promise<SizingResponse> {
     return body(this.api.getClusterSizing({ path: { cluster } }));
+  }
+
+  listFleetCertificates(): Promise<FleetCertificatesResponse> {
+    return body(this.api.listFleetCertificates({}));
   }
 }
 

@@ -78,6 +78,9 @@ export function FleetHealthPage() {
         <LinkButton to="readiness" variant="outlined">
           Build-out readiness
         </LinkButton>
+        <LinkButton to="certificates" variant="outlined">
+          Certificates
+        </LinkButton>
       </ContentHeader>
       <FleetHealthContent />
       <Box mt={4}>

@@ -17,6 +17,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { ClusterReadinessPage } from '../BuildOutReadiness';
 import { ClusterHealthPage } from '../ClusterHealthPage';
+import { FleetCertificatesPage } from '../FleetCertificatesPage';
 import { FleetHealthPage } from '../FleetHealthPage';
 import { FleetReadinessPage } from '../FleetReadinessPage';
 import { LayerHealthPage } from '../LayerHealthPage';
@@ -27,6 +28,7 @@ export function Router() {
     <Routes>
       <Route path="/" element={<FleetHealthPage />} />
       <Route path="/readiness" element={<FleetReadinessPage />} />
+      <Route path="/certificates" element={<FleetCertificatesPage />} />
       <Route path="/clusters/:cluster" element={<ClusterHealthPage />} />
       <Route
         path="/clusters/:cluster/readiness"

@@ -1044,6 +1044,95 @@ export const spec = {
         },
         required: ['clusters'],
       },
+      FleetCertificate: {
+        type: 'object',
+        description: 'One certificate of the fleet and how long it has left.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            description:
+              "The API server's serving certificate, or a cert-manager Certificate.",
+            enum: ['apiserver', 'cert-manager'],
+          },
+          name: {
+            type: 'string',
+            description: "kube-apiserver, or the Certificate's name.",
+          },
+          namespace: {
+            type: 'string',
+          },
+          notAfter: {
+            type: 'string',
+            description:
+              'ISO 8601; absent while a Certificate was never issued.',
+          },
+          daysLeft: {
+            type: 'integer',
+            description: 'Whole days until notAfter, negative once expired.',
+          },
+          renewalTime: {
+            type: 'string',
+            description: 'ISO 8601 time cert-manager renews at.',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          renewing: {
+            type: 'boolean',
+            description:
+              'False once the renewal time passed or issuance failed.',
+          },
+          lastFailure: {
+            type: 'object',
+            properties: {
+              time: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['message'],
+          },
+        },
+        required: ['cluster', 'source', 'name'],
+      },
+      FleetCertificates: {
+        type: 'object',
+        properties: {
+          observedAt: {
+            type: 'string',
+          },
+          certificates: {
+            type: 'array',
+            description: 'Soonest expiry first; never issued first of all.',
+            items: {
+              $ref: '#/components/schemas/FleetCertificate',
+            },
+          },
+          errors: {
+            type: 'array',
+            description:
+              'Clusters whose certificates could not all be read, and why.',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['cluster', 'message'],
+            },
+          },
+        },
+        required: ['observedAt', 'certificates', 'errors'],
+      },
       Sizing: {
         type: 'object',
         properties: {
@@ -2651,6 +2740,28 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/UpgradeReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/certificates': {
+      get: {
+        operationId: 'ListFleetCertificates',
+        description:
+          "Every cluster's API server serving certificate and cert-manager Certificates, soonest expiry first.",
+        responses: {
+          '200': {
+            description: "The fleet's certificates.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetCertificates',
                 },
               },
             },

@@ -13,6 +13,7 @@ import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
 import { Environment } from '../models/Environment.model';
+import { FleetCertificates } from '../models/FleetCertificates.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
 import { FleetUpgrades } from '../models/FleetUpgrades.model';
@@ -199,6 +200,12 @@ export type ListClusters = {
 /**
  * @public
  */
+export type ListFleetCertificates = {
+  response: FleetCertificates | Error;
+};
+/**
+ * @public
+ */
 export type ListLayers = {
   response: Layers | Error;
 };
@@ -307,6 +314,8 @@ export type EndpointMap = {
   '#get|/health/{cluster}/{layer}': GetLayerHealth;
 
   '#get|/clusters': ListClusters;
+
+  '#get|/certificates': ListFleetCertificates;
 
   '#get|/layers': ListLayers;
 

@@ -18,6 +18,7 @@ import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
 import { Environment } from '../models/Environment.model';
+import { FleetCertificates } from '../models/FleetCertificates.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
 import { FleetUpgrades } from '../models/FleetUpgrades.model';
@@ -195,6 +196,10 @@ export type GetLayerHealth = {
  * @public
  */
 export type ListClusters = {};
+/**
+ * @public
+ */
+export type ListFleetCertificates = {};
 /**
  * @public
  */
@@ -748,6 +753,29 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/clusters`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every cluster\'s API server serving certificate and cert-manager Certificates, soonest expiry first.
+   */
+  public async listFleetCertificates(
+    // @ts-ignore
+    request: ListFleetCertificates,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<FleetCertificates>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/certificates`;
 
     const uri = parser.parse(uriTemplate).expand({});
 

@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { FleetCertificatesResponse } from '@platform-portal/plugin-platform-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  PLATFORM_BASE,
+  renderWithPlatformApi,
+} from '../../__testUtils__/renderWithPlatformApi';
+import { FleetCertificatesPage } from './FleetCertificatesPage';
+import { urgencyOf } from './certificateColumns';
+
+const server = setupServer();
+registerMswTestHooks(server);
+jest.setTimeout(30_000);
+
+const answer: FleetCertificatesResponse = {
+  observedAt: '2026-11-26T12:00:00.000Z',
+  certificates: [
+    {
+      cluster: 'prod-eu-2',
+      source: 'cert-manager',
+      name: 'payments-api-tls',
+      namespace: 'payments',
+      notAfter: '2026-12-05T12:00:00.000Z',
+      daysLeft: 9,
+      renewalTime: '2026-11-05T12:00:00.000Z',
+      ready: true,
+      renewing: false,
+      lastFailure: {
+        time: '2026-11-26T11:00:00Z',
+        message: 'too many certificates already issued',
+      },
+    },
+    {
+      cluster: 'prod-eu-1',
+      source: 'apiserver',
+      name: 'kube-apiserver',
+      notAfter: '2027-10-01T00:00:00.000Z',
+      daysLeft: 308,
+    },
+  ],
+  errors: [
+    {
+      cluster: 'edge-rke2-1',
+      message:
+        'cert-manager Certificates: Kubernetes API of cluster edge-rke2-1 did not answer in time',
+    },
+  ],
+};
+
+describe('FleetCertificatesPage', () => {
+  it('lists certificates in the order the backend sorted them, the stuck one critical with its failure, and names unreadable clusters', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/certificates`, () =>
+        HttpResponse.json(answer),
+      ),
+    );
+    await renderWithPlatformApi(<FleetCertificatesPage />);
+    const rows = await screen.findAllByRole('row');
+    const body = rows.slice(1);
+    expect(body).toHaveLength(2);
+    const stuck = within(body[0]);
+    expect(stuck.getByText('payments/payments-api-tls')).toBeInTheDocument();
+    expect(stuck.getByText('Critical')).toBeInTheDocument();
+    expect(
+      stuck.getByText(/not renewing: renewal was due 2026-11-05/),
+    ).toBeInTheDocument();
+    expect(
+      stuck.getByText(/too many certificates already issued/),
+    ).toBeInTheDocument();
+    expect(
+      within(body[1]).getByText('API server (serving)'),
+    ).toBeInTheDocument();
+    expect(within(body[1]).getByText('OK')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /edge-rke2-1: cert-manager Certificates: Kubernetes API/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error when the list cannot be read', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/certificates`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: 'Not allowed' },
+            request: { method: 'GET', url: '/certificates' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderWithPlatformApi(<FleetCertificatesPage />);
+    expect(await screen.findByText(/Not allowed/)).toBeInTheDocument();
+  });
+
+  it.each([
+    [{ daysLeft: 9, renewing: false }, 'critical'],
+    [{ daysLeft: 9, renewing: true }, 'warning'],
+    [{ daysLeft: 20, renewing: false }, 'warning'],
+    [{ daysLeft: 60, renewing: true }, 'ok'],
+    [{ daysLeft: -1, renewing: true }, 'critical'],
+    [{ daysLeft: undefined, renewing: true }, 'critical'],
+  ])('urgency of %j is %s', (fields, verdict) => {
+    expect(
+      urgencyOf({
+        cluster: 'c',
+        source: 'cert-manager',
+        name: 'n',
+        ...fields,
+      }),
+    ).toBe(verdict);
+  });
+});
