@@ -30,6 +30,11 @@ export interface Config {
       apiUrl?: string;
       /** Base URL of each simulated upstream, by upstream id. */
       upstreams?: { [upstream: string]: string };
+      /**
+       * Clusters whose Kubernetes API is a real control plane, not the
+       * sandbox's (PLATFORM_REAL_CLUSTERS=N make start); the banner names them.
+       */
+      realKubernetes?: string[];
     };
     /**
      * Upstreams outside the clusters that the health engine reads. A layer

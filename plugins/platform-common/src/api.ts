@@ -29,6 +29,8 @@ export interface EnvironmentResponse {
   simulated: boolean;
   /** Number of clusters the portal is configured with. */
   clusterCount: number;
+  /** Clusters whose Kubernetes API is a real control plane while the rest is simulated. */
+  realKubernetes?: string[];
 }
 
 /** A verdict with the time it was observed. @public */

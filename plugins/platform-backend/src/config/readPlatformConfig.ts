@@ -89,6 +89,8 @@ export interface HealthSettings {
 export interface PlatformConfig {
   simulated: boolean;
   sandboxControlUrl?: string;
+  /** Clusters whose Kubernetes API is real in a simulated fleet. */
+  realKubernetes: string[];
   clusters: ConfiguredCluster[];
   upstreams: Partial<Record<UpstreamId, UpstreamConfig>>;
   resilience: {
@@ -156,6 +158,8 @@ export function readPlatformConfig(config: Config): PlatformConfig {
   const sandboxControlUrl = config.getOptionalString(
     'platform.sandbox.controlUrl',
   );
+  const realKubernetes =
+    config.getOptionalStringArray('platform.sandbox.realKubernetes') ?? [];
   const clusterConfigs =
     config.getOptionalConfigArray('platform.clusters') ?? [];
   const seen = new Set<string>();
@@ -247,6 +251,7 @@ export function readPlatformConfig(config: Config): PlatformConfig {
   return {
     simulated,
     sandboxControlUrl,
+    realKubernetes,
     clusters,
     upstreams,
     resilience: {

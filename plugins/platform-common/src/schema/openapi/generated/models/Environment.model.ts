@@ -16,4 +16,8 @@ export interface Environment {
    * Number of clusters the portal is configured with.
    */
   clusterCount: number;
+  /**
+   * Clusters whose Kubernetes API is a real control plane while the rest of the fleet is simulated (PLATFORM_REAL_CLUSTERS).
+   */
+  realKubernetes?: Array<string>;
 }
