@@ -102,6 +102,7 @@ export async function createRouter(
     const body: EnvironmentResponse = {
       simulated: platformConfig.simulated,
       clusterCount: platformConfig.clusters.length,
+      realKubernetes: platformConfig.realKubernetes,
     };
     res.json(body);
   });

@@ -1357,6 +1357,14 @@ export const spec = {
             type: 'integer',
             description: 'Number of clusters the portal is configured with.',
           },
+          realKubernetes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Clusters whose Kubernetes API is a real control plane while the rest of the fleet is simulated (PLATFORM_REAL_CLUSTERS).',
+          },
         },
         required: ['simulated', 'clusterCount'],
       },
