@@ -53,6 +53,8 @@ const USAGE = `Usage: node bench/run.js [--full | --smoke] [--clusters N] [--see
                              first pass and an unchanged re-run)
        [--only freshness]   (the fleet on SQLite, its first refresh, then
                              the freshness samples alone)
+       [--only scale]       (1,000 clusters alone: ingestion, the fleet view
+                             during and after the first refresh, memory)
 
 Ports used: port-base (+0 sandbox APIs, +1 control, +2 TLS, +10 backend on
 SQLite, +11 backend on PostgreSQL, +20..+35 the cold-refresh curve, +40..+45
@@ -77,9 +79,12 @@ function options() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (values.only && !['ingestion', 'freshness'].includes(values.only)) {
+  if (
+    values.only &&
+    !['ingestion', 'freshness', 'scale'].includes(values.only)
+  ) {
     throw new Error(
-      `--only: unknown phase "${values.only}" (ingestion, freshness)`,
+      `--only: unknown phase "${values.only}" (ingestion, freshness, scale)`,
     );
   }
   const mode = values.smoke ? 'smoke' : values.full ? 'full' : 'default';
@@ -591,6 +596,20 @@ async function atScale(ctx, scale) {
         backend.readyMs / 1000,
       )} s; ingestion and refresh for up to ${windowSec} s`,
     );
+    // The fleet view while the first refresh of the whole fleet runs: the
+    // load starts once the backend is ready, with the refresh under way.
+    const duringCold =
+      ctx.only === 'ingestion'
+        ? undefined
+        : attempt(() =>
+            phases.warmFleetView(
+              {
+                backendUrl,
+                loadOptions: { token: ctx.token, backendPid: backend.pid },
+              },
+              scale.loadSec,
+            ),
+          );
     const [ingestion, cold] = await Promise.all([
       measureIngestion(
         { backendUrl, token: ctx.token, databaseDir, logFile },
@@ -623,6 +642,12 @@ async function atScale(ctx, scale) {
       ', while the catalog ingested the same fleet',
     );
     result.rssMbRest = phases.rssMb(backend.pid);
+    if (duringCold) {
+      result.warmFleetViewDuringColdRefresh = {
+        ...(await duringCold),
+        note: `started at the backend's readiness, while the first refresh of ${clusters} clusters and the catalog's ingestion ran`,
+      };
+    }
     if (ctx.only === 'ingestion') {
       await stopProcess(backend);
       return result;
@@ -700,7 +725,7 @@ async function main() {
   const { dir: backendDir } = prepareBackend(ROOT, workDir, log, {
     build: opts.build,
   });
-  if (opts.only === 'ingestion') {
+  if (opts.only === 'ingestion' || opts.only === 'scale') {
     const ingestionToken = crypto.randomBytes(32).toString('base64url');
     const ctx = {
       ...opts,
@@ -711,12 +736,19 @@ async function main() {
       budget,
     };
     ctx.reserveSec = 0;
-    ctx.only = 'ingestion';
+    ctx.only = opts.only;
     report.scale = await attempt(() => atScale(ctx, profile.scale));
     await stopAll();
-    const file = path.join(workDir, 'ingestion.json');
+    const file = path.join(workDir, `${opts.only}.json`);
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`ingestion: ${JSON.stringify(report.scale.ingestion ?? report.scale)}`);
+    for (const key of ['warmFleetViewDuringColdRefresh', 'warmFleetView']) {
+      const view = report.scale[key];
+      if (view)
+        log(
+          `${key}: p50 ${view.p50Ms} / p95 ${view.p95Ms} ms, ${view.rps} req/s`,
+        );
+    }
     log(`report: ${file}`);
     clearTimeout(deadline);
     return;

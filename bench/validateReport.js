@@ -96,6 +96,12 @@ function validate(report) {
       `ingestion.${key}`,
       report.ingestion.reason,
     );
+  numberOrReason(
+    report.warmFleetViewDuringColdRefresh?.p95Ms ?? null,
+    'warmFleetViewDuringColdRefresh.p95Ms',
+    report.warmFleetViewDuringColdRefresh?.reason ??
+      report.warmFleetViewDuringColdRefresh?.error,
+  );
   for (const key of ['rest', 'load'])
     numberOrReason(report.rssMb[key], `rssMb.${key}`, report.rssMb.reason);
   numberOrReason(
