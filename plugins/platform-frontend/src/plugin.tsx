@@ -195,6 +195,19 @@ const clusterReadinessContent = EntityContentBlueprint.make({
   },
 });
 
+const clusterUpgradesContent = EntityContentBlueprint.make({
+  name: 'cluster-upgrades',
+  params: {
+    path: '/upgrades',
+    title: 'Upgrades',
+    filter: CLUSTER_FILTER,
+    loader: () =>
+      import('./components/ClusterUpgrades').then(m =>
+        compatWrapper(<m.EntityClusterUpgradesContent />),
+      ),
+  },
+});
+
 /** The fleet's worst clusters on the home page. */
 const fleetAttentionWidget = HomePageWidgetBlueprint.make({
   name: 'fleet-attention',
@@ -230,6 +243,7 @@ export const platformPlugin = createFrontendPlugin({
     clusterActionsCard,
     clusterNodesContent,
     clusterReadinessContent,
+    clusterUpgradesContent,
     deploymentStatusCard,
     argocdCard,
     nexusCard,

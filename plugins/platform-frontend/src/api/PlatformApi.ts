@@ -21,6 +21,8 @@ import {
   ClusterReadinessResponse,
   FleetReadinessResponse,
   SizingResponse,
+  UpgradeReport,
+  FleetUpgradesResponse,
   FleetCertificatesResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
@@ -87,6 +89,10 @@ export interface PlatformApi {
   ): Promise<BuildOutAttestation>;
   /** The cluster's nodes against the guide's sizing. */
   getClusterSizing(cluster: string): Promise<SizingResponse>;
+  /** What blocks an upgrade of the cluster to `target` (the next minor when left out), and the plan. */
+  getClusterUpgrade(cluster: string, target?: string): Promise<UpgradeReport>;
+  /** Every cluster against its next minor, with its blocker count. */
+  getFleetUpgrades(): Promise<FleetUpgradesResponse>;
   /** Every certificate of the fleet, soonest expiry first. */
   listFleetCertificates(): Promise<FleetCertificatesResponse>;
 }

@@ -21,6 +21,8 @@ import {
   ClusterReadinessResponse,
   FleetReadinessResponse,
   SizingResponse,
+  UpgradeReport,
+  FleetUpgradesResponse,
   ArgocdOperationResponse,
   EntityArgocdResponse,
   EntityDeliveryResponse,
@@ -175,6 +177,21 @@ export class PlatformClient implements PlatformApi {
 
   getClusterSizing(cluster: string): Promise<SizingResponse> {
     return body(this.api.getClusterSizing({ path: { cluster } }));
+  }
+
+  getClusterUpgrade(cluster: string, target?: string): Promise<UpgradeReport> {
+    return body(
+      this.api.getClusterUpgrade({
+        path: { cluster },
+        query: target ? { target } : {},
+      }),
+    ) as Promise<UpgradeReport>;
+  }
+
+  getFleetUpgrades(): Promise<FleetUpgradesResponse> {
+    return body(
+      this.api.getFleetUpgrades({}),
+    ) as Promise<FleetUpgradesResponse>;
   }
 
   listFleetCertificates(): Promise<FleetCertificatesResponse> {

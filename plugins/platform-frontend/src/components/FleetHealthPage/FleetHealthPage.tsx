@@ -81,6 +81,9 @@ export function FleetHealthPage() {
         <LinkButton to="certificates" variant="outlined">
           Certificates
         </LinkButton>
+        <LinkButton to="upgrades" variant="outlined">
+          Upgrades
+        </LinkButton>
       </ContentHeader>
       <FleetHealthContent />
       <Box mt={4}>

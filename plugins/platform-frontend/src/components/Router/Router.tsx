@@ -20,6 +20,8 @@ import { ClusterHealthPage } from '../ClusterHealthPage';
 import { FleetCertificatesPage } from '../FleetCertificatesPage';
 import { FleetHealthPage } from '../FleetHealthPage';
 import { FleetReadinessPage } from '../FleetReadinessPage';
+import { FleetUpgradesPage } from '../FleetUpgradesPage';
+import { ClusterUpgradesPage } from '../ClusterUpgrades';
 import { LayerHealthPage } from '../LayerHealthPage';
 
 /** The platform plugin's pages under its mount path. @public */
@@ -28,6 +30,11 @@ export function Router() {
     <Routes>
       <Route path="/" element={<FleetHealthPage />} />
       <Route path="/readiness" element={<FleetReadinessPage />} />
+      <Route path="/upgrades" element={<FleetUpgradesPage />} />
+      <Route
+        path="/clusters/:cluster/upgrades"
+        element={<ClusterUpgradesPage />}
+      />
       <Route path="/certificates" element={<FleetCertificatesPage />} />
       <Route path="/clusters/:cluster" element={<ClusterHealthPage />} />
       <Route
