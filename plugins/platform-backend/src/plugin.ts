@@ -34,6 +34,10 @@ import { readPlatformConfig } from './config/readPlatformConfig';
 import { RemediationService } from './diagnostics/RemediationService';
 import { readBackupLimits } from './backup';
 import { builtInChecks } from './health/checks';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { FleetCertificateService } from './certificates/FleetCertificateService';
+import { collectOwnerNotices } from './notifications/collectOwnerNotices';
+import { scheduleOwnerNotices } from './notifications/scheduleOwnerNotices';
 import { HealthReadModel } from './health/HealthReadModel';
 import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
 import { startChangeDrivenRefresh } from './health/watch/startChangeDrivenRefresh';
@@ -89,6 +93,7 @@ export const platformPlugin = createBackendPlugin({
         auth: coreServices.auth,
         lifecycle: coreServices.lifecycle,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -107,6 +112,7 @@ export const platformPlugin = createBackendPlugin({
         auth,
         lifecycle,
         signals,
+        notifications,
       }) {
         // The permission backend learns the platform's permissions from here
         // (/.well-known/backstage/permissions/metadata).
@@ -168,6 +174,22 @@ export const platformPlugin = createBackendPlugin({
           logger,
         });
         registerHealthActions({ actionsRegistry, health, permissions });
+        await scheduleOwnerNotices({
+          scheduler,
+          database,
+          notifications,
+          logger,
+          collect: collectOwnerNotices({
+            clusters: platformConfig.clusters,
+            health,
+            certificates: new FleetCertificateService(
+              clients,
+              platformConfig.clusters,
+            ),
+            clients,
+            backupLimits: readBackupLimits(config),
+          }),
+        });
         const readiness = new ReadinessService({
           health,
           clients,
