@@ -36,6 +36,7 @@ import { PlatformClient } from './api/PlatformClient';
 import { rootRouteRef } from './routes';
 import { hasDeploymentAnnotations } from './components/DeploymentStatus/hasDeploymentAnnotations';
 import {
+  clusterPickerFormField,
   hostnameFormField,
   namespacePickerFormField,
   selfServiceApi,
@@ -238,6 +239,7 @@ export const platformPlugin = createFrontendPlugin({
     selfServiceApi,
     namespacePickerFormField,
     hostnameFormField,
+    clusterPickerFormField,
     clusterOverviewCard,
     clusterLayersCard,
     clusterActionsCard,

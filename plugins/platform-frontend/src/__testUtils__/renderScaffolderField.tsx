@@ -25,6 +25,8 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { ComponentType } from 'react';
+import { platformApiRef } from '../api/PlatformApi';
+import { PlatformClient } from '../api/PlatformClient';
 import { PLATFORM_BASE } from './renderWithPlatformApi';
 import { selfServiceApiRef } from '../scaffolder/SelfServiceApi';
 import { SelfServiceClient } from '../scaffolder/SelfServiceClient';
@@ -55,6 +57,7 @@ export async function renderScaffolderField(
         [fetchApiRef, fetchApi],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
         [selfServiceApiRef, new SelfServiceClient({ discoveryApi, fetchApi })],
+        [platformApiRef, new PlatformClient({ discoveryApi, fetchApi })],
       ]}
     >
       <Field

@@ -49,3 +49,11 @@ export const hostnameFormField = FormFieldBlueprint.make({
     field: () => import('./formFields').then(m => m.hostnameField),
   },
 });
+
+/** The cluster picker of the self-service templates: environment and health in view. */
+export const clusterPickerFormField = FormFieldBlueprint.make({
+  name: 'cluster-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.clusterPickerField),
+  },
+});

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { ClusterPicker } from './ClusterPicker';
 import { HostnameField, validateHostname } from './HostnameField';
 import { NamespacePicker } from './NamespacePicker';
 
@@ -28,4 +29,10 @@ export const hostnameField = createFormField({
   name: 'PlatformHostname',
   component: HostnameField,
   validation: validateHostname,
+});
+
+/** `ui:field: PlatformClusterPicker` in the templates. */
+export const clusterPickerField = createFormField({
+  name: 'PlatformClusterPicker',
+  component: ClusterPicker,
 });

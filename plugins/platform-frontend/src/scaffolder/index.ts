@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 export {
+  clusterPickerFormField,
   hostnameFormField,
   namespacePickerFormField,
   selfServiceApi,
@@ -22,3 +23,4 @@ export { selfServiceApiRef } from './SelfServiceApi';
 export type { SelfServiceApi } from './SelfServiceApi';
 export { SelfServiceClient } from './SelfServiceClient';
 export type { NamespacePickerUiOptions } from './NamespacePicker';
+export type { ClusterPickerUiOptions } from './ClusterPicker';
