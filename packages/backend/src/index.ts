@@ -16,7 +16,10 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModulePlatformLocationTrust } from '@platform-portal/plugin-catalog-backend-module-platform';
-import { kubernetesModulePlatformClusters } from '@platform-portal/plugin-platform-backend';
+import {
+  kubernetesModulePlatformClusters,
+  searchModulePlatformCollators,
+} from '@platform-portal/plugin-platform-backend';
 import { scaffolderModuleTrustedGitlab } from '@platform-portal/plugin-scaffolder-backend-module-platform';
 import { redisCacheServiceFactory } from './cache/redisCacheServiceFactory';
 
@@ -65,6 +68,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// The fleet's clusters with their current verdicts, and the runbooks.
+backend.add(searchModulePlatformCollators);
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
 // The official Kubernetes backend: the entity page's Kubernetes tab.

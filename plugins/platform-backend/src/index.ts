@@ -22,3 +22,4 @@
 
 export { platformPlugin as default } from './plugin';
 export { kubernetesModulePlatformClusters } from './kubernetes/kubernetesModulePlatformClusters';
+export { searchModulePlatformCollators } from './search/searchModulePlatform';

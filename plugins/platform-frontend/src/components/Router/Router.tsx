@@ -23,6 +23,7 @@ import { FleetReadinessPage } from '../FleetReadinessPage';
 import { FleetUpgradesPage } from '../FleetUpgradesPage';
 import { ClusterUpgradesPage } from '../ClusterUpgrades';
 import { LayerHealthPage } from '../LayerHealthPage';
+import { RunbooksPage } from '../RunbooksPage';
 
 /** The platform plugin's pages under its mount path. @public */
 export function Router() {
@@ -36,6 +37,7 @@ export function Router() {
         element={<ClusterUpgradesPage />}
       />
       <Route path="/certificates" element={<FleetCertificatesPage />} />
+      <Route path="/runbooks" element={<RunbooksPage />} />
       <Route path="/clusters/:cluster" element={<ClusterHealthPage />} />
       <Route
         path="/clusters/:cluster/readiness"
