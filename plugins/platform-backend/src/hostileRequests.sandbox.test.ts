@@ -52,6 +52,12 @@ const VALID: Record<string, string> = {
   app: 'storefront-web',
   limit: '10',
   team: 'team-payments',
+  pod: 'storefront-web-0',
+  container: 'storefront-web',
+  previous: 'false',
+  tailLines: '10',
+  follow: 'false',
+  download: 'false',
 };
 
 const ENTITIES: Entity[] = [

@@ -45,6 +45,8 @@ import { deliveryRoutes } from './routes/deliveryRoutes';
 import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
+import { workloadRoutes } from './routes/workloads/workloadRoutes';
+import { portalReaders, WorkloadService } from './workloads/WorkloadService';
 import { diagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { readinessRoutes } from './routes/readinessRoutes';
@@ -132,6 +134,19 @@ export async function createRouter(
     auditor: options.auditor,
   };
   entityRoutes(entityContext);
+  const workloadReaders = portalReaders(clients);
+  workloadRoutes({
+    router: api,
+    entities: entityContext.entities,
+    ownership: options.ownership,
+    service: new WorkloadService({
+      clients,
+      clusters: entityContext.clusters,
+      ownership: options.ownership,
+    }),
+    // Every request reads as the portal until reads carry the person's identity.
+    readersFor: () => workloadReaders,
+  });
   deliveryRoutes(entityContext);
   argocdRoutes({
     ...entityContext,

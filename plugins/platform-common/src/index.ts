@@ -44,5 +44,6 @@ export * from './sizing';
 export * from './upgrades';
 export * from './diagnostics';
 export * from './delivery';
+export * from './workloads';
 export * from './client';
 export * from './healthSignal';

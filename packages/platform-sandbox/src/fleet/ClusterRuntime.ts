@@ -187,7 +187,9 @@ export class ClusterRuntime {
     // Pods made while the cluster is first built date from its installation.
     const createdAt = this.lastRevision < 0 ? ctx.installedAt : undefined;
     reconcileWorkloads(store, now, versionOf, createdAt);
-    applyPodFaults(store, desiredPodFaults(store, faults, componentsOn(ctx.fleet, ctx.spec.name).map(c => c.name)));
+    const components = componentsOn(ctx.fleet, ctx.spec.name);
+    const podProblems = Object.fromEntries(components.map(c => [c.name, c.podProblems?.[ctx.spec.name] ?? []]));
+    applyPodFaults(store, desiredPodFaults(store, faults, components.map(c => c.name), podProblems));
     reconcileWorkloads(store, now, versionOf, createdAt);
     reconcileLoadBalancers(store, faults, ctx.fleet, ctx.spec.name, now);
     reconcileEndpoints(store);

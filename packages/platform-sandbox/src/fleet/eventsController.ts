@@ -18,7 +18,7 @@ import { KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { healthOf } from './nodes';
 import { shortHash } from './objectWrites';
-import { POD_FAULT_ANNOTATION } from './pods';
+import { imagePullError, POD_FAULT_ANNOTATION } from './pods';
 
 interface EventSpec {
   namespace: string;
@@ -65,10 +65,18 @@ function record(store: ObjectStore, spec: EventSpec, at: string): void {
 export function reconcileEvents(store: ObjectStore, now: Date): void {
   const at = timestamp(now);
   for (const pod of store.list('pods')) {
+    const scheduled = ((pod.status as { conditions?: Array<{ type: string; status: string; reason?: string; message?: string }> })?.conditions ?? []).find(c => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+      record(store, { namespace: pod.metadata.namespace!, involved: pod, type: 'Warning', reason: 'FailedScheduling', message: scheduled.message ?? '', component: 'default-scheduler' }, at);
+    }
     const statuses = ((pod.status as { containerStatuses?: Array<{ name: string; ready: boolean; state?: { waiting?: { reason?: string } } }> })?.containerStatuses ?? []);
     for (const c of statuses) {
       if (c.state?.waiting?.reason === 'CrashLoopBackOff') {
         record(store, { namespace: pod.metadata.namespace!, involved: pod, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, component: 'kubelet' }, at);
+      } else if (c.state?.waiting?.reason === 'ImagePullBackOff') {
+        const image = (c as { image?: string }).image ?? '';
+        record(store, { namespace: pod.metadata.namespace!, involved: pod, type: 'Warning', reason: 'Failed', message: `Failed to pull image "${image}": ${imagePullError(image)}`, component: 'kubelet' }, at);
+        record(store, { namespace: pod.metadata.namespace!, involved: pod, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, component: 'kubelet' }, at);
       } else if (!c.ready && pod.metadata.annotations?.[POD_FAULT_ANNOTATION] === 'not-ready') {
         record(store, { namespace: pod.metadata.namespace!, involved: pod, type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', component: 'kubelet' }, at);
       }

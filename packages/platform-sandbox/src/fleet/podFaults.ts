@@ -27,8 +27,14 @@ function podsOf(pods: KubeObject[], namespace: string | undefined, name: string)
   return pods.filter(p => appName(p) === name && (!namespace || p.metadata.namespace === namespace)).sort((a, b) => byIndex(a.metadata.name, b.metadata.name));
 }
 
-/** Which pods the cluster's faults make unhealthy, and how. */
-export function desiredPodFaults(store: ObjectStore, faults: ClusterFaults, components: string[]): Map<string, PodFault> {
+/** Which pods the cluster's faults and the components' pod problems make unhealthy, and how. */
+export function desiredPodFaults(
+  store: ObjectStore,
+  faults: ClusterFaults,
+  components: string[],
+  /** Per component on this cluster, the problems its pods have, one pod each in name order. */
+  podProblems: Record<string, PodFault[]> = {},
+): Map<string, PodFault> {
   const pods = store.list('pods');
   const marks = new Map<string, PodFault>();
   const mark = (list: KubeObject[], fault: PodFault) => list.forEach(p => marks.set(`${p.metadata.namespace}/${p.metadata.name}`, fault));
@@ -49,6 +55,11 @@ export function desiredPodFaults(store: ObjectStore, faults: ClusterFaults, comp
   for (const component of components) {
     if (faults.appliesTo('argocd-app-degraded', component)) mark(podsOf(pods, undefined, component).slice(0, 1), 'crashloop');
   }
+  for (const [component, problems] of Object.entries(podProblems)) {
+    podsOf(pods, undefined, component).forEach((pod, i) => {
+      if (problems[i]) mark([pod], problems[i]);
+    });
+  }
   return marks;
 }
 
@@ -58,9 +69,17 @@ export function applyPodFaults(store: ObjectStore, marks: Map<string, PodFault>)
     const wanted = marks.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
     const current = pod.metadata.annotations?.[POD_FAULT_ANNOTATION];
     if (wanted === current) continue;
+    if (current === 'unschedulable') {
+      // A node is never taken from a pod: the controller makes a new one, which the scheduler places.
+      store.delete('pods', pod.metadata.namespace!, pod.metadata.name);
+      continue;
+    }
     const annotations = { ...pod.metadata.annotations };
     if (wanted) annotations[POD_FAULT_ANNOTATION] = wanted;
     else delete annotations[POD_FAULT_ANNOTATION];
-    store.update('pods', { ...pod, metadata: { ...pod.metadata, annotations } });
+    const spec = { ...(pod.spec as Record<string, unknown>) };
+    // A pod no node can take was never bound to one.
+    if (wanted === 'unschedulable') delete spec.nodeName;
+    store.update('pods', { ...pod, metadata: { ...pod.metadata, annotations }, spec });
   }
 }

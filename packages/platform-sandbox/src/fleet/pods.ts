@@ -20,10 +20,22 @@ import { ObjectStore } from '../kube/store';
 import { healthOf, NodeHealth } from './nodes';
 import { shortHash } from './objectWrites';
 import { SANDBOX_ANNOTATION } from './timings';
+import { PodProblem } from '../scenario/types';
 
 /** Pod annotation a fault sets to make a pod unhealthy. */
 export const POD_FAULT_ANNOTATION = `${SANDBOX_ANNOTATION}/fault`;
-export type PodFault = 'crashloop' | 'not-ready';
+export type PodFault = PodProblem;
+
+/** What the scheduler says of a pod no node can take (its PodScheduled condition and FailedScheduling event). */
+export function unschedulableMessage(nodes: number): string {
+  return `0/${nodes} nodes are available: ${nodes} Insufficient memory. preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
+}
+
+/** The kubelet's word for a registry that refuses the pull, as containerd reports it. */
+export function imagePullError(image: string): string {
+  const host = image.includes('/') && /[.:]/.test(image.split('/')[0]) ? image.split('/')[0] : 'docker.io';
+  return `rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": pulling from host ${host} failed with status code [manifests ${image.split(':').pop()}]: 401 Unauthorized`;
+}
 
 export interface PodOwner {
   apiVersion: string;
@@ -65,14 +77,17 @@ export function podFromTemplate(
  * The status the kubelet would report for a pod, from its node's health and
  * any fault set on it: Running and Ready, CrashLoopBackOff, or not ready.
  */
-export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Date): Record<string, unknown> {
+export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Date, schedulableNodes = 0): Record<string, unknown> {
   const previous = (pod.status ?? {}) as Record<string, unknown>;
+  const problem = pod.metadata.annotations?.[POD_FAULT_ANNOTATION] as PodFault | undefined;
+  if (problem === 'unschedulable') return unscheduledStatus(pod, previous, now, schedulableNodes);
   const started = (previous.startTime as string | undefined) ?? pod.metadata.creationTimestamp ?? timestamp(now);
   const fault = pod.metadata.annotations?.[POD_FAULT_ANNOTATION] as PodFault | undefined;
   const nodeReady = node?.ready === 'True';
   const nodeLost = node === undefined || node.ready === 'Unknown';
   const containers = ((pod.spec as { containers?: Array<{ name: string; image: string }> })?.containers ?? []);
-  const ready = !fault && nodeReady;
+  // A container killed for memory restarts and runs again: ready until the next kill.
+  const ready = (!fault || fault === 'oom-killed') && nodeReady;
   const previousConditions = (previous.conditions as Array<{ type: string; status: string; lastTransitionTime: string }>) ?? [];
   const transition = (type: string, status: string) =>
     previousConditions.find(c => c.type === type && c.status === status)?.lastTransitionTime ?? timestamp(now);
@@ -83,27 +98,33 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
     lastTransitionTime: transition(type, status ? 'True' : 'False'),
     ...(reason ? { reason } : {}),
   });
-  const restarts = fault === 'crashloop' ? 17 : 0;
+  const restarts = fault === 'crashloop' ? 17 : fault === 'oom-killed' ? 4 : 0;
+  const pulling = fault === 'image-pull';
+  const lastTerminated = (exitCode: number, reason: string) => ({
+    lastState: { terminated: { exitCode, reason, startedAt: started, finishedAt: started, containerID: `containerd://${shortHash(`${pod.metadata.name}/last`, 32)}` } },
+  });
   const containerStatuses = containers.map(c => ({
     name: c.name,
     image: c.image,
-    imageID: `${c.image.split(':')[0]}@sha256:${shortHash(c.image, 32)}`,
-    containerID: `containerd://${shortHash(`${pod.metadata.name}/${c.name}`, 32)}`,
+    // A container whose image never came has no image ID or container ID yet.
+    imageID: pulling ? '' : `${c.image.split(':')[0]}@sha256:${shortHash(c.image, 32)}`,
+    ...(pulling ? {} : { containerID: `containerd://${shortHash(`${pod.metadata.name}/${c.name}`, 32)}` }),
     ready,
-    started: fault !== 'crashloop',
+    started: fault !== 'crashloop' && !pulling,
     restartCount: restarts,
     state:
       fault === 'crashloop'
         ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})` } }
-        : { running: { startedAt: started } },
-    ...(fault === 'crashloop'
-      ? { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: started, finishedAt: started, containerID: `containerd://${shortHash(`${pod.metadata.name}/last`, 32)}` } } }
-      : { lastState: {} }),
+        : pulling
+          ? { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}": ErrImagePull: ${imagePullError(c.image)}` } }
+          : { running: { startedAt: started } },
+    ...(fault === 'crashloop' ? lastTerminated(1, 'Error') : fault === 'oom-killed' ? lastTerminated(137, 'OOMKilled') : { lastState: {} }),
   }));
   // Pods on a lost node are marked not ready by the node controller, without a container reason.
   const unready = !fault && nodeLost ? undefined : 'ContainersNotReady';
   return {
-    phase: 'Running',
+    // A pod whose image never came has not started: it stays Pending.
+    phase: pulling ? 'Pending' : 'Running',
     conditions: [
       condition('PodReadyToStartContainers', !nodeLost),
       condition('Initialized', true),
@@ -116,6 +137,19 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
     podIPs: [{ ip: podIp(pod.metadata.name) }],
     startTime: started,
     containerStatuses,
+    qosClass: qosClass(pod),
+  };
+}
+
+/** A pod the scheduler could place on no node: Pending, with no node, no IP and no containers. */
+function unscheduledStatus(pod: KubeObject, previous: Record<string, unknown>, now: Date, nodes: number): Record<string, unknown> {
+  const previousConditions = (previous.conditions as Array<{ type: string; status: string; lastTransitionTime: string }>) ?? [];
+  const since = previousConditions.find(c => c.type === 'PodScheduled' && c.status === 'False')?.lastTransitionTime ?? timestamp(now);
+  return {
+    phase: 'Pending',
+    conditions: [
+      { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: since, reason: 'Unschedulable', message: unschedulableMessage(nodes) },
+    ],
     qosClass: qosClass(pod),
   };
 }

@@ -216,7 +216,7 @@ export function reconcileWorkloads(
   const hostIps = new Map(nodes.map(n => [n.metadata.name, ((n.status as { addresses?: Array<{ type: string; address: string }> }).addresses ?? []).find(a => a.type === 'InternalIP')?.address]));
   for (const pod of store.list('pods')) {
     const nodeName = (pod.spec as { nodeName?: string }).nodeName ?? '';
-    const status: Record<string, unknown> = { ...podStatus(pod, health.get(nodeName), now), hostIP: hostIps.get(nodeName) };
+    const status: Record<string, unknown> = { ...podStatus(pod, health.get(nodeName), now, nodes.length), ...(nodeName ? { hostIP: hostIps.get(nodeName) } : {}) };
     if ((pod.spec as { hostNetwork?: boolean }).hostNetwork && status.hostIP) {
       status.podIP = status.hostIP;
       status.podIPs = [{ ip: status.hostIP }];

@@ -37,7 +37,7 @@ import { withSchemas } from './openApiSchemas';
 import { nodeMetrics, podMetrics } from './metrics';
 import { KubeObject } from './objects';
 import { OperationContext, OperationResult } from './operationContext';
-import { podLog } from './podLogs';
+import { followedLine, podLog, podLogFollows } from './podLogs';
 import { findObject, getObject, listObjects } from './readOperations';
 import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
@@ -200,7 +200,12 @@ export class KubeApiServer {
     }
     if (request.subresource === 'log') {
       if (request.verb !== 'get') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      const text = podLog(findObject(ctx), url.searchParams, this.options.clock.now());
+      const pod = findObject(ctx);
+      const text = podLog(pod, url.searchParams, this.options.clock.now());
+      if (podLogFollows(pod, url.searchParams)) {
+        this.followLog(req, res, pod, url.searchParams, text);
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
       res.end(text);
       return;
@@ -214,6 +219,20 @@ export class KubeApiServer {
     const accept = String(req.headers.accept ?? '');
     const output = wantsTable(accept) && (request.verb === 'get' || request.verb === 'list') ? toTable(result.body, this.options.clock.now(), type.kind) : result.body;
     writeJson(res, result.status, output);
+  }
+
+  /**
+   * pods/log with follow: the log so far, then a new line every second, chunked
+   * as the kubelet streams it, until the client goes away.
+   */
+  private followLog(req: IncomingMessage, res: ServerResponse, pod: KubeObject, query: URLSearchParams, text: string): void {
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+    res.write(text);
+    let n = 0;
+    const timer = setInterval(() => res.write(followedLine(pod, query, this.options.clock.now(), n++)), 1000);
+    const stop = () => clearInterval(timer);
+    req.on('close', stop);
+    res.on('close', stop);
   }
 
   /**

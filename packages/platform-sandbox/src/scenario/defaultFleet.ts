@@ -157,6 +157,8 @@ export const DEFAULT_COMPONENTS: ComponentSpec[] = [
     deployments: { 'prod-eu-1': '1.5.0', 'prod-eu-2': '1.4.1', 'staging-1': '1.5.0' },
     gitlabProject: 'team-payments/payments-api',
     replicas: 3,
+    // What an app team comes to the portal with: one pod of each kind of trouble.
+    podProblems: { 'staging-1': ['crashloop', 'oom-killed', 'image-pull'], 'prod-eu-2': ['unschedulable'] },
     hostname: 'payments.apps.example.internal',
   },
   {

@@ -216,9 +216,17 @@ export interface ComponentSpec {
   /** GitLab project path with namespace, e.g. `team-payments/payments-api`. */
   gitlabProject: string;
   replicas: number;
+  /**
+   * Per cluster, what goes wrong with the component's pods there: the first
+   * pod (by name) has the first problem, the next the second, and so on.
+   */
+  podProblems?: Record<string, PodProblem[]>;
   /** Host name under the platform domain, if the component is exposed. */
   hostname?: string;
 }
+
+/** How a pod of a component can be broken, as the kubelet and scheduler would report it. */
+export type PodProblem = 'crashloop' | 'not-ready' | 'oom-killed' | 'image-pull' | 'unschedulable';
 
 export interface FleetSpec {
   seed: number;

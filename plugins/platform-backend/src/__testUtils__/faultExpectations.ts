@@ -209,6 +209,17 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
   'POST /entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/rollback':
     row(['argocd'], failsOn(['argocd'])),
   // The delivery path needs the commits; every later stage turns unknown with its reason.
+  // Each cluster that cannot be read is named in clusterErrors; a finding whose
+  // Nexus or Prometheus facts cannot be read says so.
+  'GET /workloads/{namespace}/{kind}/{name}': row(
+    ['kubernetes', 'nexus', 'prometheus'],
+    degradesOn(['kubernetes', 'nexus', 'prometheus']),
+  ),
+  // Whose namespace it is must be read before any log: 503 naming the API.
+  'GET /workloads/{namespace}/{kind}/{name}/logs': row(
+    ['kubernetes'],
+    failsOn(['kubernetes'], { always503: true }),
+  ),
   'GET /delivery/{namespace}/{kind}/{name}': row(
     ['kubernetes', 'nexus', 'gitlab', 'prometheus', 'argocd'],
     failsOn(['gitlab']),

@@ -155,6 +155,15 @@ export const ROUTES: Record<string, RouteCall> = {
     permission: platformEntityReadPermission.name,
     path: '/delivery/default/component/payments-api',
   },
+  'GET /workloads/{namespace}/{kind}/{name}': {
+    permission: platformEntityReadPermission.name,
+    path: '/workloads/default/component/payments-api',
+  },
+  // The demo fleet's pod names follow from its objects, so they stay the same.
+  'GET /workloads/{namespace}/{kind}/{name}/logs': {
+    permission: platformEntityReadPermission.name,
+    path: '/workloads/default/component/payments-api/logs?cluster=prod-eu-1&pod=payments-api-xw52l4b6ck-8g5z6&container=payments-api',
+  },
 };
 
 /**

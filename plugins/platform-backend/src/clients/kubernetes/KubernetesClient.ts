@@ -30,6 +30,7 @@ import {
   KubernetesObjectLike,
 } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../../config/readPlatformConfig';
+import { NamespacedKubernetesReader } from './NamespacedKubernetesReader';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
 import { UpstreamTls } from '../http/upstreamAgents';
 import { parseUpstreamJson, readBodyWithin } from '../http/readBodyWithin';
@@ -204,6 +205,21 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
         };
       }
     }
+  }
+
+  /**
+   * Reads of one namespace and its pods' logs, as the portal plus `headers`
+   * (a per-request identity, when the caller has one).
+   */
+  namespaced(headers: Record<string, string> = {}): NamespacedKubernetesReader {
+    return new NamespacedKubernetesReader({
+      baseUrl: this.cluster.kubernetes.url,
+      headers: { ...this.headers(), ...headers },
+      tls: this.tls,
+      policies: this.policies,
+      target: this.target,
+      resourceOf: guessResource,
+    });
   }
 
   /**

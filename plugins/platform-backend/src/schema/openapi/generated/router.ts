@@ -509,6 +509,317 @@ export const spec = {
         },
         required: ['configured', 'annotations', 'message'],
       },
+      EntityWorkloads: {
+        type: 'object',
+        description:
+          "A component's workloads on every cluster where its namespace belongs to its owner, with what is wrong and what to do next.",
+        properties: {
+          configured: {
+            type: 'boolean',
+            description: 'Always true in this answer.',
+          },
+          namespace: {
+            type: 'string',
+          },
+          selector: {
+            type: 'string',
+            description: 'The label selector the workloads were found by.',
+          },
+          clusters: {
+            type: 'array',
+            description:
+              'Clusters where the entity runs, those with errors first.',
+            items: {
+              $ref: '#/components/schemas/ClusterWorkloads',
+            },
+          },
+          clusterErrors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['cluster', 'message'],
+            },
+          },
+          hiddenClusters: {
+            type: 'integer',
+            description:
+              "Clusters where the namespace belongs to another team than the entity's owner, or the viewer is not in that team.",
+          },
+          observedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'configured',
+          'namespace',
+          'selector',
+          'clusters',
+          'clusterErrors',
+          'hiddenClusters',
+          'observedAt',
+        ],
+      },
+      ClusterWorkloads: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          workloads: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadRollout',
+            },
+          },
+          pods: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadPod',
+            },
+          },
+          findings: {
+            type: 'array',
+            description: 'Worst first.',
+            items: {
+              $ref: '#/components/schemas/WorkloadFinding',
+            },
+          },
+          events: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+                object: {
+                  type: 'string',
+                },
+                count: {
+                  type: 'integer',
+                },
+                lastSeen: {
+                  type: 'string',
+                },
+              },
+              required: ['type', 'reason', 'message', 'object', 'count'],
+            },
+          },
+        },
+        required: [
+          'cluster',
+          'namespace',
+          'workloads',
+          'pods',
+          'findings',
+          'events',
+        ],
+      },
+      WorkloadRollout: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+          },
+          name: {
+            type: 'string',
+          },
+          desired: {
+            type: 'integer',
+          },
+          ready: {
+            type: 'integer',
+          },
+          updated: {
+            type: 'integer',
+          },
+          available: {
+            type: 'integer',
+          },
+          state: {
+            type: 'string',
+            enum: ['complete', 'progressing', 'stuck', 'degraded'],
+          },
+          message: {
+            type: 'string',
+          },
+          images: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          autoscaler: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              minReplicas: {
+                type: 'integer',
+              },
+              maxReplicas: {
+                type: 'integer',
+              },
+              currentReplicas: {
+                type: 'integer',
+              },
+              desiredReplicas: {
+                type: 'integer',
+              },
+            },
+            required: [
+              'name',
+              'minReplicas',
+              'maxReplicas',
+              'currentReplicas',
+              'desiredReplicas',
+            ],
+          },
+        },
+        required: [
+          'kind',
+          'name',
+          'desired',
+          'ready',
+          'updated',
+          'available',
+          'state',
+          'images',
+        ],
+      },
+      WorkloadPod: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          node: {
+            type: 'string',
+          },
+          restarts: {
+            type: 'integer',
+          },
+          workload: {
+            type: 'string',
+          },
+          containers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                image: {
+                  type: 'string',
+                },
+                ready: {
+                  type: 'boolean',
+                },
+                restarts: {
+                  type: 'integer',
+                },
+                state: {
+                  type: 'string',
+                  enum: ['running', 'waiting', 'terminated', 'unknown'],
+                },
+                reason: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+                lastTermination: {
+                  type: 'object',
+                  properties: {
+                    reason: {
+                      type: 'string',
+                    },
+                    exitCode: {
+                      type: 'integer',
+                    },
+                    finishedAt: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['reason', 'exitCode'],
+                },
+                memoryLimit: {
+                  type: 'string',
+                },
+              },
+              required: ['name', 'image', 'ready', 'restarts', 'state'],
+            },
+          },
+        },
+        required: ['name', 'phase', 'ready', 'restarts', 'containers'],
+      },
+      WorkloadFinding: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'oom-killed',
+              'crash-loop',
+              'image-pull',
+              'unschedulable',
+              'probe-failing',
+              'rollout-stuck',
+              'hpa-at-max',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          object: {
+            type: 'string',
+          },
+          container: {
+            type: 'string',
+          },
+          cause: {
+            type: 'string',
+          },
+          nextStep: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['kind', 'severity', 'object', 'cause', 'nextStep'],
+      },
       Evidence: {
         type: 'object',
         properties: {
@@ -3267,6 +3578,139 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ArgocdOperationResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workloads/{namespace}/{kind}/{name}': {
+      get: {
+        operationId: 'GetEntityWorkloads',
+        description:
+          "The entity's workloads (by `backstage.io/kubernetes-namespace` and `backstage.io/kubernetes-id` or `backstage.io/kubernetes-label-selector`) on every cluster where that namespace belongs, by its owner label, to the entity's owner and the viewer may see that team's objects: Deployments, StatefulSets and DaemonSets with their rollout, pods with restarts and last termination, findings with a plain-words cause and next step (OOMKilled with the limit and the peak from Prometheus, CrashLoopBackOff with the previous container's last lines, ImagePullBackOff with whether the tag is in Nexus, unschedulable Pending with the scheduler's reason, failing probes, a rollout past its progress deadline, an autoscaler at its maximum), and the events about them, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityNamespace',
+          },
+          {
+            $ref: '#/components/parameters/entityKind',
+          },
+          {
+            $ref: '#/components/parameters/entityName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The workloads per cluster.',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/EntityNotConfigured',
+                    },
+                    {
+                      $ref: '#/components/schemas/EntityWorkloads',
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workloads/{namespace}/{kind}/{name}/logs': {
+      get: {
+        operationId: 'GetEntityPodLog',
+        description:
+          "One container's log of one of the entity's pods: the last `tailLines` lines of the current or (`previous`) the last terminated container, as a download with `download`, or with `follow` the API server's stream passed through until ten minutes or 4 MiB have gone by, the container's log ends or the client goes away. 409 with the kubelet's words when there is no such log (a container waiting to start, no previous container).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityNamespace',
+          },
+          {
+            $ref: '#/components/parameters/entityKind',
+          },
+          {
+            $ref: '#/components/parameters/entityName',
+          },
+          {
+            name: 'cluster',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'pod',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'container',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'previous',
+            in: 'query',
+            required: false,
+            description: 'true for the last terminated container.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'tailLines',
+            in: 'query',
+            required: false,
+            description: 'Lines from the end (1-10000, default 500).',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'follow',
+            in: 'query',
+            required: false,
+            description: 'true to keep streaming new lines.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'download',
+            in: 'query',
+            required: false,
+            description: 'true to answer as an attachment.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The log text.',
+            content: {
+              'text/plain': {
+                schema: {
+                  type: 'string',
                 },
               },
             },

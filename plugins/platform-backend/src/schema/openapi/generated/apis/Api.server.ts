@@ -22,6 +22,7 @@ import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Resp
 import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
 import { GetEntityGrafana200Response } from '../models/GetEntityGrafana200Response.model';
 import { GetEntityNexus200Response } from '../models/GetEntityNexus200Response.model';
+import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Response.model';
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
@@ -156,6 +157,37 @@ export type GetEntityNexus = {
     name: string;
   };
   response: GetEntityNexus200Response | Error;
+};
+/**
+ * @public
+ */
+export type GetEntityPodLog = {
+  path: {
+    namespace: string;
+    kind: string;
+    name: string;
+  };
+  query: {
+    cluster: string;
+    pod: string;
+    container: string;
+    previous?: string;
+    tailLines?: string;
+    follow?: string;
+    download?: string;
+  };
+  response: string | Error;
+};
+/**
+ * @public
+ */
+export type GetEntityWorkloads = {
+  path: {
+    namespace: string;
+    kind: string;
+    name: string;
+  };
+  response: GetEntityWorkloads200Response | Error;
 };
 /**
  * @public
@@ -302,6 +334,10 @@ export type EndpointMap = {
   '#get|/entity/{namespace}/{kind}/{name}/grafana': GetEntityGrafana;
 
   '#get|/entity/{namespace}/{kind}/{name}/nexus': GetEntityNexus;
+
+  '#get|/workloads/{namespace}/{kind}/{name}/logs': GetEntityPodLog;
+
+  '#get|/workloads/{namespace}/{kind}/{name}': GetEntityWorkloads;
 
   '#get|/environment': GetEnvironment;
 

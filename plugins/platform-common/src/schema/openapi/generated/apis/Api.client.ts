@@ -27,6 +27,7 @@ import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Resp
 import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
 import { GetEntityGrafana200Response } from '../models/GetEntityGrafana200Response.model';
 import { GetEntityNexus200Response } from '../models/GetEntityNexus200Response.model';
+import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Response.model';
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
@@ -161,6 +162,35 @@ export type GetEntityGrafana = {
  * @public
  */
 export type GetEntityNexus = {
+  path: {
+    namespace: string;
+    kind: string;
+    name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetEntityPodLog = {
+  path: {
+    namespace: string;
+    kind: string;
+    name: string;
+  };
+  query: {
+    cluster: string;
+    pod: string;
+    container: string;
+    previous?: string;
+    tailLines?: string;
+    follow?: string;
+    download?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetEntityWorkloads = {
   path: {
     namespace: string;
     kind: string;
@@ -606,6 +636,74 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entity/{namespace}/{kind}/{name}/nexus`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      namespace: request.path.namespace,
+      kind: request.path.kind,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * One container\'s log of one of the entity\'s pods: the last `tailLines` lines of the current or (`previous`) the last terminated container, as a download with `download`, or with `follow` the API server\'s stream passed through until ten minutes or 4 MiB have gone by, the container\'s log ends or the client goes away. 409 with the kubelet\'s words when there is no such log (a container waiting to start, no previous container).
+   * @param namespace - Entity namespace, e.g. default
+   * @param kind - Entity kind, e.g. component
+   * @param name - Entity name
+   * @param cluster -
+   * @param pod -
+   * @param container -
+   * @param previous - true for the last terminated container.
+   * @param tailLines - Lines from the end (1-10000, default 500).
+   * @param follow - true to keep streaming new lines.
+   * @param download - true to answer as an attachment.
+   */
+  public async getEntityPodLog(
+    // @ts-ignore
+    request: GetEntityPodLog,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<string>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/workloads/{namespace}/{kind}/{name}/logs{?cluster,pod,container,previous,tailLines,follow,download}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      namespace: request.path.namespace,
+      kind: request.path.kind,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The entity\'s workloads (by `backstage.io/kubernetes-namespace` and `backstage.io/kubernetes-id` or `backstage.io/kubernetes-label-selector`) on every cluster where that namespace belongs, by its owner label, to the entity\'s owner and the viewer may see that team\'s objects: Deployments, StatefulSets and DaemonSets with their rollout, pods with restarts and last termination, findings with a plain-words cause and next step (OOMKilled with the limit and the peak from Prometheus, CrashLoopBackOff with the previous container\'s last lines, ImagePullBackOff with whether the tag is in Nexus, unschedulable Pending with the scheduler\'s reason, failing probes, a rollout past its progress deadline, an autoscaler at its maximum), and the events about them, newest first.
+   * @param namespace - Entity namespace, e.g. default
+   * @param kind - Entity kind, e.g. component
+   * @param name - Entity name
+   */
+  public async getEntityWorkloads(
+    // @ts-ignore
+    request: GetEntityWorkloads,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetEntityWorkloads200Response>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/workloads/{namespace}/{kind}/{name}`;
 
     const uri = parser.parse(uriTemplate).expand({
       namespace: request.path.namespace,
