@@ -223,6 +223,35 @@ const fleetAttentionWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** The signed-in person's services with their state on every cluster. */
+const yourServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'your-services',
+  params: {
+    name: 'PlatformYourServices',
+    title: 'Your services',
+    description:
+      "Your teams' components with Argo CD sync and health per cluster",
+    components: () =>
+      import('./components/YourWork').then(m => ({
+        Content: () => compatWrapper(<m.YourServicesContent />),
+      })),
+  },
+});
+
+/** The open problems on the layers the signed-in person's teams own. */
+const teamProblemsWidget = HomePageWidgetBlueprint.make({
+  name: 'team-problems',
+  params: {
+    name: 'PlatformTeamProblems',
+    title: "Your team's open problems",
+    description: 'Critical and warning layers your groups own, worst first',
+    components: () =>
+      import('./components/YourWork').then(m => ({
+        Content: () => compatWrapper(<m.TeamProblemsContent />),
+      })),
+  },
+});
+
 /**
  * The platform plugin for the new frontend system.
  *
@@ -253,6 +282,8 @@ export const platformPlugin = createFrontendPlugin({
     grafanaCard,
     deliveryContent,
     fleetAttentionWidget,
+    yourServicesWidget,
+    teamProblemsWidget,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
