@@ -75,6 +75,9 @@ describe('the runbook step each failing check calls for', () => {
       provisioner: 'cluster-api',
       commands: ['kubectl cordon staging-1-md-0-2'],
     });
+    // The Cluster API namespace the provisioning checks read fills the
+    // hardware layer's steps too.
+    expect(workers.remediation!.values['capi-namespace']).toBe('clusters');
     const capi = all.find(c => c.id === 'provisioning.cluster-api')!;
     expect(capi.remediation?.commands).toContain(
       'kubectl --context mgmt -n clusters delete machine <machine>',

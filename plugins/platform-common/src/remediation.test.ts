@@ -88,6 +88,20 @@ describe('remediationFor', () => {
     expect(remediation.commands.join(' ')).not.toMatch(/kubeadm join/);
   });
 
+  it('fills names known for the whole cluster where the check’s evidence gives none', () => {
+    const remediation = remediationFor(
+      check('hardware.workers-ready', 'critical', 'add-worker-node', [
+        'Node/staging-1-md-0-2',
+      ]),
+      { ...capi, values: { 'capi-namespace': 'clusters' } },
+    )!;
+    expect(remediation.values).toMatchObject({
+      'capi-namespace': 'clusters',
+      'failed-node': 'staging-1-md-0-2',
+      'management-cluster': 'mgmt',
+    });
+  });
+
   it('adds capacity with each provisioner’s own commands', () => {
     const sizing = check(
       'hardware.sizing-workers-n-plus-one',

@@ -41,6 +41,8 @@ export interface RunbookContext {
   cluster: string;
   provisioner: Provisioner;
   managementCluster?: string;
+  /** Names known for the whole cluster, e.g. its Cluster API namespace. */
+  values?: Record<string, string>;
 }
 
 /**
@@ -96,7 +98,10 @@ export function placeholderValues(
   evidence: HealthEvidence[],
   context: RunbookContext,
 ): Record<string, string> {
-  const values: Record<string, string> = { cluster: context.cluster };
+  const values: Record<string, string> = {
+    ...context.values,
+    cluster: context.cluster,
+  };
   if (context.managementCluster) {
     values['management-cluster'] = context.managementCluster;
   }

@@ -29,10 +29,17 @@ export function withRemediations(
   layers: LayerHealth[],
   cluster: ConfiguredCluster,
 ): LayerHealth[] {
+  // The namespace of the cluster's Cluster API objects, read by the
+  // provisioning checks, fills the steps of every layer.
+  const capiNamespace = layers
+    .flatMap(l => l.checks.flatMap(c => c.evidence))
+    .map(e => /^Cluster\/([^/]+)\/([^/]+)$/.exec(e.object))
+    .find(m => m && m[2] === cluster.name)?.[1];
   const context = {
     cluster: cluster.name,
     provisioner: cluster.provisioner,
     managementCluster: cluster.managementCluster,
+    values: capiNamespace ? { 'capi-namespace': capiNamespace } : undefined,
   };
   return layers.map(layer =>
     layer.lastKnown
