@@ -221,6 +221,8 @@ export const platformPlugin = createBackendPlugin({
               clients,
               new ConfigClusterAccessService(readClusterConnections(config)),
               platformConfig.clusters,
+              async name =>
+                (await health.cluster(name)).layers.flatMap(l => l.checks),
             ),
             alerts: {
               config: alertWebhook,

@@ -81,6 +81,7 @@ describe('the upgrade planner against the sandbox fleet', () => {
       provisioner: 'kubeadm',
     });
     expect(ids(report)).toEqual([
+      'backup:provisioning.etcd-backup',
       'removed-api:flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema',
       'removed-api:flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration',
     ]);
@@ -96,7 +97,6 @@ describe('the upgrade planner against the sandbox fleet', () => {
     expect(flowSchemas.source).toBe(
       'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#flowcontrol-resources-v132',
     );
-    expect(report.notChecked[0]).toMatch(/^Backup age/);
 
     const nodeSteps = report.plan.steps.filter(s => s.node);
     expect(nodeSteps.map(s => s.role)).toEqual([
@@ -214,7 +214,7 @@ describe('the upgrade planner against the sandbox fleet', () => {
     expect(row('onprem-kubeadm-1')).toMatchObject({
       currentVersion: 'v1.31.12',
       nextMinor: '1.32',
-      blockers: 2,
+      blockers: 3,
     });
     expect(row('staging-1')).toMatchObject({ nextMinor: '1.33', blockers: 2 });
     expect(row('edge-rke2-1')).toMatchObject({
@@ -222,5 +222,20 @@ describe('the upgrade planner against the sandbox fleet', () => {
       blockers: 1,
     });
     expect(row('prod-eu-1')).toMatchObject({ nextMinor: '1.34', blockers: 0 });
+  });
+
+  it('weighs the backup posture the health refresh stored: a failing etcd snapshot blocks', async () => {
+    await capture.refreshHealth();
+    const report = await planOf('onprem-kubeadm-1');
+    const backup = report.blockers.find(
+      b => b.id === 'backup:provisioning.etcd-backup',
+    );
+    expect(backup).toMatchObject({ kind: 'backup', severity: 'blocker' });
+    expect(backup!.evidence.length).toBeGreaterThan(0);
+    expect(report.notChecked.join(' ')).not.toContain(
+      'provisioning.etcd-backup',
+    );
+    // A cluster whose backups are fine carries no backup finding.
+    expect((await planOf('prod-eu-1')).blockers).toEqual([]);
   });
 });

@@ -21,7 +21,8 @@ export type UpgradeFindingKind =
   | 'addon'
   | 'version-skew'
   | 'node-not-ready'
-  | 'drain-blocked';
+  | 'drain-blocked'
+  | 'backup';
 
 /** Blockers stop the upgrade (and `platform:cluster:upgrade`); warnings are shown, not enforced. */
 export type UpgradeFindingSeverity = 'blocker' | 'warning';

@@ -18,6 +18,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
 import {
   FleetUpgradeRow,
+  HealthCheckResult,
   FleetUpgradesResponse,
   UpgradeDryRun,
   UpgradeFinding,
@@ -32,6 +33,7 @@ import { KubeObject } from '../health/checks/support';
 import { removalsBetween } from './deprecations';
 import { budgetsOnNode } from './disruptionBudgets';
 import { addonFindings } from './findings/addonFindings';
+import { backupFindings } from './findings/backupFindings';
 import { disruptionFindings } from './findings/disruptionFindings';
 import {
   notReadyFindings,
@@ -57,8 +59,6 @@ import {
 const DRY_RUN_DEADLINE_MS = 15_000;
 const FIELD_MANAGER = 'platform-portal-upgrade-planner';
 const FLEET_CONCURRENCY = 4;
-const NOT_CHECKED_BACKUP =
-  'Backup age: the portal does not read backup records yet, so the age of the last etcd snapshot or volume backup is not weighed here; check it before you start.';
 
 async function withDeadline<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -114,6 +114,10 @@ export class UpgradePlanner {
     private readonly clients: UpstreamClients,
     private readonly clusterAccess: ClusterAccessService,
     private readonly clusters: ConfiguredCluster[],
+    /** The stored health checks of a cluster, where the backup posture's verdicts are. */
+    private readonly storedChecks?: (
+      cluster: string,
+    ) => Promise<HealthCheckResult[]>,
   ) {}
 
   private readPath(cluster: ConfiguredCluster) {
@@ -167,6 +171,9 @@ export class UpgradePlanner {
       removalsBetween(current, target),
       this.readPath(cluster),
     );
+    const backup = backupFindings(
+      await this.storedChecks?.(cluster.name).catch(() => undefined),
+    );
     const findings: UpgradeFinding[] = [
       ...targetFindings(current, target),
       ...skewFindings(facts.nodes, apiServerVersions(facts), target),
@@ -174,6 +181,7 @@ export class UpgradePlanner {
       ...disruptionFindings(facts.disruptionBudgets, facts.pods),
       ...removedApiFindings(facts.legacy),
       ...addonFindings(facts.workloads, target),
+      ...backup.findings,
     ];
     return {
       cluster: cluster.name,
@@ -193,7 +201,7 @@ export class UpgradePlanner {
         target,
         options.dryRun !== false,
       ),
-      notChecked: [NOT_CHECKED_BACKUP],
+      notChecked: backup.notChecked,
     };
   }
 

@@ -2459,6 +2459,7 @@ export const spec = {
               'version-skew',
               'node-not-ready',
               'drain-blocked',
+              'backup',
             ],
           },
           severity: {

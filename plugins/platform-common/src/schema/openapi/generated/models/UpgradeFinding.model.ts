@@ -28,7 +28,8 @@ export type UpgradeFindingKindEnum =
   | 'addon'
   | 'version-skew'
   | 'node-not-ready'
-  | 'drain-blocked';
+  | 'drain-blocked'
+  | 'backup';
 /**
  * @public
  */
