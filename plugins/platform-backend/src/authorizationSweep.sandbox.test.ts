@@ -44,6 +44,7 @@ import { exampleEntities } from './__testUtils__/exampleEntities';
 import { mountedRoutes } from './__testUtils__/mountedRoutes';
 import { callRoute, ROUTES } from './__testUtils__/platformRoutes';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+import { signInUserInfo } from './__testUtils__/signInUserInfo';
 import { writesIn } from './__testUtils__/sandboxWrites';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 
@@ -129,6 +130,7 @@ describe('authorization of every platform API route', () => {
           data: sandboxPlatformConfig(sandbox),
         }),
         catalogServiceMock.factory({ entities: exampleEntities() }),
+        signInUserInfo(exampleEntities()),
         permissionsDenying(denied, asked),
         createServiceFactory({
           service: actionsRegistryServiceRef,

@@ -26,8 +26,10 @@ import {
   PlatformHealthCheck,
   platformHealthChecksExtensionPoint,
   readClusterConnections,
+  readImpersonationConfig,
 } from '@platform-portal/plugin-platform-node';
 import { registerHealthActions } from './actions/registerHealthActions';
+import { PersonKubernetesAccess } from './kubernetes/access';
 import { UpstreamClients } from './clients/UpstreamClients';
 import { UpstreamPolicies } from './clients/resilience/UpstreamPolicies';
 import { readPlatformConfig } from './config/readPlatformConfig';
@@ -212,6 +214,11 @@ export const platformPlugin = createBackendPlugin({
             auditor,
             readiness,
             ownership,
+            personAccess: new PersonKubernetesAccess({
+              clients,
+              config: readImpersonationConfig(config),
+              userInfo,
+            }),
             // Read after readPlatformConfig, whose errors name the key.
             remediations: new RemediationService(
               clients,

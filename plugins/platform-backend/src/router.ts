@@ -61,6 +61,9 @@ import { UpgradePlanner } from './upgrades/UpgradePlanner';
 import { rejectMalformedJson } from './routes/rejectMalformedJson';
 import { platformErrorHandler } from './routes/platformErrorHandler';
 import { spec } from './schema/openapi';
+import { PersonKubernetesAccess } from './kubernetes/access';
+import { workloadActionRoutes } from './routes/workloadActionRoutes';
+import { WorkloadActions } from './workloadActions/WorkloadActions';
 
 export interface RouterOptions {
   /** Alertmanager's webhook, and the re-check of the layers an alert names. */
@@ -80,6 +83,8 @@ export interface RouterOptions {
   remediations: RemediationService;
   ownership: UpstreamOwnership;
   upgrades: UpgradePlanner;
+  /** Each signed-in person's own Kubernetes rights (impersonation). */
+  personAccess: PersonKubernetesAccess;
 }
 
 export async function createRouter(
@@ -110,6 +115,13 @@ export async function createRouter(
   });
 
   healthRoutes(api, { health, guard });
+  workloadActionRoutes(api, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    access: options.personAccess,
+    actions: new WorkloadActions({ clients }),
+  });
   alertRoutes(api, {
     ...options.alerts,
     clusters: platformConfig.clusters.map(c => c.name),

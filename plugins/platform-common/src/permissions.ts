@@ -61,6 +61,18 @@ export const platformSelfServicePermission = createPermission({
 });
 
 /** @public */
+/**
+ * Restart or scale a workload from the portal. The change is sent with the
+ * person's own Kubernetes rights (impersonation), so the cluster's RBAC has
+ * the last word; this permission lets a policy take the buttons away.
+ *
+ * @public
+ */
+export const platformWorkloadOperatePermission = createPermission({
+  name: 'platform.workload.operate',
+  attributes: { action: 'update' },
+});
+
 export const platformPermissions = [
   platformHealthReadPermission,
   platformEntityReadPermission,
@@ -68,6 +80,7 @@ export const platformPermissions = [
   platformArgocdSyncPermission,
   platformArgocdRollbackPermission,
   platformSelfServicePermission,
+  platformWorkloadOperatePermission,
 ];
 
 /**

@@ -71,6 +71,9 @@ function readerRules(): unknown[] {
 
 /** What a team's people may do in their namespaces, bound to their group. */
 export const DEVELOPER_ROLE = 'platform-team-developer';
+/** The same across the cluster, bound to the platform team's group (its catalog name). */
+export const OPERATOR_ROLE = 'platform-operator';
+export const PLATFORM_TEAM_GROUP = 'platform-team';
 
 function developerRules(): unknown[] {
   const workloads = ['deployments', 'statefulsets', 'daemonsets'];
@@ -103,6 +106,11 @@ export function buildRbac(store: ObjectStore, teams: TeamAccess[]): void {
   ]));
   upsert(store, `clusterroles.${RBAC}`, clusterRole('platform-team-admin', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]));
   upsert(store, `clusterroles.${RBAC}`, clusterRole(DEVELOPER_ROLE, developerRules()));
+  // The platform team's people read and restart or scale workloads on every namespace.
+  upsert(store, `clusterroles.${RBAC}`, clusterRole(OPERATOR_ROLE, developerRules()));
+  upsert(store, `clusterrolebindings.${RBAC}`, binding('ClusterRoleBinding', OPERATOR_ROLE, OPERATOR_ROLE, [
+    { apiGroup: RBAC, kind: 'Group', name: PLATFORM_TEAM_GROUP },
+  ]));
   for (const team of teams) {
     const sa = teamServiceAccount(team);
     // The team's people (their catalog group's name) read their namespaces

@@ -21,6 +21,7 @@ import {
   platformEntityReadPermission,
   platformHealthReadPermission,
   platformNamespaceWritePermission,
+  platformWorkloadOperatePermission,
 } from '@platform-portal/plugin-platform-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Server } from 'node:http';
@@ -113,6 +114,29 @@ export const ROUTES: Record<string, RouteCall> = {
     permission: platformClusterProvisionPermission.name,
     path: '/diagnostics/prod-eu-2/remediations/argocd-sync',
     body: { name: 'orders-service', dryRun: true },
+  },
+  'POST /workload-actions/restart': {
+    permission: platformWorkloadOperatePermission.name,
+    path: '/workload-actions/restart',
+    body: {
+      cluster: 'prod-eu-1',
+      namespace: 'payments',
+      kind: 'Deployment',
+      name: 'payments-api',
+      dryRun: true,
+    },
+  },
+  'POST /workload-actions/scale': {
+    permission: platformWorkloadOperatePermission.name,
+    path: '/workload-actions/scale',
+    body: {
+      cluster: 'prod-eu-1',
+      namespace: 'payments',
+      kind: 'Deployment',
+      name: 'orders-service',
+      replicas: 2,
+      dryRun: true,
+    },
   },
   'GET /clusters': {
     permission: platformHealthReadPermission.name,

@@ -63,6 +63,104 @@ export const spec = {
         },
         required: ['error'],
       },
+      WorkloadActionRequest: {
+        type: 'object',
+        description:
+          'One workload on one cluster, and whether only to preview the change (server-side dry run).',
+        properties: {
+          cluster: {
+            type: 'string',
+            description: 'A cluster in platform.clusters.',
+          },
+          namespace: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+          },
+          name: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+            description:
+              'true to have the API server validate and admit the change without storing it.',
+          },
+        },
+        required: ['cluster', 'namespace', 'kind', 'name', 'dryRun'],
+      },
+      WorkloadActionResult: {
+        type: 'object',
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['restart', 'scale'],
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['previewed', 'done', 'argocd-owned'],
+            description:
+              'previewed, the API server accepted the change in dry run; done, it is made; argocd-owned, nothing was sent because Argo CD manages the field.',
+          },
+          message: {
+            type: 'string',
+            description: 'What happened or would happen, in plain words.',
+          },
+          workload: {
+            type: 'object',
+            properties: {
+              cluster: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              kind: {
+                type: 'string',
+                enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+              },
+              name: {
+                type: 'string',
+              },
+            },
+            required: ['cluster', 'namespace', 'kind', 'name'],
+          },
+          replicas: {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'integer',
+              },
+              to: {
+                type: 'integer',
+              },
+            },
+            required: ['from', 'to'],
+          },
+          restartedAt: {
+            type: 'string',
+          },
+          argocd: {
+            type: 'object',
+            description:
+              'The Argo CD instance (the cluster) and application that own the field, when outcome is argocd-owned.',
+            properties: {
+              instance: {
+                type: 'string',
+              },
+              application: {
+                type: 'string',
+              },
+            },
+            required: ['instance'],
+          },
+        },
+        required: ['action', 'dryRun', 'outcome', 'message', 'workload'],
+      },
       EntityNexus: {
         type: 'object',
         properties: {
@@ -3280,6 +3378,86 @@ export const spec = {
                   },
                   required: ['cluster', 'namespaces'],
                   additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workload-actions/restart': {
+      post: {
+        operationId: 'RestartWorkload',
+        description:
+          "A rollout restart of one workload (what `kubectl rollout restart` does), sent with the signed-in person's own Kubernetes rights (impersonation) so their RBAC decides; with `dryRun` the API server only validates and admits it. Permission platform.workload.operate; audited. 403 in plain words naming the person when their RBAC lacks patch on the workload.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WorkloadActionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The restart, previewed or made.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkloadActionResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workload-actions/scale': {
+      post: {
+        operationId: 'ScaleWorkload',
+        description:
+          "Sets the replica count of a Deployment or StatefulSet through its scale subresource, with the signed-in person's own Kubernetes rights; with `dryRun` the API server only validates and admits it. When Argo CD (field manager argocd-controller) manages spec.replicas nothing is sent and the answer says to change it through Argo CD. Permission platform.workload.operate; audited. 403 in plain words naming the person when their RBAC lacks the verbs.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/WorkloadActionRequest',
+                  },
+                  {
+                    type: 'object',
+                    properties: {
+                      replicas: {
+                        type: 'integer',
+                        minimum: 0,
+                        maximum: 1000,
+                      },
+                    },
+                    required: ['replicas'],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The scale, previewed or made, or why Argo CD must make it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkloadActionResult',
                 },
               },
             },

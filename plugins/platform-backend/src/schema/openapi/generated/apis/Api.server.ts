@@ -29,8 +29,11 @@ import { Layers } from '../models/Layers.model';
 import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
+import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
 import { UpgradeReport } from '../models/UpgradeReport.model';
+import { WorkloadActionRequest } from '../models/WorkloadActionRequest.model';
+import { WorkloadActionResult } from '../models/WorkloadActionResult.model';
 
 /**
  * @public
@@ -263,6 +266,13 @@ export type ReceiveAlerts = {
 /**
  * @public
  */
+export type RestartWorkload = {
+  body: WorkloadActionRequest;
+  response: WorkloadActionResult | Error;
+};
+/**
+ * @public
+ */
 export type RollbackEntityArgocdApplication = {
   path: {
     namespace: string;
@@ -295,6 +305,13 @@ export type RunRemediation = {
   };
   body: any;
   response: RemediationResult | Error;
+};
+/**
+ * @public
+ */
+export type ScaleWorkload = {
+  body: ScaleWorkloadRequest;
+  response: WorkloadActionResult | Error;
 };
 /**
  * @public
@@ -359,11 +376,15 @@ export type EndpointMap = {
 
   '#post|/alerts': ReceiveAlerts;
 
+  '#post|/workload-actions/restart': RestartWorkload;
+
   '#post|/entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/rollback': RollbackEntityArgocdApplication;
 
   '#post|/diagnostics/{cluster}/{runbook}': RunDiagnostic;
 
   '#post|/diagnostics/{cluster}/remediations/{action}': RunRemediation;
+
+  '#post|/workload-actions/scale': ScaleWorkload;
 
   '#post|/entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/sync': SyncEntityArgocdApplication;
 };

@@ -34,8 +34,11 @@ import { Layers } from '../models/Layers.model';
 import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
+import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
 import { UpgradeReport } from '../models/UpgradeReport.model';
+import { WorkloadActionRequest } from '../models/WorkloadActionRequest.model';
+import { WorkloadActionResult } from '../models/WorkloadActionResult.model';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -254,6 +257,12 @@ export type ReceiveAlerts = {
 /**
  * @public
  */
+export type RestartWorkload = {
+  body: WorkloadActionRequest;
+};
+/**
+ * @public
+ */
 export type RollbackEntityArgocdApplication = {
   path: {
     namespace: string;
@@ -283,6 +292,12 @@ export type RunRemediation = {
     action: string;
   };
   body: any;
+};
+/**
+ * @public
+ */
+export type ScaleWorkload = {
+  body: ScaleWorkloadRequest;
 };
 /**
  * @public
@@ -963,6 +978,31 @@ export class DefaultApiClient {
   }
 
   /**
+   * A rollout restart of one workload (what `kubectl rollout restart` does), sent with the signed-in person\'s own Kubernetes rights (impersonation) so their RBAC decides; with `dryRun` the API server only validates and admits it. Permission platform.workload.operate; audited. 403 in plain words naming the person when their RBAC lacks patch on the workload.
+   * @param workloadActionRequest -
+   */
+  public async restartWorkload(
+    // @ts-ignore
+    request: RestartWorkload,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WorkloadActionResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/workload-actions/restart`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
    * Starts a rollback of one of the entity\'s applications to a history entry (permission platform.argocd.rollback on the entity; audited). 409 while automated sync is on.
    * @param namespace - Entity namespace, e.g. default
    * @param kind - Entity kind, e.g. component
@@ -1047,6 +1087,31 @@ export class DefaultApiClient {
       cluster: request.path.cluster,
       action: request.path.action,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Sets the replica count of a Deployment or StatefulSet through its scale subresource, with the signed-in person\'s own Kubernetes rights; with `dryRun` the API server only validates and admits it. When Argo CD (field manager argocd-controller) manages spec.replicas nothing is sent and the answer says to change it through Argo CD. Permission platform.workload.operate; audited. 403 in plain words naming the person when their RBAC lacks the verbs.
+   * @param scaleWorkloadRequest -
+   */
+  public async scaleWorkload(
+    // @ts-ignore
+    request: ScaleWorkload,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WorkloadActionResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/workload-actions/scale`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
