@@ -40,7 +40,9 @@ case "$command" in
   stop)
     pgid=${1:?pgid}
     kill -TERM -- "-$pgid" 2>/dev/null || exit 0
-    for _ in $(seq 1 40); do
+    # The launcher gives each API server and etcd 10 s to stop before it
+    # kills them; killing the launcher sooner would orphan them.
+    for _ in $(seq 1 120); do
       kill -0 -- "-$pgid" 2>/dev/null || exit 0
       sleep 0.5
     done
