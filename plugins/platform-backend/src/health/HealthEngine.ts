@@ -49,6 +49,11 @@ export interface ClusterEvaluation {
   /** With `unreachable`: the layers none of whose checks needed the API. */
   readable?: LayerHealth[];
   unreachable?: UnreachableObservation;
+  /**
+   * When its upstream reads began (ISO 8601), a shared reader's first read
+   * included: the store keeps a result only over one whose reads began earlier.
+   */
+  startedAt: string;
 }
 
 export interface HealthEngineOptions {
@@ -100,7 +105,8 @@ export class HealthEngine {
     onCluster: (
       cluster: string,
       layers: LayerHealth[],
-      unreachable?: UnreachableObservation,
+      unreachable: UnreachableObservation | undefined,
+      startedAt: string,
     ) => Promise<void>,
   ): Promise<void> {
     const { clusters, settings } = this.options;
@@ -120,11 +126,10 @@ export class HealthEngine {
     await Promise.all(
       clusters.map(cluster =>
         fleetLimit.execute(async () => {
-          const { layers, readable, unreachable } = await runInRefreshScope(
-            scope,
-            cluster.name,
-            () => this.evaluateClusterReachability(cluster, signal, readerFor),
-          );
+          const { layers, readable, unreachable, startedAt } =
+            await runInRefreshScope(scope, cluster.name, () =>
+              this.evaluateClusterReachability(cluster, signal, readerFor),
+            );
           // Its lists are done with, unless workload clusters still read them.
           if (!managers.has(cluster.name)) {
             readers.delete(cluster.name);
@@ -132,7 +137,12 @@ export class HealthEngine {
           try {
             // While the API cannot be reached, only what could still be
             // read is stored; the other layers keep their last known verdicts.
-            await onCluster(cluster.name, readable ?? layers, unreachable);
+            await onCluster(
+              cluster.name,
+              readable ?? layers,
+              unreachable,
+              startedAt,
+            );
           } catch (error) {
             // One cluster failing to store must not cost the others their refresh.
             this.options.logger.error(
@@ -153,7 +163,10 @@ export class HealthEngine {
   }
 
   /** A refresh's reader of one cluster, reading watched kinds from their informers. */
-  reader(name: string, signal?: AbortSignal): SharedKubernetesReader | undefined {
+  reader(
+    name: string,
+    signal?: AbortSignal,
+  ): SharedKubernetesReader | undefined {
     const client = this.options.clients.kubernetes(name);
     const cached = this.options.cached;
     return (
@@ -180,13 +193,15 @@ export class HealthEngine {
   ): Promise<ClusterEvaluation> {
     const checkCluster = toCheckCluster(cluster);
     const kubernetes = readerFor(cluster.name)!;
+    const managementKubernetes = cluster.managementCluster
+      ? readerFor(cluster.managementCluster)
+      : undefined;
+    const now = new Date();
     const context: HealthCheckContext = {
       cluster: checkCluster,
       kubernetes,
-      managementKubernetes: cluster.managementCluster
-        ? readerFor(cluster.managementCluster)
-        : undefined,
-      now: new Date(),
+      managementKubernetes,
+      now,
       signal: signal ?? new AbortController().signal,
     };
     const clusterLimit = bulkhead(
@@ -205,6 +220,15 @@ export class HealthEngine {
       ),
     );
     const observedAt = new Date().toISOString();
+    // A reader shared with an earlier cluster of the refresh may serve lists
+    // read before this evaluation began.
+    const startedAt = new Date(
+      Math.min(
+        now.getTime(),
+        kubernetes?.readsBeganAt?.getTime() ?? Infinity,
+        managementKubernetes?.readsBeganAt?.getTime() ?? Infinity,
+      ),
+    ).toISOString();
     const evaluated = onlyLayers
       ? LAYER_IDS.filter(l => onlyLayers.has(l))
       : LAYER_IDS;
@@ -213,7 +237,7 @@ export class HealthEngine {
     );
     const outage = await kubernetes?.unreachable();
     if (!outage) {
-      return { layers };
+      return { layers, startedAt };
     }
     // A check that needed the API failed with the API's error (the first
     // read gates every other); its layer keeps its last known verdict.
@@ -235,6 +259,7 @@ export class HealthEngine {
         message: outage.message,
         observedAt,
       },
+      startedAt,
     };
   }
 

@@ -32,6 +32,8 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
     Promise<{ items: any[]; observedAt: string }>
   >();
   private gate?: Promise<unknown>;
+  /** When its first read began: what it serves is at most this old. */
+  readsBeganAt?: Date;
 
   constructor(
     private readonly client: Pick<KubernetesClient, 'list'>,
@@ -51,6 +53,7 @@ export class SharedKubernetesReader implements HealthCheckKubernetesReader {
       // Always asked of the API, never of a watch's cache: it is how a
       // refresh learns that the API cannot be reached (a watch stream may
       // outlive its server for a while).
+      this.readsBeganAt = new Date();
       this.gate = this.client.list('v1', 'Node', this.signal);
       this.lists.set('v1/Node', this.gate as Promise<any>);
     }

@@ -25,13 +25,16 @@ import { HealthStore, UnreachableObservation } from '../store/HealthStore';
 export type RecordClusterHealth = (
   cluster: string,
   layers: LayerHealth[],
-  unreachable?: UnreachableObservation,
+  unreachable: UnreachableObservation | undefined,
+  /** When the evaluation's upstream reads began: an older result is discarded. */
+  evaluationStartedAt: string,
 ) => Promise<void>;
 
 /**
  * Stores a cluster's layers, logs each change of verdict and tells
  * `onChanged` (open pages) when any verdict changed: the poll, a watch event
- * and an alert all go through here.
+ * and an alert all go through here. A result older than the stored one
+ * changes nothing, so it announces nothing.
  */
 export function healthRecorder(options: {
   store: HealthStore;
@@ -39,8 +42,13 @@ export function healthRecorder(options: {
   onChanged?: (cluster: string, changes: HealthStateChange[]) => Promise<void>;
 }): RecordClusterHealth {
   const { store, logger, onChanged } = options;
-  return async (cluster, layers, outage) => {
-    const changes = await store.saveCluster(cluster, layers, outage);
+  return async (cluster, layers, outage, evaluationStartedAt) => {
+    const changes = await store.saveCluster(
+      cluster,
+      layers,
+      outage,
+      evaluationStartedAt,
+    );
     if (outage) {
       logger.warn(
         `Kubernetes API of ${cluster} cannot be reached (${outage.errorClass}); its layers keep their last known verdicts`,

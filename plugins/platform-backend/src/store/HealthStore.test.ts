@@ -119,6 +119,92 @@ describe.each(databases.eachSupportedId())('HealthStore on %s', databaseId => {
     expect(await store.history('other', 10)).toEqual([]);
   });
 
+  it('keeps a result whose evaluation began later over one that began earlier but finished later', async () => {
+    const store = await createStore();
+    // A refresh began reading at 10:00:00 and will finish last, at 10:00:40.
+    const refreshStart = '2026-11-26T10:00:00.000Z';
+    // A change-driven evaluation began at 10:00:20 and stored first.
+    const changeStart = '2026-11-26T10:00:20.000Z';
+    await store.saveCluster('c1', [layer('ok', '2026-11-26T09:59:00.000Z')]);
+    expect(
+      await store.saveCluster(
+        'c1',
+        [layer('critical', '2026-11-26T10:00:21.000Z')],
+        undefined,
+        changeStart,
+      ),
+    ).toMatchObject([{ from: 'ok', to: 'critical' }]);
+    const versionBefore = await store.version();
+
+    const stale = await store.saveCluster(
+      'c1',
+      [layer('ok', '2026-11-26T10:00:40.000Z')],
+      {
+        endpoint: 'https://api.c1.example:6443',
+        errorClass: 'timeout',
+        message: 'Kubernetes API of cluster c1 did not answer',
+        observedAt: '2026-11-26T10:00:40.000Z',
+      },
+      refreshStart,
+    );
+
+    // Nothing written, nothing to announce, the served view unchanged.
+    expect(stale).toEqual([]);
+    expect(await store.listLayers('c1')).toMatchObject([
+      { verdict: 'critical', observedAt: '2026-11-26T10:00:21.000Z' },
+    ]);
+    expect(await store.listUnreachable()).toEqual([]);
+    expect(await store.version()).toBe(versionBefore);
+    expect((await store.history('c1', 10)).map(h => h.to)).toEqual([
+      'critical',
+      'ok',
+    ]);
+
+    // An evaluation that began after the stored one replaces it.
+    expect(
+      await store.saveCluster(
+        'c1',
+        [layer('ok', '2026-11-26T10:01:01.000Z')],
+        undefined,
+        '2026-11-26T10:01:00.000Z',
+      ),
+    ).toMatchObject([{ from: 'critical', to: 'ok' }]);
+    expect(await store.listLayers('c1')).toMatchObject([
+      { verdict: 'ok', observedAt: '2026-11-26T10:01:01.000Z' },
+    ]);
+  });
+
+  it('decides between two replicas writing at once by when their evaluations began', async () => {
+    const knex = await databases.init(databaseId);
+    const first = await HealthStore.create(mockServices.database({ knex }));
+    const second = new HealthStore(knex, 90);
+    const older = '2026-11-26T10:00:00.000Z';
+    const newer = '2026-11-26T10:00:05.000Z';
+    // Whichever commits first, the later start is what stays.
+    const results = await Promise.all([
+      first.saveCluster(
+        'c1',
+        [layer('ok', '2026-11-26T10:00:30.000Z')],
+        undefined,
+        older,
+      ),
+      second.saveCluster(
+        'c1',
+        [layer('critical', '2026-11-26T10:00:10.000Z')],
+        undefined,
+        newer,
+      ),
+    ]);
+    expect(await first.listLayers('c1')).toMatchObject([
+      { verdict: 'critical' },
+    ]);
+    // Whichever order they ran in, the stale result announced no lasting change.
+    const lastAnnounced = results
+      .flat()
+      .filter(c => c.to === 'ok' && c.from === 'critical');
+    expect(lastAnnounced).toEqual([]);
+  });
+
   it('removes history older than the retention', async () => {
     const store = await createStore(1);
     await store.saveCluster('c1', [layer('ok', '2026-11-20T10:00:00.000Z')]);

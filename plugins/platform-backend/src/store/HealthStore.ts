@@ -37,6 +37,7 @@ interface ReachabilityRow {
   message: string;
   since: string;
   last_attempt_at: string;
+  evaluation_started_at: string | null;
 }
 
 /** A refresh that found the cluster's Kubernetes API unreachable. */
@@ -65,6 +66,7 @@ interface LayerRow {
   reason: string | null;
   checks: string;
   observed_at: string;
+  evaluation_started_at: string | null;
 }
 
 interface HistoryRow {
@@ -99,50 +101,89 @@ export class HealthStore {
    * `unreachable`, the layers given are only those the refresh could still
    * read; the others keep their last known rows, and the outage is recorded
    * (its start kept across refreshes). Without it, any outage is over.
+   *
+   * `evaluationStartedAt` is when the evaluation began reading its upstreams
+   * (each layer's `observedAt` when not given). A stored row is replaced only
+   * by a result whose evaluation began later, decided in the update itself so
+   * it holds across replicas; a result discarded as older changes nothing.
    */
   async saveCluster(
     cluster: string,
     layers: LayerHealth[],
     unreachable?: UnreachableObservation,
+    evaluationStartedAt?: string,
   ): Promise<HealthStateChange[]> {
+    const startOf = (layer: LayerHealth) =>
+      evaluationStartedAt ?? layer.observedAt;
     return this.knex.transaction(async tx => {
-      if (unreachable) {
-        const [existing] = await tx<ReachabilityRow>(REACHABILITY_TABLE).where({
-          cluster,
-        });
-        const errorClass =
-          unreachable.errorClass === 'circuit-open'
-            ? existing?.error_class ?? 'network'
-            : unreachable.errorClass;
-        await tx<ReachabilityRow>(REACHABILITY_TABLE)
-          .insert({
-            cluster,
-            endpoint: unreachable.endpoint,
-            error_class: errorClass,
-            message:
-              unreachable.errorClass === 'circuit-open' && existing
-                ? existing.message
-                : unreachable.message,
-            since: existing?.since ?? unreachable.observedAt,
-            last_attempt_at: unreachable.observedAt,
-          })
-          .onConflict('cluster')
-          .merge();
-      } else {
-        await tx<ReachabilityRow>(REACHABILITY_TABLE)
-          .where({ cluster })
-          .delete();
-      }
-      const previous = await tx<LayerRow>(LAYERS_TABLE)
+      const postgres = tx.client.dialect === 'postgresql';
+      // Locked on PostgreSQL, so another replica's write waits for this one.
+      const previousQuery = tx<LayerRow>(LAYERS_TABLE)
         .where({ cluster })
-        .select('layer', 'verdict');
+        .select('layer', 'verdict', 'evaluation_started_at');
+      const previous = await (postgres
+        ? previousQuery.forUpdate()
+        : previousQuery);
+      const [outageRow] = await tx<ReachabilityRow>(REACHABILITY_TABLE).where({
+        cluster,
+      });
+      const started = evaluationStartedAt ?? layers[0]?.observedAt;
+      // Whether the API answered is as old as the evaluation that asked.
+      const newestStart = [
+        ...previous.map(row => row.evaluation_started_at),
+        outageRow?.evaluation_started_at,
+      ].reduce<string | undefined>(
+        (newest, at) => (at && (!newest || at > newest) ? at : newest),
+        undefined,
+      );
+      const reachabilityIsNewer =
+        !started || !newestStart || started >= newestStart;
+      if (reachabilityIsNewer) {
+        await this.saveReachability(
+          tx,
+          cluster,
+          outageRow,
+          unreachable,
+          started,
+        );
+      }
       const before = new Map(
         previous.map(row => [row.layer, row.verdict as HealthVerdict]),
       );
+      const written = new Set<string>();
+      if (layers.length > 0) {
+        const rows = await tx<LayerRow>(LAYERS_TABLE)
+          .insert(
+            layers.map(layer => ({
+              cluster,
+              layer: layer.layer,
+              verdict: layer.verdict,
+              reason: layer.reason ?? null,
+              checks: JSON.stringify(layer.checks),
+              observed_at: layer.observedAt,
+              evaluation_started_at: startOf(layer),
+            })),
+          )
+          .onConflict(['cluster', 'layer'])
+          .merge()
+          .where(builder =>
+            builder
+              .whereNull(`${LAYERS_TABLE}.evaluation_started_at`)
+              .orWhere(
+                `${LAYERS_TABLE}.evaluation_started_at`,
+                '<',
+                tx.ref('excluded.evaluation_started_at'),
+              ),
+          )
+          .returning(['layer']);
+        for (const row of rows as Array<{ layer: string }>) {
+          written.add(row.layer);
+        }
+      }
       const changes: HealthStateChange[] = [];
       for (const layer of layers) {
         const from = before.get(layer.layer);
-        if (from !== layer.verdict) {
+        if (written.has(layer.layer) && from !== layer.verdict) {
           changes.push({
             cluster,
             layer: layer.layer,
@@ -152,21 +193,6 @@ export class HealthStore {
             message: summarise(layer),
           });
         }
-      }
-      if (layers.length > 0) {
-        await tx<LayerRow>(LAYERS_TABLE)
-          .insert(
-            layers.map(layer => ({
-              cluster,
-              layer: layer.layer,
-              verdict: layer.verdict,
-              reason: layer.reason ?? null,
-              checks: JSON.stringify(layer.checks),
-              observed_at: layer.observedAt,
-            })),
-          )
-          .onConflict(['cluster', 'layer'])
-          .merge();
       }
       if (changes.length > 0) {
         await tx<HistoryRow>(HISTORY_TABLE).insert(
@@ -191,6 +217,39 @@ export class HealthStore {
         .delete();
       return changes;
     });
+  }
+
+  /** Records an outage (keeping its start and its class) or its end. */
+  private async saveReachability(
+    tx: Knex.Transaction,
+    cluster: string,
+    existing: ReachabilityRow | undefined,
+    unreachable: UnreachableObservation | undefined,
+    evaluationStartedAt: string | undefined,
+  ): Promise<void> {
+    if (!unreachable) {
+      await tx<ReachabilityRow>(REACHABILITY_TABLE).where({ cluster }).delete();
+      return;
+    }
+    const errorClass =
+      unreachable.errorClass === 'circuit-open'
+        ? existing?.error_class ?? 'network'
+        : unreachable.errorClass;
+    await tx<ReachabilityRow>(REACHABILITY_TABLE)
+      .insert({
+        cluster,
+        endpoint: unreachable.endpoint,
+        error_class: errorClass,
+        message:
+          unreachable.errorClass === 'circuit-open' && existing
+            ? existing.message
+            : unreachable.message,
+        since: existing?.since ?? unreachable.observedAt,
+        last_attempt_at: unreachable.observedAt,
+        evaluation_started_at: evaluationStartedAt ?? unreachable.observedAt,
+      })
+      .onConflict('cluster')
+      .merge();
   }
 
   /**

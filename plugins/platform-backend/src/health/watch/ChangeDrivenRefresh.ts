@@ -126,19 +126,28 @@ export class ChangeDrivenRefresh {
     const layers = new Set(wanted === 'all' ? LAYER_IDS : wanted);
     this.evaluations++;
     try {
-      const { layers: evaluated, readable, unreachable } =
-        await runInRefreshScope(
-          new RefreshScope(this.options.settings),
-          name,
-          () =>
-            this.options.engine.evaluateClusterReachability(
-              cluster,
-              AbortSignal.timeout(EVALUATION_DEADLINE_MS),
-              undefined,
-              layers,
-            ),
-        );
-      await this.options.record(name, readable ?? evaluated, unreachable);
+      const {
+        layers: evaluated,
+        readable,
+        unreachable,
+        startedAt,
+      } = await runInRefreshScope(
+        new RefreshScope(this.options.settings),
+        name,
+        () =>
+          this.options.engine.evaluateClusterReachability(
+            cluster,
+            AbortSignal.timeout(EVALUATION_DEADLINE_MS),
+            undefined,
+            layers,
+          ),
+      );
+      await this.options.record(
+        name,
+        readable ?? evaluated,
+        unreachable,
+        startedAt,
+      );
     } catch (error) {
       this.options.logger.warn(
         `Could not re-evaluate the health of ${name} after a change: ${
