@@ -74,6 +74,37 @@ describe.each(databases.eachSupportedId())(
       expect(storageOf(second.body)).toMatchObject({ verdict: 'critical' });
     });
 
+    it('keeps its snapshot when a replica’s result is older than the one stored', async () => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      const mine = await HealthStore.create(database);
+      const otherReplica = await HealthStore.create(database);
+      await mine.saveCluster(
+        'c1',
+        [storage('critical', '2026-11-26T10:00:30.000Z')],
+        undefined,
+        '2026-11-26T10:00:20.000Z',
+      );
+      const model = new HealthReadModel({
+        store: mine,
+        clusters: CLUSTERS,
+        staleAfterSeconds: 300,
+        now: () => new Date('2026-11-26T10:01:00Z'),
+      });
+      const first = await model.fleetSnapshot();
+
+      // Its evaluation began before the stored one's, and ended after it.
+      await otherReplica.saveCluster(
+        'c1',
+        [storage('ok', '2026-11-26T10:00:40.000Z')],
+        undefined,
+        '2026-11-26T10:00:00.000Z',
+      );
+
+      expect(await model.fleetSnapshot()).toBe(first);
+      expect(storageOf(first.body)).toMatchObject({ verdict: 'critical' });
+    });
+
     it('rebuilds once a layer has grown stale, without any write', async () => {
       const knex = await databases.init(databaseId);
       const store = await HealthStore.create(mockServices.database({ knex }));
