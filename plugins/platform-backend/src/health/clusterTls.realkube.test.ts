@@ -129,6 +129,52 @@ async function seed(kube: RealKubeApiServer) {
   );
 }
 
+/** The Cilium agent and operator as a cluster runs them, with the status their controllers report. */
+async function seedCilium(kube: RealKubeApiServer) {
+  const labels = { 'k8s-app': 'cilium' };
+  const template = {
+    metadata: { labels },
+    spec: {
+      containers: [{ name: 'cilium', image: 'quay.io/cilium/cilium:v1.16.0' }],
+    },
+  };
+  const workloads = [
+    {
+      path: '/apis/apps/v1/namespaces/kube-system/daemonsets',
+      name: 'cilium',
+      spec: { selector: { matchLabels: labels }, template },
+      status: {
+        desiredNumberScheduled: 3,
+        currentNumberScheduled: 3,
+        numberReady: 3,
+        numberMisscheduled: 0,
+      },
+    },
+    {
+      path: '/apis/apps/v1/namespaces/kube-system/deployments',
+      name: 'cilium-operator',
+      spec: { replicas: 1, selector: { matchLabels: labels }, template },
+      status: { replicas: 1, readyReplicas: 1, availableReplicas: 1 },
+    },
+  ];
+  for (const { path, name, spec, status } of workloads) {
+    await expectCreated(
+      kube.request('POST', path, { metadata: { name, labels }, spec }),
+    );
+    // No controller runs: the status it would report goes through the subresource.
+    await expectCreated(
+      kube.request(
+        'PATCH',
+        `${path}/${name}/status`,
+        { status },
+        {
+          contentType: 'application/merge-patch+json',
+        },
+      ),
+    );
+  }
+}
+
 /** A check of our own that reads Deployments, so the test sees the seeded object come back. */
 const deploymentsCheck = createBackendModule({
   pluginId: 'platform',
@@ -178,6 +224,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
   beforeAll(async () => {
     kube = await realKubeForSuite('product', binaries!);
     await seed(kube);
+    await seedCilium(kube);
   });
 
   afterAll(async () => {
@@ -257,6 +304,28 @@ const binaries = realKubeBinariesForSuite(SUITE);
       /does not trust|could not be reached/.test(c.message),
     );
     expect(tlsFailures).toEqual([]);
+  });
+
+  it('finds built-in objects in lists, whose items a real server sends without kind and apiVersion', async () => {
+    const checks = checksOf(
+      await refreshWith({
+        url: kube.url,
+        caData: kube.caData,
+        token: kube.readerToken,
+      }),
+    );
+    const cilium = checks['networking.cilium-agents'];
+    expect(cilium.message).not.toContain('missing');
+    expect(cilium).toMatchObject({
+      verdict: 'ok',
+      message: 'All components are ready',
+    });
+    expect(cilium.evidence.map(e => [e.object, e.field, e.value])).toEqual(
+      expect.arrayContaining([
+        ['DaemonSet/kube-system/cilium', 'ready/desired', '3/3'],
+        ['Deployment/kube-system/cilium-operator', 'ready/desired', '1/1'],
+      ]),
+    );
   });
 
   it('honours skipTLSVerify for a cluster whose CA the portal is not given', async () => {

@@ -97,6 +97,27 @@ describe('KubernetesClient.list', () => {
     expect(requests).toEqual([null, 'stale', null, 'fresh']);
   });
 
+  it('names the kind on items that a list leaves it off, as a real API server does for built-in kinds', async () => {
+    server.use(
+      http.get(PODS, () =>
+        HttpResponse.json({
+          apiVersion: 'v1',
+          kind: 'PodList',
+          metadata: {},
+          items: [{ metadata: { name: 'a', namespace: 'default' } }],
+        }),
+      ),
+    );
+    const { items } = await client().list('v1', 'Pod');
+    expect(items).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'a', namespace: 'default' },
+      },
+    ]);
+  });
+
   it('reports a list that keeps expiring as a 410 rather than looping', async () => {
     server.use(
       http.get(PODS, ({ request }) =>

@@ -31,6 +31,7 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { ConfiguredCluster } from '../../config/readPlatformConfig';
 import { NamespacedKubernetesReader } from './NamespacedKubernetesReader';
+import { withKind } from './withKind';
 import { fetchWithinOrigin } from '../http/fetchWithinOrigin';
 import { UpstreamTls } from '../http/upstreamAgents';
 import { parseUpstreamJson, readBodyWithin } from '../http/readBodyWithin';
@@ -60,7 +61,11 @@ export function guessResource(kind: string): string {
 
 interface ListPage {
   items: unknown[];
-  metadata?: { _continue?: string; continue?: string; resourceVersion?: string };
+  metadata?: {
+    _continue?: string;
+    continue?: string;
+    resourceVersion?: string;
+  };
 }
 
 /** Carries each call's deadline signal and size limit into client-node's HTTP layer. */
@@ -193,7 +198,7 @@ export class KubernetesClient implements HealthCheckKubernetesReader {
         continueToken = undefined;
         continue;
       }
-      items.push(...(page.items as unknown as T[]));
+      items.push(...withKind(page.items as T[], apiVersion, kind));
       const meta = page.metadata as ListPage['metadata'];
       continueToken = meta?._continue || meta?.continue || undefined;
       if (!continueToken) {

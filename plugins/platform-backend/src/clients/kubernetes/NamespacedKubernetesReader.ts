@@ -21,6 +21,7 @@ import { UpstreamTls } from '../http/upstreamAgents';
 import { toBackstageError } from '../resilience/toBackstageError';
 import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamTarget } from '../resilience/UpstreamTarget';
+import { withKind } from './withKind';
 
 /** One page is enough for one component's objects in a namespace. */
 const LIMIT = 500;
@@ -86,7 +87,11 @@ export class NamespacedKubernetesReader {
           response,
           policies.options.maxResponseBytes,
         );
-        return parseUpstreamJson<{ items: T[] }>(body.toString('utf8')).items;
+        return withKind(
+          parseUpstreamJson<{ items: T[] }>(body.toString('utf8')).items,
+          apiVersion,
+          kind,
+        );
       },
     );
   }
