@@ -15,7 +15,7 @@
  */
 
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
-import { Link, Progress } from '@backstage/core-components';
+import { Link, LinkButton, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityArgocdResponse } from '@platform-portal/plugin-platform-common';
@@ -134,12 +134,20 @@ export function YourServicesContent() {
   if (!value) return null;
   if (value.services.length === 0) {
     return (
-      <Typography>
-        {value.groups.length === 0
-          ? 'You are in no team yet, so no service is yours.'
-          : `${value.groups.join(', ')} own no component yet. `}
-        {value.groups.length > 0 && <Link to="/create">Create one</Link>}
-      </Typography>
+      <>
+        <Typography>
+          {value.groups.length === 0
+            ? 'You are in no team yet, so no service is yours.'
+            : `${value.groups.join(', ')} own no component yet.`}
+        </Typography>
+        {value.groups.length > 0 && (
+          <Box mt={1}>
+            <LinkButton to="/create" variant="outlined" size="small">
+              Create a service
+            </LinkButton>
+          </Box>
+        )}
+      </>
     );
   }
   return (
