@@ -123,13 +123,11 @@ export function skewFindings(
       )}`,
       message:
         'An upgrade starts from a control plane on one version; an earlier upgrade is unfinished.',
-      evidence: nodes
-        .filter(isControlPlane)
-        .map(node => ({
-          object: `Node ${node.metadata?.name}`,
-          field: 'status.nodeInfo.kubeletVersion',
-          value: kubeletOf(node),
-        })),
+      evidence: nodes.filter(isControlPlane).map(node => ({
+        object: `Node ${node.metadata?.name}`,
+        field: 'status.nodeInfo.kubeletVersion',
+        value: kubeletOf(node),
+      })),
       runbook: [
         'Finish the upgrade in progress on the remaining control-plane nodes (kubeadm upgrade node, or let the control plane provider roll out).',
         'Plan again.',

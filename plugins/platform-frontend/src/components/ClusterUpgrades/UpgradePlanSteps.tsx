@@ -26,7 +26,10 @@ const DRY_RUN_LABEL = {
   skipped: 'Dry run skipped',
 } as const;
 
-/** The plan for the cluster's provisioner as ordered steps, each with its copyable commands. */
+/**
+ * The plan for the cluster's provisioner as ordered steps, each with its
+ * copyable commands. Plain text: the syntax theme's colours fail WCAG contrast.
+ */
 export function UpgradePlanSteps(props: { plan: UpgradePlan }) {
   const { plan } = props;
   return (
@@ -76,7 +79,7 @@ export function UpgradePlanSteps(props: { plan: UpgradePlan }) {
               )}
               {step.commands.length > 0 && (
                 <CodeSnippet
-                  language="bash"
+                  language="text"
                   text={step.commands.join('\n')}
                   showCopyCodeButton
                 />
@@ -84,7 +87,7 @@ export function UpgradePlanSteps(props: { plan: UpgradePlan }) {
               {step.manifest && (
                 <Box mt={1}>
                   <CodeSnippet
-                    language="yaml"
+                    language="text"
                     text={step.manifest}
                     showCopyCodeButton
                   />
