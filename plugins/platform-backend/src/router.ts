@@ -46,7 +46,7 @@ import { EntityLoader } from './routes/entity/EntityLoader';
 import { entityRoutes } from './routes/entity/entityRoutes';
 import { SharedReadCache } from './routes/entity/SharedReadCache';
 import { workloadRoutes } from './routes/workloads/workloadRoutes';
-import { portalReaders, WorkloadService } from './workloads/WorkloadService';
+import { WorkloadService } from './workloads/WorkloadService';
 import { diagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { readinessRoutes } from './routes/readinessRoutes';
@@ -62,6 +62,7 @@ import { rejectMalformedJson } from './routes/rejectMalformedJson';
 import { platformErrorHandler } from './routes/platformErrorHandler';
 import { spec } from './schema/openapi';
 import { PersonKubernetesAccess } from './kubernetes/access';
+import { personReaders } from './kubernetes/access/personReaders';
 import { workloadActionRoutes } from './routes/workloadActionRoutes';
 import { WorkloadActions } from './workloadActions/WorkloadActions';
 
@@ -146,7 +147,6 @@ export async function createRouter(
     auditor: options.auditor,
   };
   entityRoutes(entityContext);
-  const workloadReaders = portalReaders(clients);
   workloadRoutes({
     router: api,
     entities: entityContext.entities,
@@ -156,8 +156,9 @@ export async function createRouter(
       clusters: entityContext.clusters,
       ownership: options.ownership,
     }),
-    // Every request reads as the portal until reads carry the person's identity.
-    readersFor: () => workloadReaders,
+    // Each person sees what their own Kubernetes rights let them read.
+    readersFor: credentials =>
+      personReaders(clients, options.personAccess, credentials),
   });
   deliveryRoutes(entityContext);
   argocdRoutes({

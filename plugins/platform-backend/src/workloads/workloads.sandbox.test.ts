@@ -36,6 +36,7 @@ import { NamespacedKubernetesReader } from '../clients/kubernetes/NamespacedKube
 import { platformPlugin } from '../plugin';
 import { exampleEntities } from '../__testUtils__/exampleEntities';
 import { sandboxPlatformConfig } from '../__testUtils__/sandboxPlatformConfig';
+import { signInUserInfo } from '../__testUtils__/signInUserInfo';
 
 jest.setTimeout(60_000);
 
@@ -60,6 +61,8 @@ async function startBackend(sandbox: Sandbox) {
     features: [
       platformPlugin,
       catalog.factory,
+      // Sign-in claims carry the groups, as the portal's resolver issues them.
+      signInUserInfo(entities),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
@@ -264,7 +267,9 @@ describe('workload troubleshooting against the sandbox', () => {
     }
     // The tail line, then at least one written after the request began.
     expect(text.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(2);
-    const upstreamSignal = podLog.mock.calls.at(-1)![3]!;
+    const upstreamSignal = podLog.mock.calls.find(
+      ([, , options]) => options.follow,
+    )![3]!;
     expect(upstreamSignal.aborted).toBe(false);
     abort.abort();
     while (!upstreamSignal.aborted) {
