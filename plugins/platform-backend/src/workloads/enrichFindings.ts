@@ -38,6 +38,9 @@ const message = (error: unknown) =>
 /** PromQL label values are double-quoted strings. */
 const quote = (value: string) => JSON.stringify(value);
 
+/** A cause ends in a full stop before the next sentence is added. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 function mebibytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)}Mi`;
 }
@@ -82,7 +85,9 @@ async function withMemoryPeak(
   if (!sources.prometheus) {
     return {
       ...finding,
-      cause: `${finding.cause} Prometheus is not configured, so its peak is unknown.`,
+      cause: `${sentence(
+        finding.cause,
+      )} Prometheus is not configured, so its peak is unknown.`,
     };
   }
   const selector = [
@@ -99,17 +104,19 @@ async function withMemoryPeak(
     return {
       ...finding,
       cause: Number.isFinite(peak)
-        ? `${finding.cause} Its memory peaked at ${mebibytes(
+        ? `${sentence(finding.cause)} Its memory peaked at ${mebibytes(
             peak,
           )} in the last hour.`
-        : `${finding.cause} Prometheus has no memory samples of it in the last hour.`,
+        : `${sentence(
+            finding.cause,
+          )} Prometheus has no memory samples of it in the last hour.`,
     };
   } catch (error) {
     return {
       ...finding,
-      cause: `${
-        finding.cause
-      } Its peak could not be read from Prometheus: ${message(error)}`,
+      cause: `${sentence(
+        finding.cause,
+      )} Its peak could not be read from Prometheus: ${message(error)}`,
     };
   }
 }
@@ -123,7 +130,9 @@ async function withNexusTag(
   if (!sources.nexus) {
     return {
       ...finding,
-      cause: `${finding.cause} Nexus is not configured, so whether tag ${tag} exists is unknown.`,
+      cause: `${sentence(
+        finding.cause,
+      )} Nexus is not configured, so whether tag ${tag} exists is unknown.`,
     };
   }
   try {
@@ -133,14 +142,18 @@ async function withNexusTag(
     if (versions.includes(tag)) {
       return {
         ...finding,
-        cause: `${finding.cause} Tag ${tag} of ${repository} exists in Nexus, so the registry refused the node or could not be reached.`,
+        cause: `${sentence(
+          finding.cause,
+        )} Tag ${tag} of ${repository} exists in Nexus, so the registry refused the node or could not be reached.`,
         nextStep:
           "Check the namespace's pull secret (imagePullSecrets) and that the nodes can reach the registry; the image itself is there.",
       };
     }
     return {
       ...finding,
-      cause: `${finding.cause} Nexus has no tag ${tag} of ${repository}${
+      cause: `${sentence(
+        finding.cause,
+      )} Nexus has no tag ${tag} of ${repository}${
         versions.length ? ` (newest: ${versions.slice(0, 3).join(', ')})` : ''
       }.`,
       nextStep:
@@ -149,9 +162,9 @@ async function withNexusTag(
   } catch (error) {
     return {
       ...finding,
-      cause: `${
-        finding.cause
-      } Whether tag ${tag} exists could not be read from Nexus: ${message(
+      cause: `${sentence(
+        finding.cause,
+      )} Whether tag ${tag} exists could not be read from Nexus: ${message(
         error,
       )}`,
     };
