@@ -72,11 +72,13 @@ describe('deploy/cluster-access', () => {
     for (const rule of others) {
       expect(rule.verbs).toEqual(['get', 'list', 'watch']);
       expect(rule.apiGroups).not.toContain('*');
-      if (rule.apiGroups?.includes('')) {
-        expect(rule.resources).not.toContain('secrets');
-        expect(rule.resources).not.toContain('*');
-      }
     }
+    const core = others
+      .filter(rule => rule.apiGroups?.includes(''))
+      .flatMap(rule => rule.resources ?? []);
+    expect(core).toContain('pods');
+    expect(core).not.toContain('secrets');
+    expect(core).not.toContain('*');
   });
 
   it('is valid against the upstream schemas', async () => {
