@@ -70,7 +70,11 @@ describe('platformPlugin', () => {
     });
     const res = await request(server).get('/api/platform/environment');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ simulated: true, clusterCount: 1 });
+    expect(res.body).toEqual({
+      simulated: true,
+      clusterCount: 1,
+      realKubernetes: [],
+    });
     expect(JSON.stringify(res.body)).not.toContain('do-not-leak');
   });
 
