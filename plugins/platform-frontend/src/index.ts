@@ -25,7 +25,7 @@
 export { platformPlugin as default } from './plugin';
 export { platformLegacyPlugin, PlatformPage } from './legacy/plugin';
 export { platformApiRef } from './api/PlatformApi';
-export type { PlatformApi } from './api/PlatformApi';
+export type { PlatformApi, PodLogQuery } from './api/PlatformApi';
 export { PlatformClient } from './api/PlatformClient';
 export { rootRouteRef } from './routes';
 export {
@@ -39,6 +39,7 @@ export {
   EntityGrafanaCard,
   EntityDeliveryPathCard,
   EntityDeploymentStatusCard,
+  EntityWorkloadsContent,
 } from './legacy/entityCards';
 export { hasDeploymentAnnotations } from './components/DeploymentStatus/hasDeploymentAnnotations';
 export { isKubernetesClusterEntity } from './components/ClusterEntity';

@@ -126,6 +126,25 @@ const deploymentStatusCard = EntityCardBlueprint.make({
   },
 });
 
+/** A component whose workloads the catalog names: where they run and what is wrong. */
+const workloadsContent = EntityContentBlueprint.make({
+  name: 'workloads',
+  params: {
+    path: '/workloads',
+    title: 'Workloads',
+    filter: {
+      kind: 'component',
+      'metadata.annotations.backstage.io/kubernetes-namespace': {
+        $exists: true,
+      },
+    },
+    loader: () =>
+      import('./components/Workloads').then(m =>
+        compatWrapper(<m.WorkloadsContent />),
+      ),
+  },
+});
+
 const argocdCard = EntityCardBlueprint.make({
   name: 'argocd',
   params: {
@@ -281,6 +300,7 @@ export const platformPlugin = createFrontendPlugin({
     gitlabCard,
     grafanaCard,
     deliveryContent,
+    workloadsContent,
     fleetAttentionWidget,
     yourServicesWidget,
     teamProblemsWidget,

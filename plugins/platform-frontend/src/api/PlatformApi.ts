@@ -30,6 +30,7 @@ import {
   EntityGitLabResponse,
   EntityGrafanaResponse,
   EntityNexusResponse,
+  EntityWorkloadsResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -63,6 +64,15 @@ export interface PlatformApi {
   getEntityDelivery(entity: CompoundEntityRef): Promise<EntityDeliveryResponse>;
   /** The entity's Grafana dashboards and firing alerts. */
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse>;
+  /** The entity's workloads on every cluster, with what is wrong and what to do. */
+  getEntityWorkloads(
+    entity: CompoundEntityRef,
+  ): Promise<EntityWorkloadsResponse>;
+  /**
+   * One container's log of one of the entity's pods; with `follow` the body
+   * streams until it is cancelled. A ResponseError when not 2xx.
+   */
+  getPodLog(entity: CompoundEntityRef, query: PodLogQuery): Promise<Response>;
   /** The entity's Argo CD applications on every cluster. */
   getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse>;
   syncArgocdApplication(
@@ -98,6 +108,17 @@ export interface PlatformApi {
 }
 
 /** @public */
+/** Which log `getPodLog` reads. @public */
+export interface PodLogQuery {
+  cluster: string;
+  pod: string;
+  container: string;
+  previous?: boolean;
+  tailLines?: number;
+  follow?: boolean;
+  download?: boolean;
+}
+
 export const platformApiRef = createApiRef<PlatformApi>({
   id: 'plugin.platform.api',
 });

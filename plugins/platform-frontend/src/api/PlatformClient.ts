@@ -29,6 +29,7 @@ import {
   EntityGitLabResponse,
   EntityGrafanaResponse,
   EntityNexusResponse,
+  EntityWorkloadsResponse,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -42,7 +43,8 @@ import {
   PlatformApiClient,
   TypedResponse,
 } from '@platform-portal/plugin-platform-common';
-import { PlatformApi } from './PlatformApi';
+import { PlatformApi, PodLogQuery } from './PlatformApi';
+import { ResponseError } from '@backstage/errors';
 import { body } from './responseBody';
 
 /**
@@ -114,6 +116,38 @@ export class PlatformClient implements PlatformApi {
     return integrationBody<EntityDeliveryResponse>(
       this.api.getEntityDelivery({ path: entityPath(entity) }),
     );
+  }
+
+  getEntityWorkloads(
+    entity: CompoundEntityRef,
+  ): Promise<EntityWorkloadsResponse> {
+    return integrationBody<EntityWorkloadsResponse>(
+      this.api.getEntityWorkloads({ path: entityPath(entity) }),
+    );
+  }
+
+  async getPodLog(
+    entity: CompoundEntityRef,
+    query: PodLogQuery,
+  ): Promise<Response> {
+    const flag = (value?: boolean) => (value ? 'true' : undefined);
+    const response = await this.api.getEntityPodLog({
+      path: entityPath(entity),
+      query: {
+        cluster: query.cluster,
+        pod: query.pod,
+        container: query.container,
+        previous: flag(query.previous),
+        tailLines:
+          query.tailLines === undefined ? undefined : String(query.tailLines),
+        follow: flag(query.follow),
+        download: flag(query.download),
+      },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
   }
 
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {

@@ -101,6 +101,22 @@ export const EntityArgocdCard = platformLegacyPlugin.provide(
   }),
 );
 
+/**
+ * Legacy app: a component's workloads on every cluster, what is wrong first,
+ * with pods, events and logs; for an `EntityLayout.Route` of its own.
+ *
+ * @public
+ */
+export const EntityWorkloadsContent = platformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWorkloadsContent',
+    component: {
+      lazy: () =>
+        import('../components/Workloads').then(m => m.WorkloadsContent),
+    },
+  }),
+);
+
 /** Legacy app: the delivery path of a component's latest commits. @public */
 export const EntityDeliveryPathCard = platformLegacyPlugin.provide(
   createComponentExtension({
