@@ -148,7 +148,7 @@ export function LogViewer(props: {
   };
 
   return (
-    <section aria-label={`Log of ${pod.name}`}>
+    <section aria-label={`Log of ${pod.name} on ${cluster}`}>
       <div className={classes.controls}>
         <TextField
           select
