@@ -29,6 +29,7 @@ import {
 } from './launcher';
 import { mirrorIntoRealCluster } from './mirrorCluster';
 import { gatewayApiSource, loadCrds, STACK_CRD_SOURCES } from './stackCrds';
+import { standInCrds } from './standInCrds';
 
 /*
  * `make start` with PLATFORM_REAL_CLUSTERS=N: the first N clusters of the
@@ -151,7 +152,11 @@ export async function startDemoClusters(options: {
     readFileSync(options.sandboxDescription, 'utf8'),
   );
   const chosen = chooseClusters(description.clusters, options.count);
-  const crds = loadCrds([gatewayApiSource('standard'), ...STACK_CRD_SOURCES]);
+  const upstreamCrds = loadCrds([
+    gatewayApiSource('standard'),
+    ...STACK_CRD_SOURCES,
+  ]);
+  const crds = [...upstreamCrds, ...standInCrds(upstreamCrds)];
   const specs: RealClusterSpec[] = chosen.map(cluster => ({
     name: cluster.name,
     seed: async kube => {

@@ -59,6 +59,9 @@ export {
   TEST_CLUSTERS,
   type TestClusterName,
 } from './testClusters';
+export { standInCrds } from './standInCrds';
+export { grantReaderCrdGroups, installCrds } from './installCrds';
+export { mirrorIntoRealCluster, type MirrorReport } from './mirrorCluster';
 export {
   gatewayApiSource,
   loadCrds,

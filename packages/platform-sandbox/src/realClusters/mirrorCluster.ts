@@ -105,12 +105,22 @@ function fieldManager(object: Obj, teamNamespaces: Set<string>): string {
   return 'helm';
 }
 
-/** What a client applies: no server-set metadata, no status. */
-function forApply(object: Obj, apiVersion: string, kind: string): Obj {
+/**
+ * What a client applies: no server-set metadata; no status when the kind has
+ * a status subresource (the server ignores it there). A kind without one,
+ * like Argo CD's Application, keeps its status in the object itself.
+ */
+function forApply(
+  object: Obj,
+  apiVersion: string,
+  kind: string,
+  keepStatus: boolean,
+): Obj {
   const { name, namespace, labels, annotations, finalizers } = object.metadata;
-  const { status: _status, metadata: _metadata, ...rest } = object;
+  const { status, metadata: _metadata, ...rest } = object;
   return {
     ...rest,
+    ...(keepStatus && status ? { status } : {}),
     apiVersion,
     kind,
     metadata: { name, namespace, labels, annotations, finalizers },
@@ -131,6 +141,10 @@ export async function mirrorIntoRealCluster(
   const source = kubeRequester(sandbox.url, '', sandbox.adminToken);
   const real = await resources(kube.request);
   const servedByReal = new Set(real.map(r => `${r.groupVersion}/${r.name}`));
+  // Whether status is a subresource is the real server's to say.
+  const realStatus = new Set(
+    real.filter(r => r.hasStatus).map(r => `${r.groupVersion}/${r.name}`),
+  );
   const order = (r: Resource) =>
     ['namespaces', 'serviceaccounts', 'nodes'].indexOf(r.name) + 1 || 10;
   const kinds = (await resources(source))
@@ -151,8 +165,16 @@ export async function mirrorIntoRealCluster(
           .map(n => n.metadata.name),
       );
     }
+    const statusSubresource = realStatus.has(
+      `${resource.groupVersion}/${resource.name}`,
+    );
     for (const item of items) {
-      const object = forApply(item, resource.groupVersion, resource.kind);
+      const object = forApply(
+        item,
+        resource.groupVersion,
+        resource.kind,
+        !statusSubresource,
+      );
       const { name, namespace } = object.metadata;
       if (name?.startsWith('system:') || namespace === 'kube-node-lease') {
         continue;
@@ -163,7 +185,7 @@ export async function mirrorIntoRealCluster(
       const manager = fieldManager(object, teamNamespaces);
       try {
         await applyAs(kube, path, object, manager);
-        if (resource.hasStatus && item.status) {
+        if (statusSubresource && item.status) {
           const statusManager =
             resource.kind === 'Node' || resource.kind === 'Pod'
               ? 'kubelet'

@@ -113,13 +113,19 @@ export const STACK_CRD_SOURCES: CrdSource[] = [
     files: [
       'core/config/crd/bases/cluster.x-k8s.io_clusters.yaml',
       'core/config/crd/bases/cluster.x-k8s.io_machinedeployments.yaml',
+      'core/config/crd/bases/cluster.x-k8s.io_machinesets.yaml',
+      'core/config/crd/bases/cluster.x-k8s.io_machines.yaml',
+      'core/config/crd/bases/cluster.x-k8s.io_machinehealthchecks.yaml',
       'controlplane/kubeadm/config/crd/bases/controlplane.cluster.x-k8s.io_kubeadmcontrolplanes.yaml',
     ],
   },
   {
     module: 'github.com/cilium/cilium',
     version: 'v1.20.2',
-    files: ['pkg/k8s/apis/cilium.io/client/crds/v2/ciliumnetworkpolicies.yaml'],
+    files: [
+      'pkg/k8s/apis/cilium.io/client/crds/v2/ciliumnetworkpolicies.yaml',
+      'pkg/k8s/apis/cilium.io/client/crds/v2/ciliumnodes.yaml',
+    ],
   },
   {
     module: 'github.com/argoproj/argo-cd/v3',

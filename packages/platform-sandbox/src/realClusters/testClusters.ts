@@ -37,6 +37,8 @@ export const TEST_CLUSTERS = {
   kubectl: { name: 'kubectl' },
   /** clusterTls.realkube (nodes, team-a) and actions.realkube (the stack's CRDs, team namespaces). */
   product: { name: 'product' },
+  /** mirroredFleet.realkube: holds a copy of one sandbox cluster and the stack's CRDs, for a health refresh. */
+  health: { name: 'health' },
   /** deployRollout.realkube: the controllers schedule its pods onto kwok nodes. */
   management: { name: 'management', controllers: true },
 } satisfies Record<string, RealClusterSpec>;
