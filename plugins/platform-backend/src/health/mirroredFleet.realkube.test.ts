@@ -35,6 +35,7 @@ import {
   realKubeForSuite,
 } from '../__testUtils__/realKubeApiServer';
 import { sandboxPlatformConfig } from '../__testUtils__/sandboxPlatformConfig';
+import { serviceAccountToken } from '../__testUtils__/mirrorSandboxCluster';
 import { startUpstreamSandbox } from '../__testUtils__/startUpstreamSandbox';
 
 jest.setTimeout(180_000);
@@ -76,6 +77,48 @@ const binaries = realKubeBinariesForSuite(SUITE);
     await sandbox?.stop();
   });
 
+  /** The real cluster's Kubernetes API for CLUSTER, everything else on the sandbox. */
+  function onRealCluster(token: string) {
+    const config = structuredClone(sandboxPlatformConfig(sandbox)) as any;
+    config.platform.clusters.find(
+      (c: { name: string }) => c.name === CLUSTER,
+    ).kubernetes = { url: kube.url, caData: kube.caData, token };
+    return config;
+  }
+
+  /** A reader whose RBAC lists every kind the checks read but DaemonSets. */
+  async function tokenWithoutDaemonSets(): Promise<string> {
+    const name = 'reader-without-daemonsets';
+    const create = async (path: string, body: object) => {
+      const res = await kube.request('POST', path, body);
+      expect([201, 409]).toContain(res.status);
+    };
+    await create('/api/v1/namespaces/default/serviceaccounts', {
+      metadata: { name },
+    });
+    const rbac = '/apis/rbac.authorization.k8s.io/v1';
+    await create(`${rbac}/clusterroles`, {
+      metadata: { name },
+      rules: [
+        {
+          apiGroups: ['', 'apps'],
+          resources: ['nodes', 'pods', 'deployments'],
+          verbs: ['get', 'list', 'watch'],
+        },
+      ],
+    });
+    await create(`${rbac}/clusterrolebindings`, {
+      metadata: { name },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name,
+      },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: 'default' }],
+    });
+    return serviceAccountToken(kube, 'default', name);
+  }
+
   /** One refresh of the cluster's health: id -> verdict and message. */
   async function checksOf(config: object): Promise<Record<string, string>> {
     const capture = captureScheduler();
@@ -108,17 +151,8 @@ const binaries = realKubeBinariesForSuite(SUITE);
   }
 
   it('gives every check the verdict the sandbox gives, with the Kubernetes side on the real server', async () => {
-    const config = sandboxPlatformConfig(sandbox) as any;
-    const simulated = await checksOf(config);
-    const onReal = structuredClone(config);
-    onReal.platform.clusters.find(
-      (c: { name: string }) => c.name === CLUSTER,
-    ).kubernetes = {
-      url: kube.url,
-      caData: kube.caData,
-      token: kube.readerToken,
-    };
-    const real = await checksOf(onReal);
+    const simulated = await checksOf(sandboxPlatformConfig(sandbox));
+    const real = await checksOf(onRealCluster(kube.readerToken));
 
     expect(Object.keys(real).length).toBeGreaterThan(30);
     // Built-in kinds listed from the real server (items without kind) are found.
@@ -128,5 +162,15 @@ const binaries = realKubeBinariesForSuite(SUITE);
       'Application/argocd/orders-service OutOfSync',
     );
     expect(real).toEqual(simulated);
+  });
+
+  it('reports a kind the reader may not list as unknown with the 403, never as missing', async () => {
+    const checks = await checksOf(
+      onRealCluster(await tokenWithoutDaemonSets()),
+    );
+    expect(checks['networking.cilium-agents']).toMatch(/^unknown: /);
+    expect(checks['networking.cilium-agents']).toMatch(/403|forbidden/i);
+    expect(checks['networking.cilium-agents']).toContain('daemonsets');
+    expect(checks['networking.cilium-agents']).not.toContain('missing');
   });
 });
