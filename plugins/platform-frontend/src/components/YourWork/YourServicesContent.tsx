@@ -75,8 +75,9 @@ function ServiceState(props: {
           <Chip
             key={`${app.instance}/${app.name}`}
             size="small"
-            variant={good ? 'outlined' : 'default'}
-            color={good ? 'default' : 'secondary'}
+            variant="outlined"
+            // Weight, not colour alone, marks a service that needs a look.
+            style={good ? undefined : { fontWeight: 700 }}
             label={`${app.instance}: ${app.syncStatus}, ${app.healthStatus}`}
           />
         );
@@ -85,7 +86,8 @@ function ServiceState(props: {
         <Chip
           key={e.instance}
           size="small"
-          color="secondary"
+          variant="outlined"
+          style={{ fontWeight: 700 }}
           label={`${e.instance}: not answering`}
         />
       ))}
