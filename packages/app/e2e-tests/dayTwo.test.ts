@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Platform Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+import {
+  generatedFleetSize,
+  guestAuthorization,
+  refreshUntilVerdict,
+} from './platformSandbox';
+import { gotoSignedIn } from './signIn';
+
+const SCREENSHOTS = '.test-results/screenshots';
+
+/** Serious and critical axe violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap(v => v.nodes.map(n => `${v.id}: ${v.help} at ${n.target}`));
+}
+
+// The demo fleet (packages/platform-sandbox's default fleet): prod-eu-2 has a
+// Longhorn volume no backup job covers and a certificate 9 days from expiry
+// that cannot renew; onprem-kubeadm-1's etcd snapshot CronJob fails.
+test.describe('day-2 operations', () => {
+  test.skip(!!generatedFleetSize(), 'needs the demo fleet');
+
+  test('the backup card names the volume without backups and the failing etcd snapshot', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const authorization = await guestAuthorization(request);
+    await refreshUntilVerdict(
+      request,
+      authorization,
+      { cluster: 'prod-eu-2', layer: 'storage' },
+      /critical/,
+    );
+    await gotoSignedIn(page, '/platform/clusters/prod-eu-2');
+    const age = page.getByRole('region', {
+      name: 'Every volume with data was backed up within 26h',
+    });
+    await expect(age).toBeVisible({ timeout: 60_000 });
+    await expect(age).toContainText(
+      'Volume/longhorn-system/pvc-payments-db never backed up',
+    );
+    await expect(age).toContainText(
+      'Runbook: Longhorn Volume Backup Missing or Stale',
+    );
+    await expect(
+      page.getByRole('region', {
+        name: 'Longhorn has a reachable backup target',
+      }),
+    ).toContainText('is available');
+    const card = page
+      .getByText('Backup posture')
+      .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({
+      path: `${SCREENSHOTS}/backup-posture-prod-eu-2.png`,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await refreshUntilVerdict(
+      request,
+      authorization,
+      { cluster: 'onprem-kubeadm-1', layer: 'provisioning' },
+      /critical/,
+    );
+    await gotoSignedIn(page, '/platform/clusters/onprem-kubeadm-1');
+    const etcd = page.getByRole('region', {
+      name: 'etcd was snapshotted within 26h',
+    });
+    await expect(etcd).toBeVisible({ timeout: 60_000 });
+    await expect(etcd).toContainText('the latest run failed');
+    await expect(etcd).toContainText('BackoffLimitExceeded');
+    await etcd.scrollIntoViewIfNeeded();
+    await etcd.screenshot({
+      path: `${SCREENSHOTS}/backup-posture-etcd-onprem-kubeadm-1.png`,
+    });
+  });
+
+  test('the certificate list puts the certificate that cannot renew first', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await gotoSignedIn(page, '/platform');
+    await page.getByRole('button', { name: 'Certificates' }).click();
+    await expect(page).toHaveURL(/\/platform\/certificates$/);
+    const rows = page.getByRole('row');
+    await expect(rows.nth(1)).toContainText('payments/payments-api-tls', {
+      timeout: 60_000,
+    });
+    await expect(rows.nth(1)).toContainText('Critical');
+    await expect(rows.nth(1)).toContainText('not renewing');
+    await page.screenshot({
+      path: `${SCREENSHOTS}/certificates.png`,
+      fullPage: true,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
