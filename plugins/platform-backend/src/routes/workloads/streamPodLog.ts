@@ -37,7 +37,8 @@ export const MAX_LOG_BYTES = 8 * 1024 * 1024;
 function headersFor(query: LogQuery) {
   const headers: Record<string, string> = {
     'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
+    // no-transform keeps the compression middleware from holding a followed log back.
+    'Cache-Control': 'no-store, no-transform',
     'X-Content-Type-Options': 'nosniff',
   };
   if (query.download) {
