@@ -182,22 +182,6 @@ export interface NodeSize {
   diskGiB: number;
 }
 
-
-
-export interface NodeSize {
-  cpu: number;
-  memoryGiB: number;
-  diskGiB: number;
-}
-
-
-
-export interface NodeSize {
-  cpu: number;
-  memoryGiB: number;
-  diskGiB: number;
-}
-
 /** An example application component, deployed to some clusters. */
 export interface ComponentSpec {
   /** Catalog component name, Kubernetes app label, Tempo service name. */

@@ -142,9 +142,7 @@ describe('Informer against the sandbox’s Kubernetes API', () => {
     });
     await sandboxControl(sandbox, 'DELETE', '/behaviour');
 
-    await until(
-      () => informer.connected && notReady(informer.items()) === 1,
-    );
+    await until(() => informer.connected && notReady(informer.items()) === 1);
     expect(informer.stats.lists).toBeGreaterThan(lists);
   });
 });

@@ -45,7 +45,10 @@ export class KindReads {
    * The layers that read `kindKey` (`apiVersion/kind`) through `scope`;
    * undefined before any check has run, when every layer must be assumed.
    */
-  layersFor(scope: ReadScope, kindKey: string): ReadonlySet<LayerId> | undefined {
+  layersFor(
+    scope: ReadScope,
+    kindKey: string,
+  ): ReadonlySet<LayerId> | undefined {
     if (!this.learned) return undefined;
     return this.layers.get(`${scope}:${kindKey}`) ?? new Set();
   }
