@@ -24,6 +24,12 @@ import { PodProblem } from '../scenario/types';
 
 /** Pod annotation a fault sets to make a pod unhealthy. */
 export const POD_FAULT_ANNOTATION = `${SANDBOX_ANNOTATION}/fault`;
+
+/** Restart counts the kubelet would have reached for a pod under each fault. */
+const RESTARTS_BY_FAULT: Record<string, number> = {
+  crashloop: 17,
+  'oom-killed': 4,
+};
 export type PodFault = PodProblem;
 
 /** What the scheduler says of a pod no node can take (its PodScheduled condition and FailedScheduling event). */
@@ -98,11 +104,25 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
     lastTransitionTime: transition(type, status ? 'True' : 'False'),
     ...(reason ? { reason } : {}),
   });
-  const restarts = fault === 'crashloop' ? 17 : fault === 'oom-killed' ? 4 : 0;
+  const restarts = RESTARTS_BY_FAULT[fault ?? ''] ?? 0;
   const pulling = fault === 'image-pull';
   const lastTerminated = (exitCode: number, reason: string) => ({
     lastState: { terminated: { exitCode, reason, startedAt: started, finishedAt: started, containerID: `containerd://${shortHash(`${pod.metadata.name}/last`, 32)}` } },
   });
+  const lastStateFor = () => {
+    if (fault === 'crashloop') return lastTerminated(1, 'Error');
+    if (fault === 'oom-killed') return lastTerminated(137, 'OOMKilled');
+    return { lastState: {} };
+  };
+  const stateOf = (c: { name: string; image: string }) => {
+    if (fault === 'crashloop') {
+      return { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})` } };
+    }
+    if (pulling) {
+      return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}": ErrImagePull: ${imagePullError(c.image)}` } };
+    }
+    return { running: { startedAt: started } };
+  };
   const containerStatuses = containers.map(c => ({
     name: c.name,
     image: c.image,
@@ -112,13 +132,8 @@ export function podStatus(pod: KubeObject, node: NodeHealth | undefined, now: Da
     ready,
     started: fault !== 'crashloop' && !pulling,
     restartCount: restarts,
-    state:
-      fault === 'crashloop'
-        ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})` } }
-        : pulling
-          ? { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}": ErrImagePull: ${imagePullError(c.image)}` } }
-          : { running: { startedAt: started } },
-    ...(fault === 'crashloop' ? lastTerminated(1, 'Error') : fault === 'oom-killed' ? lastTerminated(137, 'OOMKilled') : { lastState: {} }),
+    state: stateOf(c),
+    ...lastStateFor(),
   }));
   // Pods on a lost node are marked not ready by the node controller, without a container reason.
   const unready = !fault && nodeLost ? undefined : 'ContainersNotReady';

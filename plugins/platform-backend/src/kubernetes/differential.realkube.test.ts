@@ -866,6 +866,17 @@ interface Target {
   ): Promise<KubeResponse & { path: string }>;
 }
 
+/** The token a step runs with: a team's, the read-only reader's, or none (the target's default). */
+function stepToken(
+  asTeam: boolean | undefined,
+  asReader: boolean | undefined,
+  tokens: { team: string; reader: string },
+): string | undefined {
+  if (asTeam) return tokens.team;
+  if (asReader) return tokens.reader;
+  return undefined;
+}
+
 async function runSteps(target: Target) {
   const shapes: Record<string, Record<string, unknown>> = {};
   let continueToken = '';
@@ -1013,11 +1024,10 @@ const binaries = realKubeBinariesForSuite(SUITE);
       ) => ({
         ...(await kube.request(method, path, body, {
           contentType,
-          token: asTeam
-            ? teamIdentity.realToken
-            : asReader
-            ? kube.readerToken
-            : undefined,
+          token: stepToken(asTeam, asReader, {
+            team: teamIdentity.realToken,
+            reader: kube.readerToken,
+          }),
           accept,
           headers,
         })),
@@ -1039,11 +1049,11 @@ const binaries = realKubeBinariesForSuite(SUITE);
         headers,
         asTeam,
       ) => {
-        const token = asTeam
-          ? teamIdentity.sandboxToken
-          : asReader
-          ? tokens.reader
-          : tokens.admin;
+        const token =
+          stepToken(asTeam, asReader, {
+            team: teamIdentity.sandboxToken,
+            reader: tokens.reader,
+          }) ?? tokens.admin;
         const response = await fetch(`${base}${path}`, {
           method,
           headers: {
