@@ -408,7 +408,9 @@ describe('hostile requests to every platform API route', () => {
             ...outcome,
             status: expect.toBeWithin4xx(),
           });
-          if (res.status === 404) {
+          // 431: a request line over Node's header limit is refused before
+          // any route sees it, with no body to name a field in.
+          if (res.status === 404 || res.status === 431) {
             return;
           }
           const message: string = JSON.parse(text)?.error?.message ?? '';

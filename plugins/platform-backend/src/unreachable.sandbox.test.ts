@@ -151,7 +151,12 @@ describe('a cluster whose Kubernetes API refuses connections', () => {
     for (const layer of detail.layers.filter(l => l.lastKnown)) {
       const was = beforeLayers.layers.find(l => l.layer === layer.layer)!;
       expect(layer.verdict).toBe(was.verdict);
-      expect(layer.checks).toEqual(was.checks);
+      // The same checks, without the runbook steps they had: those assume
+      // the API answers.
+      expect(layer.checks.some(c => c.remediation)).toBe(false);
+      expect(layer.checks).toEqual(
+        was.checks.map(({ remediation: _, ...check }) => check),
+      );
     }
   });
 

@@ -108,7 +108,7 @@ describe('PlatformClusterEntityProvider', () => {
       connection.entity('onprem-kubeadm-1')!.metadata.annotations,
     ).toMatchObject({
       'platform-portal.io/cluster-provisioner': 'kubeadm',
-      'platform-portal.io/kubernetes-version': 'v1.32.8',
+      'platform-portal.io/kubernetes-version': 'v1.31.12',
       'platform-portal.io/control-plane-count': '3',
       'platform-portal.io/worker-count': '3',
     });
