@@ -23,6 +23,31 @@ const SCREENSHOTS = '.test-results/screenshots';
 test.describe('search', () => {
   test.skip(!!generatedFleetSize(), 'needs the demo fleet');
 
+  test('searching "staging-1" lists staging-1 first, before every other cluster', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await signInAsGuest(page);
+    const clusterLinks = page.locator('a[href^="/platform/clusters/"]');
+    // The clusters are indexed shortly after the portal starts.
+    await expect(async () => {
+      await gotoSignedIn(page, '/search?query=staging-1');
+      await expect(clusterLinks.first()).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(clusterLinks.first()).toHaveText('staging-1');
+    await expect(clusterLinks.first()).toHaveAttribute(
+      'href',
+      '/platform/clusters/staging-1',
+    );
+    await expect(
+      page.locator('a[href="/platform/clusters/prod-eu-1"]'),
+    ).toHaveCount(0);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/search-staging-1.png`,
+      fullPage: true,
+    });
+  });
+
   test('a runbook is found by what it is about and opens at its steps', async ({
     page,
   }) => {
