@@ -140,7 +140,7 @@ export function YourServicesContent() {
         <Typography>
           {value.groups.length === 0
             ? 'You are in no team yet, so no service is yours.'
-            : `${value.groups.join(', ')} own no component yet.`}
+            : `No component is owned by ${value.groups.join(' or ')} yet.`}
         </Typography>
         {value.groups.length > 0 && (
           <Box mt={1}>
