@@ -29,6 +29,8 @@ export interface StoreEvent {
   rv: number;
   /** Simulated time of the change, ms since epoch. */
   at: number;
+  /** The user whose API request made the change; absent when the simulated cluster's own controllers made it. */
+  by?: string;
 }
 
 export interface StoreOptions {
@@ -113,7 +115,7 @@ export class ObjectStore {
   }
 
   /** Stores a new object, filling uid, resourceVersion, creationTimestamp and generation. */
-  create(resource: string, object: KubeObject): KubeObject {
+  create(resource: string, object: KubeObject, by?: string): KubeObject {
     const now = this.options.now();
     const rv = this.nextRevision();
     const stored: KubeObject = {
@@ -127,12 +129,12 @@ export class ObjectStore {
       },
     };
     this.byResource(resource).set(keyOf(stored), stored);
-    this.record({ type: 'ADDED', resource, object: stored, rv, at: now.getTime() });
+    this.record({ type: 'ADDED', resource, object: stored, rv, at: now.getTime(), by });
     return stored;
   }
 
   /** Replaces an object; identity fields are kept from the stored one. */
-  update(resource: string, object: KubeObject): KubeObject {
+  update(resource: string, object: KubeObject, by?: string): KubeObject {
     const key = keyOf(object);
     const previous = this.byResource(resource).get(key);
     if (!previous) throw new Error(`update of missing ${resource} ${key}`);
@@ -148,11 +150,11 @@ export class ObjectStore {
       },
     };
     this.byResource(resource).set(key, stored);
-    this.record({ type: 'MODIFIED', resource, object: stored, previous, rv, at: now.getTime() });
+    this.record({ type: 'MODIFIED', resource, object: stored, previous, rv, at: now.getTime(), by });
     return stored;
   }
 
-  delete(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  delete(resource: string, namespace: string | undefined, name: string, by?: string): KubeObject | undefined {
     const key = objectKey(namespace, name);
     const previous = this.objects.get(resource)?.get(key);
     if (!previous) return undefined;
@@ -161,7 +163,7 @@ export class ObjectStore {
     this.objects.get(resource)!.delete(key);
     // The DELETED event carries the last state with a new resourceVersion, as etcd3 watch does.
     const object = { ...previous, metadata: { ...previous.metadata, resourceVersion: String(rv) } };
-    this.record({ type: 'DELETED', resource, object, previous, rv, at: now.getTime() });
+    this.record({ type: 'DELETED', resource, object, previous, rv, at: now.getTime(), by });
     return object;
   }
 

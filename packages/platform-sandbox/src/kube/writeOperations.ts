@@ -169,11 +169,11 @@ function commit(ctx: OperationContext, previous: KubeObject | undefined, candida
     return { status: previous ? 200 : 201, body: respond(ctx, preview) };
   }
   const key = storeKey(ctx);
-  if (!previous) return { status: 201, body: respond(ctx, ctx.store.create(key, next)) };
+  if (!previous) return { status: 201, body: respond(ctx, ctx.store.create(key, next, ctx.user.username)) };
   if (finishing) {
-    return { status: 200, body: respond(ctx, ctx.store.delete(key, next.metadata.namespace, next.metadata.name)!) };
+    return { status: 200, body: respond(ctx, ctx.store.delete(key, next.metadata.namespace, next.metadata.name, ctx.user.username)!) };
   }
-  return { status: 200, body: respond(ctx, ctx.store.update(key, next)) };
+  return { status: 200, body: respond(ctx, ctx.store.update(key, next, ctx.user.username)) };
 }
 
 function respond(ctx: OperationContext, object: KubeObject): KubeObject {
@@ -301,9 +301,9 @@ function deleteOne(ctx: OperationContext): { object: KubeObject; finished: boole
       metadata: { ...previous.metadata, deletionTimestamp: timestamp(ctx.now()) },
       ...(previous.kind === 'Namespace' ? { status: { ...(previous.status as JsonObject), phase: 'Terminating' } } : {}),
     };
-    return { object: present(ctx, ctx.store.update(key, marked)), finished: false };
+    return { object: present(ctx, ctx.store.update(key, marked, ctx.user.username)), finished: false };
   }
-  return { object: present(ctx, ctx.store.delete(key, previous.metadata.namespace, previous.metadata.name)!), finished: true };
+  return { object: present(ctx, ctx.store.delete(key, previous.metadata.namespace, previous.metadata.name, ctx.user.username)!), finished: true };
 }
 
 export function deleteObject(ctx: OperationContext): OperationResult {

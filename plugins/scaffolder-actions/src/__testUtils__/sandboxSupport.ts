@@ -210,6 +210,36 @@ export function revisionOf(sandbox: Sandbox, cluster: string): number {
   return sandbox.fleet.cluster(cluster)!.store.resourceVersion;
 }
 
+/** Each cluster's revision now, to ask later what was written since. */
+export function revisionsOf(sandbox: Sandbox): Record<string, number> {
+  return Object.fromEntries(
+    sandbox.fleetSpec.clusters.map(c => [c.name, revisionOf(sandbox, c.name)]),
+  );
+}
+
+/**
+ * The changes API requests made on any cluster since `before`, as
+ * `cluster resource namespace/name`. The simulated controllers keep writing
+ * while the clock ticks (status, leases, renewals); they are not counted.
+ */
+export function apiWritesSince(
+  sandbox: Sandbox,
+  before: Record<string, number>,
+): string[] {
+  return sandbox.fleetSpec.clusters.flatMap(c =>
+    sandbox.fleet
+      .cluster(c.name)!
+      .store.changesSince(before[c.name])
+      .filter(event => event.by !== undefined)
+      .map(
+        event =>
+          `${c.name} ${event.type} ${event.resource} ${
+            event.object.metadata.namespace ?? ''
+          }/${event.object.metadata.name} by ${event.by}`,
+      ),
+  );
+}
+
 /** Every secret the sandbox handed out, to prove none leaks into logs or outputs. */
 export function allTokens(sandbox: Sandbox): string[] {
   return Object.values(sandbox.credentials.kubernetes).flatMap(t => [
