@@ -184,6 +184,63 @@ describe('GET /delivery against the sandbox', () => {
     expect(stageOf(change, 'traces').status).toBe('unknown');
   });
 
+  it('tells one story with the GitLab and Argo CD cards: the latest commit, and the version on each cluster', async () => {
+    const read = (route: string) =>
+      request(server)
+        .get(`/api/platform/entity/default/component/payments-api/${route}`)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/alice'),
+        );
+    const [delivery, gitlab, argocd] = await Promise.all([
+      get('payments-api'),
+      read('gitlab'),
+      read('argocd'),
+    ]);
+    expect([delivery.status, gitlab.status, argocd.status]).toEqual([
+      200, 200, 200,
+    ]);
+    const change: DeliveryPath = delivery.body.changes[0];
+    // The newest change is the newest commit the GitLab card's pipelines built.
+    expect(change.commit.sha).toBe(gitlab.body.defaultBranch[0].sha);
+
+    const tagsOn = new Map<string, string[]>(
+      argocd.body.applications.map(
+        (app: { instance: string; images: string[] }) => [
+          app.instance,
+          app.images.map(image => image.slice(image.lastIndexOf(':') + 1)),
+        ],
+      ),
+    );
+    // Where the Delivery tab says the change is live, the Argo CD card runs
+    // its version; where it says a cluster still runs another, so does the card.
+    const live = change.summary.replace(/^Live on /, '').split(', ');
+    expect(live.length).toBeGreaterThan(0);
+    for (const cluster of live) {
+      const running = tagsOn.get(cluster) ?? [];
+      expect([cluster, running.length]).toEqual([cluster, 1]);
+      // The change's image carries several tags (its version, its short sha).
+      expect([cluster, change.imageTags]).toEqual([
+        cluster,
+        expect.arrayContaining(running),
+      ]);
+    }
+    const behind = stageOf(change, 'manifest')
+      .evidence.map(line => /^(\S+) still runs (.+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null);
+    expect(behind.length).toBeGreaterThan(0);
+    for (const [, cluster, tags] of behind) {
+      expect([cluster, tagsOn.get(cluster)]).toEqual([
+        cluster,
+        tags.split(', '),
+      ]);
+    }
+    // Every cluster the Argo CD card lists is accounted for by the Delivery tab.
+    expect([...tagsOn.keys()].sort()).toEqual(
+      [...live, ...behind.map(([, cluster]) => cluster)].sort(),
+    );
+  });
+
   it("stops storefront-web's release where Argo CD reports it degraded, and shows the missing backend on staging-1", async () => {
     const change = await eventually('storefront-web', c => Boolean(c.current));
     // The first stage that fails is where it stops: Argo CD reports edge-rke2-1 degraded.
