@@ -21,3 +21,4 @@ export * from './catalogTrust';
 export * from './clusters';
 export * from './extensions';
 export * from './impersonation';
+export * from './selfService';

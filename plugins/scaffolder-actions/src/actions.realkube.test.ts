@@ -19,8 +19,11 @@ import { ConfigReader } from '@backstage/config';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import fc from 'fast-check';
 import {
+  ClusterObjects,
   ConfigClusterAccessService,
   readClusterConnections,
+  httpRouteManifest,
+  parseHttpRouteRequest,
 } from '@platform-portal/plugin-platform-node';
 // The one real control plane helper, shared with the platform backend's suites.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -44,11 +47,8 @@ import {
   STACK_CRD_SOURCES,
 } from './__testUtils__/stackCrds';
 import { createPlatformActions } from './actions';
-import { httpRouteManifest } from './actions/httproute/httpRouteManifest';
-import { parseHttpRouteRequest } from './actions/httproute/httpRouteRequest';
 import { readSelfServiceConfig } from './config/readSelfServiceConfig';
 import { applyManifests } from './kube/applyManifests';
-import { ClusterObjects } from './kube/ClusterObjects';
 
 /*
  * The eight platform actions against a real kube-apiserver over HTTPS with

@@ -14,19 +14,26 @@
  * limitations under the License.
  */
 
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
-import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
-import { SelfServiceConfig } from '../config/readSelfServiceConfig';
-import { ClusterObjects, writableClusterObjects } from '../kube/ClusterObjects';
 import {
   checkNamespaceOwnership,
-  namespaceOwner,
+  ClusterAccessService,
+  ClusterObjects,
   requireCluster,
-} from '../kube/teamNamespace';
+  TeamTarget,
+  writableClusterObjects,
+} from '@platform-portal/plugin-platform-node';
+import { authorizeForTeam, SelfServiceDeps } from '../auth/selfServiceAuth';
+import { SelfServiceConfig } from '../config/readSelfServiceConfig';
 import { UpgradeReadiness } from '../upgrades/UpgradeReadiness';
-import { requireDnsLabel } from '../validation';
+
+// The target and the ownership check live with the manifests they guard.
+export {
+  parseTeamTarget,
+  refuseOtherOwners,
+} from '@platform-portal/plugin-platform-node';
+export type { TeamTarget } from '@platform-portal/plugin-platform-node';
 
 /** What every platform action is built from. */
 export interface PlatformActionOptions extends SelfServiceDeps {
@@ -34,22 +41,6 @@ export interface PlatformActionOptions extends SelfServiceDeps {
   config: SelfServiceConfig;
   /** The upgrade planner's blockers; `platform:cluster:upgrade` refuses to run without it. */
   upgrades?: UpgradeReadiness;
-}
-
-/** Where a team action writes: a workload cluster and a namespace the team owns. */
-export interface TeamTarget {
-  cluster: string;
-  namespace: string;
-  team: string;
-}
-
-/** Validates the fields every team action shares. */
-export function parseTeamTarget(input: Record<string, unknown>): TeamTarget {
-  return {
-    cluster: requireDnsLabel('cluster', input.cluster),
-    namespace: requireDnsLabel('namespace', input.namespace),
-    team: requireDnsLabel('team', input.team),
-  };
 }
 
 /**
@@ -88,26 +79,4 @@ export async function openTeamNamespace(
     objects.pendingNamespaces.add(target.namespace);
   }
   return objects;
-}
-
-/**
- * Refuses to touch an object of that name that exists but is not managed
- * for the team: an action never takes over someone else's object.
- */
-export async function refuseOtherOwners(
-  objects: ClusterObjects,
-  object: { apiVersion: string; kind: string; name: string },
-  target: TeamTarget,
-): Promise<void> {
-  const existing = await objects.read(
-    object.apiVersion,
-    object.kind,
-    object.name,
-    target.namespace,
-  );
-  if (existing && namespaceOwner(existing.metadata?.labels) !== target.team) {
-    throw new ConflictError(
-      `name: ${object.kind} "${object.name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
-    );
-  }
 }

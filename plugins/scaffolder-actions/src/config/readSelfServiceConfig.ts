@@ -17,21 +17,15 @@
 import { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import {
+  readSelfServiceLimits,
+  SelfServiceLimits,
+} from '@platform-portal/plugin-platform-node';
 
 /** What the platform allows self-service actions to do, from `platform.selfService`. */
-export interface SelfServiceConfig {
-  /** Hostnames must sit below one of these domains. */
-  allowedDomains: string[];
-  /** ClusterIssuers teams may request certificates from. */
-  issuers: string[];
-  /** The shared Gateway that routes attach to. */
-  gateway: { namespace: string; name: string; sectionName: string };
+export interface SelfServiceConfig extends SelfServiceLimits {
   /** Catalog group (name in the default namespace) of the platform team. */
   platformTeam: string;
-  /** Longhorn storage classes by replica count. */
-  storageClasses: Array<{ name: string; replicas: number }>;
-  /** Largest volume a team may request, in GiB. */
-  maxVolumeGi: number;
   argocd: { namespace: string; baseUrl?: string };
   /** Namespace of Cluster API objects on management clusters. */
   capiNamespace: string;
@@ -45,33 +39,14 @@ export interface SelfServiceConfig {
   /** How long to wait for controllers (status.parents, Ready, Bound). */
   waitTimeoutMs: number;
   pollIntervalMs: number;
-  /** Deadline of each request to an API server. */
-  requestTimeoutMs: number;
 }
 
 export function readSelfServiceConfig(config: Config): SelfServiceConfig {
   refuseMovedKeys(config);
   const c = config.getOptionalConfig('platform.selfService');
-  const storageClasses = c
-    ?.getOptionalConfigArray('storageClasses')
-    ?.map(s => ({
-      name: s.getString('name'),
-      replicas: s.getNumber('replicas'),
-    }));
   return {
-    allowedDomains: c?.getOptionalStringArray('allowedDomains') ?? [],
-    issuers: c?.getOptionalStringArray('issuers') ?? [
-      'letsencrypt-prod',
-      'letsencrypt-staging',
-    ],
-    gateway: {
-      namespace: c?.getOptionalString('gateway.namespace') ?? 'traefik',
-      name: c?.getOptionalString('gateway.name') ?? 'traefik-gateway',
-      sectionName: c?.getOptionalString('gateway.sectionName') ?? 'https',
-    },
+    ...readSelfServiceLimits(config),
     platformTeam: readPlatformTeam(config),
-    storageClasses: storageClasses ?? [{ name: 'longhorn', replicas: 3 }],
-    maxVolumeGi: c?.getOptionalNumber('maxVolumeGi') ?? 500,
     argocd: {
       namespace: c?.getOptionalString('argocd.namespace') ?? 'argocd',
       baseUrl: readArgoCdBaseUrl(config),
@@ -86,7 +61,6 @@ export function readSelfServiceConfig(config: Config): SelfServiceConfig {
         ? c.getNumber('waitTimeoutSeconds') * 1000
         : 120_000,
     pollIntervalMs: c?.getOptionalNumber('pollIntervalMs') ?? 1000,
-    requestTimeoutMs: positiveSeconds(c, 'requestTimeoutSeconds', 30) * 1000,
   };
 }
 
@@ -167,21 +141,6 @@ function httpUrl(value: string, key: string): string {
     );
   }
   return value.replace(/\/$/, '');
-}
-
-function positiveSeconds(
-  c: Config | undefined,
-  key: string,
-  fallback: number,
-): number {
-  const value = c?.getOptionalNumber(key);
-  if (value === undefined) return fallback;
-  if (!(value > 0)) {
-    throw new InputError(
-      `platform.selfService.${key} must be a positive number of seconds, got ${value}`,
-    );
-  }
-  return value;
 }
 
 /**

@@ -17,7 +17,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObject } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { ClusterObjects, describeObject, Manifest } from './ClusterObjects';
+import {
+  ClusterObjects,
+  describeObject,
+  Manifest,
+} from '@platform-portal/plugin-platform-node';
 
 /**
  * Whether the apply left the object as it was. Not by resourceVersion alone:

@@ -16,7 +16,10 @@
 
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { applyManifests } from './applyManifests';
-import { ClusterObjects, Manifest } from './ClusterObjects';
+import {
+  ClusterObjects,
+  Manifest,
+} from '@platform-portal/plugin-platform-node';
 
 /**
  * Applies manifests inside a scaffolder checkpoint, so a task the scaffolder

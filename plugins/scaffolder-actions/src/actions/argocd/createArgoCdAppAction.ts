@@ -19,16 +19,16 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { LABELS } from '@platform-portal/plugin-platform-common';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { Manifest } from '../../kube/ClusterObjects';
 import {
   invalid,
+  Manifest,
   orDefault,
+  ownerLabels,
   requireDnsLabel,
   requireDnsSubdomain,
   requireGitRevision,
   requireRepoPath,
-} from '../../validation';
-import { ownerLabels } from '../namespace/namespaceManifests';
+} from '@platform-portal/plugin-platform-node';
 import {
   openTeamNamespace,
   parseTeamTarget,
@@ -55,8 +55,7 @@ export function createArgoCdAppAction(options: PlatformActionOptions) {
   const { config } = options;
   // Without a GitLab the action cannot tell the team's repositories apart.
   const gitlab =
-    config.gitlab?.baseUrl ??
-    '(integrations.gitlab not configured)';
+    config.gitlab?.baseUrl ?? '(integrations.gitlab not configured)';
   return createTemplateAction({
     id: 'platform:argocd:create-app',
     description: `Creates an ArgoCD Application (namespace ${config.argocd.namespace}) in the team's AppProject, deploying a path of one of the team's repositories on ${gitlab} into the team's namespace, with automated sync (prune and self-heal optional).`,

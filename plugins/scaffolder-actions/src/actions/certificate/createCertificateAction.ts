@@ -18,22 +18,16 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { Manifest } from '../../kube/ClusterObjects';
 import {
+  certificateManifest,
   clusterReader,
+  parseCertificateRequest,
   requireHostnamesFree,
-} from '../../kube/requireHostnamesFree';
+  uncoveredDnsNames,
+} from '@platform-portal/plugin-platform-node';
 import { waitFor } from '../../kube/waitFor';
 import {
-  orDefault,
-  requireDnsLabel,
-  requireHostnames,
-  requireOneOf,
-} from '../../validation';
-import { ownerLabels } from '../namespace/namespaceManifests';
-import {
   openTeamNamespace,
-  parseTeamTarget,
   PlatformActionOptions,
   refuseOtherOwners,
 } from '../teamAction';
@@ -116,23 +110,9 @@ export function createCertificateAction(options: PlatformActionOptions) {
       },
     },
     async handler(ctx) {
-      const target = parseTeamTarget(ctx.input);
-      const name = requireDnsLabel('name', ctx.input.name);
-      const dnsNames = requireHostnames(
-        'dnsNames',
-        ctx.input.dnsNames,
-        config.allowedDomains,
-      );
-      const issuer = requireOneOf(
-        'issuer',
-        orDefault(ctx.input.issuer, config.issuers[0]),
-        config.issuers,
-      );
-      const routeName =
-        ctx.input.routeName === undefined
-          ? undefined
-          : requireDnsLabel('routeName', ctx.input.routeName);
-      const secretName = `${name}-tls`;
+      const request = parseCertificateRequest(ctx.input, config);
+      const { name, dnsNames, issuer, routeName, secretName } = request;
+      const target = request;
       const objects = await openTeamNamespace(ctx, options, target);
       if (routeName && !objects.pendingNamespaces.has(target.namespace)) {
         const route = await objects.read(
@@ -147,7 +127,7 @@ export function createCertificateAction(options: PlatformActionOptions) {
           );
         const hostnames =
           (route as { spec?: { hostnames?: string[] } }).spec?.hostnames ?? [];
-        const uncovered = dnsNames.filter(n => !hostnames.includes(n));
+        const uncovered = uncoveredDnsNames(dnsNames, hostnames);
         if (uncovered.length > 0) {
           throw new InputError(
             `dnsNames: ${uncovered.join(
@@ -171,24 +151,7 @@ export function createCertificateAction(options: PlatformActionOptions) {
         { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name },
         target,
       );
-      const manifest = {
-        apiVersion: 'cert-manager.io/v1',
-        kind: 'Certificate',
-        metadata: {
-          name,
-          namespace: target.namespace,
-          labels: ownerLabels(target.team),
-        },
-        spec: {
-          secretName,
-          dnsNames,
-          issuerRef: {
-            group: 'cert-manager.io',
-            kind: 'ClusterIssuer',
-            name: issuer,
-          },
-        },
-      } as Manifest;
+      const manifest = certificateManifest(request);
       const results = await audited(
         ctx,
         options,

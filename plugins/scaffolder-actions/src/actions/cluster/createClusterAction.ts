@@ -22,17 +22,17 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { audited, authorizePlatformTeam } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { writableClusterObjects } from '../../kube/ClusterObjects';
-import { requireCluster } from '../../kube/teamNamespace';
 import {
   formatVersion,
   invalid,
   orDefault,
   parseKubernetesVersion,
+  requireCluster,
   requireDnsLabel,
   requireInteger,
   requireOneOf,
-} from '../../validation';
+  writableClusterObjects,
+} from '@platform-portal/plugin-platform-node';
 import { PlatformActionOptions } from '../teamAction';
 import { examples } from './createClusterAction.examples';
 import { CAPI_VERSION } from './managedCluster';

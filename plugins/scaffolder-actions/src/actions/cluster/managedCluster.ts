@@ -18,14 +18,14 @@ import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import { KubernetesObject } from '@kubernetes/client-node';
 import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
-import { PlatformCluster } from '@platform-portal/plugin-platform-node';
-import { authorizePlatformTeam } from '../../auth/selfServiceAuth';
 import {
   ClusterObjects,
+  PlatformCluster,
+  requireCluster,
+  requireDnsLabel,
   writableClusterObjects,
-} from '../../kube/ClusterObjects';
-import { requireCluster } from '../../kube/teamNamespace';
-import { requireDnsLabel } from '../../validation';
+} from '@platform-portal/plugin-platform-node';
+import { authorizePlatformTeam } from '../../auth/selfServiceAuth';
 import { PlatformActionOptions } from '../teamAction';
 
 export const CAPI_VERSION = 'cluster.x-k8s.io/v1beta2';

@@ -14,8 +14,7 @@
  * limitations under the License.
  */
 
-import { Manifest } from '../../kube/ClusterObjects';
-import { ownerLabels } from '../namespace/namespaceManifests';
+import { Manifest, ownerLabels } from '@platform-portal/plugin-platform-node';
 import { CAPI_VERSION, KCP_VERSION } from './managedCluster';
 
 /** A validated request for a new workload cluster. */

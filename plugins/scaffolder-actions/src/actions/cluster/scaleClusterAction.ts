@@ -16,8 +16,12 @@
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
-import { Manifest } from '../../kube/ClusterObjects';
-import { invalid, requireInteger, requireOneOf } from '../../validation';
+import {
+  invalid,
+  Manifest,
+  requireInteger,
+  requireOneOf,
+} from '@platform-portal/plugin-platform-node';
 import { PlatformActionOptions } from '../teamAction';
 import { examples } from './scaleClusterAction.examples';
 import {

@@ -16,13 +16,13 @@
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
-import { Manifest } from '../../kube/ClusterObjects';
-import { waitFor } from '../../kube/waitFor';
 import {
   formatVersion,
+  Manifest,
   parseKubernetesVersion,
   requireUpgradeStep,
-} from '../../validation';
+} from '@platform-portal/plugin-platform-node';
+import { waitFor } from '../../kube/waitFor';
 import { PlatformActionOptions } from '../teamAction';
 import { refuseWhileBlocked } from './refuseWhileBlocked';
 import {

@@ -17,11 +17,13 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { requireBackendServices } from '../../kube/requireBackendServices';
 import {
   clusterReader,
+  httpRouteManifest,
+  parseHttpRouteRequest,
+  requireBackendServices,
   requireHostnamesFree,
-} from '../../kube/requireHostnamesFree';
+} from '@platform-portal/plugin-platform-node';
 import { waitFor } from '../../kube/waitFor';
 import {
   openTeamNamespace,
@@ -29,8 +31,6 @@ import {
   refuseOtherOwners,
 } from '../teamAction';
 import { examples } from './createHttpRouteAction.examples';
-import { httpRouteManifest } from './httpRouteManifest';
-import { parseHttpRouteRequest } from './httpRouteRequest';
 import { routeVerdict } from './routeVerdict';
 
 /**

@@ -18,14 +18,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited, authorizeForTeam } from '../../auth/selfServiceAuth';
 import { SelfServiceConfig } from '../../config/readSelfServiceConfig';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { writableClusterObjects } from '../../kube/ClusterObjects';
 import {
   checkNamespaceOwnership,
+  namespaceManifests,
+  parseNamespaceRequest,
   requireCluster,
-} from '../../kube/teamNamespace';
+  writableClusterObjects,
+} from '@platform-portal/plugin-platform-node';
 import { examples } from './createNamespaceAction.examples';
-import { namespaceManifests } from './namespaceManifests';
-import { parseNamespaceRequest } from './namespaceRequest';
 import { PlatformActionOptions } from '../teamAction';
 
 function dashboardUrl(

@@ -20,13 +20,15 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { CatalogTrust } from '@platform-portal/plugin-platform-node';
+import {
+  CatalogTrust,
+  requireDnsLabel,
+} from '@platform-portal/plugin-platform-node';
 import {
   authorizeForTeam,
   groupRef,
   SelfServiceDeps,
 } from '../../auth/selfServiceAuth';
-import { requireDnsLabel } from '../../validation';
 import { examples } from './checkTeamRepositoryAction.examples';
 
 /** Group and project path segments as GitLab allows them, no dot segments. */

@@ -14,29 +14,21 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
-import { Manifest } from '../../kube/ClusterObjects';
+import {
+  ACCESS_MODES,
+  parseVolumeRequest,
+  volumeManifest,
+} from '@platform-portal/plugin-platform-node';
 import { waitFor } from '../../kube/waitFor';
 import {
-  orDefault,
-  requireDnsLabel,
-  requireInteger,
-  requireOneOf,
-  requireStorageSize,
-} from '../../validation';
-import { ownerLabels } from '../namespace/namespaceManifests';
-import {
   openTeamNamespace,
-  parseTeamTarget,
   PlatformActionOptions,
   refuseOtherOwners,
 } from '../teamAction';
 import { examples } from './createVolumeAction.examples';
-
-const ACCESS_MODES = ['ReadWriteOnce', 'ReadWriteMany'] as const;
 
 /**
  * `platform:volume:create`: a Longhorn PersistentVolumeClaim. Replicas are a
@@ -91,53 +83,16 @@ export function createVolumeAction(options: PlatformActionOptions) {
       },
     },
     async handler(ctx) {
-      const target = parseTeamTarget(ctx.input);
-      const name = requireDnsLabel('name', ctx.input.name);
-      const size = requireStorageSize(
-        'size',
-        ctx.input.size,
-        config.maxVolumeGi,
-      );
-      const replicas = requireInteger(
-        'replicas',
-        orDefault(ctx.input.replicas, replicaCounts[0]),
-        1,
-        10,
-      );
-      const storageClass = config.storageClasses.find(
-        s => s.replicas === replicas,
-      );
-      if (!storageClass)
-        throw new InputError(
-          `replicas: ${replicas} is not offered; choose ${replicaCounts.join(
-            ' or ',
-          )}`,
-        );
-      const accessMode = requireOneOf(
-        'accessMode',
-        orDefault(ctx.input.accessMode, 'ReadWriteOnce'),
-        ACCESS_MODES,
-      );
+      const request = parseVolumeRequest(ctx.input, config);
+      const { name, size, replicas, storageClass } = request;
+      const target = request;
       const objects = await openTeamNamespace(ctx, options, target);
       await refuseOtherOwners(
         objects,
         { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name },
         target,
       );
-      const manifest = {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        metadata: {
-          name,
-          namespace: target.namespace,
-          labels: ownerLabels(target.team),
-        },
-        spec: {
-          accessModes: [accessMode],
-          storageClassName: storageClass.name,
-          resources: { requests: { storage: size } },
-        },
-      } as Manifest;
+      const manifest = volumeManifest(request);
       const results = await audited(
         ctx,
         options,
@@ -194,7 +149,7 @@ export function createVolumeAction(options: PlatformActionOptions) {
         );
       }
       ctx.output('claimName', name);
-      ctx.output('storageClass', storageClass.name);
+      ctx.output('storageClass', storageClass);
       ctx.output('objects', results);
     },
   });

@@ -15,7 +15,7 @@
  */
 
 import { ConflictError } from '@backstage/errors';
-import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
+import { ClusterAccessService } from '../../clusters';
 import { ClusterObjects } from './ClusterObjects';
 
 /**

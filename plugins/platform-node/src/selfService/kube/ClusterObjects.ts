@@ -23,7 +23,7 @@ import {
   PatchStrategy,
   ServerConfiguration,
 } from '@kubernetes/client-node';
-import { ClusterAccessService } from '@platform-portal/plugin-platform-node';
+import { ClusterAccessService } from '../../clusters';
 import { boundedHttpLibrary } from './boundedHttpLibrary';
 import { clusterAgent } from './clusterAgent';
 import { describeKubeError, isNotFound } from './kubeErrors';

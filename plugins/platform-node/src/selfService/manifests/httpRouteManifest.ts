@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { Manifest } from '../../kube/ClusterObjects';
-import { ownerLabels } from '../namespace/namespaceManifests';
+import { Manifest } from '../kube/ClusterObjects';
+import { ownerLabels } from './namespaceManifests';
 import { HttpRouteRequest } from './httpRouteRequest';
 
 export function httpRouteManifest(

@@ -15,8 +15,8 @@
  */
 
 import { LABELS } from '@platform-portal/plugin-platform-common';
-import { Manifest } from '../../kube/ClusterObjects';
-import { NAMESPACE_SIZES } from '../../validation';
+import { Manifest } from '../kube/ClusterObjects';
+import { NAMESPACE_SIZES } from '../validation';
 import { NamespaceRequest } from './namespaceRequest';
 
 const POD_NAMESPACE = 'k8s:io.kubernetes.pod.namespace';

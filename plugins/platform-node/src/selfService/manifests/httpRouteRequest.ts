@@ -21,8 +21,8 @@ import {
   requireHostnames,
   requireHttpPath,
   requireInteger,
-} from '../../validation';
-import { parseTeamTarget, TeamTarget } from '../teamAction';
+} from '../validation';
+import { parseTeamTarget, TeamTarget } from './teamTarget';
 
 export interface RouteBackend {
   service: string;

@@ -16,10 +16,7 @@
 
 import { ConflictError, InputError } from '@backstage/errors';
 import { namespaceOwner } from '@platform-portal/plugin-platform-common';
-import {
-  ClusterAccessService,
-  PlatformCluster,
-} from '@platform-portal/plugin-platform-node';
+import { ClusterAccessService, PlatformCluster } from '../../clusters';
 import { ClusterObjects } from './ClusterObjects';
 
 /** The configured cluster with this name, as an InputError on the `cluster` field otherwise. */
@@ -47,8 +44,6 @@ export function requireCluster(
   return cluster;
 }
 
-export { namespaceOwner };
-
 /**
  * Returns whether the namespace exists; throws when it exists but belongs to
  * another team or to nobody (system and platform namespaces).
@@ -72,4 +67,26 @@ export async function checkNamespaceOwnership(
     );
   }
   return true;
+}
+
+/**
+ * Refuses to touch an object of that name that exists but is not managed
+ * for the team: an action never takes over someone else's object.
+ */
+export async function refuseOtherOwners(
+  objects: ClusterObjects,
+  object: { apiVersion: string; kind: string; name: string },
+  target: { namespace: string; team: string },
+): Promise<void> {
+  const existing = await objects.read(
+    object.apiVersion,
+    object.kind,
+    object.name,
+    target.namespace,
+  );
+  if (existing && namespaceOwner(existing.metadata?.labels) !== target.team) {
+    throw new ConflictError(
+      `name: ${object.kind} "${object.name}" already exists in ${target.namespace} and is not managed for ${target.team}`,
+    );
+  }
 }

@@ -22,7 +22,7 @@ import {
   requireDnsLabel,
   requireExplicitQuota,
   requireNamespaceSize,
-} from '../../validation';
+} from '../validation';
 
 /** A validated request for a team namespace. */
 export interface NamespaceRequest {
