@@ -148,3 +148,34 @@ export type EntityWorkloadsResponse =
       hiddenClusters: number;
       observedAt: string;
     };
+
+/**
+ * One workload on one cluster for a restart or scale; `dryRun` asks the API
+ * server only to validate and admit the change (nothing is stored).
+ *
+ * @public
+ */
+export type WorkloadActionRequest = {
+  cluster: string;
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+  dryRun: boolean;
+};
+
+/**
+ * What a restart or scale did or would do. `argocd-owned`: nothing was
+ * sent, since Argo CD manages the replica count; `argocd` says where.
+ *
+ * @public
+ */
+export type WorkloadActionResult = {
+  action: 'restart' | 'scale';
+  dryRun: boolean;
+  outcome: 'previewed' | 'done' | 'argocd-owned';
+  message: string;
+  workload: Omit<WorkloadActionRequest, 'dryRun'>;
+  replicas?: { from: number; to: number };
+  restartedAt?: string;
+  argocd?: { instance: string; application?: string; url?: string };
+};

@@ -31,6 +31,8 @@ import {
   EntityGrafanaResponse,
   EntityNexusResponse,
   EntityWorkloadsResponse,
+  WorkloadActionRequest,
+  WorkloadActionResult,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -73,6 +75,17 @@ export interface PlatformApi {
    * streams until it is cancelled. A ResponseError when not 2xx.
    */
   getPodLog(entity: CompoundEntityRef, query: PodLogQuery): Promise<Response>;
+  /**
+   * A rollout restart of one workload, sent with the signed-in person's own
+   * Kubernetes rights; with `dryRun` the API server only previews it.
+   */
+  restartWorkload(
+    request: WorkloadActionRequest,
+  ): Promise<WorkloadActionResult>;
+  /** Sets a Deployment's or StatefulSet's replicas, as `restartWorkload` does. */
+  scaleWorkload(
+    request: WorkloadActionRequest & { replicas: number },
+  ): Promise<WorkloadActionResult>;
   /** The entity's Argo CD applications on every cluster. */
   getEntityArgocd(entity: CompoundEntityRef): Promise<EntityArgocdResponse>;
   syncArgocdApplication(

@@ -30,6 +30,8 @@ import {
   EntityGrafanaResponse,
   EntityNexusResponse,
   EntityWorkloadsResponse,
+  WorkloadActionRequest,
+  WorkloadActionResult,
   ClusterDetailResponse,
   ClusterHealthResponse,
   ClustersResponse,
@@ -148,6 +150,22 @@ export class PlatformClient implements PlatformApi {
       throw await ResponseError.fromResponse(response);
     }
     return response;
+  }
+
+  restartWorkload(
+    request: WorkloadActionRequest,
+  ): Promise<WorkloadActionResult> {
+    return body(
+      this.api.restartWorkload({ body: request }),
+    ) as Promise<WorkloadActionResult>;
+  }
+
+  scaleWorkload(
+    request: WorkloadActionRequest & { replicas: number },
+  ): Promise<WorkloadActionResult> {
+    return body(
+      this.api.scaleWorkload({ body: request }),
+    ) as Promise<WorkloadActionResult>;
   }
 
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {

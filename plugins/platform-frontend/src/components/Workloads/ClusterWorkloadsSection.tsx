@@ -18,6 +18,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ClusterWorkloads,
   WorkloadPod,
+  WorkloadRollout,
 } from '@platform-portal/plugin-platform-common';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
@@ -31,10 +32,12 @@ import { useState } from 'react';
 import { formatDateTime } from '../EntityIntegrationCard/format';
 import { FindingsList } from './FindingsList';
 import { LogViewer } from './LogViewer';
+import { WorkloadAction, WorkloadActionDialog } from './WorkloadActionDialog';
 
 const useStyles = makeStyles(theme => ({
   heading: { marginTop: theme.spacing(2) },
   caption: { display: 'block' },
+  actions: { display: 'flex', gap: theme.spacing(1) },
 }));
 
 // Plain words in the tables: striped rows leave coloured words too little contrast.
@@ -45,7 +48,13 @@ const ROLLOUT_WORDS: Record<string, string> = {
   degraded: 'Degraded',
 };
 
-function Rollouts(props: { value: ClusterWorkloads }) {
+/** What the rollouts table asks for: one action on one workload. */
+type ActionRequest = { action: WorkloadAction; workload: WorkloadRollout };
+
+function Rollouts(props: {
+  value: ClusterWorkloads;
+  onAction: (request: ActionRequest) => void;
+}) {
   const classes = useStyles();
   return (
     <Table size="small" aria-label={`Rollouts on ${props.value.cluster}`}>
@@ -56,6 +65,7 @@ function Rollouts(props: { value: ClusterWorkloads }) {
           <TableCell>Ready</TableCell>
           <TableCell>Updated</TableCell>
           <TableCell>Autoscaler</TableCell>
+          <TableCell>Actions</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -80,6 +90,29 @@ function Rollouts(props: { value: ClusterWorkloads }) {
               {w.autoscaler
                 ? `${w.autoscaler.currentReplicas} (${w.autoscaler.minReplicas}–${w.autoscaler.maxReplicas})`
                 : 'none'}
+            </TableCell>
+            <TableCell>
+              {w.kind === 'DaemonSet' ? (
+                // One pod per node: a DaemonSet has no replica count, and its
+                // restart is left to the platform team.
+                'none'
+              ) : (
+                <div className={classes.actions}>
+                  {(['restart', 'scale'] as const).map(action => (
+                    <Button
+                      key={action}
+                      size="small"
+                      variant="outlined"
+                      aria-label={`${
+                        action === 'restart' ? 'Restart' : 'Scale'
+                      } ${w.kind}/${w.name} on ${props.value.cluster}`}
+                      onClick={() => props.onAction({ action, workload: w })}
+                    >
+                      {action === 'restart' ? 'Restart' : 'Scale'}
+                    </Button>
+                  ))}
+                </div>
+              )}
             </TableCell>
           </TableRow>
         ))}
@@ -191,10 +224,13 @@ function Events(props: { value: ClusterWorkloads }) {
 export function ClusterWorkloadsSection(props: {
   entity: CompoundEntityRef;
   value: ClusterWorkloads;
+  /** After a restart or scale is made, so the workloads are read again. */
+  onChanged?: () => void;
 }) {
   const classes = useStyles();
   const { value } = props;
   const [logsOf, setLogsOf] = useState<WorkloadPod>();
+  const [acting, setActing] = useState<ActionRequest>();
   const headingId = `workloads-${value.cluster}`;
   return (
     <section aria-labelledby={headingId}>
@@ -208,7 +244,21 @@ export function ClusterWorkloadsSection(props: {
       <Typography variant="h6" component="h3" className={classes.heading}>
         Rollouts
       </Typography>
-      <Rollouts value={value} />
+      <Rollouts value={value} onAction={setActing} />
+      {acting && (
+        <WorkloadActionDialog
+          action={acting.action}
+          target={{
+            cluster: value.cluster,
+            namespace: value.namespace,
+            kind: acting.workload.kind,
+            name: acting.workload.name,
+          }}
+          replicas={acting.workload.desired}
+          onClose={() => setActing(undefined)}
+          onChanged={() => props.onChanged?.()}
+        />
+      )}
       <Typography variant="h6" component="h3" className={classes.heading}>
         Pods
       </Typography>

@@ -108,7 +108,11 @@ export function WorkloadsContent() {
         ) : (
           value.clusters.map(c => (
             <InfoCard key={c.cluster}>
-              <ClusterWorkloadsSection entity={ref} value={c} />
+              <ClusterWorkloadsSection
+                entity={ref}
+                value={c}
+                onChanged={state.retry}
+              />
             </InfoCard>
           ))
         )}
