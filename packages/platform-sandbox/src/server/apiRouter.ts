@@ -31,7 +31,7 @@ function notFound(res: ServerResponse, message: string): void {
  * that cluster's Kubernetes API, `/<mount>[/<cluster>]/...` to the upstream
  * simulators. Everything else is a 404.
  */
-export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimulator[]) {
+export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimulator[], kubernetesOverHttps = false) {
   const byMount = new Map(upstreams.map(u => [u.mount, u]));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = req.url ?? '/';
@@ -40,6 +40,10 @@ export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimula
     const query = queryStart >= 0 ? raw.slice(queryStart) : '';
     const segments = pathname.split('/');
     const mount = segments[1] ?? '';
+    if (mount === KUBERNETES_MOUNT && kubernetesOverHttps) {
+      notFound(res, 'the Kubernetes APIs are served over HTTPS, each cluster on its own port (sandbox.json lists them)');
+      return;
+    }
     if (mount === KUBERNETES_MOUNT) {
       const name = decodeURIComponent(segments[2] ?? '');
       const cluster = name ? fleet.cluster(name) : undefined;

@@ -23,10 +23,11 @@ import { SimulatedFleet } from '../fleet/SimulatedFleet';
 import { FleetSpec } from '../scenario/types';
 import { SandboxCredentials, UpstreamContext, UpstreamSimulator } from '../upstreams/types';
 import { createApiRouter, KUBERNETES_MOUNT } from './apiRouter';
+import { ClusterListeners } from './clusterListeners';
 import { createControlHandler } from './controlApi';
 import { generateCredentials } from './credentials';
 import { kubeconfigYaml } from './kubeconfig';
-import { generateSelfSignedCertificate } from './selfSignedCertificate';
+import { clusterCertificateIssuer } from './clusterCertificates';
 
 export interface StartSandboxOptions {
   fleet: FleetSpec;
@@ -41,6 +42,12 @@ export interface StartSandboxOptions {
    * 127.0.0.1) on this port; kubectl only sends tokens over TLS.
    */
   tlsPort?: number;
+  /**
+   * How the Kubernetes APIs are reached: `https` (each cluster on its own
+   * loopback port, with its own CA, at the root like a real API server) or
+   * `http` (every cluster under /k8s/<cluster> of the simulated APIs' port).
+   */
+  kubernetesTransport?: 'https' | 'http';
   /** The part-2 simulators to mount; may be empty. */
   upstreams?: (ctx: UpstreamContext) => UpstreamSimulator[];
   /** Tick simulated controllers in real time (default true; tests pass false and advance time). */
@@ -59,7 +66,7 @@ export interface StartSandboxOptions {
 
 export interface SandboxClusterEndpoint {
   name: string;
-  /** Kubernetes API URL, e.g. http://127.0.0.1:7100/k8s/prod-eu-1 */
+  /** Kubernetes API URL, e.g. https://127.0.0.1:41234 */
   kubernetesUrl: string;
 }
 
@@ -80,10 +87,12 @@ export interface Sandbox {
   upstreams: UpstreamSimulator[];
   clusters: SandboxClusterEndpoint[];
   kubernetesUrl(cluster: string): string;
+  /** PEM of the cluster's own CA, which signed its API server's certificate. */
+  caData(cluster: string): string;
   /**
    * A kubeconfig with one context per cluster, using each cluster's admin
-   * token (or `reader`); over HTTPS with the sandbox CA when `tls` is set and
-   * the sandbox has a TLS port.
+   * token (or `reader`); over HTTPS with each cluster's CA when the
+   * Kubernetes transport is https or `tls` is set.
    */
   kubeconfig(role?: 'admin' | 'reader', options?: { tls?: boolean }): string;
   stop(): Promise<void>;
@@ -154,7 +163,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const controlSockets = trackSockets(controlServer);
   const port = await listen(apiServer, host, options.port ?? 0);
   const url = `http://${host}:${port}`;
-  const certificate = options.tlsPort !== undefined ? generateSelfSignedCertificate() : undefined;
+  const certificate = options.tlsPort !== undefined ? clusterCertificateIssuer()('platform-sandbox') : undefined;
   const tlsServer = certificate ? createTlsServer({ cert: certificate.cert, key: certificate.key }) : undefined;
   const tlsSockets = tlsServer ? trackSockets(tlsServer as unknown as Server) : new Set<Socket>();
   let tlsUrl: string | undefined;
@@ -166,15 +175,35 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       throw error;
     }
   }
-  const kubernetesUrl = (cluster: string, base = url) => `${base}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
+  // The fleet needs the listeners' ports; the listeners answer for it once it exists.
+  const built: { fleet?: SimulatedFleet } = {};
+  const listeners = new ClusterListeners(host, (cluster, request, response) =>
+    guarded(async (req, res) => {
+      const runtime = built.fleet?.cluster(cluster);
+      if (runtime) await runtime.api.handle(req, res, req.url ?? '/');
+      else res.writeHead(404).end();
+    })(request, response),
+  );
+  try {
+    await listeners.start(options.fleet.clusters.map(c => c.name));
+  } catch (error) {
+    await close(apiServer, apiSockets);
+    if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
+    throw error;
+  }
+  const https = (options.kubernetesTransport ?? 'http') === 'https';
+  const httpsUrl = (cluster: string) => `https://${host}:${listeners.port(cluster)}`;
+  const httpUrl = (cluster: string) => `${url}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
+  const kubernetesUrl = (cluster: string) => (https ? httpsUrl(cluster) : httpUrl(cluster));
+  const caData = (cluster: string) => listeners.certificates(cluster).ca;
   const kubeconfigFor = (names: string[], role: 'admin' | 'reader', tls = false) =>
     kubeconfigYaml(
       names.map(name => ({
         name,
-        url: kubernetesUrl(name, tls && tlsUrl ? tlsUrl : url),
+        url: https || tls ? httpsUrl(name) : httpUrl(name),
         token: credentials.kubernetes[name][role],
         user: role,
-        certificateAuthority: tls && tlsUrl ? certificate?.cert : undefined,
+        certificateAuthority: https || tls ? caData(name) : undefined,
       })),
     );
 
@@ -184,19 +213,23 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     control,
     clock,
     credentials,
-    endpointFor: cluster => ({ url: kubernetesUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` }),
+    endpointFor: cluster =>
+      https
+        ? { url: httpsUrl(cluster), serverAddress: `${host}:${listeners.port(cluster)}`, prefix: '' }
+        : { url: httpUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` },
     kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin', true),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     openApiSpecDir: options.openApiSpecDir,
     onClusterDeclared: spec => clusters.push({ name: spec.name, kubernetesUrl: kubernetesUrl(spec.name) }),
   });
+  built.fleet = fleet;
   const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials }) ?? [];
   const endpoints = () => ({
     api: url,
     kubernetes: Object.fromEntries(clusters.map(c => [c.name, c.kubernetesUrl])),
     upstreams: Object.fromEntries(upstreams.map(u => [u.mount, u.perCluster ? `${url}/${u.mount}/<cluster>` : `${url}/${u.mount}`])),
   });
-  const router = guarded(createApiRouter(fleet, upstreams));
+  const router = guarded(createApiRouter(fleet, upstreams, https));
   apiServer.on('request', router);
   tlsServer?.on('request', router);
   controlServer.on('request', guarded(createControlHandler({ control, clock, fleet, endpoints })));
@@ -206,6 +239,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   } catch (error) {
     await close(apiServer, apiSockets);
     if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
+    await listeners.close();
     throw error;
   }
   if (options.realTimeTicks !== false) clock.start();
@@ -214,7 +248,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     url,
     controlUrl: `http://${host}:${controlPort}`,
     tlsUrl,
-    certificateAuthority: certificate?.cert,
+    certificateAuthority: certificate?.ca,
     credentials,
     fleetSpec: options.fleet,
     fleet,
@@ -223,6 +257,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     upstreams,
     clusters,
     kubernetesUrl: (cluster: string) => kubernetesUrl(cluster),
+    caData,
     kubeconfig: (role = 'admin', kubeconfigOptions = {}) => kubeconfigFor(clusters.map(c => c.name), role, kubeconfigOptions.tls),
     stop: async () => {
       clock.stop();
@@ -232,6 +267,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
         close(apiServer, apiSockets),
         close(controlServer, controlSockets),
         ...(tlsServer ? [close(tlsServer as unknown as Server, tlsSockets)] : []),
+        listeners.close(),
       ]);
     },
   };

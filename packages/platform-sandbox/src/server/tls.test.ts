@@ -14,9 +14,9 @@
  * limitations under the License.
  */
 
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { defaultFleet } from '../scenario/defaultFleet';
 import { Sandbox, startSandbox } from './startSandbox';
+import { kubeFetch } from './testSupport';
 
 /** A length-delimited protobuf field. */
 function field(n: number, value: Buffer | string): Buffer {
@@ -26,26 +26,15 @@ function field(n: number, value: Buffer | string): Buffer {
 
 jest.setTimeout(30_000);
 
-describe('HTTPS listener (for kubectl)', () => {
+describe('HTTPS (for kubectl)', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, tlsPort: 0, realTimeTicks: false });
+    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, realTimeTicks: false, kubernetesTransport: 'https' });
   });
 
   afterAll(async () => {
     await sandbox.stop();
-  });
-
-  it('serves the same APIs over TLS, verified with the CA from the kubeconfig', async () => {
-    expect(sandbox.tlsUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    const kc = new KubeConfig();
-    kc.loadFromString(sandbox.kubeconfig('reader', { tls: true }));
-    kc.setCurrentContext('edge-rke2-1');
-    expect(kc.getCurrentCluster()?.server.startsWith(sandbox.tlsUrl!)).toBe(true);
-    expect(kc.getCurrentCluster()?.skipTLSVerify).toBeFalsy();
-    const nodes = await kc.makeApiClient(CoreV1Api).listNode();
-    expect(nodes.items.map(n => n.status?.nodeInfo?.kubeletVersion)).toEqual(['v1.33.4+rke2r1', 'v1.33.4+rke2r1', 'v1.33.4+rke2r1']);
   });
 
   it('answers a protobuf SelfSubjectAccessReview as kubectl auth can-i sends it', async () => {
@@ -53,7 +42,7 @@ describe('HTTPS listener (for kubectl)', () => {
     const review = field(2, field(1, attributes));
     const body = Buffer.concat([Buffer.from([0x6b, 0x38, 0x73, 0x00]), field(2, review)]);
     const ask = async (token: string) => {
-      const res = await fetch(`${sandbox.kubernetesUrl('prod-eu-1')}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`, {
+      const res = await kubeFetch(sandbox, 'prod-eu-1', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.kubernetes.protobuf' },
         body,
