@@ -40,6 +40,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { FleetCertificateService } from './certificates/FleetCertificateService';
 import { collectOwnerNotices } from './notifications/collectOwnerNotices';
 import { scheduleOwnerNotices } from './notifications/scheduleOwnerNotices';
+import { ClusterMuteStore } from './notifications/ClusterMuteStore';
 import { HealthReadModel } from './health/HealthReadModel';
 import { scheduleHealthRefresh } from './health/scheduleHealthRefresh';
 import { startChangeDrivenRefresh } from './health/watch/startChangeDrivenRefresh';
@@ -176,7 +177,9 @@ export const platformPlugin = createBackendPlugin({
           logger,
         });
         registerHealthActions({ actionsRegistry, health, permissions });
+        const mutes = await ClusterMuteStore.create(database);
         await scheduleOwnerNotices({
+          mutes,
           scheduler,
           database,
           notifications,
@@ -214,6 +217,7 @@ export const platformPlugin = createBackendPlugin({
             auditor,
             readiness,
             ownership,
+            mutes,
             personAccess: new PersonKubernetesAccess({
               clients,
               config: readImpersonationConfig(config),

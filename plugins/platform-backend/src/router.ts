@@ -54,6 +54,8 @@ import { sizingRoutes } from './routes/sizingRoutes';
 import { certificateRoutes } from './routes/certificateRoutes';
 import { FleetCertificateService } from './certificates/FleetCertificateService';
 import { upgradeRoutes } from './routes/upgradeRoutes';
+import { notificationMuteRoutes } from './routes/notificationMuteRoutes';
+import { ClusterMuteStore } from './notifications/ClusterMuteStore';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 import { SizingAdvisor } from './sizing/SizingAdvisor';
@@ -84,6 +86,8 @@ export interface RouterOptions {
   remediations: RemediationService;
   ownership: UpstreamOwnership;
   upgrades: UpgradePlanner;
+  /** Each person's mute of a cluster's owner notifications. */
+  mutes: ClusterMuteStore;
   /** Each signed-in person's own Kubernetes rights (impersonation). */
   personAccess: PersonKubernetesAccess;
 }
@@ -185,6 +189,12 @@ export async function createRouter(
     health,
     upgrades: options.upgrades,
     guard,
+  });
+  notificationMuteRoutes(api, {
+    httpAuth,
+    permissions,
+    health,
+    mutes: options.mutes,
   });
   diagnosticsRoutes(api, {
     diagnostics: new DiagnosticsService(clients),

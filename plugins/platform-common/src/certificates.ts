@@ -50,4 +50,22 @@ export interface FleetCertificatesResponse {
   observedAt: string;
   certificates: FleetCertificate[];
   errors: Array<{ cluster: string; message: string }>;
+  /** Certificates no Kubernetes API exposes, per cluster, and where to read them. */
+  notReadable: FleetCertificateNotReadable[];
+}
+
+/**
+ * Certificates of a cluster that live only on its nodes (kubeadm's client
+ * and control-plane certificates under /etc/kubernetes/pki), so the portal
+ * shows the command that reads them rather than a guess.
+ *
+ * @public
+ */
+export interface FleetCertificateNotReadable {
+  cluster: string;
+  /** Which certificates, e.g. kubeadm's client and control-plane certificates. */
+  certificates: string;
+  reason: string;
+  /** Run on a control-plane node. */
+  command: string;
 }

@@ -39,6 +39,7 @@ export * from './entityGrafana';
 export * from './backups';
 export * from './buildOut';
 export * from './certificates';
+export * from './notificationMutes';
 export * from './readiness';
 export * from './sizing';
 export * from './upgrades';

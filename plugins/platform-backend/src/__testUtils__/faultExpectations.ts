@@ -180,6 +180,9 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
   ),
   'GET /clusters': STORED,
   'GET /clusters/{cluster}': row(['kubernetes'], degradesOn(['kubernetes'])),
+  // A person's mute is kept in the plugin's database.
+  'GET /clusters/{cluster}/notifications': STORED,
+  'PUT /clusters/{cluster}/notifications': STORED,
   'GET /clusters/{cluster}/namespaces': row(
     ['kubernetes'],
     failsOn(['kubernetes']),

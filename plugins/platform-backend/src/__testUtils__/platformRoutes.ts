@@ -146,6 +146,15 @@ export const ROUTES: Record<string, RouteCall> = {
     permission: platformHealthReadPermission.name,
     path: '/clusters/prod-eu-1',
   },
+  'GET /clusters/{cluster}/notifications': {
+    permission: platformHealthReadPermission.name,
+    path: '/clusters/prod-eu-1/notifications',
+  },
+  'PUT /clusters/{cluster}/notifications': {
+    permission: platformHealthReadPermission.name,
+    path: '/clusters/prod-eu-1/notifications',
+    body: { muted: false },
+  },
   'GET /clusters/{cluster}/namespaces': {
     permission: platformNamespaceWritePermission.name,
     path: '/clusters/prod-eu-1/namespaces?team=team-payments',
@@ -204,8 +213,11 @@ export function callRoute(
   const [method] = route.split(' ');
   const { path, body, credential } = ROUTES[route];
   const url = `/api/platform${rewrite(path)}`;
-  const req =
-    method === 'POST' ? request(server).post(url) : request(server).get(url);
+  const verbs = {
+    POST: () => request(server).post(url),
+    PUT: () => request(server).put(url),
+  } as Record<string, () => request.Test>;
+  const req = (verbs[method] ?? (() => request(server).get(url)))();
   const signedOut = authorization === mockCredentials.none.header();
   req.set(
     'Authorization',

@@ -21,6 +21,7 @@ import {
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
 import { byDaysLeft, clusterCertificates } from './fleetCertificates';
+import { nodeOnlyCertificates } from './nodeOnlyCertificates';
 
 /** Clusters read at once: each costs a TLS handshake and one list. */
 const CONCURRENCY = 16;
@@ -75,6 +76,7 @@ export class FleetCertificateService {
       observedAt: now.toISOString(),
       certificates: certificates.sort(byDaysLeft),
       errors: errors.sort((a, b) => a.cluster.localeCompare(b.cluster)),
+      notReadable: nodeOnlyCertificates(this.clusters),
     };
   }
 }

@@ -36,24 +36,33 @@ export class OwnerNotifier {
       notifications: Pick<NotificationService, 'send'>;
       collect: () => Promise<OwnerNotice[]>;
       logger: LoggerService;
+      /** The people who muted a cluster; none when left out. */
+      mutedBy?: (cluster: string) => Promise<string[]>;
     },
   ) {}
 
   /** Sends what is new; answers how many this replica sent. */
   async run(now: Date = new Date()): Promise<number> {
-    const { store, notifications, collect, logger } = this.deps;
+    const { store, notifications, collect, logger, mutedBy } = this.deps;
     let sent = 0;
     for (const notice of await collect()) {
       if (!(await store.claim(notice.key, notice.cluster, now))) continue;
       try {
+        // The notifications backend drops excluded people after resolving the groups.
+        const muted = mutedBy ? await mutedBy(notice.cluster) : [];
         await notifications.send({
-          recipients: { type: 'entity', entityRef: layerOwners(notice) },
+          recipients: {
+            type: 'entity',
+            entityRef: layerOwners(notice),
+            ...(muted.length > 0 ? { excludeEntityRef: muted } : {}),
+          },
           payload: {
             title: notice.title,
             description: notice.description,
             link: notice.link,
             severity: notice.severity,
-            topic: `platform:${notice.cluster}:${notice.layer}`,
+            // One topic per cluster in the notification settings page.
+            topic: notice.cluster,
             scope: notice.key,
           },
         });

@@ -23,6 +23,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { OwnerNotice } from './ownerNotices';
 import { OwnerNotifier } from './OwnerNotifier';
 import { OwnerNoticeStore } from './OwnerNoticeStore';
+import { ClusterMuteStore } from './ClusterMuteStore';
 
 export const OWNER_NOTICES_TASK_ID = 'platform-owner-notices';
 
@@ -36,12 +37,14 @@ export async function scheduleOwnerNotices(deps: {
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
   collect: () => Promise<OwnerNotice[]>;
+  mutes: ClusterMuteStore;
 }): Promise<void> {
   const notifier = new OwnerNotifier({
     store: await OwnerNoticeStore.create(deps.database),
     notifications: deps.notifications,
     collect: deps.collect,
     logger: deps.logger,
+    mutedBy: cluster => deps.mutes.mutedBy(cluster),
   });
   await deps.scheduler.scheduleTask({
     id: OWNER_NOTICES_TASK_ID,

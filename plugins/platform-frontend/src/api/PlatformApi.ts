@@ -34,6 +34,7 @@ import {
   WorkloadActionRequest,
   WorkloadActionResult,
   ClusterDetailResponse,
+  ClusterNotificationMute,
   ClusterHealthResponse,
   ClustersResponse,
   EnvironmentResponse,
@@ -118,6 +119,13 @@ export interface PlatformApi {
   getFleetUpgrades(): Promise<FleetUpgradesResponse>;
   /** Every certificate of the fleet, soonest expiry first. */
   listFleetCertificates(): Promise<FleetCertificatesResponse>;
+  /** Whether the signed-in person muted the owner notifications about the cluster. */
+  getClusterNotificationMute(cluster: string): Promise<ClusterNotificationMute>;
+  /** Mutes or unmutes them for the signed-in person. */
+  setClusterNotificationMute(
+    cluster: string,
+    muted: boolean,
+  ): Promise<ClusterNotificationMute>;
 }
 
 /** @public */

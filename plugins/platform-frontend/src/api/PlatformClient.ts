@@ -33,6 +33,7 @@ import {
   WorkloadActionRequest,
   WorkloadActionResult,
   ClusterDetailResponse,
+  ClusterNotificationMute,
   ClusterHealthResponse,
   ClustersResponse,
   EnvironmentResponse,
@@ -248,6 +249,24 @@ export class PlatformClient implements PlatformApi {
 
   listFleetCertificates(): Promise<FleetCertificatesResponse> {
     return body(this.api.listFleetCertificates({}));
+  }
+
+  getClusterNotificationMute(
+    cluster: string,
+  ): Promise<ClusterNotificationMute> {
+    return body(this.api.getClusterNotificationMute({ path: { cluster } }));
+  }
+
+  setClusterNotificationMute(
+    cluster: string,
+    muted: boolean,
+  ): Promise<ClusterNotificationMute> {
+    return body(
+      this.api.setClusterNotificationMute({
+        path: { cluster },
+        body: { muted },
+      }),
+    );
   }
 }
 

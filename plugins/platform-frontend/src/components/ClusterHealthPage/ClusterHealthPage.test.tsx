@@ -146,6 +146,9 @@ function serve(unreachable: boolean, nodeCause = false) {
     http.get(`${PLATFORM_BASE}/clusters/${CLUSTER}`, () =>
       HttpResponse.json(detail),
     ),
+    http.get(`${PLATFORM_BASE}/clusters/${CLUSTER}/notifications`, () =>
+      HttpResponse.json({ cluster: CLUSTER, muted: false }),
+    ),
     http.get(`${PLATFORM_BASE}/environment`, () =>
       HttpResponse.json({ simulated: false, clusterCount: 6 }),
     ),

@@ -46,6 +46,7 @@ import {
 } from '../ApiUnreachable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { BackupPostureCard } from '../BackupPostureCard';
+import { ClusterNotificationMute } from '../ClusterNotificationMute';
 import { GrafanaLinks } from '../GrafanaLinks';
 import { HealthCausesCard } from '../HealthCauses';
 import { HealthHistory } from '../HealthHistory';
@@ -256,6 +257,7 @@ export function ClusterHealthPage() {
           Build-out readiness and sizing
         </LinkButton>
       </ContentHeader>
+      <ClusterNotificationMute cluster={cluster} />
       <ClusterHealthContent cluster={cluster} />
     </PlatformLayout>
   );

@@ -63,6 +63,7 @@ const answer: FleetCertificatesResponse = {
         'cert-manager Certificates: Kubernetes API of cluster edge-rke2-1 did not answer in time',
     },
   ],
+  notReadable: [],
 };
 
 describe('FleetCertificatesPage', () => {
@@ -93,6 +94,37 @@ describe('FleetCertificatesPage', () => {
       screen.getByText(
         /edge-rke2-1: cert-manager Certificates: Kubernetes API/,
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('gives each kubeadm cluster a row saying its client and control-plane certificates are read on the node, with the command', async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/certificates`, () =>
+        HttpResponse.json({
+          ...answer,
+          notReadable: [
+            {
+              cluster: 'onprem-kubeadm-1',
+              certificates: "kubeadm's client and control-plane certificates",
+              reason: 'the Kubernetes API does not expose their expiry',
+              command: 'sudo kubeadm certs check-expiration',
+            },
+          ],
+        }),
+      ),
+    );
+    await renderWithPlatformApi(<FleetCertificatesPage />);
+    const table = (
+      await screen.findByText('Not readable through the Kubernetes API (1)')
+    ).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const row = within(table)
+      .getByRole('link', { name: 'onprem-kubeadm-1' })
+      .closest('tr') as HTMLElement;
+    expect(
+      within(row).getByText("kubeadm's client and control-plane certificates"),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText('sudo kubeadm certs check-expiration'),
     ).toBeInTheDocument();
   });
 

@@ -32,6 +32,7 @@ import { BackendErrorPanel } from '../BackendErrorPanel';
 import { PlatformLayout } from '../PlatformLayout';
 import { PLAIN_TABLE_OPTIONS } from '../plainTable';
 import { certificateColumns } from './certificateColumns';
+import { NodeOnlyCertificates } from './NodeOnlyCertificates';
 
 function FleetCertificatesContent() {
   const platformApi = useApi(platformApiRef);
@@ -73,6 +74,9 @@ function FleetCertificatesContent() {
           />
         }
       />
+      <Box mt={2}>
+        <NodeOnlyCertificates rows={value.notReadable ?? []} />
+      </Box>
     </>
   );
 }

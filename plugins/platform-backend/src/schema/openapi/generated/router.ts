@@ -1539,8 +1539,45 @@ export const spec = {
               required: ['cluster', 'message'],
             },
           },
+          notReadable: {
+            type: 'array',
+            description:
+              "Certificates the Kubernetes API does not expose (kubeadm's client and control-plane certificates live on the control-plane nodes), per cluster, with the command that reads them there.",
+            items: {
+              type: 'object',
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                certificates: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+                command: {
+                  type: 'string',
+                },
+              },
+              required: ['cluster', 'certificates', 'reason', 'command'],
+            },
+          },
         },
-        required: ['observedAt', 'certificates', 'errors'],
+        required: ['observedAt', 'certificates', 'errors', 'notReadable'],
+      },
+      ClusterNotificationMute: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          muted: {
+            type: 'boolean',
+            description:
+              "True when no notification channel delivers the cluster's owner notifications to this person.",
+          },
+        },
+        required: ['cluster', 'muted'],
       },
       Sizing: {
         type: 'object',
@@ -3316,6 +3353,66 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ClusterDetail',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/notifications': {
+      get: {
+        operationId: 'GetClusterNotificationMute',
+        description:
+          'Whether the signed-in person muted the owner notifications about the cluster (a topic setting of the notifications backend).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The person's mute for the cluster.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterNotificationMute',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'SetClusterNotificationMute',
+        description:
+          'Mutes or unmutes, for the signed-in person, the owner notifications about the cluster on every notification channel; body: muted (boolean).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The person's mute for the cluster, as stored.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterNotificationMute',
                 },
               },
             },

@@ -9,6 +9,7 @@ import { ArgocdOperationResult } from '../models/ArgocdOperationResult.model';
 import { Attestation } from '../models/Attestation.model';
 import { ClusterDetail } from '../models/ClusterDetail.model';
 import { ClusterHealth } from '../models/ClusterHealth.model';
+import { ClusterNotificationMute } from '../models/ClusterNotificationMute.model';
 import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
@@ -75,6 +76,15 @@ export type GetClusterHealthHistory = {
     limit?: string;
   };
   response: History | Error;
+};
+/**
+ * @public
+ */
+export type GetClusterNotificationMute = {
+  path: {
+    cluster: string;
+  };
+  response: ClusterNotificationMute | Error;
 };
 /**
  * @public
@@ -316,6 +326,16 @@ export type ScaleWorkload = {
 /**
  * @public
  */
+export type SetClusterNotificationMute = {
+  path: {
+    cluster: string;
+  };
+  body: any;
+  response: ClusterNotificationMute | Error;
+};
+/**
+ * @public
+ */
 export type SyncEntityArgocdApplication = {
   path: {
     namespace: string;
@@ -335,6 +355,8 @@ export type EndpointMap = {
   '#get|/health/{cluster}': GetClusterHealth;
 
   '#get|/health/{cluster}/history': GetClusterHealthHistory;
+
+  '#get|/clusters/{cluster}/notifications': GetClusterNotificationMute;
 
   '#get|/readiness/{cluster}': GetClusterReadiness;
 
@@ -385,6 +407,8 @@ export type EndpointMap = {
   '#post|/diagnostics/{cluster}/remediations/{action}': RunRemediation;
 
   '#post|/workload-actions/scale': ScaleWorkload;
+
+  '#put|/clusters/{cluster}/notifications': SetClusterNotificationMute;
 
   '#post|/entity/{namespace}/{kind}/{name}/argocd/{instance}/{app}/sync': SyncEntityArgocdApplication;
 };

@@ -14,6 +14,7 @@ import { ArgocdOperationResult } from '../models/ArgocdOperationResult.model';
 import { Attestation } from '../models/Attestation.model';
 import { ClusterDetail } from '../models/ClusterDetail.model';
 import { ClusterHealth } from '../models/ClusterHealth.model';
+import { ClusterNotificationMute } from '../models/ClusterNotificationMute.model';
 import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
@@ -92,6 +93,14 @@ export type GetClusterHealthHistory = {
   };
   query: {
     limit?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetClusterNotificationMute = {
+  path: {
+    cluster: string;
   };
 };
 /**
@@ -302,6 +311,15 @@ export type ScaleWorkload = {
 /**
  * @public
  */
+export type SetClusterNotificationMute = {
+  path: {
+    cluster: string;
+  };
+  body: any;
+};
+/**
+ * @public
+ */
 export type SyncEntityArgocdApplication = {
   path: {
     namespace: string;
@@ -426,6 +444,32 @@ export class DefaultApiClient {
     const uri = parser.parse(uriTemplate).expand({
       cluster: request.path.cluster,
       ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Whether the signed-in person muted the owner notifications about the cluster (a topic setting of the notifications backend).
+   * @param cluster - Cluster name (DNS-1123 label)
+   */
+  public async getClusterNotificationMute(
+    // @ts-ignore
+    request: GetClusterNotificationMute,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ClusterNotificationMute>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/clusters/{cluster}/notifications`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      cluster: request.path.cluster,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
@@ -1119,6 +1163,34 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Mutes or unmutes, for the signed-in person, the owner notifications about the cluster on every notification channel; body: muted (boolean).
+   * @param cluster - Cluster name (DNS-1123 label)
+   * @param body -
+   */
+  public async setClusterNotificationMute(
+    // @ts-ignore
+    request: SetClusterNotificationMute,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ClusterNotificationMute>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/clusters/{cluster}/notifications`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      cluster: request.path.cluster,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'PUT',
       body: JSON.stringify(request.body),
     });
   }

@@ -5,6 +5,7 @@
 // ******************************************************************
 import { EntityNexusClusterErrorsInner } from '../models/EntityNexusClusterErrorsInner.model';
 import { FleetCertificate } from '../models/FleetCertificate.model';
+import { FleetCertificatesNotReadableInner } from '../models/FleetCertificatesNotReadableInner.model';
 
 /**
  * @public
@@ -19,4 +20,8 @@ export interface FleetCertificates {
    * Clusters whose certificates could not all be read, and why.
    */
   errors: Array<EntityNexusClusterErrorsInner>;
+  /**
+   * Certificates the Kubernetes API does not expose (kubeadm\'s client and control-plane certificates live on the control-plane nodes), per cluster, with the command that reads them there.
+   */
+  notReadable: Array<FleetCertificatesNotReadableInner>;
 }
