@@ -27,7 +27,9 @@ import {
   platformHealthChecksExtensionPoint,
   readClusterConnections,
   readImpersonationConfig,
+  readSelfServiceLimits,
 } from '@platform-portal/plugin-platform-node';
+import { ManifestPreview } from './selfService/ManifestPreview';
 import { registerHealthActions } from './actions/registerHealthActions';
 import { PersonKubernetesAccess } from './kubernetes/access';
 import { UpstreamClients } from './clients/UpstreamClients';
@@ -222,6 +224,12 @@ export const platformPlugin = createBackendPlugin({
               clients,
               config: readImpersonationConfig(config),
               userInfo,
+            }),
+            selfServicePreview: new ManifestPreview({
+              clusters: new ConfigClusterAccessService(
+                readClusterConnections(config),
+              ),
+              limits: readSelfServiceLimits(config),
             }),
             // Read after readPlatformConfig, whose errors name the key.
             remediations: new RemediationService(

@@ -66,6 +66,8 @@ import { spec } from './schema/openapi';
 import { PersonKubernetesAccess } from './kubernetes/access';
 import { personReaders } from './kubernetes/access/personReaders';
 import { workloadActionRoutes } from './routes/workloadActionRoutes';
+import { selfServiceRoutes } from './routes/selfServiceRoutes';
+import { ManifestPreview } from './selfService/ManifestPreview';
 import { WorkloadActions } from './workloadActions/WorkloadActions';
 
 export interface RouterOptions {
@@ -90,6 +92,8 @@ export interface RouterOptions {
   mutes: ClusterMuteStore;
   /** Each signed-in person's own Kubernetes rights (impersonation). */
   personAccess: PersonKubernetesAccess;
+  /** The dry run of what a self-service template would write. */
+  selfServicePreview: ManifestPreview;
 }
 
 export async function createRouter(
@@ -138,6 +142,14 @@ export async function createRouter(
     guard,
   });
   namespaceRoutes(api, { httpAuth, permissions, health, clients });
+  selfServiceRoutes(api, {
+    httpAuth,
+    permissions,
+    health,
+    preview: options.selfServicePreview,
+    readersFor: credentials =>
+      personReaders(clients, options.personAccess, credentials),
+  });
   const entityContext = {
     router: api,
     entities: new EntityLoader({ catalog, httpAuth, permissions }),

@@ -46,5 +46,6 @@ export * from './upgrades';
 export * from './diagnostics';
 export * from './delivery';
 export * from './workloads';
+export * from './selfService';
 export * from './client';
 export * from './healthSignal';

@@ -63,6 +63,141 @@ export const spec = {
         },
         required: ['error'],
       },
+      ManifestPreviewRequest: {
+        type: 'object',
+        description:
+          'A self-service template and the parameters its form holds so far.',
+        properties: {
+          template: {
+            type: 'string',
+            enum: [
+              'platform-route-certificate',
+              'platform-volume',
+              'platform-namespace',
+            ],
+            description: "The template's metadata.name.",
+          },
+          parameters: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              "The form's values, as the template's steps read them (cluster and owner as entity refs or names).",
+          },
+        },
+        required: ['template', 'parameters'],
+        additionalProperties: false,
+      },
+      PreviewedManifest: {
+        type: 'object',
+        description:
+          "One manifest the template's actions would apply, and what the checks and the API server's dry run (dryRun=All) said about it.",
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['create', 'update', 'refused', 'not-checked'],
+            description:
+              'create or update, accepted by the checks and the dry run; refused, a check or the API server said no (message says why); not-checked, its namespace does not exist yet so the API server cannot judge it before the Namespace is created.',
+          },
+          message: {
+            type: 'string',
+          },
+          manifest: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'The object exactly as the action would send it.',
+          },
+        },
+        required: [
+          'apiVersion',
+          'kind',
+          'name',
+          'outcome',
+          'message',
+          'manifest',
+        ],
+        additionalProperties: false,
+      },
+      ManifestPreview: {
+        type: 'object',
+        properties: {
+          template: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          ok: {
+            type: 'boolean',
+            description:
+              'true when no manifest is refused, so the template may run.',
+          },
+          manifests: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PreviewedManifest',
+            },
+          },
+        },
+        required: ['template', 'cluster', 'ok', 'manifests'],
+        additionalProperties: false,
+      },
+      NamespaceServices: {
+        type: 'object',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                ports: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      port: {
+                        type: 'integer',
+                      },
+                      name: {
+                        type: 'string',
+                      },
+                      protocol: {
+                        type: 'string',
+                      },
+                    },
+                    required: ['port'],
+                    additionalProperties: false,
+                  },
+                },
+              },
+              required: ['name', 'ports'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['cluster', 'namespace', 'services'],
+        additionalProperties: false,
+      },
       WorkloadActionRequest: {
         type: 'object',
         description:
@@ -3475,6 +3610,75 @@ export const spec = {
                   },
                   required: ['cluster', 'namespaces'],
                   additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/services': {
+      get: {
+        operationId: 'ListNamespaceServices',
+        description:
+          "The Services in one namespace of a cluster and their ports, for the route template's pickers. Read with the signed-in person's own Kubernetes rights (impersonation); 403 naming the person when their RBAC does not let them list Services there.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            description: 'Namespace name (DNS-1123 label)',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The Services, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NamespaceServices',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/self-service/preview': {
+      post: {
+        operationId: 'PreviewSelfService',
+        description:
+          "What a self-service template would write, checked before it runs: builds the manifests its actions would apply from the form's parameters, makes the actions' checks (namespace owner, name collisions, hostnames of other namespaces, backend Services and ports) and sends each manifest to the cluster with dryRun=All, so nothing is stored. 400 naming the parameter when one is invalid; 403 when the user may not act for the team (platform.selfservice.use and platform.namespace.write on the team's Group).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ManifestPreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Each manifest with its outcome; ok is false when any is refused.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ManifestPreview',
                 },
               },
             },

@@ -28,6 +28,9 @@ import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
 import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
+import { ManifestPreview } from '../models/ManifestPreview.model';
+import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
+import { NamespaceServices } from '../models/NamespaceServices.model';
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
@@ -257,6 +260,16 @@ export type ListLayers = {
 /**
  * @public
  */
+export type ListNamespaceServices = {
+  path: {
+    cluster: string;
+    namespace: string;
+  };
+  response: NamespaceServices | Error;
+};
+/**
+ * @public
+ */
 export type ListTeamNamespaces = {
   path: {
     cluster: string;
@@ -265,6 +278,13 @@ export type ListTeamNamespaces = {
     team?: string;
   };
   response: ListTeamNamespaces200Response | Error;
+};
+/**
+ * @public
+ */
+export type PreviewSelfService = {
+  body: ManifestPreviewRequest;
+  response: ManifestPreview | Error;
 };
 /**
  * @public
@@ -394,7 +414,11 @@ export type EndpointMap = {
 
   '#get|/layers': ListLayers;
 
+  '#get|/clusters/{cluster}/namespaces/{namespace}/services': ListNamespaceServices;
+
   '#get|/clusters/{cluster}/namespaces': ListTeamNamespaces;
+
+  '#post|/self-service/preview': PreviewSelfService;
 
   '#post|/alerts': ReceiveAlerts;
 

@@ -33,6 +33,9 @@ import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
 import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
+import { ManifestPreview } from '../models/ManifestPreview.model';
+import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
+import { NamespaceServices } from '../models/NamespaceServices.model';
 import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
@@ -249,6 +252,15 @@ export type ListLayers = {};
 /**
  * @public
  */
+export type ListNamespaceServices = {
+  path: {
+    cluster: string;
+    namespace: string;
+  };
+};
+/**
+ * @public
+ */
 export type ListTeamNamespaces = {
   path: {
     cluster: string;
@@ -256,6 +268,12 @@ export type ListTeamNamespaces = {
   query: {
     team?: string;
   };
+};
+/**
+ * @public
+ */
+export type PreviewSelfService = {
+  body: ManifestPreviewRequest;
 };
 /**
  * @public
@@ -969,6 +987,34 @@ export class DefaultApiClient {
   }
 
   /**
+   * The Services in one namespace of a cluster and their ports, for the route template\'s pickers. Read with the signed-in person\'s own Kubernetes rights (impersonation); 403 naming the person when their RBAC does not let them list Services there.
+   * @param cluster - Cluster name (DNS-1123 label)
+   * @param namespace - Namespace name (DNS-1123 label)
+   */
+  public async listNamespaceServices(
+    // @ts-ignore
+    request: ListNamespaceServices,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<NamespaceServices>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/clusters/{cluster}/namespaces/{namespace}/services`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      cluster: request.path.cluster,
+      namespace: request.path.namespace,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * Team namespaces on the cluster the user may write (platform.namespace.write on the owning Group), optionally of one team; 403 when that team is not theirs.
    * @param cluster - Cluster name (DNS-1123 label)
    * @param team - Catalog group name of the owning team
@@ -993,6 +1039,31 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * What a self-service template would write, checked before it runs: builds the manifests its actions would apply from the form\'s parameters, makes the actions\' checks (namespace owner, name collisions, hostnames of other namespaces, backend Services and ports) and sends each manifest to the cluster with dryRun=All, so nothing is stored. 400 naming the parameter when one is invalid; 403 when the user may not act for the team (platform.selfservice.use and platform.namespace.write on the team\'s Group).
+   * @param manifestPreviewRequest -
+   */
+  public async previewSelfService(
+    // @ts-ignore
+    request: PreviewSelfService,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ManifestPreview>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/self-service/preview`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 
