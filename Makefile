@@ -5,6 +5,7 @@
 start:
 	@bash scripts/start.sh
 
+# `make test FULL=1` runs the property suites' full count of random cases.
 test:
 	@bash scripts/test.sh
 

@@ -9,6 +9,11 @@ cd "$ROOT"
 scripts/install.sh || exit 1
 rm -rf .test-results
 mkdir -p .test-results
+# Property suites run a sample of random cases per route or action unless
+# `make test FULL=1` asks for their full count (see propertyRuns in the suites).
+if [ -n "${FULL:-}" ]; then
+  export PLATFORM_TEST_PROPERTY_RUNS=full
+fi
 
 # Each phase's wall time, printed as it ends and kept in .test-results/phases.txt
 # (the README's split of make test's time comes from it).
