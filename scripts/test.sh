@@ -52,9 +52,12 @@ echo $? > .test-results/typecheck.status
 phase "lint"
 # With the OpenAPI check: every src/schema/openapi.yaml must match the router
 # generated from it (repo-tools loads that TypeScript through the CLI's transform).
+# Then the API reports: each plugin's report.api.md must match the declarations
+# the type check just wrote to dist-types (`yarn build:api-reports` updates them).
 yarn backstage-cli repo lint &&
   NODE_OPTIONS="--require @backstage/cli/config/nodeTransform.cjs" \
-    yarn backstage-repo-tools repo schema openapi validate
+    yarn backstage-repo-tools repo schema openapi validate &&
+  yarn build:api-reports:only --ci
 echo $? > .test-results/lint.status
 
 # High and critical advisories in production dependencies (scripts/audit.sh).

@@ -25,3 +25,6 @@ export { catalogModulePlatformLocationTrust } from './module/catalogModulePlatfo
 export { PlatformLocationTrustProcessor } from './processors/PlatformLocationTrustProcessor';
 export { PlatformClusterEntityProvider } from './providers/PlatformClusterEntityProvider';
 export { CLUSTER_ENTITY_TYPE, CLUSTER_OWNER } from './lib/clusterEntity';
+export type { ClusterLinkTargets } from './lib/clusterEntity';
+export type { PassSummary } from './providers/PlatformClusterEntityProvider';
+export type { IngestionOptions } from './providers/ingestionConfig';

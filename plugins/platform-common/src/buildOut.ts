@@ -16,9 +16,14 @@
 
 import { LayerId } from './layers';
 
-/** How a build-out step is verified: by the portal, or by a person's word. */
+/**
+ * How a build-out step is verified: by the portal, or by a person's word.
+ *
+ * @public
+ */
 export type BuildOutVerification = 'automatic' | 'attestation';
 
+/** @public */
 export interface BuildOutPhase {
   /** 1 to 11, in the order the guide builds them. */
   number: number;
@@ -27,6 +32,7 @@ export interface BuildOutPhase {
   steps: number[];
 }
 
+/** @public */
 export interface BuildOutStep {
   /** 1 to 50, the guide's numbering. */
   number: number;
@@ -40,7 +46,11 @@ export interface BuildOutStep {
   verification: BuildOutVerification;
 }
 
-/** The guide's 11 phases (section 11, "Complete Deployment Sequence"). */
+/**
+ * The guide's 11 phases (section 11, "Complete Deployment Sequence").
+ *
+ * @public
+ */
 export const BUILD_OUT_PHASES: readonly BuildOutPhase[] = [
   { number: 1, title: 'Infrastructure Provisioning', steps: [1, 2, 3, 4, 5] },
   { number: 2, title: 'Cluster Bootstrap', steps: [6, 7, 8, 9, 10, 11] },
@@ -419,7 +429,11 @@ const ROWS: StepRow[] = [
   ],
 ];
 
-/** The guide's 50 build-out steps, each with its phase and how it is verified. */
+/**
+ * The guide's 50 build-out steps, each with its phase and how it is verified.
+ *
+ * @public
+ */
 export const BUILD_OUT_STEPS: readonly BuildOutStep[] = ROWS.map(
   ([number, action, guideVerification, layer, verification]) => ({
     number,
@@ -431,10 +445,12 @@ export const BUILD_OUT_STEPS: readonly BuildOutStep[] = ROWS.map(
   }),
 );
 
+/** @public */
 export function getBuildOutStep(number: number): BuildOutStep | undefined {
   return BUILD_OUT_STEPS.find(step => step.number === number);
 }
 
+/** @public */
 export function getBuildOutPhase(number: number): BuildOutPhase | undefined {
   return BUILD_OUT_PHASES.find(phase => phase.number === number);
 }

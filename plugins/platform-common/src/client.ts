@@ -15,8 +15,11 @@
  */
 
 // The client generated from the platform backend's src/schema/openapi.yaml:
-// one method per operation, answering the raw typed Response. The models stay
-// behind it (their names overlap this package's domain types); callers use
-// the facade in the frontend plugin.
+// one method per operation, answering the raw typed Response; callers use
+// the facade in the frontend plugin. Its models and per-operation request
+// types are exported under two namespaces, since the models' names overlap
+// this package's domain types.
 export { DefaultApiClient as PlatformApiClient } from './schema/openapi';
 export type { RequestOptions, TypedResponse } from './schema/openapi';
+export * as PlatformApiModels from './schema/openapi/generated/models';
+export * as PlatformApiRequests from './schema/openapi/generated/apis/Api.client';

@@ -73,6 +73,7 @@ export const platformWorkloadOperatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** @public */
 export const platformPermissions = [
   platformHealthReadPermission,
   platformEntityReadPermission,

@@ -21,6 +21,8 @@ import { LayerId } from './layers';
  * Where a build-out step stands on a cluster. `attested` and
  * `awaiting-attestation` belong to steps no API can verify: a person's word
  * is shown as such and never counts as `passed`.
+ *
+ * @public
  */
 export type ReadinessStepStatus =
   | 'passed'
@@ -34,6 +36,8 @@ export type ReadinessStepStatus =
  * A phase is `passing` when every automatic step passed (attestations may
  * still be missing), `complete` when its attestation steps are attested too,
  * `failing` when an automatic step failed, `incomplete` otherwise.
+ *
+ * @public
  */
 export type ReadinessPhaseStatus =
   | 'complete'
@@ -41,6 +45,7 @@ export type ReadinessPhaseStatus =
   | 'incomplete'
   | 'failing';
 
+/** @public */
 export interface BuildOutAttestation {
   cluster: string;
   step: number;
@@ -51,7 +56,11 @@ export interface BuildOutAttestation {
   note?: string;
 }
 
-/** One source of a step's verdict: a health check or a build-out probe. */
+/**
+ * One source of a step's verdict: a health check or a build-out probe.
+ *
+ * @public
+ */
 export interface ReadinessCheck {
   id: string;
   title: string;
@@ -61,6 +70,7 @@ export interface ReadinessCheck {
   evidence: HealthEvidence[];
 }
 
+/** @public */
 export interface ReadinessStep {
   number: number;
   phase: number;
@@ -75,6 +85,7 @@ export interface ReadinessStep {
   attestation?: BuildOutAttestation;
 }
 
+/** @public */
 export interface ReadinessScore {
   /** Automatic steps that passed, as a share of all steps, 0-100. */
   percent: number;
@@ -83,6 +94,7 @@ export interface ReadinessScore {
   total: number;
 }
 
+/** @public */
 export interface ReadinessPhase {
   number: number;
   title: string;
@@ -96,6 +108,7 @@ export interface ReadinessPhase {
   steps: ReadinessStep[];
 }
 
+/** @public */
 export interface ClusterReadinessResponse {
   cluster: string;
   score: ReadinessScore;
@@ -106,6 +119,7 @@ export interface ClusterReadinessResponse {
   phases: ReadinessPhase[];
 }
 
+/** @public */
 export interface ClusterReadinessSummary {
   cluster: string;
   score: ReadinessScore;
@@ -121,10 +135,12 @@ export interface ClusterReadinessSummary {
   error?: string;
 }
 
+/** @public */
 export interface FleetReadinessResponse {
   clusters: ClusterReadinessSummary[];
 }
 
+/** @public */
 export interface AttestationRequest {
   note?: string;
 }

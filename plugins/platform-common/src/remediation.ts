@@ -73,7 +73,11 @@ const CHECK_RUNBOOK_STEPS: Readonly<
   'gitops.applications': { step: 2 },
 };
 
-/** A step as it reads on a provisioner. */
+/**
+ * A step as it reads on a provisioner.
+ *
+ * @public
+ */
 export function stepFor(
   runbook: string,
   number: number,
@@ -137,7 +141,11 @@ export function placeholderValues(
   return values;
 }
 
-/** Replaces each `<placeholder>` that has a value; the others stay to fill by hand. */
+/**
+ * Replaces each `<placeholder>` that has a value; the others stay to fill by hand.
+ *
+ * @public
+ */
 export function fillPlaceholders(
   command: string,
   values: Record<string, string>,

@@ -16,7 +16,11 @@
 
 import { LayerId } from './layers';
 
-/** The guide's sizing table (section 1, "Hardware Requirements"). */
+/**
+ * The guide's sizing table (section 1, "Hardware Requirements").
+ *
+ * @public
+ */
 export const SIZING_GUIDE = {
   controlPlane: {
     minimum: { nodes: 1, cpu: 2, memoryGiB: 4, diskGiB: 100 },
@@ -43,8 +47,10 @@ export const SIZING_GUIDE = {
   },
 } as const;
 
+/** @public */
 export type SizingSeverity = 'ok' | 'info' | 'warning' | 'critical';
 
+/** @public */
 export interface SizingFinding {
   /** Stable id of the rule, e.g. `control-plane-quorum`. */
   rule: string;
@@ -60,6 +66,7 @@ export interface SizingFinding {
   recommendation: string;
 }
 
+/** @public */
 export interface SizingNode {
   name: string;
   role: 'control-plane' | 'worker';
@@ -80,6 +87,7 @@ export interface SizingNode {
   };
 }
 
+/** @public */
 export interface SizingResponse {
   cluster: string;
   /** `production` holds the cluster to the guide's production column. */

@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-/** What stands in the way of an upgrade, by where it was found. */
+/**
+ * What stands in the way of an upgrade, by where it was found.
+ *
+ * @public
+ */
 export type UpgradeFindingKind =
   | 'target'
   | 'removed-api'
@@ -24,10 +28,18 @@ export type UpgradeFindingKind =
   | 'drain-blocked'
   | 'backup';
 
-/** Blockers stop the upgrade (and `platform:cluster:upgrade`); warnings are shown, not enforced. */
+/**
+ * Blockers stop the upgrade (and `platform:cluster:upgrade`); warnings are shown, not enforced.
+ *
+ * @public
+ */
 export type UpgradeFindingSeverity = 'blocker' | 'warning';
 
-/** One fact a finding rests on, as read from the cluster. */
+/**
+ * One fact a finding rests on, as read from the cluster.
+ *
+ * @public
+ */
 export interface UpgradeEvidence {
   /** The object, e.g. `FlowSchema platform-batch-jobs` or `Node staging-1-md-0-2`. */
   object: string;
@@ -35,6 +47,7 @@ export interface UpgradeEvidence {
   value: string;
 }
 
+/** @public */
 export interface UpgradeFinding {
   /** Stable within a report: the kind and its subject, e.g. `drain-blocked:payments/payments-api`. */
   id: string;
@@ -49,12 +62,17 @@ export interface UpgradeFinding {
   source?: string;
 }
 
-/** A server-side dry run of a manifest the plan applies. */
+/**
+ * A server-side dry run of a manifest the plan applies.
+ *
+ * @public
+ */
 export interface UpgradeDryRun {
   outcome: 'accepted' | 'rejected' | 'skipped';
   message: string;
 }
 
+/** @public */
 export interface UpgradePlanStep {
   /** 1-based position: steps run in this order. */
   order: number;
@@ -72,13 +90,18 @@ export interface UpgradePlanStep {
   dryRun?: UpgradeDryRun;
 }
 
+/** @public */
 export interface UpgradePlan {
   provisioner: 'kubeadm' | 'rke2' | 'cluster-api';
   summary: string;
   steps: UpgradePlanStep[];
 }
 
-/** `GET /upgrades/:cluster?target=1.xx`: what blocks an upgrade to the target, and how it is done. */
+/**
+ * `GET /upgrades/:cluster?target=1.xx`: what blocks an upgrade to the target, and how it is done.
+ *
+ * @public
+ */
 export interface UpgradeReport {
   cluster: string;
   provisioner: 'kubeadm' | 'rke2' | 'cluster-api';
@@ -94,6 +117,7 @@ export interface UpgradeReport {
   notChecked: string[];
 }
 
+/** @public */
 export interface FleetUpgradeRow {
   cluster: string;
   provisioner: 'kubeadm' | 'rke2' | 'cluster-api';
@@ -107,7 +131,11 @@ export interface FleetUpgradeRow {
   error?: string;
 }
 
-/** `GET /upgrades`: every cluster against its next minor. */
+/**
+ * `GET /upgrades`: every cluster against its next minor.
+ *
+ * @public
+ */
 export interface FleetUpgradesResponse {
   clusters: FleetUpgradeRow[];
 }

@@ -22,11 +22,17 @@ import {
 import { ANNOTATIONS } from '@platform-portal/plugin-platform-common';
 import { ClusterRecord } from './readFleet';
 
+/** @public */
 export const CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
+/** @public */
 export const CLUSTER_OWNER = 'group:default/platform-team';
 
 /** A cluster as a catalog `Resource` of type `kubernetes-cluster`. */
-/** Where the people looking at a cluster go next. */
+/**
+ * Where the people looking at a cluster go next.
+ *
+ * @public
+ */
 export interface ClusterLinkTargets {
   grafanaUrl?: string;
   /** `{cluster}` is replaced by the cluster name. */

@@ -34,7 +34,11 @@ export const REFRESH_TASK_ID = 'platform-clusters-entity-provider';
 const TASK_TIMEOUT_MS = 120_000;
 const PASS_BUDGET_MS = 100_000;
 
-/** What one pass did. */
+/**
+ * What one pass did.
+ *
+ * @public
+ */
 export interface PassSummary {
   clusters: number;
   /** Entities sent because they were new or changed. */
@@ -51,6 +55,8 @@ export interface PassSummary {
  * and the task keeps to its timeout. The first complete pass ends with a
  * full mutation (what an earlier process left and is gone, goes); later
  * passes send only what changed and remove what disappeared.
+ *
+ * @public
  */
 export class PlatformClusterEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;

@@ -17,7 +17,11 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 
-/** How the provider reads the fleet. */
+/**
+ * How the provider reads the fleet.
+ *
+ * @public
+ */
 export interface IngestionOptions {
   /** Objects per list request (`limit`). */
   pageSize: number;

@@ -42,7 +42,11 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { scaffolderDecision } from './scaffolderDecisions';
 
-/** Resolves the refs (user and groups) a signed-in user acts as. */
+/**
+ * Resolves the refs (user and groups) a signed-in user acts as.
+ *
+ * @public
+ */
 export interface OwnershipResolver {
   ownershipRefs(credentials: PolicyQueryUser['credentials']): Promise<string[]>;
 }

@@ -18,51 +18,57 @@ import { createComponentExtension } from '@backstage/core-plugin-api';
 import { platformLegacyPlugin } from './plugin';
 
 /** Legacy app: the cluster overview card for kubernetes-cluster resources. @public */
-export const EntityClusterOverviewCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityClusterOverviewCard',
-    component: {
-      lazy: () =>
-        import('../components/ClusterEntity').then(m => m.ClusterOverviewCard),
-    },
-  }),
-);
+export const EntityClusterOverviewCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityClusterOverviewCard',
+      component: {
+        lazy: () =>
+          import('../components/ClusterEntity').then(
+            m => m.ClusterOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /** Legacy app: the 13-layer health card for kubernetes-cluster resources. @public */
-export const EntityClusterLayersCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityClusterLayersCard',
-    component: {
-      lazy: () =>
-        import('../components/ClusterEntity').then(m => m.ClusterLayersCard),
-    },
-  }),
-);
+export const EntityClusterLayersCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityClusterLayersCard',
+      component: {
+        lazy: () =>
+          import('../components/ClusterEntity').then(m => m.ClusterLayersCard),
+      },
+    }),
+  );
 
 /** Legacy app: the nodes of a kubernetes-cluster resource. @public */
-export const EntityClusterNodesCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityClusterNodesCard',
-    component: {
-      lazy: () =>
-        import('../components/ClusterEntity').then(m => m.ClusterNodesCard),
-    },
-  }),
-);
+export const EntityClusterNodesCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityClusterNodesCard',
+      component: {
+        lazy: () =>
+          import('../components/ClusterEntity').then(m => m.ClusterNodesCard),
+      },
+    }),
+  );
 
 /** Legacy app: scale and upgrade buttons for the platform team. @public */
-export const EntityClusterActionsCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityClusterActionsCard',
-    component: {
-      lazy: () =>
-        import('../components/ClusterEntity').then(m => m.ClusterActionsCard),
-    },
-  }),
-);
+export const EntityClusterActionsCard: () => JSX.Element | null =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityClusterActionsCard',
+      component: {
+        lazy: () =>
+          import('../components/ClusterEntity').then(m => m.ClusterActionsCard),
+      },
+    }),
+  );
 
 /** Legacy app: a component's images and charts in Nexus. @public */
-export const EntityNexusCard = platformLegacyPlugin.provide(
+export const EntityNexusCard: () => JSX.Element = platformLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityNexusCard',
     component: {
@@ -72,7 +78,7 @@ export const EntityNexusCard = platformLegacyPlugin.provide(
 );
 
 /** Legacy app: a component's GitLab pipelines. @public */
-export const EntityGitLabCard = platformLegacyPlugin.provide(
+export const EntityGitLabCard: () => JSX.Element = platformLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityGitLabCard',
     component: {
@@ -82,17 +88,19 @@ export const EntityGitLabCard = platformLegacyPlugin.provide(
 );
 
 /** Legacy app: a component's Grafana dashboards, alerts, traces and logs. @public */
-export const EntityGrafanaCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGrafanaCard',
-    component: {
-      lazy: () => import('../components/GrafanaCard').then(m => m.GrafanaCard),
-    },
-  }),
-);
+export const EntityGrafanaCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGrafanaCard',
+      component: {
+        lazy: () =>
+          import('../components/GrafanaCard').then(m => m.GrafanaCard),
+      },
+    }),
+  );
 
 /** Legacy app: Argo CD applications of a component, with sync and rollback. @public */
-export const EntityArgocdCard = platformLegacyPlugin.provide(
+export const EntityArgocdCard: () => JSX.Element = platformLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityArgocdCard',
     component: {
@@ -107,26 +115,28 @@ export const EntityArgocdCard = platformLegacyPlugin.provide(
  *
  * @public
  */
-export const EntityWorkloadsContent = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityWorkloadsContent',
-    component: {
-      lazy: () =>
-        import('../components/Workloads').then(m => m.WorkloadsContent),
-    },
-  }),
-);
+export const EntityWorkloadsContent: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityWorkloadsContent',
+      component: {
+        lazy: () =>
+          import('../components/Workloads').then(m => m.WorkloadsContent),
+      },
+    }),
+  );
 
 /** Legacy app: the delivery path of a component's latest commits. @public */
-export const EntityDeliveryPathCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeliveryPathCard',
-    component: {
-      lazy: () =>
-        import('../components/DeliveryPath').then(m => m.DeliveryPathCard),
-    },
-  }),
-);
+export const EntityDeliveryPathCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeliveryPathCard',
+      component: {
+        lazy: () =>
+          import('../components/DeliveryPath').then(m => m.DeliveryPathCard),
+      },
+    }),
+  );
 
 /**
  * Legacy app: firing alerts, Argo CD on every cluster and the latest
@@ -135,14 +145,15 @@ export const EntityDeliveryPathCard = platformLegacyPlugin.provide(
  *
  * @public
  */
-export const EntityDeploymentStatusCard = platformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeploymentStatusCard',
-    component: {
-      lazy: () =>
-        import('../components/DeploymentStatus').then(
-          m => m.DeploymentStatusCard,
-        ),
-    },
-  }),
-);
+export const EntityDeploymentStatusCard: () => JSX.Element =
+  platformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeploymentStatusCard',
+      component: {
+        lazy: () =>
+          import('../components/DeploymentStatus').then(
+            m => m.DeploymentStatusCard,
+          ),
+      },
+    }),
+  );

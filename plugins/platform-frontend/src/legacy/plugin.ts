@@ -49,7 +49,7 @@ export const platformLegacyPlugin = createPlugin({
  *
  * @public
  */
-export const PlatformPage = platformLegacyPlugin.provide(
+export const PlatformPage: () => JSX.Element = platformLegacyPlugin.provide(
   createRoutableExtension({
     name: 'PlatformPage',
     component: () => import('../components/Router').then(m => m.Router),

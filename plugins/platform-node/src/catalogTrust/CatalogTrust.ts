@@ -18,7 +18,11 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import path from 'node:path';
 
-/** A catalog location: `url` or `file`, or an entity provider's own type. */
+/**
+ * A catalog location: `url` or `file`, or an entity provider's own type.
+ *
+ * @public
+ */
 export interface CatalogLocationRef {
   type: string;
   target: string;

@@ -28,7 +28,11 @@ export interface KubernetesPerson {
   groups: string[];
 }
 
-/** A stable key of a person's identity, for caches of their access. */
+/**
+ * A stable key of a person's identity, for caches of their access.
+ *
+ * @public
+ */
 export function kubernetesPersonKey(person: KubernetesPerson): string {
   return JSON.stringify([person.user, [...person.groups].sort()]);
 }

@@ -21,6 +21,8 @@ import { InputError } from '@backstage/errors';
  * What `platform.selfService` allows teams to create: read by the
  * scaffolder actions that write and by the platform backend's preview of
  * those writes, so both judge a request by the same limits.
+ *
+ * @public
  */
 export interface SelfServiceLimits {
   /** Hostnames must sit below one of these domains. */
@@ -37,6 +39,7 @@ export interface SelfServiceLimits {
   requestTimeoutMs: number;
 }
 
+/** @public */
 export function readSelfServiceLimits(config: Config): SelfServiceLimits {
   const c = config.getOptionalConfig('platform.selfService');
   const storageClasses = c

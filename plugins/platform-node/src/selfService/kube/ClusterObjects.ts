@@ -28,10 +28,18 @@ import { boundedHttpLibrary } from './boundedHttpLibrary';
 import { clusterAgent } from './clusterAgent';
 import { describeKubeError, isNotFound } from './kubeErrors';
 
-/** The field manager of every self-service write; stable so re-runs are no-ops. */
+/**
+ * The field manager of every self-service write; stable so re-runs are no-ops.
+ *
+ * @public
+ */
 export const FIELD_MANAGER = 'platform-portal-selfservice';
 
-/** A manifest to apply: a plain JSON object with apiVersion, kind and metadata. */
+/**
+ * A manifest to apply: a plain JSON object with apiVersion, kind and metadata.
+ *
+ * @public
+ */
 export type Manifest = JsonObject & {
   apiVersion: string;
   kind: string;
@@ -42,6 +50,7 @@ export type Manifest = JsonObject & {
   };
 };
 
+/** @public */
 export function describeObject(manifest: {
   kind: string;
   metadata: { name?: string; namespace?: string };
@@ -50,9 +59,14 @@ export function describeObject(manifest: {
   return `${manifest.kind} ${namespace ? `${namespace}/` : ''}${name}`;
 }
 
-/** How long one request to an API server may take, unless configured. */
+/**
+ * How long one request to an API server may take, unless configured.
+ *
+ * @public
+ */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/** @public */
 export interface ClusterObjectsOptions {
   /** Where the cluster is configured (`platform.clusters[2]`), named in errors. */
   configKey?: string;
@@ -60,7 +74,11 @@ export interface ClusterObjectsOptions {
   requestTimeoutMs?: number;
 }
 
-/** Reads and server-side applies objects on one cluster. */
+/**
+ * Reads and server-side applies objects on one cluster.
+ *
+ * @public
+ */
 export class ClusterObjects {
   private readonly api: KubernetesObjectApi;
   private readonly configKey?: string;
@@ -190,7 +208,11 @@ export class ClusterObjects {
   }
 }
 
-/** The objects of a configured cluster, written with the portal's write token. */
+/**
+ * The objects of a configured cluster, written with the portal's write token.
+ *
+ * @public
+ */
 export function writableClusterObjects(
   clusters: ClusterAccessService,
   cluster: string,

@@ -24,7 +24,11 @@ import { Agent, fetch } from 'undici';
 /** The most of one response body an action reads: Kubernetes objects are far smaller. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** A request to the Kubernetes API that ended without an answer to read. */
+/**
+ * A request to the Kubernetes API that ended without an answer to read.
+ *
+ * @public
+ */
 export class KubeTransportError extends Error {
   constructor(
     message: string,

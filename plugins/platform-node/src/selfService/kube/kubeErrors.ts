@@ -36,7 +36,11 @@ function statusOf(error: ApiException<unknown>): KubeStatus {
   return (body ?? {}) as KubeStatus;
 }
 
-/** True when the API server answered 404 NotFound. */
+/**
+ * True when the API server answered 404 NotFound.
+ *
+ * @public
+ */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiException && error.code === 404;
 }
@@ -63,6 +67,8 @@ function hintFor(error: unknown, configKey: string | undefined): string {
  * API server's words, which cluster and object failed, and which config key
  * to check when the cause lies there. Tokens never appear: Status messages
  * name users, not credentials.
+ *
+ * @public
  */
 export function describeKubeError(
   error: unknown,

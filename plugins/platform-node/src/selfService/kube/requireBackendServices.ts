@@ -48,6 +48,8 @@ function describeServices(services: KubernetesObject[]): string {
  * port the Service does not expose; only the gateway notices, after the
  * route is written. Checking first stops a template before it writes
  * anything. `backends` name their field as the action's input does.
+ *
+ * @public
  */
 export async function requireBackendServices(
   objects: ClusterObjects,

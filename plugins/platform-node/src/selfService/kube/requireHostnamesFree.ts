@@ -22,6 +22,8 @@ import { ClusterObjects } from './ClusterObjects';
  * The cluster as the portal's reader sees it. Checks that look across
  * namespaces read with it: the write token may be confined to the team's
  * namespace (a real API server refuses it a cluster-wide list).
+ *
+ * @public
  */
 export function clusterReader(
   clusters: ClusterAccessService,
@@ -35,6 +37,8 @@ export function clusterReader(
  * a second route would take over part of their traffic, and a certificate
  * for it would let another team impersonate them. `reader` lists the routes
  * of every namespace (see clusterReader).
+ *
+ * @public
  */
 export async function requireHostnamesFree(
   reader: ClusterObjects,

@@ -19,7 +19,11 @@ import { namespaceOwner } from '@platform-portal/plugin-platform-common';
 import { ClusterAccessService, PlatformCluster } from '../../clusters';
 import { ClusterObjects } from './ClusterObjects';
 
-/** The configured cluster with this name, as an InputError on the `cluster` field otherwise. */
+/**
+ * The configured cluster with this name, as an InputError on the `cluster` field otherwise.
+ *
+ * @public
+ */
 export function requireCluster(
   clusters: ClusterAccessService,
   name: string,
@@ -47,6 +51,8 @@ export function requireCluster(
 /**
  * Returns whether the namespace exists; throws when it exists but belongs to
  * another team or to nobody (system and platform namespaces).
+ *
+ * @public
  */
 export async function checkNamespaceOwnership(
   objects: ClusterObjects,
@@ -72,6 +78,8 @@ export async function checkNamespaceOwnership(
 /**
  * Refuses to touch an object of that name that exists but is not managed
  * for the team: an action never takes over someone else's object.
+ *
+ * @public
  */
 export async function refuseOtherOwners(
   objects: ClusterObjects,

@@ -24,7 +24,11 @@ import {
 import { ownerLabels } from './namespaceManifests';
 import { parseTeamTarget, TeamTarget } from './teamTarget';
 
-/** A validated request for a cert-manager Certificate. */
+/**
+ * A validated request for a cert-manager Certificate.
+ *
+ * @public
+ */
 export interface CertificateRequest extends TeamTarget {
   name: string;
   dnsNames: string[];
@@ -35,7 +39,11 @@ export interface CertificateRequest extends TeamTarget {
   secretName: string;
 }
 
-/** Validates a certificate request against the platform's domains and issuers. */
+/**
+ * Validates a certificate request against the platform's domains and issuers.
+ *
+ * @public
+ */
 export function parseCertificateRequest(
   input: Record<string, unknown>,
   limits: { allowedDomains: readonly string[]; issuers: readonly string[] },
@@ -63,7 +71,11 @@ export function parseCertificateRequest(
   };
 }
 
-/** The DNS names a route's hostnames leave uncovered. */
+/**
+ * The DNS names a route's hostnames leave uncovered.
+ *
+ * @public
+ */
 export function uncoveredDnsNames(
   dnsNames: string[],
   routeHostnames: string[],
@@ -71,6 +83,7 @@ export function uncoveredDnsNames(
   return dnsNames.filter(n => !routeHostnames.includes(n));
 }
 
+/** @public */
 export function certificateManifest(request: CertificateRequest): Manifest {
   return {
     apiVersion: 'cert-manager.io/v1',

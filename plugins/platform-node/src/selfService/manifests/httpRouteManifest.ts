@@ -18,6 +18,7 @@ import { Manifest } from '../kube/ClusterObjects';
 import { ownerLabels } from './namespaceManifests';
 import { HttpRouteRequest } from './httpRouteRequest';
 
+/** @public */
 export function httpRouteManifest(
   request: HttpRouteRequest,
   gateway: { namespace: string; name: string; sectionName: string },

@@ -24,17 +24,20 @@ import {
 } from '../validation';
 import { parseTeamTarget, TeamTarget } from './teamTarget';
 
+/** @public */
 export interface RouteBackend {
   service: string;
   port: number;
   weight: number;
 }
 
+/** @public */
 export interface RouteRule {
   path: string;
   backends: RouteBackend[];
 }
 
+/** @public */
 export interface HttpRouteRequest extends TeamTarget {
   name: string;
   hostnames: string[];
@@ -71,6 +74,8 @@ function parseBackends(field: string, value: unknown): RouteBackend[] {
 /**
  * Validates a route request. Backends are Services in the route's own
  * namespace: a backend cannot name another namespace.
+ *
+ * @public
  */
 export function parseHttpRouteRequest(
   input: Record<string, unknown>,

@@ -21,6 +21,7 @@ import { NamespaceRequest } from './namespaceRequest';
 
 const POD_NAMESPACE = 'k8s:io.kubernetes.pod.namespace';
 
+/** @public */
 export function ownerLabels(
   team: string,
   entity?: string,
@@ -51,6 +52,8 @@ function networkPolicy(
  * Everything a team namespace consists of. Only the Namespace itself is
  * cluster-scoped; everything else lives inside it. The RoleBinding grants
  * the built-in `edit` ClusterRole inside this namespace only.
+ *
+ * @public
  */
 export function namespaceManifests(
   request: NamespaceRequest,

@@ -24,7 +24,11 @@ import {
   requireNamespaceSize,
 } from '../validation';
 
-/** A validated request for a team namespace. */
+/**
+ * A validated request for a team namespace.
+ *
+ * @public
+ */
 export interface NamespaceRequest {
   cluster: string;
   namespace: string;
@@ -50,7 +54,11 @@ function requireBoolean(
   return value;
 }
 
-/** Validates every field of the action's input; nothing has been written yet. */
+/**
+ * Validates every field of the action's input; nothing has been written yet.
+ *
+ * @public
+ */
 export function parseNamespaceRequest(
   input: Record<string, unknown>,
 ): NamespaceRequest {

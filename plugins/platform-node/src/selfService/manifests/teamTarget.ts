@@ -16,14 +16,22 @@
 
 import { requireDnsLabel } from '../validation';
 
-/** Where a team action writes: a workload cluster and a namespace the team owns. */
+/**
+ * Where a team action writes: a workload cluster and a namespace the team owns.
+ *
+ * @public
+ */
 export interface TeamTarget {
   cluster: string;
   namespace: string;
   team: string;
 }
 
-/** Validates the fields every team action shares. */
+/**
+ * Validates the fields every team action shares.
+ *
+ * @public
+ */
 export function parseTeamTarget(input: Record<string, unknown>): TeamTarget {
   return {
     cluster: requireDnsLabel('cluster', input.cluster),

@@ -26,9 +26,14 @@ import {
 import { ownerLabels } from './namespaceManifests';
 import { parseTeamTarget, TeamTarget } from './teamTarget';
 
+/** @public */
 export const ACCESS_MODES = ['ReadWriteOnce', 'ReadWriteMany'] as const;
 
-/** A validated request for a Longhorn PersistentVolumeClaim. */
+/**
+ * A validated request for a Longhorn PersistentVolumeClaim.
+ *
+ * @public
+ */
 export interface VolumeRequest extends TeamTarget {
   name: string;
   size: string;
@@ -41,6 +46,8 @@ export interface VolumeRequest extends TeamTarget {
 /**
  * Validates a volume request. Replicas are a StorageClass parameter in
  * Longhorn, so the replica count picks one of the platform's classes.
+ *
+ * @public
  */
 export function parseVolumeRequest(
   input: Record<string, unknown>,
@@ -81,6 +88,7 @@ export function parseVolumeRequest(
   };
 }
 
+/** @public */
 export function volumeManifest(request: VolumeRequest): Manifest {
   return {
     apiVersion: 'v1',

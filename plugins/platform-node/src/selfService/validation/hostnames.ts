@@ -22,6 +22,8 @@ const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * A fully qualified hostname strictly below one of the allowed domains, e.g.
  * `shop.apps.example.internal` under `apps.example.internal`. Wildcards,
  * ports, trailing dots, IP addresses and upper case are refused.
+ *
+ * @public
  */
 export function requireHostnameUnder(
   field: string,
@@ -53,7 +55,11 @@ export function requireHostnameUnder(
   return host;
 }
 
-/** A list of hostnames, each under an allowed domain, without duplicates. */
+/**
+ * A list of hostnames, each under an allowed domain, without duplicates.
+ *
+ * @public
+ */
 export function requireHostnames(
   field: string,
   value: unknown,

@@ -20,12 +20,20 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** Throws an InputError that names the field and what was wrong with it. */
+/**
+ * Throws an InputError that names the field and what was wrong with it.
+ *
+ * @public
+ */
 export function invalid(field: string, problem: string): never {
   throw new InputError(`${field}: ${problem}`);
 }
 
-/** The value as a string, or an InputError naming the field. */
+/**
+ * The value as a string, or an InputError naming the field.
+ *
+ * @public
+ */
 export function requireString(field: string, value: unknown): string {
   if (typeof value !== 'string') invalid(field, 'must be a string');
   if (value.length === 0) invalid(field, 'must not be empty');
@@ -35,6 +43,8 @@ export function requireString(field: string, value: unknown): string {
 /**
  * An RFC 1123 label (namespace, Service and cluster names): at most 63
  * lowercase letters, digits or '-', starting and ending with a letter or digit.
+ *
+ * @public
  */
 export function requireDnsLabel(field: string, value: unknown): string {
   const name = requireString(field, value);
@@ -50,7 +60,11 @@ export function requireDnsLabel(field: string, value: unknown): string {
   return name;
 }
 
-/** An RFC 1123 subdomain (most object names): labels joined by '.', at most 253 characters. */
+/**
+ * An RFC 1123 subdomain (most object names): labels joined by '.', at most 253 characters.
+ *
+ * @public
+ */
 export function requireDnsSubdomain(field: string, value: unknown): string {
   const name = requireString(field, value);
   if (name.length > 253) invalid(field, 'must be no more than 253 characters');
@@ -63,7 +77,11 @@ export function requireDnsSubdomain(field: string, value: unknown): string {
   return name;
 }
 
-/** One of a fixed set of values. */
+/**
+ * One of a fixed set of values.
+ *
+ * @public
+ */
 export function requireOneOf<T extends string>(
   field: string,
   value: unknown,
@@ -81,7 +99,11 @@ export function requireOneOf<T extends string>(
   return text as T;
 }
 
-/** An integer within [min, max]. */
+/**
+ * An integer within [min, max].
+ *
+ * @public
+ */
 export function requireInteger(
   field: string,
   value: unknown,
@@ -95,7 +117,11 @@ export function requireInteger(
   return value;
 }
 
-/** Shortens and escapes user text so that error messages stay readable. */
+/**
+ * Shortens and escapes user text so that error messages stay readable.
+ *
+ * @public
+ */
 export function printable(text: string): string {
   const escaped = JSON.stringify(
     text.length > 80 ? `${text.slice(0, 80)}…` : text,
@@ -103,7 +129,11 @@ export function printable(text: string): string {
   return escaped.slice(1, -1);
 }
 
-/** The default only when the field is absent; null and other values are validated as given. */
+/**
+ * The default only when the field is absent; null and other values are validated as given.
+ *
+ * @public
+ */
 export function orDefault(value: unknown, fallback: unknown): unknown {
   return value === undefined ? fallback : value;
 }

@@ -20,7 +20,11 @@ import { invalid, printable, requireString } from './names';
 // traversal or control characters can slip through.
 const PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 
-/** An HTTP path prefix such as `/api`: absolute, no `..` or `.` segments, no query or fragment. */
+/**
+ * An HTTP path prefix such as `/api`: absolute, no `..` or `.` segments, no query or fragment.
+ *
+ * @public
+ */
 export function requireHttpPath(field: string, value: unknown): string {
   const path = requireString(field, value);
   if (path.length > 1024)
@@ -37,7 +41,11 @@ export function requireHttpPath(field: string, value: unknown): string {
 const REPO_PATH =
   /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(\/[a-z0-9]([a-z0-9._-]*[a-z0-9])?){0,7}$/;
 
-/** A relative path inside a repository, e.g. `deploy/overlays/prod`; no traversal. */
+/**
+ * A relative path inside a repository, e.g. `deploy/overlays/prod`; no traversal.
+ *
+ * @public
+ */
 export function requireRepoPath(field: string, value: unknown): string {
   const path = requireString(field, value);
   if (path.length > 256) invalid(field, 'must be no more than 256 characters');
@@ -59,7 +67,11 @@ export function requireRepoPath(field: string, value: unknown): string {
 const REVISION =
   /^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?(\/[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?){0,3}$/;
 
-/** A git branch or tag such as `main` or `release/1.2`. */
+/**
+ * A git branch or tag such as `main` or `release/1.2`.
+ *
+ * @public
+ */
 export function requireGitRevision(field: string, value: unknown): string {
   const revision = requireString(field, value);
   if (!REVISION.test(revision) || revision.includes('..')) {

@@ -16,7 +16,11 @@
 
 import { invalid, requireInteger, requireString } from './names';
 
-/** Namespace sizes teams can pick: quota and container defaults for each. */
+/**
+ * Namespace sizes teams can pick: quota and container defaults for each.
+ *
+ * @public
+ */
 export const NAMESPACE_SIZES = {
   S: {
     quota: {
@@ -62,6 +66,7 @@ export const NAMESPACE_SIZES = {
 /** @public */
 export type NamespaceSize = keyof typeof NAMESPACE_SIZES;
 
+/** @public */
 export function requireNamespaceSize(
   field: string,
   value: unknown,
@@ -75,7 +80,11 @@ export function requireNamespaceSize(
 
 const STORAGE = /^([1-9][0-9]{0,4})Gi$/;
 
-/** A volume size in whole GiB, e.g. `20Gi`, from 1Gi up to `maxGi`. */
+/**
+ * A volume size in whole GiB, e.g. `20Gi`, from 1Gi up to `maxGi`.
+ *
+ * @public
+ */
 export function requireStorageSize(
   field: string,
   value: unknown,
@@ -88,7 +97,11 @@ export function requireStorageSize(
   return size;
 }
 
-/** An explicit quota instead of a size's: whole cores and GiB, within the platform's caps. */
+/**
+ * An explicit quota instead of a size's: whole cores and GiB, within the platform's caps.
+ *
+ * @public
+ */
 export interface ExplicitQuota {
   cpu: number;
   memoryGi: number;
@@ -96,6 +109,7 @@ export interface ExplicitQuota {
   storageGi: number;
 }
 
+/** @public */
 export function requireExplicitQuota(
   field: string,
   value: unknown,

@@ -16,7 +16,11 @@
 
 import { invalid, printable, requireString } from './names';
 
-/** A Kubernetes release: major 1, minor and patch. */
+/**
+ * A Kubernetes release: major 1, minor and patch.
+ *
+ * @public
+ */
 export interface KubernetesVersion {
   minor: number;
   patch: number;
@@ -24,7 +28,11 @@ export interface KubernetesVersion {
 
 const VERSION = /^v1\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
 
-/** Parses `v1.33.4`; a `+rke2r1` style build suffix is accepted on cluster-reported versions only. */
+/**
+ * Parses `v1.33.4`; a `+rke2r1` style build suffix is accepted on cluster-reported versions only.
+ *
+ * @public
+ */
 export function parseKubernetesVersion(
   field: string,
   value: unknown,
@@ -43,6 +51,7 @@ export function parseKubernetesVersion(
   return { minor: Number(match[1]), patch: Number(match[2]) };
 }
 
+/** @public */
 export function formatVersion(version: KubernetesVersion): string {
   return `v1.${version.minor}.${version.patch}`;
 }
@@ -50,6 +59,8 @@ export function formatVersion(version: KubernetesVersion): string {
 /**
  * Upgrades go forward one minor version at a time (Kubernetes' version skew
  * policy); a patch upgrade within the same minor is fine too.
+ *
+ * @public
  */
 export function requireUpgradeStep(
   field: string,
