@@ -140,6 +140,11 @@ export interface PodLogQuery {
   download?: boolean;
 }
 
+/**
+ * The platform plugin's API, for apps and plugins that call it directly.
+ *
+ * @public
+ */
 export const platformApiRef = createApiRef<PlatformApi>({
   id: 'plugin.platform.api',
 });
