@@ -54,6 +54,11 @@ export interface FaultExpectation {
 export interface RouteFaultExpectation {
   /** Upstreams the route reads while it answers (none: served from the store). */
   live: string[];
+  /**
+   * The route sends a server-side dry run, which the sandbox counts as a
+   * write request: what it wrote is read from the clusters' stores instead.
+   */
+  dryRun?: boolean;
   /** Upstreams whose faults during a health refresh show in its answer. */
   refreshed?: string[];
   /** What the route answers under `fault` of `upstream`. */
@@ -83,6 +88,21 @@ function failsOn(upstreams: string[], options: { always503?: boolean } = {}) {
     if (!options.always503 && fault === '401') status = 401;
     if (!options.always503 && fault === '403') status = 403;
     return { status, mentions: named(upstream) };
+  };
+}
+
+/**
+ * The route acts as the signed-in person: the API server's 403 is their
+ * refusal, passed on naming the cluster's API; a 401 refuses the portal's
+ * own token and, like every other fault, names the cluster and its key.
+ */
+function actsAsPersonOn(upstream: string) {
+  return (fault: FaultClass, faulty: string): FaultExpectation | undefined => {
+    if (faulty !== upstream) return undefined;
+    if (fault === '403') {
+      return { status: 403, mentions: [named(upstream)[0], /You may not/] };
+    }
+    return failsOn([upstream])(fault, faulty);
   };
 }
 
@@ -178,6 +198,15 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
     ['argocd'],
     failsOn(['argocd']),
   ),
+  // A dry run is sent as the person: nothing is previewed without the API.
+  'POST /workload-actions/restart': {
+    ...row(['kubernetes'], actsAsPersonOn('kubernetes')),
+    dryRun: true,
+  },
+  'POST /workload-actions/scale': {
+    ...row(['kubernetes'], actsAsPersonOn('kubernetes')),
+    dryRun: true,
+  },
   'GET /clusters': STORED,
   'GET /clusters/{cluster}': row(['kubernetes'], degradesOn(['kubernetes'])),
   // A person's mute is kept in the plugin's database.

@@ -35,7 +35,8 @@ export interface WorkloadActionResult {
   workload: WorkloadRef;
   replicas?: { from: number; to: number };
   restartedAt?: string;
-  argocd?: { instance: string; application?: string };
+  /** url: the application in Argo CD's web UI, when Argo CD is configured. */
+  argocd?: { instance: string; application?: string; url?: string };
 }
 
 /** The portal's field manager: its changes are told apart from Argo CD's and kubectl's. */
@@ -53,6 +54,8 @@ export class WorkloadActions {
   constructor(
     private readonly options: {
       clients: UpstreamClients;
+      /** platform.upstreams.argocd.url: `{cluster}` stands for the cluster. */
+      argocdUrl?: string;
       now?: () => Date;
     },
   ) {}
@@ -80,7 +83,7 @@ export class WorkloadActions {
       },
     });
     if (answer.status !== 200) {
-      throw refusalOf(answer, ref, person, 'restart');
+      throw refusalOf(answer, ref, person, 'restart', client.configKey);
     }
     const what = describe(ref);
     return {
@@ -123,7 +126,7 @@ export class WorkloadActions {
       path: objectPath(ref),
     });
     if (current.status !== 200) {
-      throw refusalOf(current, ref, person, 'scale');
+      throw refusalOf(current, ref, person, 'scale', client.configKey);
     }
     const from = Number(current.body?.spec?.replicas ?? 1);
     const what = describe(ref);
@@ -138,7 +141,11 @@ export class WorkloadActions {
         }: a scale here would be undone at its next sync. Change the replicas in the application's source in Git, or through Argo CD, and sync it.`,
         workload: ref,
         replicas: { from, to: replicas },
-        argocd: { instance: ref.cluster, application },
+        argocd: {
+          instance: ref.cluster,
+          application,
+          url: this.argocdApplicationUrl(ref.cluster, application),
+        },
       };
     }
     const answer = await client.request(person, {
@@ -148,7 +155,7 @@ export class WorkloadActions {
       body: { spec: { replicas } },
     });
     if (answer.status !== 200) {
-      throw refusalOf(answer, ref, person, 'scale');
+      throw refusalOf(answer, ref, person, 'scale', client.configKey);
     }
     const to = Number(answer.body?.spec?.replicas ?? replicas);
     return {
@@ -161,6 +168,17 @@ export class WorkloadActions {
       workload: ref,
       replicas: { from, to },
     };
+  }
+
+  private argocdApplicationUrl(
+    cluster: string,
+    application?: string,
+  ): string | undefined {
+    const base = this.options.argocdUrl;
+    if (!base || !application) return undefined;
+    return `${base
+      .replace('{cluster}', encodeURIComponent(cluster))
+      .replace(/\/+$/, '')}/applications/${encodeURIComponent(application)}`;
   }
 
   private client(ref: WorkloadRef): ImpersonatingKubernetesClient {

@@ -36,24 +36,32 @@ const NEEDS = {
 
 /**
  * An API server's refusal in plain words: who was refused what, and the
- * API server's own message (which names the person it judged).
+ * API server's own message (which names the person it judged). A refusal
+ * of the portal's own account (it may not impersonate) names the cluster's
+ * config key instead, since no right of the person would help.
  */
 export function refusalOf(
   answer: KubernetesAnswer,
   ref: WorkloadRef,
   person: KubernetesPerson,
   action: 'restart' | 'scale',
+  configKey: string,
 ): Error {
   const detail =
     typeof answer.body?.message === 'string'
       ? answer.body.message
       : `HTTP ${answer.status}`;
   const what = describe(ref);
+  const api = `the Kubernetes API of cluster ${ref.cluster}`;
   switch (answer.status) {
-    case 401:
     case 403:
+      if (/cannot impersonate/.test(detail)) {
+        return new NotAllowedError(
+          `The portal could not ${action} ${what} for you: ${api} does not let the portal's account act for ${person.user}. Check that the account of ${configKey}.kubernetes.token holds impersonate on users and groups. The API server said: ${detail}`,
+        );
+      }
       return new NotAllowedError(
-        `You may not ${action} ${what}: Kubernetes RBAC does not give ${
+        `You may not ${action} ${what}: ${api} says Kubernetes RBAC does not give ${
           person.user
         } (groups ${person.groups.join(', ') || 'none'}) ${NEEDS[action](
           ref,
@@ -74,7 +82,7 @@ export function refusalOf(
       );
     default:
       return new ServiceUnavailableError(
-        `The API server of ${ref.cluster} answered the ${action} of ${what} with HTTP ${answer.status}: ${detail}`,
+        `${api} answered the ${action} of ${what} with HTTP ${answer.status}: ${detail}; check ${configKey}.kubernetes.url`,
       );
   }
 }

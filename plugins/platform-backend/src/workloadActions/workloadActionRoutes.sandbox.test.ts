@@ -202,7 +202,7 @@ describe('POST /workload-actions/restart and /scale', () => {
         name: 'NotAllowedError',
         message: expect.stringMatching(
           new RegExp(
-            `^You may not ${path} Deployment payments/payments-api on prod-eu-1: Kubernetes RBAC does not give bob \\(groups team-storefront\\).*User "bob" cannot`,
+            `^You may not ${path} Deployment payments/payments-api on prod-eu-1: the Kubernetes API of cluster prod-eu-1 says Kubernetes RBAC does not give bob \\(groups team-storefront\\).*User "bob" cannot`,
           ),
         ),
       });

@@ -15,7 +15,7 @@
  */
 
 import { ConfigReader } from '@backstage/config';
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { FAULT_CLASSES, Sandbox } from '@platform-portal/platform-sandbox';
 import { KubernetesPerson } from '@platform-portal/plugin-platform-node';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { UpstreamPolicies } from '../clients/resilience/UpstreamPolicies';
@@ -43,6 +43,7 @@ const ORDERS = { ...API, name: 'orders-service' } as const;
 describe('restart and scale, as the person', () => {
   let sandbox: Sandbox;
   let actions: WorkloadActions;
+  let argocdUrl: string;
 
   /** The workload as the API server stores it (read as the admin). */
   async function stored(name: string) {
@@ -62,11 +63,14 @@ describe('restart and scale, as the person', () => {
 
   beforeAll(async () => {
     sandbox = await startUpstreamSandbox();
+    const config = sandboxPlatformConfig(sandbox);
+    argocdUrl = config.platform.upstreams.argocd.url;
     actions = new WorkloadActions({
       clients: new UpstreamClients(
-        readPlatformConfig(new ConfigReader(sandboxPlatformConfig(sandbox))),
+        readPlatformConfig(new ConfigReader(config)),
         new UpstreamPolicies({ timeoutMs: 10_000, maxRetries: 1 }),
       ),
+      argocdUrl,
       now: () => new Date('2026-12-07T18:30:00Z'),
     });
   });
@@ -124,7 +128,7 @@ describe('restart and scale, as the person', () => {
       ).rejects.toMatchObject({
         name: 'NotAllowedError',
         message: expect.stringContaining(
-          'You may not restart Deployment payments/payments-api on prod-eu-1: Kubernetes RBAC does not give bob (groups team-storefront) patch on deployments',
+          'You may not restart Deployment payments/payments-api on prod-eu-1: the Kubernetes API of cluster prod-eu-1 says Kubernetes RBAC does not give bob (groups team-storefront) patch on deployments',
         ),
       });
       await expect(
@@ -176,10 +180,47 @@ describe('restart and scale, as the person', () => {
         outcome: 'argocd-owned',
         argocd: { instance: CLUSTER, application: 'payments-api-prod-eu-1' },
       });
+      // The application's page in the Argo CD of that cluster.
+      expect(answer.argocd?.url).toBe(
+        `${argocdUrl.replace(
+          '{cluster}',
+          CLUSTER,
+        )}/applications/payments-api-prod-eu-1`,
+      );
       expect(answer.message).toContain(
         'Argo CD manages the replica count of Deployment payments/payments-api on prod-eu-1',
       );
     }
+    expect((await stored(API.name)).metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+  });
+
+  it("names the cluster and its config key, and previews nothing, when the API server's answer is broken or refuses the portal's token", async () => {
+    const before = await stored(API.name);
+    const under = async (fault: keyof typeof FAULT_CLASSES) => {
+      sandbox.control.setBehaviour(
+        { upstream: 'kubernetes', cluster: CLUSTER },
+        FAULT_CLASSES[fault],
+      );
+      try {
+        return await actions.restart(PAYMENTS, API, true).catch(e => e);
+      } finally {
+        sandbox.control.resetBehaviour();
+      }
+    };
+    const broken = await under('malformed body');
+    expect(broken).toMatchObject({ name: 'ServiceUnavailableError' });
+    expect(broken.message).toMatch(
+      /^Kubernetes API of cluster prod-eu-1 sent .*check platform\.clusters\[\d+\]\.kubernetes\.url/,
+    );
+    // A 401 is the portal's own token, never the person's rights.
+    const unauthorized = await under('401');
+    expect(unauthorized).toMatchObject({ name: 'AuthenticationError' });
+    expect(unauthorized.message).toMatch(
+      /Kubernetes API of cluster prod-eu-1 rejected the portal's credentials.*platform\.clusters\[\d+\]\.kubernetes\.token/,
+    );
+    expect(unauthorized.message).not.toContain('You may not');
     expect((await stored(API.name)).metadata.resourceVersion).toBe(
       before.metadata.resourceVersion,
     );

@@ -52,7 +52,8 @@ export class ImpersonatingKubernetesClient {
   constructor(
     private readonly cluster: Pick<ConfiguredCluster, 'name' | 'kubernetes'>,
     private readonly policies: UpstreamPolicies,
-    configKey: string,
+    /** Where the cluster is configured, e.g. `platform.clusters[0]`. */
+    readonly configKey: string,
   ) {
     this.target = {
       upstream: 'Kubernetes API',
@@ -104,8 +105,10 @@ export class ImpersonatingKubernetesClient {
   }
 
   /**
-   * One request as the person. 4xx answers come back as data (the caller
-   * words a refusal); network failures, deadlines and 5xx are thrown.
+   * One request as the person. 4xx answers but 401 come back as data (the
+   * caller words a refusal); a 401 (the portal's token), redirects, answers
+   * that are not JSON, network failures, deadlines and 5xx are thrown,
+   * naming the cluster and its config key.
    */
   async request(
     person: KubernetesPerson,
@@ -154,20 +157,36 @@ export class ImpersonatingKubernetesClient {
           });
         });
         const text = await readCapped(response.body, maxResponseBytes);
-        if (response.statusCode >= 500 || response.statusCode === 429) {
+        const status = response.statusCode;
+        // A 401 refuses the portal's own token, never the person it speaks for.
+        if (status >= 500 || status === 429 || status === 401) {
           throw new UpstreamFailure({
             kind: 'status',
-            status: response.statusCode,
-            message: `HTTP ${response.statusCode}`,
+            status,
+            message: `HTTP ${status}`,
+          });
+        }
+        if (status >= 300 && status < 400) {
+          throw new UpstreamFailure({
+            kind: 'redirect',
+            message: `HTTP ${status} to ${String(
+              response.headers.location ?? 'nowhere',
+            )}`,
           });
         }
         let body: unknown = text;
         try {
           body = JSON.parse(text);
         } catch {
-          // a plain-text answer stays text
+          // A success must be the object asked for: text there is a broken answer.
+          if (status < 300) {
+            throw new UpstreamFailure({
+              kind: 'malformed',
+              message: `a ${status} answer that is not JSON`,
+            });
+          }
         }
-        return { status: response.statusCode, body };
+        return { status, body };
       },
     );
   }

@@ -290,6 +290,11 @@ export const spec = {
               application: {
                 type: 'string',
               },
+              url: {
+                type: 'string',
+                description:
+                  "The application in Argo CD's web UI, when Argo CD is configured and the application is known.",
+              },
             },
             required: ['instance'],
           },

@@ -11,4 +11,8 @@
 export interface WorkloadActionResultArgocd {
   instance: string;
   application?: string;
+  /**
+   * The application in Argo CD\'s web UI, when Argo CD is configured and the application is known.
+   */
+  url?: string;
 }
