@@ -54,6 +54,8 @@ import { sizingRoutes } from './routes/sizingRoutes';
 import { certificateRoutes } from './routes/certificateRoutes';
 import { FleetCertificateService } from './certificates/FleetCertificateService';
 import { upgradeRoutes } from './routes/upgradeRoutes';
+import { notificationMuteRoutes } from './routes/notificationMuteRoutes';
+import { ClusterMuteStore } from './notifications/ClusterMuteStore';
 import { createPlatformApiRouter } from './routes/PlatformApiRouter';
 import { healthReadGuard } from './routes/validation';
 import { SizingAdvisor } from './sizing/SizingAdvisor';
@@ -64,6 +66,8 @@ import { spec } from './schema/openapi';
 import { PersonKubernetesAccess } from './kubernetes/access';
 import { personReaders } from './kubernetes/access/personReaders';
 import { workloadActionRoutes } from './routes/workloadActionRoutes';
+import { selfServiceRoutes } from './routes/selfServiceRoutes';
+import { ManifestPreview } from './selfService/ManifestPreview';
 import { WorkloadActions } from './workloadActions/WorkloadActions';
 
 export interface RouterOptions {
@@ -84,8 +88,12 @@ export interface RouterOptions {
   remediations: RemediationService;
   ownership: UpstreamOwnership;
   upgrades: UpgradePlanner;
+  /** Each person's mute of a cluster's owner notifications. */
+  mutes: ClusterMuteStore;
   /** Each signed-in person's own Kubernetes rights (impersonation). */
   personAccess: PersonKubernetesAccess;
+  /** The dry run of what a self-service template would write. */
+  selfServicePreview: ManifestPreview;
 }
 
 export async function createRouter(
@@ -137,6 +145,14 @@ export async function createRouter(
     guard,
   });
   namespaceRoutes(api, { httpAuth, permissions, health, clients });
+  selfServiceRoutes(api, {
+    httpAuth,
+    permissions,
+    health,
+    preview: options.selfServicePreview,
+    readersFor: credentials =>
+      personReaders(clients, options.personAccess, credentials),
+  });
   const entityContext = {
     router: api,
     entities: new EntityLoader({ catalog, httpAuth, permissions }),
@@ -188,6 +204,12 @@ export async function createRouter(
     health,
     upgrades: options.upgrades,
     guard,
+  });
+  notificationMuteRoutes(api, {
+    httpAuth,
+    permissions,
+    health,
+    mutes: options.mutes,
   });
   diagnosticsRoutes(api, {
     diagnostics: new DiagnosticsService(clients),
