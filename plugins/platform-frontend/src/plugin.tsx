@@ -38,8 +38,11 @@ import { hasDeploymentAnnotations } from './components/DeploymentStatus/hasDeplo
 import {
   clusterPickerFormField,
   hostnameFormField,
+  manifestPreviewFormField,
   namespacePickerFormField,
   selfServiceApi,
+  servicePickerFormField,
+  servicePortPickerFormField,
 } from './scaffolder';
 
 const platformApi = ApiBlueprint.make({
@@ -288,6 +291,9 @@ export const platformPlugin = createFrontendPlugin({
     namespacePickerFormField,
     hostnameFormField,
     clusterPickerFormField,
+    servicePickerFormField,
+    servicePortPickerFormField,
+    manifestPreviewFormField,
     clusterOverviewCard,
     clusterLayersCard,
     clusterActionsCard,

@@ -45,6 +45,8 @@ export async function renderScaffolderField(
     uiOptions?: Record<string, unknown>;
     schema?: Record<string, unknown>;
     config?: object;
+    /** The field's key in the form (rjsf's `name`). */
+    name?: string;
   } = {},
 ) {
   const discoveryApi = mockApis.discovery({ baseUrl: 'http://backend.test' });
@@ -66,7 +68,8 @@ export async function renderScaffolderField(
         uiSchema={{ 'ui:options': options.uiOptions ?? {} }}
         formData={options.formData}
         formContext={{ formData: options.form ?? {} }}
-        idSchema={{ $id: 'root_field' }}
+        name={options.name ?? 'field'}
+        idSchema={{ $id: `root_${options.name ?? 'field'}` }}
         rawErrors={[]}
         required
       />

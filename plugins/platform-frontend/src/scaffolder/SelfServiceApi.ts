@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 import { createApiRef } from '@backstage/core-plugin-api';
-import { TeamNamespacesResponse } from '@platform-portal/plugin-platform-common';
+import {
+  ManifestPreviewRequest,
+  ManifestPreviewResponse,
+  NamespaceServicesResponse,
+  TeamNamespacesResponse,
+} from '@platform-portal/plugin-platform-common';
 
 /** What the templates' form fields ask the platform backend. @public */
 export interface SelfServiceApi {
@@ -23,6 +28,15 @@ export interface SelfServiceApi {
     cluster: string,
     team?: string,
   ): Promise<TeamNamespacesResponse>;
+  /** The Services of a namespace and their ports, as the user may read them. */
+  listNamespaceServices(
+    cluster: string,
+    namespace: string,
+  ): Promise<NamespaceServicesResponse>;
+  /** What a template would write, checked and dry-run by the API server. */
+  previewSelfService(
+    request: ManifestPreviewRequest,
+  ): Promise<ManifestPreviewResponse>;
 }
 
 /** @public */

@@ -15,6 +15,9 @@
  */
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
+  ManifestPreviewRequest,
+  ManifestPreviewResponse,
+  NamespaceServicesResponse,
   PlatformApiClient,
   TeamNamespacesResponse,
 } from '@platform-portal/plugin-platform-common';
@@ -39,5 +42,22 @@ export class SelfServiceClient implements SelfServiceApi {
         query: team ? { team } : {},
       }),
     );
+  }
+
+  listNamespaceServices(
+    cluster: string,
+    namespace: string,
+  ): Promise<NamespaceServicesResponse> {
+    return body(
+      this.api.listNamespaceServices({ path: { cluster, namespace } }),
+    );
+  }
+
+  async previewSelfService(
+    request: ManifestPreviewRequest,
+  ): Promise<ManifestPreviewResponse> {
+    return (await body(
+      this.api.previewSelfService({ body: request }),
+    )) as ManifestPreviewResponse;
   }
 }

@@ -57,3 +57,26 @@ export const clusterPickerFormField = FormFieldBlueprint.make({
     field: () => import('./formFields').then(m => m.clusterPickerField),
   },
 });
+
+/** The route template's pickers of what exists: Services and their ports. */
+export const servicePickerFormField = FormFieldBlueprint.make({
+  name: 'service-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.servicePickerField),
+  },
+});
+
+export const servicePortPickerFormField = FormFieldBlueprint.make({
+  name: 'service-port-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.servicePortPickerField),
+  },
+});
+
+/** The server-side dry run of what a template writes, on its last step. */
+export const manifestPreviewFormField = FormFieldBlueprint.make({
+  name: 'manifest-preview',
+  params: {
+    field: () => import('./formFields').then(m => m.manifestPreviewField),
+  },
+});

@@ -16,7 +16,10 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { ClusterPicker } from './ClusterPicker';
 import { HostnameField, validateHostname } from './HostnameField';
+import { ManifestPreview, validateManifestPreview } from './ManifestPreview';
 import { NamespacePicker } from './NamespacePicker';
+import { ServicePicker } from './ServicePicker';
+import { ServicePortPicker, validateServicePort } from './ServicePortPicker';
 
 /** `ui:field: PlatformNamespacePicker` in the templates. */
 export const namespacePickerField = createFormField({
@@ -35,4 +38,24 @@ export const hostnameField = createFormField({
 export const clusterPickerField = createFormField({
   name: 'PlatformClusterPicker',
   component: ClusterPicker,
+});
+
+/** `ui:field: PlatformServicePicker` in the templates. */
+export const servicePickerField = createFormField({
+  name: 'PlatformServicePicker',
+  component: ServicePicker,
+});
+
+/** `ui:field: PlatformServicePortPicker` in the templates. */
+export const servicePortPickerField = createFormField({
+  name: 'PlatformServicePortPicker',
+  component: ServicePortPicker,
+  validation: validateServicePort,
+});
+
+/** `ui:field: PlatformManifestPreview` in the templates: the dry run before Create. */
+export const manifestPreviewField = createFormField({
+  name: 'PlatformManifestPreview',
+  component: ManifestPreview,
+  validation: validateManifestPreview,
 });

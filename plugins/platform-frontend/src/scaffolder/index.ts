@@ -16,11 +16,17 @@
 export {
   clusterPickerFormField,
   hostnameFormField,
+  manifestPreviewFormField,
   namespacePickerFormField,
   selfServiceApi,
+  servicePickerFormField,
+  servicePortPickerFormField,
 } from './extensions';
 export { selfServiceApiRef } from './SelfServiceApi';
 export type { SelfServiceApi } from './SelfServiceApi';
 export { SelfServiceClient } from './SelfServiceClient';
 export type { NamespacePickerUiOptions } from './NamespacePicker';
 export type { ClusterPickerUiOptions } from './ClusterPicker';
+export type { ManifestPreviewUiOptions } from './ManifestPreview';
+export type { ServicePickerUiOptions } from './ServicePicker';
+export type { ServicePortPickerUiOptions } from './ServicePortPicker';
