@@ -97,6 +97,11 @@ export class SimulatedFleet {
     return this.runtimes.size;
   }
 
+  /** The cluster's runtime if something asked for it already; never builds one. */
+  built(name: string): ClusterRuntime | undefined {
+    return this.runtimes.get(name);
+  }
+
   /** The cluster's runtime, built on first use; undefined for unknown names. */
   cluster(name: string): ClusterRuntime | undefined {
     const existing = this.runtimes.get(name);

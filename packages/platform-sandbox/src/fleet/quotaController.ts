@@ -18,7 +18,8 @@ import { KubeObject } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { setStatus } from './objectWrites';
 
-function quantity(value: string | undefined): number {
+/** A Kubernetes quantity (`512Mi`, `100m`, `2`) as a number; 0 when unset or not understood. */
+export function quantity(value: string | undefined): number {
   if (!value) return 0;
   const match = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti)?$/.exec(value);
   if (!match) return 0;

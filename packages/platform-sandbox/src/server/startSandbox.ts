@@ -223,7 +223,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     onClusterDeclared: spec => clusters.push({ name: spec.name, kubernetesUrl: kubernetesUrl(spec.name) }),
   });
   built.fleet = fleet;
-  const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials }) ?? [];
+  const pods = (cluster: string) => fleet.built(cluster)?.store.list('pods') ?? [];
+  const upstreams = options.upstreams?.({ fleet: options.fleet, control, clock, credentials, pods }) ?? [];
   const endpoints = () => ({
     api: url,
     kubernetes: Object.fromEntries(clusters.map(c => [c.name, c.kubernetesUrl])),

@@ -17,6 +17,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlState, UpstreamId } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
+import { KubeObject } from '../kube/objects';
 import { FleetSpec } from '../scenario/types';
 
 /** What every simulated upstream gets from the sandbox. */
@@ -26,6 +27,11 @@ export interface UpstreamContext {
   clock: SimClock;
   /** Credentials each upstream accepts, generated per sandbox run. */
   credentials: SandboxCredentials;
+  /**
+   * The pods a cluster's API server holds, as its kubelets run them (what
+   * cAdvisor reports on); none for a cluster nothing has read yet.
+   */
+  pods?: (cluster: string) => KubeObject[];
 }
 
 export interface SandboxCredentials {

@@ -156,12 +156,29 @@ describe('workload troubleshooting against the sandbox', () => {
     expect(crash.evidence[9]).toContain('level=fatal');
   });
 
-  it('finds the OOM kill with the memory limit', () => {
+  it("finds the OOM kill with the memory limit and the container's peak from Prometheus", async () => {
     const oom = finding('staging-1', 'oom-killed');
     expect(oom.cause).toContain('more memory than its limit (512Mi)');
-    expect(oom.cause).toMatch(
-      /Prometheus has no memory samples|peaked at \d+Mi/,
+    // The peak is what the sandbox's Prometheus holds for that container
+    // (cAdvisor's working set), and a container killed for memory reached its limit.
+    const prometheus =
+      sandboxPlatformConfig(sandbox).platform.upstreams.prometheus;
+    const selector = `cluster="staging-1",namespace="payments",pod="${oom.object.replace(
+      'Pod/',
+      '',
+    )}",container="${oom.container}"`;
+    const query = new URLSearchParams({
+      query: `max(max_over_time(container_memory_working_set_bytes{${selector}}[1h]))`,
+    });
+    const read = await fetch(`${prometheus.url}/api/v1/query?${query}`, {
+      headers: { 'X-Scope-OrgID': prometheus.tenant },
+      signal: AbortSignal.timeout(10_000),
+    }).then(r => r.json());
+    const peak = Number(read.data.result[0].value[1]);
+    expect(oom.cause).toContain(
+      `Its memory peaked at ${Math.round(peak / 2 ** 20)}Mi in the last hour.`,
     );
+    expect(oom.cause).toMatch(/its limit \((\d+Mi)\).*peaked at \1 /);
     expect(oom.nextStep).toContain('resources.limits.memory');
   });
 

@@ -22,6 +22,7 @@ import { stableInt } from '../shared/ids';
 import { controlPlaneNodes, workerNodes } from '../telemetry/nodes';
 import { UpstreamContext } from '../types';
 import { CERT_LIFETIME_DAYS, LONGHORN_ROBUSTNESS, SCRAPE_INTERVAL_MS } from './assumptions';
+import { containerMemorySeries } from './containerSeries';
 
 export type Labels = Record<string, string>;
 
@@ -63,6 +64,7 @@ export const METRIC_HELP: Record<string, string> = {
   traefik_service_request_duration_seconds_bucket: 'How long it took to process the request on a service, partitioned by status code, protocol, and method.',
   traefik_service_request_duration_seconds_count: 'How long it took to process the request on a service, partitioned by status code, protocol, and method.',
   process_cpu_seconds_total: 'Total user and system CPU time spent in seconds.',
+  container_memory_working_set_bytes: 'Current working set of the container in bytes',
 };
 
 const GIB = 1024 ** 3;
@@ -265,6 +267,7 @@ export function clusterSeries(ctx: UpstreamContext, cluster: ClusterSpec, fleetI
   for (const node of keepalivedNodes(cluster, fleetIndex, ctx.control)) {
     gauge('keepalived_vrrp_state', { job: 'keepalived', instance: `${node.host}:9165`, iname: node.instance, intf: node.interface, vrid: String(node.vrid), ip_address: node.vip }, VRRP_STATE_NUMBER[node.state]);
   }
+  out.push(...containerMemorySeries(ctx, cluster));
   return out;
 }
 
