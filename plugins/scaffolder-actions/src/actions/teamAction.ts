@@ -52,6 +52,8 @@ export async function openTeamNamespace(
   ctx: ActionContext<any, any>,
   options: PlatformActionOptions,
   target: TeamTarget,
+  /** Told the client once the user may act for the team, before anything is read. */
+  onAuthorized?: (objects: ClusterObjects) => void,
 ): Promise<ClusterObjects> {
   requireCluster(options.clusters, target.cluster, { management: false });
   await authorizeForTeam(ctx, options, { team: target.team });
@@ -60,6 +62,7 @@ export async function openTeamNamespace(
     target.cluster,
     options.config,
   );
+  onAuthorized?.(objects);
   const exists = await checkNamespaceOwnership(
     objects,
     target.namespace,

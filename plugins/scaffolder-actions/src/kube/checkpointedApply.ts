@@ -27,21 +27,38 @@ import {
  * applied; a dry run keeps its own key so it never stands in for a real run.
  * Returns one line per object ("Kind name: result").
  */
-export function checkpointedApply(
+export async function checkpointedApply(
   ctx: ActionContext<any, any>,
   objects: ClusterObjects,
   manifests: Manifest[],
   options: { key: string; namespaceExists?: boolean },
 ): Promise<string[]> {
-  return ctx.checkpoint({
+  const apply = async (batch: Manifest[]) =>
+    (
+      await applyManifests(objects, batch, {
+        dryRun: !!ctx.isDryRun,
+        logger: ctx.logger,
+        namespaceExists: options.namespaceExists,
+      })
+    ).map(r => `${r.kind} ${r.name}: ${r.result}`);
+  const results = await ctx.checkpoint({
     key: `${options.key}.${ctx.isDryRun ? 'dry-run' : 'apply'}`,
-    fn: async () =>
-      (
-        await applyManifests(objects, manifests, {
-          dryRun: !!ctx.isDryRun,
-          logger: ctx.logger,
-          namespaceExists: options.namespaceExists,
-        })
-      ).map(r => `${r.kind} ${r.name}: ${r.result}`),
+    fn: () => apply(manifests),
   });
+  if (ctx.isDryRun) return results;
+  // A retried task finds its checkpoint, but a failed attempt's clean-up may
+  // have removed the objects since: those are applied again.
+  const missing: Manifest[] = [];
+  for (const manifest of manifests) {
+    const { name, namespace } = manifest.metadata;
+    if (
+      !(await objects.read(manifest.apiVersion, manifest.kind, name, namespace))
+    )
+      missing.push(manifest);
+  }
+  if (missing.length === 0) return results;
+  const again = await apply(missing);
+  return results.map(
+    line => again.find(a => a.split(':')[0] === line.split(':')[0]) ?? line,
+  );
 }

@@ -164,6 +164,32 @@ export class ClusterObjects {
   }
 
   /**
+   * Deletes the object; false when it was already gone. Used to take back
+   * what a failed task wrote.
+   */
+  async delete(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<boolean> {
+    try {
+      await this.api.delete({
+        apiVersion,
+        kind,
+        metadata: { name, namespace },
+      });
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw this.failure(
+        error,
+        `deleting ${kind} ${namespace ? `${namespace}/` : ''}${name}`,
+      );
+    }
+  }
+
+  /**
    * Server-side apply without force: a field another manager owns is a
    * conflict and an error, never an overwrite. With `dryRun` the API server
    * validates and returns the would-be object, and nothing is stored.

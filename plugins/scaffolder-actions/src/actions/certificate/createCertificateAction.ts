@@ -19,7 +19,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
 import {
+  createdBy,
+  failAfterPartialWrite,
+  parseWrittenObjects,
+  WrittenObject,
+} from '../../kube/removeOnFailure';
+import {
   certificateManifest,
+  ClusterObjects,
   clusterReader,
   parseCertificateRequest,
   requireHostnamesFree,
@@ -100,6 +107,20 @@ export function createCertificateAction(options: PlatformActionOptions) {
             .string()
             .optional()
             .describe('HTTPRoute whose hostnames must cover the DNS names'),
+        removeOnFailure: z =>
+          z
+            .array(
+              z.object({
+                apiVersion: z.string(),
+                kind: z.string(),
+                namespace: z.string(),
+                name: z.string(),
+              }),
+            )
+            .optional()
+            .describe(
+              "Objects earlier steps of the task created (their `created` output), removed with this step's own Certificate if this step fails",
+            ),
       },
       output: {
         certificateName: z => z.string().describe('Name of the Certificate'),
@@ -113,94 +134,130 @@ export function createCertificateAction(options: PlatformActionOptions) {
       const request = parseCertificateRequest(ctx.input, config);
       const { name, dnsNames, issuer, routeName, secretName } = request;
       const target = request;
-      const objects = await openTeamNamespace(ctx, options, target);
-      if (routeName && !objects.pendingNamespaces.has(target.namespace)) {
-        const route = await objects.read(
-          'gateway.networking.k8s.io/v1',
-          'HTTPRoute',
-          routeName,
-          target.namespace,
-        );
-        if (!route)
-          throw new InputError(
-            `routeName: HTTPRoute "${routeName}" does not exist in ${target.namespace}`,
-          );
-        const hostnames =
-          (route as { spec?: { hostnames?: string[] } }).spec?.hostnames ?? [];
-        const uncovered = uncoveredDnsNames(dnsNames, hostnames);
-        if (uncovered.length > 0) {
-          throw new InputError(
-            `dnsNames: ${uncovered.join(
-              ', ',
-            )} not among the hostnames of HTTPRoute ${routeName} (${hostnames.join(
-              ', ',
-            )})`,
-          );
-        }
-      }
-      await requireHostnamesFree(
-        clusterReader(options.clusters, target.cluster),
-        {
-          namespace: target.namespace,
-          hostnames: dnsNames,
-          field: 'dnsNames',
-        },
-      );
-      await refuseOtherOwners(
-        objects,
-        { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name },
+      const earlier = parseWrittenObjects(
+        'removeOnFailure',
+        ctx.input.removeOnFailure,
         target,
       );
-      const manifest = certificateManifest(request);
-      const results = await audited(
-        ctx,
-        options,
-        'certificate-create',
-        {
-          cluster: target.cluster,
-          namespace: target.namespace,
-          certificate: name,
-          dnsNames,
-          issuer,
-        },
-        () =>
-          checkpointedApply(ctx, objects, [manifest], {
-            key: `platform.certificate.create.${target.cluster}.${target.namespace}.${name}`,
-          }),
-      );
-      if (!ctx.isDryRun) {
-        let lastStatus: unknown;
-        const state = await waitFor(
-          async () => {
-            const cert = await objects.read(
-              'cert-manager.io/v1',
-              'Certificate',
-              name,
-              target.namespace,
-            );
-            lastStatus = (cert as { status?: unknown } | undefined)?.status;
-            return certificateState(lastStatus);
-          },
-          {
-            timeoutMs: config.waitTimeoutMs,
-            intervalMs: config.pollIntervalMs,
-            signal: ctx.signal,
+      // What the task has written so far: removed again if this step fails,
+      // once the user is known to act for the team.
+      const written: WrittenObject[] = [...earlier];
+      let writer: ClusterObjects | undefined;
+      let results: string[] = [];
+      try {
+        const objects = await openTeamNamespace(
+          ctx,
+          options,
+          target,
+          authorized => {
+            writer = authorized;
           },
         );
-        if (!state) {
-          throw new Error(
-            `Certificate ${target.namespace}/${name} is not Ready after ${
-              config.waitTimeoutMs / 1000
-            } s: ${lastKnownProblem(lastStatus)}`,
+        if (routeName && !objects.pendingNamespaces.has(target.namespace)) {
+          const route = await objects.read(
+            'gateway.networking.k8s.io/v1',
+            'HTTPRoute',
+            routeName,
+            target.namespace,
+          );
+          if (!route)
+            throw new InputError(
+              `routeName: HTTPRoute "${routeName}" does not exist in ${target.namespace}`,
+            );
+          const hostnames =
+            (route as { spec?: { hostnames?: string[] } }).spec?.hostnames ??
+            [];
+          const uncovered = uncoveredDnsNames(dnsNames, hostnames);
+          if (uncovered.length > 0) {
+            throw new InputError(
+              `dnsNames: ${uncovered.join(
+                ', ',
+              )} not among the hostnames of HTTPRoute ${routeName} (${hostnames.join(
+                ', ',
+              )})`,
+            );
+          }
+        }
+        await requireHostnamesFree(
+          clusterReader(options.clusters, target.cluster),
+          {
+            namespace: target.namespace,
+            hostnames: dnsNames,
+            field: 'dnsNames',
+          },
+        );
+        await refuseOtherOwners(
+          objects,
+          { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name },
+          target,
+        );
+        const manifest = certificateManifest(request);
+        results = await audited(
+          ctx,
+          options,
+          'certificate-create',
+          {
+            cluster: target.cluster,
+            namespace: target.namespace,
+            certificate: name,
+            dnsNames,
+            issuer,
+          },
+          () =>
+            checkpointedApply(ctx, objects, [manifest], {
+              key: `platform.certificate.create.${target.cluster}.${target.namespace}.${name}`,
+            }),
+        );
+        written.push(
+          ...createdBy(results, {
+            apiVersion: 'cert-manager.io/v1',
+            kind: 'Certificate',
+            namespace: target.namespace,
+            name,
+          }),
+        );
+        if (!ctx.isDryRun) {
+          let lastStatus: unknown;
+          const state = await waitFor(
+            async () => {
+              const cert = await objects.read(
+                'cert-manager.io/v1',
+                'Certificate',
+                name,
+                target.namespace,
+              );
+              lastStatus = (cert as { status?: unknown } | undefined)?.status;
+              return certificateState(lastStatus);
+            },
+            {
+              timeoutMs: config.waitTimeoutMs,
+              intervalMs: config.pollIntervalMs,
+              signal: ctx.signal,
+            },
+          );
+          if (!state) {
+            throw new Error(
+              `Certificate ${target.namespace}/${name} is not Ready after ${
+                config.waitTimeoutMs / 1000
+              } s: ${lastKnownProblem(lastStatus)}`,
+            );
+          }
+          if (!state.ready)
+            throw new Error(
+              `Certificate ${target.namespace}/${name} is not Ready: ${state.problem}`,
+            );
+          ctx.logger.info(
+            `Certificate ${target.namespace}/${name} is Ready; the key pair is in Secret ${secretName}`,
           );
         }
-        if (!state.ready)
-          throw new Error(
-            `Certificate ${target.namespace}/${name} is not Ready: ${state.problem}`,
-          );
-        ctx.logger.info(
-          `Certificate ${target.namespace}/${name} is Ready; the key pair is in Secret ${secretName}`,
-        );
+      } catch (error) {
+        if (ctx.isDryRun || !writer) throw error;
+        await failAfterPartialWrite(error, {
+          objects: writer,
+          written,
+          target,
+          logger: ctx.logger,
+        });
       }
       ctx.output('certificateName', name);
       ctx.output('secretName', secretName);

@@ -17,6 +17,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../../auth/selfServiceAuth';
 import { checkpointedApply } from '../../kube/checkpointedApply';
+import { createdBy, failAfterPartialWrite } from '../../kube/removeOnFailure';
 import {
   clusterReader,
   httpRouteManifest,
@@ -109,6 +110,19 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
         url: z => z.string().describe('https URL of the first hostname'),
         objects: z =>
           z.array(z.string()).describe('What happened to the route'),
+        created: z =>
+          z
+            .array(
+              z.object({
+                apiVersion: z.string(),
+                kind: z.string(),
+                namespace: z.string(),
+                name: z.string(),
+              }),
+            )
+            .describe(
+              "The route when this run created it: a later step's removeOnFailure, so a failure after it leaves nothing behind",
+            ),
       },
     },
     async handler(ctx) {
@@ -158,55 +172,74 @@ export function createHttpRouteAction(options: PlatformActionOptions) {
             key: `platform.httproute.create.${request.cluster}.${request.namespace}.${request.name}`,
           }),
       );
+      const created = createdBy(results, {
+        apiVersion: manifest.apiVersion,
+        kind: manifest.kind,
+        namespace: request.namespace,
+        name: request.name,
+      });
       if (!ctx.isDryRun) {
-        const verdict = await waitFor(
-          async () => {
-            const route = await objects.read(
-              'gateway.networking.k8s.io/v1',
-              'HTTPRoute',
-              request.name,
-              request.namespace,
+        try {
+          const verdict = await waitFor(
+            async () => {
+              const route = await objects.read(
+                'gateway.networking.k8s.io/v1',
+                'HTTPRoute',
+                request.name,
+                request.namespace,
+              );
+              return route ? routeVerdict(route, config.gateway) : undefined;
+            },
+            {
+              timeoutMs: config.waitTimeoutMs,
+              intervalMs: config.pollIntervalMs,
+              signal: ctx.signal,
+            },
+          );
+          if (!verdict) {
+            throw new Error(
+              `HTTPRoute ${request.namespace}/${
+                request.name
+              } was applied, but the gateway controller has not reported on it within ${
+                config.waitTimeoutMs / 1000
+              } s`,
             );
-            return route ? routeVerdict(route, config.gateway) : undefined;
-          },
-          {
-            timeoutMs: config.waitTimeoutMs,
-            intervalMs: config.pollIntervalMs,
-            signal: ctx.signal,
-          },
-        );
-        if (!verdict) {
-          throw new Error(
-            `HTTPRoute ${request.namespace}/${
-              request.name
-            } was applied, but the gateway controller has not reported on it within ${
-              config.waitTimeoutMs / 1000
-            } s`,
-          );
-        }
-        if (
-          verdict.onlyMissingBackends &&
-          ctx.input.allowMissingBackends === true
-        ) {
-          ctx.logger.warn(
-            `HTTPRoute ${request.namespace}/${
-              request.name
-            } is accepted by the gateway and will serve traffic once its backends exist. ${verdict.problems.join(
-              ' ',
-            )}`,
-          );
-        } else if (!verdict.accepted) {
-          throw new Error(
-            `HTTPRoute ${request.namespace}/${
-              request.name
-            } was applied but does not work yet. ${verdict.problems.join(' ')}`,
-          );
-        } else {
-          ctx.logger.info(
-            `HTTPRoute ${request.namespace}/${request.name} is accepted by the gateway and its backends resolve`,
-          );
+          }
+          if (
+            verdict.onlyMissingBackends &&
+            ctx.input.allowMissingBackends === true
+          ) {
+            ctx.logger.warn(
+              `HTTPRoute ${request.namespace}/${
+                request.name
+              } is accepted by the gateway and will serve traffic once its backends exist. ${verdict.problems.join(
+                ' ',
+              )}`,
+            );
+          } else if (!verdict.accepted) {
+            throw new Error(
+              `HTTPRoute ${request.namespace}/${
+                request.name
+              } was applied but does not work yet. ${verdict.problems.join(
+                ' ',
+              )}`,
+            );
+          } else {
+            ctx.logger.info(
+              `HTTPRoute ${request.namespace}/${request.name} is accepted by the gateway and its backends resolve`,
+            );
+          }
+        } catch (error) {
+          // A route the gateway does not accept is not left behind.
+          await failAfterPartialWrite(error, {
+            objects,
+            written: created,
+            target: request,
+            logger: ctx.logger,
+          });
         }
       }
+      ctx.output('created', created);
       ctx.output('routeName', request.name);
       ctx.output('hostnames', request.hostnames);
       ctx.output(
