@@ -300,7 +300,7 @@ describe('deploy/portal', () => {
   describe('against a Kubernetes API', () => {
     let dir: string;
     let sandbox: SandboxProcess;
-    let api: { url: string; token: string };
+    let api: { url: string; ca: string; token: string };
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'platform-portal-deploy-'));
@@ -331,6 +331,7 @@ describe('deploy/portal', () => {
         : `api/${m.apiVersion}`;
       const answer = await httpRequest(`${api.url}/${base}`, {
         headers: { authorization: `Bearer ${api.token}` },
+        ca: api.ca,
       });
       if (answer.status === 404) {
         return undefined;
@@ -360,10 +361,12 @@ describe('deploy/portal', () => {
               'content-type': 'application/apply-patch+yaml',
             },
             body: manifest,
+            ca: api.ca,
           },
         );
         const stored = await httpRequest(path, {
           headers: { authorization: `Bearer ${api.token}` },
+          ca: api.ca,
         });
         results.push({
           kind: manifest.kind,
@@ -387,7 +390,7 @@ describe('deploy/portal', () => {
       const headers = { authorization: `Bearer ${api.token}` };
       const gateway = await httpJson(
         `${api.url}/apis/gateway.networking.k8s.io/v1/namespaces/traefik/gateways/traefik-gateway`,
-        { headers },
+        { headers, ca: api.ca },
       );
       const route = only(manifests, 'HTTPRoute');
       const listener = gateway.spec.listeners.find(
@@ -400,7 +403,7 @@ describe('deploy/portal', () => {
       const issuer = only(manifests, 'Certificate').spec.issuerRef.name;
       const answer = await httpRequest(
         `${api.url}/apis/cert-manager.io/v1/clusterissuers/${issuer}`,
-        { headers },
+        { headers, ca: api.ca },
       );
       expect(answer.status).toBe(200);
     }, 60_000);

@@ -152,9 +152,9 @@ describeOnServices('scaffolder task recovery across replicas', svc => {
    * namespace's name replaced so two namespaces compare.
    */
   async function clusterState(namespace: string) {
-    const { url, token } = sandbox.kubernetesAdmin(CLUSTER);
+    const { url, ca, token } = sandbox.kubernetesAdmin(CLUSTER);
     const headers = { authorization: `Bearer ${token}` };
-    const get = (path: string) => httpJson(`${url}${path}`, { headers });
+    const get = (path: string) => httpJson(`${url}${path}`, { headers, ca });
     const strip = (object: any) => {
       const {
         uid,

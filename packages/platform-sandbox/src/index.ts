@@ -37,6 +37,8 @@ export type {
   StartSandboxOptions,
 } from './server/startSandbox';
 export { appConfigYaml, sandboxDescription } from './server/sandboxFiles';
+export { kubeFetch } from './server/kubeFetch';
+export type { KubeFetchInit } from './server/kubeFetch';
 export { kubeconfigYaml } from './server/kubeconfig';
 export type { KubeconfigCluster } from './server/kubeconfig';
 export { SimulatedFleet } from './fleet/SimulatedFleet';

@@ -24,6 +24,7 @@ import {
   defaultFleet,
   Sandbox,
   startSandbox,
+  kubeFetch,
 } from '@platform-portal/platform-sandbox';
 import { DiagnosticRun } from '@platform-portal/plugin-platform-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -60,7 +61,7 @@ describe('runbook diagnostics against the sandbox fleet', () => {
       .send(body);
   const kubeGet = async (cluster: string, path: string) => {
     const token = sandbox.credentials.kubernetes[cluster].admin;
-    const res = await fetch(`${sandbox.kubernetesUrl(cluster)}${path}`, {
+    const res = await kubeFetch(sandbox, cluster, `${path}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     return res.json();
@@ -292,8 +293,10 @@ describe('runbook diagnostics against the sandbox fleet', () => {
           }
         : c,
     );
-    const patched = await fetch(
-      `${sandbox.kubernetesUrl('prod-eu-2')}${CERT_PATH}/status`,
+    const patched = await kubeFetch(
+      sandbox,
+      'prod-eu-2',
+      `${CERT_PATH}/status`,
       {
         method: 'PATCH',
         headers: {

@@ -58,7 +58,7 @@ describe.each(databases.eachSupportedId())(
     };
 
     beforeAll(async () => {
-      sandbox = await startUpstreamSandbox({ tls: true });
+      sandbox = await startUpstreamSandbox();
       // The platform team runs the cluster-create template's action.
       await createClusterAction(actionSetup(sandbox)).handler(
         contextFor(

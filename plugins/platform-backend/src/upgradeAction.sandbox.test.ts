@@ -19,7 +19,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { Sandbox, kubeFetch } from '@platform-portal/platform-sandbox';
 import { AddressInfo } from 'node:net';
 // The upgrade template's action and its sandbox test support, as the scaffolder runs them.
 /* eslint-disable @backstage/no-forbidden-package-imports */
@@ -52,7 +52,7 @@ describe('platform:cluster:upgrade asks the upgrade planner first', () => {
   const platformUser = userOf('alice', ['platform-team']);
 
   beforeAll(async () => {
-    sandbox = await startUpstreamSandbox({ tls: true });
+    sandbox = await startUpstreamSandbox();
     const config = sandboxPlatformConfig(sandbox);
     const backend = await startTestBackend({
       features: [
@@ -132,10 +132,10 @@ describe('platform:cluster:upgrade asks the upgrade planner first', () => {
       'DELETE',
       `/faults?cluster=${CLUSTER}&id=node-not-ready`,
     );
-    const removed = await fetch(
-      `${sandbox.kubernetesUrl(
-        CLUSTER,
-      )}/apis/policy/v1/namespaces/payments/poddisruptionbudgets/payments-api`,
+    const removed = await kubeFetch(
+      sandbox,
+      CLUSTER,
+      `/apis/policy/v1/namespaces/payments/poddisruptionbudgets/payments-api`,
       {
         method: 'DELETE',
         headers: {

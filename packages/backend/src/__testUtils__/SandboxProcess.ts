@@ -86,13 +86,17 @@ export class SandboxProcess {
     );
   }
 
-  /** A cluster's Kubernetes API URL and admin token, from the sandbox.json it wrote. */
-  kubernetesAdmin(cluster: string): { url: string; token: string } {
+  /** A cluster's Kubernetes API URL, its CA and the admin token, from the sandbox.json it wrote. */
+  kubernetesAdmin(cluster: string): { url: string; ca: string; token: string } {
     const description = JSON.parse(
       readFileSync(join(this.appConfig, '..', 'sandbox.json'), 'utf8'),
     );
     const found = description.clusters.find((c: any) => c.name === cluster);
-    return { url: found.kubernetes.url, token: found.kubernetes.tokens.admin };
+    return {
+      url: found.kubernetes.url,
+      ca: found.kubernetes.caData,
+      token: found.kubernetes.tokens.admin,
+    };
   }
 
   /** Requests the sandbox received, per cluster and `<upstream>:<verb>`. */

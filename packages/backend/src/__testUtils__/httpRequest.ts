@@ -15,6 +15,7 @@
  */
 
 import http from 'node:http';
+import https from 'node:https';
 
 /** One answer of the portal (or HAProxy, or the sandbox), body as text. */
 export interface HttpAnswer {
@@ -34,16 +35,19 @@ export function httpRequest(
     headers?: Record<string, string>;
     body?: unknown;
     timeoutMs?: number;
+    /** PEM CA trusted for an https URL (a sandbox cluster's own). */
+    ca?: string;
   } = {},
 ): Promise<HttpAnswer> {
   const { method = 'GET', headers = {}, body, timeoutMs = 30_000 } = options;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(
+    const secure = url.startsWith('https:');
+    const req = (secure ? https : http).request(
       url,
       {
         method,
-        agent,
+        ...(secure ? { ca: options.ca } : { agent }),
         headers: {
           ...(payload
             ? {

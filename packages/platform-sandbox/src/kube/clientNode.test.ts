@@ -243,7 +243,7 @@ describe('@kubernetes/client-node against the simulated API server', () => {
   it('authorizes per token: team deployers in their namespaces only, the reader read-only, bad tokens 401', async () => {
     const configFor = (token: string) => {
       const config = new KubeConfig();
-      config.loadFromString(kubeconfigYaml([{ name: CLUSTER, url: sandbox.kubernetesUrl(CLUSTER), token }]));
+      config.loadFromString(kubeconfigYaml([{ name: CLUSTER, url: sandbox.kubernetesUrl(CLUSTER), certificateAuthority: sandbox.caData(CLUSTER), token }]));
       return config;
     };
     const team = configFor(sandbox.credentials.kubernetes[CLUSTER].teams['team-payments']);

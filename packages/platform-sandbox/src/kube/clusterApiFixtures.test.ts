@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { kubeFetch } from '../server/kubeFetch';
 import { join } from 'node:path';
 import { Sandbox } from '../server/startSandbox';
 import { startTestSandbox } from '../server/testSupport';
@@ -35,7 +36,7 @@ describe('Cluster API status held to kubernetes-sigs/cluster-api', () => {
 
   it.each(FIXTURES.map(f => [f.name, f] as const))('%s', async (_name, fixture) => {
     const cluster = fixture.request.cluster!;
-    const response = await fetch(`${sandbox.kubernetesUrl(cluster)}${fixture.request.path}`, {
+    const response = await kubeFetch(sandbox, cluster, `${fixture.request.path}`, {
       headers: { Authorization: `Bearer ${sandbox.credentials.kubernetes[cluster].admin}` },
     });
     const answer = { status: response.status, headers: response.headers, text: await response.text() };

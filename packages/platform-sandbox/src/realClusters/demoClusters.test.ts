@@ -26,6 +26,7 @@ const sandboxCluster = (name: string, management = false) => ({
   management,
   kubernetes: {
     url: `http://127.0.0.1:7100/k8s/${name}`,
+    caData: `CA of ${name}`,
     tokens: { admin: `admin-${name}`, reader: `reader-${name}` },
   },
 });

@@ -44,6 +44,8 @@ interface SandboxClusterDescription {
   management: boolean;
   kubernetes: {
     url: string;
+    /** The sandbox cluster's own CA. */
+    caData: string;
     tokens: { admin: string; reader: string };
   };
 }
@@ -165,6 +167,7 @@ export async function startDemoClusters(options: {
       const report = await mirrorIntoRealCluster(
         {
           url: cluster.kubernetes.url,
+          caData: cluster.kubernetes.caData,
           adminToken: cluster.kubernetes.tokens.admin,
         },
         kube,

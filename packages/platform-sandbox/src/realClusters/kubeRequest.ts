@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 /*
@@ -58,9 +57,7 @@ export function kubeRequester(
     if (typeof body === 'string' || Buffer.isBuffer(body)) payload = body;
     else if (body !== undefined) payload = JSON.stringify(body);
     return new Promise((resolveResponse, reject) => {
-      // Plain HTTP only for the sandbox's own API, which the mirror reads.
-      const send = url.startsWith('http:') ? httpRequest : httpsRequest;
-      const req = send(
+      const req = httpsRequest(
         `${url}${path}`,
         {
           method,

@@ -135,10 +135,11 @@ export interface MirrorReport {
 
 /** Mirrors every object of the kinds both servers serve; namespaces and accounts first. */
 export async function mirrorIntoRealCluster(
-  sandbox: { url: string; adminToken: string },
+  /** The sandbox cluster's URL, its own CA and an admin token. */
+  sandbox: { url: string; caData: string; adminToken: string },
   kube: RealKubeApiServer,
 ): Promise<MirrorReport> {
-  const source = kubeRequester(sandbox.url, '', sandbox.adminToken);
+  const source = kubeRequester(sandbox.url, sandbox.caData, sandbox.adminToken);
   const real = await resources(kube.request);
   const servedByReal = new Set(real.map(r => `${r.groupVersion}/${r.name}`));
   // Whether status is a subresource is the real server's to say.

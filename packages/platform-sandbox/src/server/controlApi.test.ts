@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { kubeFetch } from './kubeFetch';
 import { Sandbox } from './startSandbox';
 import { controlCall, kubeCall, startTestSandbox } from './testSupport';
 
@@ -109,7 +110,7 @@ describe('control API', () => {
     expect((await fetch(`${sandbox.url}/`)).status).toBe(404);
     expect((await fetch(`${sandbox.url}/k8s/unknown/api/v1/nodes`)).status).toBe(404);
     expect((await fetch(`${sandbox.url}/jenkins/api/json`)).status).toBe(404);
-    const health = await fetch(`${sandbox.kubernetesUrl('mgmt')}/readyz?verbose`);
+    const health = await kubeFetch(sandbox, 'mgmt', `/readyz?verbose`);
     expect(health.status).toBe(200);
     expect((await health.text()).trim().split('\n').pop()).toBe('readyz check passed');
   });

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { kubeFetch } from './kubeFetch';
 import { Sandbox } from './startSandbox';
 import { kubeCall, startTestSandbox } from './testSupport';
 
@@ -97,7 +98,7 @@ describe("payments-api's troubled pods", () => {
   it('follows a running container: the log so far, then new lines, until the client goes away', async () => {
     const healthy = (await podsOn('prod-eu-1'))[0];
     const abort = new AbortController();
-    const res = await fetch(`${sandbox.kubernetesUrl('prod-eu-1')}/api/v1/namespaces/payments/pods/${healthy.metadata.name}/log?follow=true&tailLines=1`, {
+    const res = await kubeFetch(sandbox, 'prod-eu-1', `/api/v1/namespaces/payments/pods/${healthy.metadata.name}/log?follow=true&tailLines=1`, {
       headers: { Authorization: `Bearer ${reader('prod-eu-1').token}` },
       signal: abort.signal,
     });

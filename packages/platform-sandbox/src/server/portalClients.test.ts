@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { kubeFetch } from './kubeFetch';
 import { CoreV1Api, KubeConfig, Metrics, topPods } from '@kubernetes/client-node';
 import { kubeconfigYaml } from './kubeconfig';
 import { Sandbox } from './startSandbox';
@@ -68,7 +69,7 @@ describe('what portal clients read', () => {
 
   it('serves metrics.k8s.io so client-node topPods can combine pods and usage', async () => {
     const kc = new KubeConfig();
-    kc.loadFromString(kubeconfigYaml([{ name: 'prod-eu-1', url: sandbox.kubernetesUrl('prod-eu-1'), token: sandbox.credentials.kubernetes['prod-eu-1'].reader }]));
+    kc.loadFromString(kubeconfigYaml([{ name: 'prod-eu-1', url: sandbox.kubernetesUrl('prod-eu-1'), certificateAuthority: sandbox.caData('prod-eu-1'), token: sandbox.credentials.kubernetes['prod-eu-1'].reader }]));
     const top = await topPods(kc.makeApiClient(CoreV1Api), new Metrics(kc), 'payments');
     expect(top.length).toBeGreaterThan(0);
     expect(top.every(p => Number(p.CPU.CurrentUsage) > 0 && Number(p.Memory.CurrentUsage) > 0)).toBe(true);
@@ -93,7 +94,7 @@ describe('what portal clients read', () => {
   });
 
   it('prints tables for kubectl with the columns of each kind', async () => {
-    const res = await fetch(`${sandbox.kubernetesUrl('onprem-kubeadm-1')}/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium`, {
+    const res = await kubeFetch(sandbox, 'onprem-kubeadm-1', `/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium`, {
       headers: {
         Authorization: `Bearer ${sandbox.credentials.kubernetes['onprem-kubeadm-1'].reader}`,
         Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',

@@ -69,7 +69,7 @@ describe('sandbox files and upstream mounts', () => {
       url: sandbox.kubernetesUrl('prod-eu-1'),
       authProvider: 'serviceAccount',
       serviceAccountToken: sandbox.credentials.kubernetes['prod-eu-1'].reader,
-      skipTLSVerify: true,
+      caData: Buffer.from(sandbox.caData('prod-eu-1')).toString('base64'),
       skipMetricsLookup: false,
     });
     expect(config.platform.sandbox).toMatchObject({ enabled: true, controlUrl: sandbox.controlUrl, upstreams: { argocd: { url: `${sandbox.url}/argocd`, perCluster: true } } });
@@ -80,7 +80,7 @@ describe('sandbox files and upstream mounts', () => {
       url: sandbox.kubernetesUrl('staging-1'),
       token: sandbox.credentials.kubernetes['staging-1'].reader,
       writeToken: sandbox.credentials.kubernetes['staging-1'].admin,
-      skipTLSVerify: true,
+      caData: sandbox.caData('staging-1'),
     });
     expect(config.platform.selfService.allowedDomains).toEqual([sandbox.fleetSpec.domain]);
     // The templates' output links lead to the simulated Argo CD of the target cluster and to Grafana.

@@ -191,7 +191,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
     throw error;
   }
-  const https = (options.kubernetesTransport ?? 'http') === 'https';
+  const https = (options.kubernetesTransport ?? 'https') === 'https';
   const httpsUrl = (cluster: string) => `https://${host}:${listeners.port(cluster)}`;
   const httpUrl = (cluster: string) => `${url}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
   const kubernetesUrl = (cluster: string) => (https ? httpsUrl(cluster) : httpUrl(cluster));

@@ -14,44 +14,14 @@
  * limitations under the License.
  */
 
-import { request } from 'node:https';
 import { defaultFleet } from '../scenario/defaultFleet';
 import { FleetSpec } from '../scenario/types';
+import { kubeFetch } from './kubeFetch';
 import { Sandbox, startSandbox } from './startSandbox';
 
 /** A sandbox for tests: random ports, no real-time ticks (tests advance simulated time). */
 export async function startTestSandbox(fleet: FleetSpec = defaultFleet(), bookmarkIntervalMs = 200): Promise<Sandbox> {
   return startSandbox({ fleet, port: 0, controlPort: 0, realTimeTicks: false, bookmarkIntervalMs });
-}
-
-/**
- * fetch for one cluster's Kubernetes API: over HTTPS it trusts that
- * cluster's CA only (node:https, nothing process-wide), as a kubeconfig would.
- */
-export async function kubeFetch(
-  sandbox: Sandbox,
-  cluster: string,
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<{ status: number; headers: Headers; text(): Promise<string>; json(): Promise<any> }> {
-  const url = `${sandbox.kubernetesUrl(cluster)}${path}`;
-  if (!url.startsWith('https:')) return fetch(url, init);
-  const { status, headers, body } = await new Promise<{ status: number; headers: Headers; body: Buffer }>((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, ca: sandbox.caData(cluster), timeout: 30_000 }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', chunk => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const out = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) out.set(name, String(value));
-        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`${init.method ?? 'GET'} ${path}: no answer in 30 s`)));
-    req.on('error', reject);
-    req.end(init.body);
-  });
-  return { status, headers, text: async () => body.toString('utf8'), json: async () => JSON.parse(body.toString('utf8')) };
 }
 
 /** Strings are sent as they are (to test malformed bodies), anything else as JSON. */

@@ -16,7 +16,7 @@
 
 import { defaultFleet } from '../scenario/defaultFleet';
 import { Sandbox, startSandbox } from './startSandbox';
-import { kubeFetch } from './testSupport';
+import { kubeFetch } from './kubeFetch';
 
 /** A length-delimited protobuf field. */
 function field(n: number, value: Buffer | string): Buffer {

@@ -82,6 +82,7 @@ export function sandboxClusterConfig(sandbox: Sandbox) {
       management: c.environment === 'management',
       kubernetes: {
         url: sandbox.kubernetesUrl(c.name),
+        caData: sandbox.caData(c.name),
         token: sandbox.credentials.kubernetes[c.name].reader,
       },
     }));

@@ -86,6 +86,7 @@ describe('catalogModulePlatformClusters', () => {
                   : {}),
                 kubernetes: {
                   url: sandbox.kubernetesUrl(c.name),
+                  caData: sandbox.caData(c.name),
                   token: sandbox.credentials.kubernetes[c.name].reader,
                 },
               })),

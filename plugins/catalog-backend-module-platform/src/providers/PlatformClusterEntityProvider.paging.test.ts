@@ -19,6 +19,7 @@ import {
   generateFleet,
   Sandbox,
   startSandbox,
+  kubeFetch,
 } from '@platform-portal/platform-sandbox';
 import {
   CatalogConnection,
@@ -98,10 +99,10 @@ describe('PlatformClusterEntityProvider on a generated fleet', () => {
       if (!first || mutation.type !== 'delta') return;
       first = false;
       patched = mutation.added[0].entity.metadata.name;
-      const res = await fetch(
-        `${sandbox.kubernetesUrl(
-          'mgmt',
-        )}/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${patched}`,
+      const res = await kubeFetch(
+        sandbox,
+        'mgmt',
+        `/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${patched}`,
         {
           method: 'PATCH',
           headers: {
@@ -137,10 +138,10 @@ describe('PlatformClusterEntityProvider on a generated fleet', () => {
     await provider.refresh();
     const applied = connection.mutations.length;
     const name = connection.names().find(n => n !== 'mgmt')!;
-    const res = await fetch(
-      `${sandbox.kubernetesUrl(
-        'mgmt',
-      )}/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${name}`,
+    const res = await kubeFetch(
+      sandbox,
+      'mgmt',
+      `/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${name}`,
       {
         method: 'PATCH',
         headers: {

@@ -21,6 +21,7 @@ import {
   FaultClass,
   Sandbox,
   startSandbox,
+  kubeFetch,
 } from '@platform-portal/platform-sandbox';
 import {
   CatalogConnection,
@@ -166,23 +167,28 @@ describe('PlatformClusterEntityProvider', () => {
   it('removes a cluster whose Cluster API object is deleted from the management cluster', async () => {
     const { provider, connection } = await connected();
     await provider.refresh();
-    const url = `${sandbox.kubernetesUrl(
-      'mgmt',
-    )}/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/staging-1`;
+    const path = `/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/staging-1`;
     const admin = {
       Authorization: `Bearer ${sandbox.credentials.kubernetes.mgmt.admin}`,
     };
-    expect((await fetch(url, { method: 'DELETE', headers: admin })).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await kubeFetch(sandbox, 'mgmt', path, {
+          method: 'DELETE',
+          headers: admin,
+        })
+      ).ok,
+    ).toBe(true);
     // The Cluster API controller removes its finalizer once the machines are gone.
-    const released = await fetch(url, {
+    const released = await kubeFetch(sandbox, 'mgmt', path, {
       method: 'PATCH',
       headers: { ...admin, 'Content-Type': 'application/merge-patch+json' },
       body: JSON.stringify({ metadata: { finalizers: null } }),
     });
     expect(released.ok).toBe(true);
-    expect((await fetch(url, { headers: admin })).status).toBe(404);
+    expect(
+      (await kubeFetch(sandbox, 'mgmt', path, { headers: admin })).status,
+    ).toBe(404);
     const applied = connection.mutations.length;
     expect(await provider.refresh()).toMatchObject({ written: 0, removed: 1 });
     expect(connection.mutations.slice(applied)).toEqual([

@@ -19,6 +19,7 @@ import {
   defaultFleet,
   Sandbox,
   startSandbox,
+  kubeFetch,
 } from '@platform-portal/platform-sandbox';
 import {
   CatalogConnection,
@@ -71,17 +72,15 @@ describe('PlatformClusterEntityProvider watching Cluster API Clusters', () => {
   const requests = (verb: 'list' | 'watch') =>
     sandbox.control.readCounters().byCluster.mgmt?.[`kubernetes:${verb}`] ?? 0;
 
-  const clusterUrl = (name: string) =>
-    `${sandbox.kubernetesUrl(
-      'mgmt',
-    )}/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${name}`;
+  const clusterPath = (name: string) =>
+    `/apis/cluster.x-k8s.io/v1beta2/namespaces/clusters/clusters/${name}`;
 
   const admin = () => ({
     Authorization: `Bearer ${sandbox.credentials.kubernetes.mgmt.admin}`,
   });
 
   async function relabel(name: string, labels: Record<string, string>) {
-    const res = await fetch(clusterUrl(name), {
+    const res = await kubeFetch(sandbox, 'mgmt', clusterPath(name), {
       method: 'PATCH',
       headers: { ...admin(), 'Content-Type': 'application/merge-patch+json' },
       body: JSON.stringify({ metadata: { labels } }),
@@ -104,14 +103,14 @@ describe('PlatformClusterEntityProvider watching Cluster API Clusters', () => {
 
     expect(
       (
-        await fetch(clusterUrl('staging-1'), {
+        await kubeFetch(sandbox, 'mgmt', clusterPath('staging-1'), {
           method: 'DELETE',
           headers: admin(),
         })
       ).ok,
     ).toBe(true);
     // The Cluster API controller removes its finalizer once the machines are gone.
-    await fetch(clusterUrl('staging-1'), {
+    await kubeFetch(sandbox, 'mgmt', clusterPath('staging-1'), {
       method: 'PATCH',
       headers: { ...admin(), 'Content-Type': 'application/merge-patch+json' },
       body: JSON.stringify({ metadata: { finalizers: null } }),

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { Agent, fetch } from 'undici';
 import { expectCreated, RealKubeApiServer } from './realKubeApiServer';
 
 /*
@@ -25,13 +26,23 @@ import { expectCreated, RealKubeApiServer } from './realKubeApiServer';
 
 type Obj = Record<string, any>;
 
+interface SandboxCluster {
+  base: string;
+  caData: string;
+  adminToken: string;
+}
+
 async function listSandbox(
-  base: string,
-  token: string,
+  sandbox: SandboxCluster,
   path: string,
 ): Promise<Obj[]> {
-  const response = await fetch(`${base}${path}`, {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  const response = await fetch(`${sandbox.base}${path}`, {
+    headers: {
+      Authorization: `Bearer ${sandbox.adminToken}`,
+      Accept: 'application/json',
+    },
+    // The sandbox cluster's own CA, as a kubeconfig would carry it.
+    dispatcher: new Agent({ connect: { ca: sandbox.caData } }),
     signal: AbortSignal.timeout(15_000),
   });
   if (!response.ok) throw new Error(`sandbox ${path}: ${response.status}`);
@@ -71,11 +82,10 @@ async function createWithStatus(
 }
 
 export async function mirrorSandboxCluster(
-  sandbox: { base: string; adminToken: string },
+  sandbox: SandboxCluster,
   kube: RealKubeApiServer,
 ): Promise<void> {
-  const list = (path: string) =>
-    listSandbox(sandbox.base, sandbox.adminToken, path);
+  const list = (path: string) => listSandbox(sandbox, path);
   const rbac = '/apis/rbac.authorization.k8s.io/v1';
   for (const namespace of await list('/api/v1/namespaces')) {
     await createTolerant(kube, '/api/v1/namespaces', forCreate(namespace));

@@ -23,11 +23,11 @@ import {
 
 /**
  * The demo fleet with every simulated upstream (Argo CD, Nexus, GitLab, ...)
- * on free ports; simulated time moves only when the test advances it.
- * `tls` also serves the clusters over TLS, as the scaffolder actions reach them.
+ * on free ports, each cluster's Kubernetes API over HTTPS with its own CA;
+ * simulated time moves only when the test advances it.
  */
 export function startUpstreamSandbox(
-  options: { tls?: boolean; openApiSpecDir?: string } = {},
+  options: { openApiSpecDir?: string } = {},
 ): Promise<Sandbox> {
   return startSandbox({
     fleet: defaultFleet(),
@@ -35,7 +35,6 @@ export function startUpstreamSandbox(
     controlPort: 0,
     upstreams: createUpstreamSimulators,
     realTimeTicks: false,
-    ...(options.tls ? { tlsPort: 0 } : {}),
     openApiSpecDir: options.openApiSpecDir,
   });
 }

@@ -32,7 +32,7 @@ describe('fleet certificates on the sandbox', () => {
   let clients: UpstreamClients;
 
   beforeAll(async () => {
-    sandbox = await startUpstreamSandbox({ tls: true });
+    sandbox = await startUpstreamSandbox();
     clients = new UpstreamClients(
       readPlatformConfig(new ConfigReader(sandboxPlatformConfig(sandbox))),
       new UpstreamPolicies(),
@@ -43,14 +43,14 @@ describe('fleet certificates on the sandbox', () => {
     await sandbox?.stop();
   });
 
-  const overTls = (name: string, caData: string) => ({
+  const withCa = (name: string, caData: string) => ({
     name,
-    kubernetes: { url: `${sandbox.tlsUrl}/k8s/${name}`, caData },
+    kubernetes: { url: sandbox.kubernetesUrl(name), caData },
   });
 
   it("reads the API server's serving certificate with the cluster's CA, and the stuck cert-manager Certificate 9 days from expiry", async () => {
     const { certificates, errors } = await clusterCertificates(
-      overTls('prod-eu-2', sandbox.certificateAuthority!),
+      withCa('prod-eu-2', sandbox.caData('prod-eu-2')),
       clients.kubernetes('prod-eu-2')!,
       new Date(),
       5_000,
@@ -78,27 +78,34 @@ describe('fleet certificates on the sandbox', () => {
     expect(healthy.daysLeft).toBeGreaterThan(30);
   });
 
-  it('reports a handshake the cluster CA does not trust as an error and still lists cert-manager', async () => {
-    const { certificates, errors } = await clusterCertificates(
-      overTls('prod-eu-1', TEST_CA_PEM),
-      clients.kubernetes('prod-eu-1')!,
-      new Date(),
-      5_000,
-    );
-    expect(errors).toEqual([
-      expect.stringMatching(
-        /^API server certificate: TLS handshake with .* failed/,
-      ),
-    ]);
-    expect(certificates.every(c => c.source === 'cert-manager')).toBe(true);
-    expect(certificates.length).toBeGreaterThan(0);
-  });
+  it.each([
+    ['a CA of no cluster', TEST_CA_PEM],
+    ["another cluster's CA", 'prod-eu-2'],
+  ])(
+    'reports a handshake with %s as an error and still lists cert-manager',
+    async (_, ca) => {
+      const { certificates, errors } = await clusterCertificates(
+        withCa('prod-eu-1', ca === 'prod-eu-2' ? sandbox.caData(ca) : ca),
+        clients.kubernetes('prod-eu-1')!,
+        new Date(),
+        5_000,
+      );
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^API server certificate: TLS handshake with .* failed/,
+        ),
+      ]);
+      expect(certificates.every(c => c.source === 'cert-manager')).toBe(true);
+      expect(certificates.length).toBeGreaterThan(0);
+    },
+  );
 
   it('has no serving certificate to read on a plain-HTTP endpoint', async () => {
     const { certificates, errors } = await clusterCertificates(
       {
         name: 'staging-1',
-        kubernetes: { url: sandbox.kubernetesUrl('staging-1') },
+        // The sandbox's plain HTTP port, where its other simulators answer.
+        kubernetes: { url: `${sandbox.url}/k8s/staging-1` },
       },
       clients.kubernetes('staging-1')!,
       new Date(),

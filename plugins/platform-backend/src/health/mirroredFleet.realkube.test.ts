@@ -66,6 +66,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
     await mirrorIntoRealCluster(
       {
         url: sandbox.kubernetesUrl(CLUSTER),
+        caData: sandbox.caData(CLUSTER),
         adminToken: sandbox.credentials.kubernetes[CLUSTER].admin,
       },
       kube,

@@ -16,7 +16,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { Sandbox, kubeFetch } from '@platform-portal/platform-sandbox';
 import {
   KubeResponse,
   RealKubeApiServer,
@@ -952,10 +952,10 @@ async function grantReaderImpersonation(kube: RealKubeApiServer) {
 async function mirrorTeamDeployer(kube: RealKubeApiServer, sandbox: Sandbox) {
   const cluster = sandbox.clusters[0].name;
   const tokens = sandbox.credentials.kubernetes[cluster];
-  const list = await fetch(
-    `${sandbox.kubernetesUrl(
-      cluster,
-    )}/api/v1/serviceaccounts?labelSelector=team`,
+  const list = await kubeFetch(
+    sandbox,
+    cluster,
+    `/api/v1/serviceaccounts?labelSelector=team`,
     {
       headers: { Authorization: `Bearer ${tokens.admin}` },
       signal: AbortSignal.timeout(15_000),
@@ -1054,7 +1054,7 @@ const binaries = realKubeBinariesForSuite(SUITE);
             team: teamIdentity.sandboxToken,
             reader: tokens.reader,
           }) ?? tokens.admin;
-        const response = await fetch(`${base}${path}`, {
+        const response = await kubeFetch(sandbox, cluster, path, {
           method,
           headers: {
             Authorization: `Bearer ${token}`,

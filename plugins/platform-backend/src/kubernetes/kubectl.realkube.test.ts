@@ -172,7 +172,6 @@ const SIDES = ['real', 'sandbox'] as const;
     [kube, sandbox] = await Promise.all([
       realKubeForSuite('kubectl', binaries!),
       startUpstreamSandbox({
-        tls: true,
         openApiSpecDir: pinnedModuleDir(
           'k8s.io/kubernetes',
           'api/openapi-spec/v3',
@@ -181,7 +180,11 @@ const SIDES = ['real', 'sandbox'] as const;
     ]);
     const tokens = sandbox.credentials.kubernetes[CLUSTER];
     await mirrorSandboxCluster(
-      { base: sandbox.kubernetesUrl(CLUSTER), adminToken: tokens.admin },
+      {
+        base: sandbox.kubernetesUrl(CLUSTER),
+        caData: sandbox.caData(CLUSTER),
+        adminToken: tokens.admin,
+      },
       kube,
     );
     const teamToken = await serviceAccountToken(
@@ -205,9 +208,7 @@ const SIDES = ['real', 'sandbox'] as const;
         token,
       });
     };
-    const sandboxServer = `${sandbox.tlsUrl}${
-      new URL(sandbox.kubernetesUrl(CLUSTER)).pathname
-    }`;
+    const sandboxServer = sandbox.kubernetesUrl(CLUSTER);
     sides.real = {
       admin: kubeconfig(
         'real',
@@ -223,14 +224,14 @@ const SIDES = ['real', 'sandbox'] as const;
         'sandbox',
         'admin',
         sandboxServer,
-        sandbox.certificateAuthority!,
+        sandbox.caData(CLUSTER),
         tokens.admin,
       ),
       team: kubeconfig(
         'sandbox',
         'team',
         sandboxServer,
-        sandbox.certificateAuthority!,
+        sandbox.caData(CLUSTER),
         tokens.teams[TEAM.team],
       ),
     };

@@ -24,7 +24,7 @@ import {
   DefinitivePolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { Sandbox, kubeFetch } from '@platform-portal/platform-sandbox';
 import request from 'supertest';
 import { platformPlugin } from '../plugin';
 import { sandboxPlatformConfig } from '../__testUtils__/sandboxPlatformConfig';
@@ -57,10 +57,10 @@ describe('POST /workload-actions/restart and /scale', () => {
   const as = (user: string) => mockCredentials.user.header(user);
   const stored = async (name: string) => {
     const token = sandbox.credentials.kubernetes[CLUSTER].admin;
-    const res = await fetch(
-      `${sandbox.kubernetesUrl(
-        CLUSTER,
-      )}/apis/apps/v1/namespaces/payments/deployments/${name}`,
+    const res = await kubeFetch(
+      sandbox,
+      CLUSTER,
+      `/apis/apps/v1/namespaces/payments/deployments/${name}`,
       {
         headers: { Authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(10_000),

@@ -15,7 +15,11 @@
  */
 
 import { ConfigReader } from '@backstage/config';
-import { FAULT_CLASSES, Sandbox } from '@platform-portal/platform-sandbox';
+import {
+  FAULT_CLASSES,
+  Sandbox,
+  kubeFetch,
+} from '@platform-portal/platform-sandbox';
 import { KubernetesPerson } from '@platform-portal/plugin-platform-node';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { UpstreamPolicies } from '../clients/resilience/UpstreamPolicies';
@@ -47,10 +51,10 @@ describe('restart and scale, as the person', () => {
 
   /** The workload as the API server stores it (read as the admin). */
   async function stored(name: string) {
-    const response = await fetch(
-      `${sandbox.kubernetesUrl(
-        CLUSTER,
-      )}/apis/apps/v1/namespaces/payments/deployments/${name}`,
+    const response = await kubeFetch(
+      sandbox,
+      CLUSTER,
+      `/apis/apps/v1/namespaces/payments/deployments/${name}`,
       {
         headers: {
           Authorization: `Bearer ${sandbox.credentials.kubernetes[CLUSTER].admin}`,
@@ -144,12 +148,10 @@ describe('restart and scale, as the person', () => {
   });
 
   it('says Argo CD owns the replica count and sends nothing when Argo CD manages spec.replicas', async () => {
-    const applied = await fetch(
-      `${sandbox.kubernetesUrl(
-        CLUSTER,
-      )}/apis/apps/v1/namespaces/payments/deployments/${
-        API.name
-      }?fieldManager=argocd-controller`,
+    const applied = await kubeFetch(
+      sandbox,
+      CLUSTER,
+      `/apis/apps/v1/namespaces/payments/deployments/${API.name}?fieldManager=argocd-controller`,
       {
         method: 'PATCH',
         headers: {

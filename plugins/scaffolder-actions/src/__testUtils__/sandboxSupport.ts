@@ -104,10 +104,8 @@ export function sandboxConfig(
           ? { managementCluster: c.managementCluster }
           : {}),
         kubernetes: {
-          url: sandbox
-            .kubernetesUrl(c.name)
-            .replace(sandbox.url, sandbox.tlsUrl!),
-          caData: sandbox.certificateAuthority,
+          url: sandbox.kubernetesUrl(c.name),
+          caData: sandbox.caData(c.name),
           token: sandbox.credentials.kubernetes[c.name].reader,
           writeToken: sandbox.credentials.kubernetes[c.name][writeRole],
         },

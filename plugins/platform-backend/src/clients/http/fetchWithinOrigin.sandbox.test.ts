@@ -24,12 +24,14 @@ import { upstreamAgent } from './upstreamAgents';
 describe('fetchWithinOrigin over TLS, against the sandbox with its own CA', () => {
   let sandbox: Sandbox;
   let url: string;
+  let ca: string;
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startUpstreamSandbox({ tls: true });
+    sandbox = await startUpstreamSandbox();
     const cluster = sandbox.clusters[0].name;
-    url = `${sandbox.tlsUrl}/k8s/${cluster}/api/v1/namespaces`;
+    url = `${sandbox.kubernetesUrl(cluster)}/api/v1/namespaces`;
+    ca = sandbox.caData(cluster);
     headers = {
       Authorization: `Bearer ${sandbox.credentials.kubernetes[cluster].reader}`,
     };
@@ -48,7 +50,7 @@ describe('fetchWithinOrigin over TLS, against the sandbox with its own CA', () =
   it("reads with the upstream's own CA", async () => {
     const response = await fetchWithinOrigin(url, {
       headers,
-      tls: { caData: sandbox.certificateAuthority },
+      tls: { caData: ca },
       signal: AbortSignal.timeout(10_000),
     });
     expect(response.status).toBe(200);
@@ -66,7 +68,12 @@ describe('fetchWithinOrigin over TLS, against the sandbox with its own CA', () =
   });
 
   it('refuses a certificate from another CA as a tls failure, never retried', async () => {
-    for (const tls of [{ caData: TEST_CA_PEM }, undefined]) {
+    const otherCluster = sandbox.caData(sandbox.clusters[1].name);
+    for (const tls of [
+      { caData: TEST_CA_PEM },
+      { caData: otherCluster },
+      undefined,
+    ]) {
       const failure = await failureOf(
         fetchWithinOrigin(url, {
           headers,
@@ -84,7 +91,6 @@ describe('fetchWithinOrigin over TLS, against the sandbox with its own CA', () =
   });
 
   it('shares one agent per distinct TLS setting', () => {
-    const ca = sandbox.certificateAuthority!;
     expect(upstreamAgent({ caData: ca })).toBe(upstreamAgent({ caData: ca }));
     expect(upstreamAgent({ caData: ca })).not.toBe(
       upstreamAgent({ caData: TEST_CA_PEM }),

@@ -16,7 +16,7 @@
 
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Sandbox } from '@platform-portal/platform-sandbox';
+import { Sandbox, kubeFetch } from '@platform-portal/platform-sandbox';
 import {
   KubernetesPerson,
   readImpersonationConfig,
@@ -65,10 +65,10 @@ describe('each person sees what their own Kubernetes rights show', () => {
     resource: string,
     object: { metadata?: { namespace?: string; name?: string } },
   ): Promise<boolean> {
-    const answer = await fetch(
-      `${sandbox.kubernetesUrl(
-        cluster,
-      )}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+    const answer = await kubeFetch(
+      sandbox,
+      cluster,
+      `/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
       {
         method: 'POST',
         headers: [
@@ -112,10 +112,10 @@ describe('each person sees what their own Kubernetes rights show', () => {
       ['prod-eu-2', BOB.user, 'payments'],
       ['onprem-kubeadm-1', ALICE.user, 'storefront'],
     ]) {
-      const created = await fetch(
-        `${sandbox.kubernetesUrl(
-          cluster,
-        )}/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`,
+      const created = await kubeFetch(
+        sandbox,
+        cluster,
+        `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`,
         {
           method: 'POST',
           headers: {
