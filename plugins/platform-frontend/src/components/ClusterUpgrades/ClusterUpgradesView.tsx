@@ -66,11 +66,18 @@ export function ClusterUpgradesView(props: { cluster: string }) {
           }; read ${new Date(value.observedAt).toLocaleString()}`}
         >
           <Box display="flex" alignItems="center" flexWrap="wrap">
-            <FormControl variant="outlined" size="small">
+            <FormControl
+              variant="outlined"
+              size="small"
+              style={{ minWidth: 160 }}
+            >
               <InputLabel id="upgrade-target-label">Target version</InputLabel>
               <Select
                 labelId="upgrade-target-label"
                 label="Target version"
+                // A name gives the shown value an id, so the picker's
+                // accessible name is its label and the version it shows.
+                name="upgrade-target"
                 value={value.target}
                 onChange={e => setTarget(String(e.target.value))}
               >

@@ -25,6 +25,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 
+/** Field paths and values have no spaces: they wrap anywhere rather than widen the page. */
+const BREAKABLE = { wordBreak: 'break-all' } as const;
+
 /** One blocker or warning: what it is, the facts it rests on, and what to do. */
 export function UpgradeFindingCard(props: { finding: UpgradeFinding }) {
   const { finding } = props;
@@ -49,10 +52,10 @@ export function UpgradeFindingCard(props: { finding: UpgradeFinding }) {
             {finding.evidence.map((e, i) => (
               <TableRow key={i}>
                 <TableCell>{e.object}</TableCell>
-                <TableCell>
+                <TableCell style={BREAKABLE}>
                   <code>{e.field}</code>
                 </TableCell>
-                <TableCell>
+                <TableCell style={BREAKABLE}>
                   <code>{e.value}</code>
                 </TableCell>
               </TableRow>
