@@ -29,7 +29,7 @@ import {
   readImpersonationConfig,
   readSelfServiceLimits,
 } from '@platform-portal/plugin-platform-node';
-import { ManifestPreview } from './selfService/ManifestPreview';
+import { ManifestPreview, previewLimits } from './selfService/ManifestPreview';
 import { registerHealthActions } from './actions/registerHealthActions';
 import { PersonKubernetesAccess } from './kubernetes/access';
 import { UpstreamClients } from './clients/UpstreamClients';
@@ -229,7 +229,10 @@ export const platformPlugin = createBackendPlugin({
               clusters: new ConfigClusterAccessService(
                 readClusterConnections(config),
               ),
-              limits: readSelfServiceLimits(config),
+              limits: previewLimits(
+                readSelfServiceLimits(config),
+                platformConfig.resilience.timeoutMs,
+              ),
             }),
             // Read after readPlatformConfig, whose errors name the key.
             remediations: new RemediationService(

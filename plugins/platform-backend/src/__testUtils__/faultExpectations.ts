@@ -216,6 +216,29 @@ export const ROUTE_FAULTS: Record<string, RouteFaultExpectation> = {
     ['kubernetes'],
     failsOn(['kubernetes']),
   ),
+  // The person's access review goes first: a refusal of the portal's own
+  // account (it may not impersonate) is a 403 naming the cluster's key.
+  'GET /clusters/{cluster}/namespaces/{namespace}/services': row(
+    ['kubernetes'],
+    failsOn(['kubernetes']),
+  ),
+  // The preview's answer is each manifest's outcome: a cluster that fails
+  // refuses them all, in its words, naming the cluster's key.
+  'POST /self-service/preview': {
+    ...row(['kubernetes'], (_fault: FaultClass, upstream: string) =>
+      upstream === 'kubernetes'
+        ? {
+            status: 200,
+            mentions: [
+              /"ok":false/,
+              /Cluster prod-eu-1: /,
+              /platform\.clusters\[\d+\]\.kubernetes/,
+            ],
+          }
+        : undefined,
+    ),
+    dryRun: true,
+  },
   'GET /entity/{namespace}/{kind}/{name}/nexus': row(
     ['kubernetes', 'nexus'],
     failsOn(['nexus']),

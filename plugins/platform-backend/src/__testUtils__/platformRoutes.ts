@@ -21,6 +21,7 @@ import {
   platformEntityReadPermission,
   platformHealthReadPermission,
   platformNamespaceWritePermission,
+  platformSelfServicePermission,
   platformWorkloadOperatePermission,
 } from '@platform-portal/plugin-platform-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -158,6 +159,27 @@ export const ROUTES: Record<string, RouteCall> = {
   'GET /clusters/{cluster}/namespaces': {
     permission: platformNamespaceWritePermission.name,
     path: '/clusters/prod-eu-1/namespaces?team=team-payments',
+  },
+  // Read with the person's own Kubernetes rights: their RBAC decides.
+  'GET /clusters/{cluster}/namespaces/{namespace}/services': {
+    permission: null,
+    path: '/clusters/prod-eu-1/namespaces/payments/services',
+  },
+  'POST /self-service/preview': {
+    permission: platformSelfServicePermission.name,
+    path: '/self-service/preview',
+    body: {
+      template: 'platform-volume',
+      parameters: {
+        cluster: 'resource:default/prod-eu-1',
+        owner: 'group:default/team-payments',
+        namespace: 'payments',
+        name: 'sweep-preview',
+        size: '10Gi',
+        replicas: 3,
+        accessMode: 'ReadWriteOnce',
+      },
+    },
   },
   'GET /entity/{namespace}/{kind}/{name}/nexus': {
     permission: platformEntityReadPermission.name,

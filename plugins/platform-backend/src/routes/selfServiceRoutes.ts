@@ -128,9 +128,15 @@ export function selfServiceRoutes(
       ],
       { credentials },
     );
-    if (decisions.some(d => d.result !== AuthorizeResult.ALLOW)) {
+    const missing = [
+      platformSelfServicePermission.name,
+      `${platformNamespaceWritePermission.name} on ${resourceRef}`,
+    ].filter((_, i) => decisions[i].result !== AuthorizeResult.ALLOW);
+    if (missing.length > 0) {
       throw new NotAllowedError(
-        `You may not act for ${planned.team}: permissions ${platformSelfServicePermission.name} and ${platformNamespaceWritePermission.name} on ${resourceRef} are needed`,
+        `You may not act for ${planned.team}: missing permission ${missing.join(
+          ' and permission ',
+        )}`,
       );
     }
     res.json(await planned.run());

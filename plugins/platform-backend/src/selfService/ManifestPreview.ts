@@ -46,6 +46,23 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { templateStepInputs } from './templateInputs';
 
+/**
+ * The limits a preview judges by, with each API server request held to the
+ * portal's own deadline when that is shorter: a person waits on the answer.
+ */
+export function previewLimits(
+  limits: SelfServiceLimits,
+  portalTimeoutMs: number | undefined,
+): SelfServiceLimits {
+  return {
+    ...limits,
+    requestTimeoutMs: Math.min(
+      limits.requestTimeoutMs,
+      portalTimeoutMs ?? limits.requestTimeoutMs,
+    ),
+  };
+}
+
 /** A manifest and the checks its action makes before applying it. */
 interface PlannedWrite {
   manifest: Manifest;
