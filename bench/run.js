@@ -503,7 +503,6 @@ async function fleetSandbox(ctx, clusters, portOffset) {
   const ports = {
     api: ctx.portBase + portOffset,
     control: ctx.portBase + portOffset + 1,
-    tls: ctx.portBase + portOffset + 2,
   };
   const sandbox = await startSandbox({
     root: ROOT,
@@ -775,7 +774,6 @@ async function main() {
     ports: {
       api: opts.portBase,
       control: opts.portBase + 1,
-      tls: opts.portBase + 2,
     },
     outDir: path.join(workDir, 'sandbox'),
     logFile: path.join(workDir, 'sandbox.log'),

@@ -106,8 +106,6 @@ async function startSandbox({ root, clusters, seed, ports, outDir, logFile }) {
       String(ports.api),
       '--control-port',
       String(ports.control),
-      '--tls-port',
-      String(ports.tls),
       '--out',
       outDir,
     ],

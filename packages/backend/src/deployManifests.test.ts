@@ -309,7 +309,6 @@ describe('deploy/portal', () => {
       sandbox = new SandboxProcess({
         port: 7303,
         controlPort: 7304,
-        tlsPort: 7305,
         dir,
         logDir,
       });

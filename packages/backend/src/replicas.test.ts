@@ -47,7 +47,7 @@ import { TcpProxy } from './__testUtils__/TcpProxy';
  * a simulated fleet from platform-sandbox. Loopback ports 7300-7323 only.
  */
 const PORTS = {
-  sandbox: { port: 7300, controlPort: 7301, tlsPort: 7302 },
+  sandbox: { port: 7300, controlPort: 7301 },
   replicas: [7310, 7311],
   haproxy: 7320,
   haproxyStats: 7321,

@@ -43,7 +43,7 @@ import { SandboxProcess } from './__testUtils__/SandboxProcess';
  * finishes it. Loopback ports 7325-7329 only.
  */
 const PORTS = {
-  sandbox: { port: 7325, controlPort: 7326, tlsPort: 7327 },
+  sandbox: { port: 7325, controlPort: 7326 },
   replicas: [7328, 7329],
 };
 const CLUSTER = 'prod-eu-1';

@@ -23,15 +23,16 @@ import { appConfigYaml, sandboxDescription } from './server/sandboxFiles';
 import { startSandbox } from './server/startSandbox';
 import { createUpstreamSimulators } from './upstreams';
 
-const USAGE = `Usage: platform-sandbox [--clusters N --seed S] [--port 7100] [--control-port 7101] [--tls-port 7102] [--out <dir>]
+const USAGE = `Usage: platform-sandbox [--clusters N --seed S] [--port 7100] [--control-port 7101] [--out <dir>]
                         [--openapi-spec-dir <k8s.io/kubernetes module>/api/openapi-spec/v3]
 
 Starts simulated Kubernetes API servers for a fleet of clusters (plus the
 simulated ArgoCD, Nexus, Grafana, GitLab, ... APIs) on 127.0.0.1, and writes
 kubeconfig, sandbox.json and app-config.sandbox.yaml to <dir> (default:
-<repo>/.sandbox). Without --clusters the demo scenario runs. The same APIs are
-served over HTTPS on --tls-port (self-signed; the kubeconfig carries the CA)
-because kubectl only sends tokens over TLS. With --openapi-spec-dir the built-in
+<repo>/.sandbox). Without --clusters the demo scenario runs. Each cluster's
+Kubernetes API is served over HTTPS on a free loopback port with a CA of its
+own, as a real cluster's is; the kubeconfig, sandbox.json and the app-config
+carry each URL and CA. With --openapi-spec-dir the built-in
 kinds' OpenAPI v3 schemas are upstream's (kubectl explain).`;
 
 /** The repository root: the nearest directory up from here with .yarnrc.yml and packages/. */
@@ -58,7 +59,6 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       port: { type: 'string' },
       'control-port': { type: 'string' },
-      'tls-port': { type: 'string' },
       out: { type: 'string' },
       'openapi-spec-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -75,7 +75,6 @@ async function main(): Promise<void> {
     fleet,
     port: integer(values.port, 'port', 7100),
     controlPort: integer(values['control-port'], 'control-port', 7101),
-    tlsPort: integer(values['tls-port'], 'tls-port', 7102),
     upstreams: createUpstreamSimulators,
     openApiSpecDir: values['openapi-spec-dir'],
   });
@@ -83,14 +82,14 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   // The directory ignores itself: generated tokens never end up in git.
   writeFileSync(join(out, '.gitignore'), '*\n');
-  writeFileSync(join(out, 'kubeconfig'), sandbox.kubeconfig('admin', { tls: true }), { mode: 0o600 });
+  writeFileSync(join(out, 'kubeconfig'), sandbox.kubeconfig('admin'), { mode: 0o600 });
   writeFileSync(join(out, 'sandbox.json'), `${JSON.stringify(sandboxDescription(sandbox), null, 2)}\n`, { mode: 0o600 });
   writeFileSync(join(out, 'app-config.sandbox.yaml'), appConfigYaml(sandbox), { mode: 0o600 });
 
   process.stdout.write(
     [
       `Platform sandbox: ${fleet.clusters.length} clusters (${fleet.clusters.map(c => c.name).slice(0, 6).join(', ')}${fleet.clusters.length > 6 ? ', ...' : ''})`,
-      `  simulated APIs  ${sandbox.url}  (Kubernetes: ${sandbox.url}/k8s/<cluster>; HTTPS: ${sandbox.tlsUrl})`,
+      `  simulated APIs  ${sandbox.url}  (Kubernetes: each cluster over HTTPS with its own CA, e.g. ${fleet.clusters[0].name} at ${sandbox.kubernetesUrl(fleet.clusters[0].name)})`,
       `  control API     ${sandbox.controlUrl}`,
       `  kubeconfig      ${join(out, 'kubeconfig')}   (KUBECONFIG=${join(out, 'kubeconfig')} kubectl --context ${fleet.clusters[0].name} get nodes)`,
       `  sandbox.json    ${join(out, 'sandbox.json')}`,

@@ -91,7 +91,6 @@ describe('templates from locations the platform does not control', () => {
     sandbox = await startSandbox({
       fleet: defaultFleet(),
       realTimeTicks: false,
-      tlsPort: 0,
       upstreams: createUpstreamSimulators,
     });
     gitlabHost = new URL(sandbox.url).host;

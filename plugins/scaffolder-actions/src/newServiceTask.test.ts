@@ -106,7 +106,6 @@ describe('new-service template as a real scaffolder task against the sandbox', (
     sandbox = await startSandbox({
       fleet: defaultFleet(),
       realTimeTicks: false,
-      tlsPort: 0,
       upstreams: createUpstreamSimulators,
     });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'new-service-task-'));

@@ -32,7 +32,6 @@ export class SandboxProcess {
   constructor(options: {
     port: number;
     controlPort: number;
-    tlsPort: number;
     dir: string;
     logDir: string;
   }) {
@@ -51,8 +50,6 @@ export class SandboxProcess {
         String(options.port),
         '--control-port',
         String(options.controlPort),
-        '--tls-port',
-        String(options.tlsPort),
         '--out',
         out,
       ],

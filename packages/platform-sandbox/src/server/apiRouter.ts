@@ -18,7 +18,8 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { SimulatedFleet } from '../fleet/SimulatedFleet';
 import { UpstreamSimulator } from '../upstreams/types';
 
-export const KUBERNETES_MOUNT = 'k8s';
+/** Where the Kubernetes APIs were once mounted; a request there learns where they are now. */
+const KUBERNETES_MOUNT = 'k8s';
 
 function notFound(res: ServerResponse, message: string): void {
   const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'NotFound', code: 404 });
@@ -27,11 +28,11 @@ function notFound(res: ServerResponse, message: string): void {
 }
 
 /**
- * Routes the simulated APIs by first path segment: `/k8s/<cluster>/...` to
- * that cluster's Kubernetes API, `/<mount>[/<cluster>]/...` to the upstream
- * simulators. Everything else is a 404.
+ * Routes the simulated APIs by first path segment, `/<mount>[/<cluster>]/...`,
+ * to the upstream simulators. Everything else is a 404; the Kubernetes APIs
+ * have listeners of their own (ClusterListeners).
  */
-export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimulator[], kubernetesOverHttps = false) {
+export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimulator[]) {
   const byMount = new Map(upstreams.map(u => [u.mount, u]));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = req.url ?? '/';
@@ -40,19 +41,8 @@ export function createApiRouter(fleet: SimulatedFleet, upstreams: UpstreamSimula
     const query = queryStart >= 0 ? raw.slice(queryStart) : '';
     const segments = pathname.split('/');
     const mount = segments[1] ?? '';
-    if (mount === KUBERNETES_MOUNT && kubernetesOverHttps) {
-      notFound(res, 'the Kubernetes APIs are served over HTTPS, each cluster on its own port (sandbox.json lists them)');
-      return;
-    }
     if (mount === KUBERNETES_MOUNT) {
-      const name = decodeURIComponent(segments[2] ?? '');
-      const cluster = name ? fleet.cluster(name) : undefined;
-      if (!cluster) {
-        notFound(res, `no simulated cluster "${name}"`);
-        return;
-      }
-      const rest = `/${segments.slice(3).join('/')}${query}`;
-      await cluster.api.handle(req, res, rest);
+      notFound(res, 'the Kubernetes APIs are served over HTTPS, each cluster on its own port (sandbox.json lists them)');
       return;
     }
     const upstream = byMount.get(mount);

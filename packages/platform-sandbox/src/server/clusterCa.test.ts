@@ -43,7 +43,7 @@ describe('each cluster on HTTPS with its own CA', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, realTimeTicks: false, kubernetesTransport: 'https' });
+    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, realTimeTicks: false });
   });
 
   afterAll(async () => {
@@ -81,7 +81,7 @@ describe('each cluster on HTTPS with its own CA', () => {
     expect(api.serverAddressByClientCIDRs[0].serverAddress).toBe(new URL(sandbox.kubernetesUrl('edge-rke2-1')).host);
   });
 
-  it('no longer serves Kubernetes over the plain HTTP port, while the other simulators stay there', async () => {
+  it('serves no Kubernetes API on the plain HTTP port of the other simulators', async () => {
     const res = await fetch(`${sandbox.url}/k8s/prod-eu-1/api/v1/namespaces`);
     expect(res.status).toBe(404);
     expect((await res.json()).message).toMatch(/HTTPS/);

@@ -18,17 +18,11 @@ import { stringify } from 'yaml';
 import { SandboxCredentials, UpstreamSimulator } from '../upstreams/types';
 import { Sandbox } from './startSandbox';
 
-/** The cluster's CA when its API is served over HTTPS (each cluster has its own). */
-function caDataOf(sandbox: Sandbox, cluster: string): string | undefined {
-  return sandbox.kubernetesUrl(cluster).startsWith('https:') ? sandbox.caData(cluster) : undefined;
-}
-
 /** What the CLI writes to `sandbox.json`: every URL and credential of the run. */
 export function sandboxDescription(sandbox: Sandbox): Record<string, unknown> {
   return {
     controlUrl: sandbox.controlUrl,
     apiUrl: sandbox.url,
-    ...(sandbox.tlsUrl ? { tlsUrl: sandbox.tlsUrl, certificateAuthority: sandbox.certificateAuthority } : {}),
     kubeconfig: 'kubeconfig',
     clusters: sandbox.fleetSpec.clusters.map(c => ({
       name: c.name,
@@ -39,7 +33,7 @@ export function sandboxDescription(sandbox: Sandbox): Record<string, unknown> {
       managementCluster: c.managementCluster,
       kubernetes: {
         url: sandbox.kubernetesUrl(c.name),
-        ...(caDataOf(sandbox, c.name) ? { caData: caDataOf(sandbox, c.name) } : {}),
+        caData: sandbox.caData(c.name),
         tokens: sandbox.credentials.kubernetes[c.name],
       },
     })),
@@ -175,18 +169,15 @@ export function appConfigYaml(sandbox: Sandbox): string {
       clusterLocatorMethods: [
         {
           type: 'config',
-          clusters: clusters.map(c => {
-            const caData = caDataOf(sandbox, c.name);
-            return {
-              name: c.name,
-              url: sandbox.kubernetesUrl(c.name),
-              authProvider: 'serviceAccount',
-              serviceAccountToken: reader(c.name),
-              // The official plugin takes caData as a kubeconfig does: base64 of the PEM.
-              ...(caData ? { caData: Buffer.from(caData).toString('base64') } : { skipTLSVerify: true }),
-              skipMetricsLookup: false,
-            };
-          }),
+          clusters: clusters.map(c => ({
+            name: c.name,
+            url: sandbox.kubernetesUrl(c.name),
+            authProvider: 'serviceAccount',
+            serviceAccountToken: reader(c.name),
+            // The official plugin takes caData as a kubeconfig does: base64 of the PEM.
+            caData: Buffer.from(sandbox.caData(c.name)).toString('base64'),
+            skipMetricsLookup: false,
+          })),
         },
       ],
     },
@@ -236,8 +227,8 @@ export function appConfigYaml(sandbox: Sandbox): string {
           token: reader(c.name),
           // Self-service writes as the cluster admin; reads stay read-only.
           writeToken: sandbox.credentials.kubernetes[c.name].admin,
-          // The cluster's own CA, as for a real cluster; plain HTTP only when the sandbox was started so.
-          ...(caDataOf(sandbox, c.name) ? { caData: caDataOf(sandbox, c.name) } : { skipTLSVerify: true }),
+          // The cluster's own CA, as for a real cluster.
+          caData: sandbox.caData(c.name),
         },
         upstreams: Object.fromEntries(
           sandbox.upstreams.filter(u => u.perCluster).map(u => [u.mount, `${sandbox.url}/${u.mount}/${encodeURIComponent(c.name)}`]),

@@ -15,19 +15,17 @@
  */
 
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
 import { ControlState } from '../control/ControlState';
 import { SimClock } from '../control/SimClock';
 import { SimulatedFleet } from '../fleet/SimulatedFleet';
 import { FleetSpec } from '../scenario/types';
 import { SandboxCredentials, UpstreamContext, UpstreamSimulator } from '../upstreams/types';
-import { createApiRouter, KUBERNETES_MOUNT } from './apiRouter';
+import { createApiRouter } from './apiRouter';
 import { ClusterListeners } from './clusterListeners';
 import { createControlHandler } from './controlApi';
 import { generateCredentials } from './credentials';
 import { kubeconfigYaml } from './kubeconfig';
-import { clusterCertificateIssuer } from './clusterCertificates';
 
 export interface StartSandboxOptions {
   fleet: FleetSpec;
@@ -37,17 +35,6 @@ export interface StartSandboxOptions {
   port?: number;
   /** Port of the control API; 0 picks a free one. */
   controlPort?: number;
-  /**
-   * Also serve the simulated APIs over HTTPS (self-signed certificate for
-   * 127.0.0.1) on this port; kubectl only sends tokens over TLS.
-   */
-  tlsPort?: number;
-  /**
-   * How the Kubernetes APIs are reached: `https` (each cluster on its own
-   * loopback port, with its own CA, at the root like a real API server) or
-   * `http` (every cluster under /k8s/<cluster> of the simulated APIs' port).
-   */
-  kubernetesTransport?: 'https' | 'http';
   /** The part-2 simulators to mount; may be empty. */
   upstreams?: (ctx: UpstreamContext) => UpstreamSimulator[];
   /** Tick simulated controllers in real time (default true; tests pass false and advance time). */
@@ -75,10 +62,6 @@ export interface Sandbox {
   url: string;
   /** Base URL of the control API, e.g. http://127.0.0.1:7101 */
   controlUrl: string;
-  /** HTTPS base URL of the same APIs, when tlsPort was given. */
-  tlsUrl?: string;
-  /** PEM certificate of the HTTPS listener (its own CA). */
-  certificateAuthority?: string;
   credentials: SandboxCredentials;
   fleetSpec: FleetSpec;
   fleet: SimulatedFleet;
@@ -91,10 +74,9 @@ export interface Sandbox {
   caData(cluster: string): string;
   /**
    * A kubeconfig with one context per cluster, using each cluster's admin
-   * token (or `reader`); over HTTPS with each cluster's CA when the
-   * Kubernetes transport is https or `tls` is set.
+   * token (or `reader`), each trusting its cluster's CA.
    */
-  kubeconfig(role?: 'admin' | 'reader', options?: { tls?: boolean }): string;
+  kubeconfig(role?: 'admin' | 'reader'): string;
   stop(): Promise<void>;
 }
 
@@ -145,9 +127,9 @@ export function seedFaults(control: ControlState, fleet: FleetSpec): void {
 }
 
 /**
- * Starts the sandbox: one HTTP server on loopback for every simulated API
- * (Kubernetes per cluster under /k8s/<cluster>, the upstream simulators under
- * their mounts) and a separate control API server.
+ * Starts the sandbox on loopback: each cluster's Kubernetes API over HTTPS on
+ * a port of its own with its own CA, one HTTP server for the upstream
+ * simulators under their mounts, and a separate control API server.
  */
 export async function startSandbox(options: StartSandboxOptions): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
@@ -163,18 +145,6 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const controlSockets = trackSockets(controlServer);
   const port = await listen(apiServer, host, options.port ?? 0);
   const url = `http://${host}:${port}`;
-  const certificate = options.tlsPort !== undefined ? clusterCertificateIssuer()('platform-sandbox') : undefined;
-  const tlsServer = certificate ? createTlsServer({ cert: certificate.cert, key: certificate.key }) : undefined;
-  const tlsSockets = tlsServer ? trackSockets(tlsServer as unknown as Server) : new Set<Socket>();
-  let tlsUrl: string | undefined;
-  if (tlsServer) {
-    try {
-      tlsUrl = `https://${host}:${await listen(tlsServer as unknown as Server, host, options.tlsPort ?? 0)}`;
-    } catch (error) {
-      await close(apiServer, apiSockets);
-      throw error;
-    }
-  }
   // The fleet needs the listeners' ports; the listeners answer for it once it exists.
   const built: { fleet?: SimulatedFleet } = {};
   const listeners = new ClusterListeners(host, (cluster, request, response) =>
@@ -188,22 +158,18 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     await listeners.start(options.fleet.clusters.map(c => c.name));
   } catch (error) {
     await close(apiServer, apiSockets);
-    if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
     throw error;
   }
-  const https = (options.kubernetesTransport ?? 'https') === 'https';
-  const httpsUrl = (cluster: string) => `https://${host}:${listeners.port(cluster)}`;
-  const httpUrl = (cluster: string) => `${url}/${KUBERNETES_MOUNT}/${encodeURIComponent(cluster)}`;
-  const kubernetesUrl = (cluster: string) => (https ? httpsUrl(cluster) : httpUrl(cluster));
+  const kubernetesUrl = (cluster: string) => `https://${host}:${listeners.port(cluster)}`;
   const caData = (cluster: string) => listeners.certificates(cluster).ca;
-  const kubeconfigFor = (names: string[], role: 'admin' | 'reader', tls = false) =>
+  const kubeconfigFor = (names: string[], role: 'admin' | 'reader') =>
     kubeconfigYaml(
       names.map(name => ({
         name,
-        url: https || tls ? httpsUrl(name) : httpUrl(name),
+        url: kubernetesUrl(name),
         token: credentials.kubernetes[name][role],
         user: role,
-        certificateAuthority: https || tls ? caData(name) : undefined,
+        certificateAuthority: caData(name),
       })),
     );
 
@@ -213,11 +179,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     control,
     clock,
     credentials,
-    endpointFor: cluster =>
-      https
-        ? { url: httpsUrl(cluster), serverAddress: `${host}:${listeners.port(cluster)}`, prefix: '' }
-        : { url: httpUrl(cluster), serverAddress: `${host}:${port}`, prefix: `/${KUBERNETES_MOUNT}/${cluster}` },
-    kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin', true),
+    endpointFor: cluster => ({ url: kubernetesUrl(cluster), serverAddress: `${host}:${listeners.port(cluster)}`, prefix: '' }),
+    kubeconfigFor: cluster => kubeconfigFor([cluster], 'admin'),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     openApiSpecDir: options.openApiSpecDir,
     onClusterDeclared: spec => clusters.push({ name: spec.name, kubernetesUrl: kubernetesUrl(spec.name) }),
@@ -230,16 +193,13 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     kubernetes: Object.fromEntries(clusters.map(c => [c.name, c.kubernetesUrl])),
     upstreams: Object.fromEntries(upstreams.map(u => [u.mount, u.perCluster ? `${url}/${u.mount}/<cluster>` : `${url}/${u.mount}`])),
   });
-  const router = guarded(createApiRouter(fleet, upstreams, https));
-  apiServer.on('request', router);
-  tlsServer?.on('request', router);
+  apiServer.on('request', guarded(createApiRouter(fleet, upstreams)));
   controlServer.on('request', guarded(createControlHandler({ control, clock, fleet, endpoints })));
   let controlPort: number;
   try {
     controlPort = await listen(controlServer, host, options.controlPort ?? 0);
   } catch (error) {
     await close(apiServer, apiSockets);
-    if (tlsServer) await close(tlsServer as unknown as Server, tlsSockets);
     await listeners.close();
     throw error;
   }
@@ -248,8 +208,6 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   return {
     url,
     controlUrl: `http://${host}:${controlPort}`,
-    tlsUrl,
-    certificateAuthority: certificate?.ca,
     credentials,
     fleetSpec: options.fleet,
     fleet,
@@ -259,7 +217,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     clusters,
     kubernetesUrl: (cluster: string) => kubernetesUrl(cluster),
     caData,
-    kubeconfig: (role = 'admin', kubeconfigOptions = {}) => kubeconfigFor(clusters.map(c => c.name), role, kubeconfigOptions.tls),
+    kubeconfig: (role = 'admin') => kubeconfigFor(clusters.map(c => c.name), role),
     stop: async () => {
       clock.stop();
       fleet.close();
@@ -267,7 +225,6 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       await Promise.all([
         close(apiServer, apiSockets),
         close(controlServer, controlSockets),
-        ...(tlsServer ? [close(tlsServer as unknown as Server, tlsSockets)] : []),
         listeners.close(),
       ]);
     },

@@ -30,7 +30,7 @@ describe('HTTPS (for kubectl)', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, realTimeTicks: false, kubernetesTransport: 'https' });
+    sandbox = await startSandbox({ fleet: defaultFleet(), port: 0, controlPort: 0, realTimeTicks: false });
   });
 
   afterAll(async () => {

@@ -71,7 +71,10 @@ export class CatalogConnection implements EntityProviderConnection {
  * `platform.clusters` for a sandbox fleet: the clusters Cluster API does not
  * manage (the management cluster and static ones), as production lists them.
  */
-export function sandboxClusterConfig(sandbox: Sandbox) {
+export function sandboxClusterConfig(
+  sandbox: Sandbox,
+  caOf: (cluster: string) => string = name => sandbox.caData(name),
+) {
   return sandbox.fleetSpec.clusters
     .filter(c => c.provisioner !== 'cluster-api')
     .map(c => ({
@@ -82,17 +85,21 @@ export function sandboxClusterConfig(sandbox: Sandbox) {
       management: c.environment === 'management',
       kubernetes: {
         url: sandbox.kubernetesUrl(c.name),
-        caData: sandbox.caData(c.name),
+        caData: caOf(c.name),
         token: sandbox.credentials.kubernetes[c.name].reader,
       },
     }));
 }
 
-export function sandboxAccess(sandbox: Sandbox) {
+/** Cluster access as the portal has it; `caOf` picks the CA each cluster is configured with. */
+export function sandboxAccess(
+  sandbox: Sandbox,
+  caOf?: (cluster: string) => string,
+) {
   return new ConfigClusterAccessService(
     readClusterConnections(
       mockServices.rootConfig({
-        data: { platform: { clusters: sandboxClusterConfig(sandbox) } },
+        data: { platform: { clusters: sandboxClusterConfig(sandbox, caOf) } },
       }),
     ),
   );

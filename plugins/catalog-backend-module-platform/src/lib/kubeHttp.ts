@@ -30,9 +30,18 @@ const AGENTS = {
 /** Lists are capped: a management cluster's page of 500 objects is a few MB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+/** Node's codes for a certificate the configured CA does not verify (or a failed handshake). */
+const TLS_CODES =
+  /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/;
+
 /** A non-2xx answer or a transport failure of one API server request. */
 export class KubeRequestError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    /** The API server's certificate was refused: the cluster's caData is the key to check. */
+    readonly tls = false,
+  ) {
     super(message);
     this.name = 'KubeRequestError';
   }
@@ -104,11 +113,14 @@ export async function openKubeGet(
           resolve(send(attempt + 1));
           return;
         }
+        const code = (error as NodeJS.ErrnoException).code ?? '';
         reject(
           new KubeRequestError(
             signal.aborted
               ? 'no answer before the deadline'
               : `request failed: ${error.message}`,
+            undefined,
+            !signal.aborted && TLS_CODES.test(code),
           ),
         );
       });

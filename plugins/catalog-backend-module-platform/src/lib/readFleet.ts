@@ -20,6 +20,7 @@ import {
 } from '@platform-portal/plugin-platform-node';
 import { CapiIndex, CAPI_PATHS, ClusterRecord, fromNodes } from './capiRecords';
 import { mapWithConcurrency } from './concurrency';
+import { KubeRequestError } from './kubeHttp';
 import { KubeObject, listAll, listPages } from './listPages';
 
 export type { ClusterRecord } from './capiRecords';
@@ -57,11 +58,15 @@ export interface ManagedSource {
 
 /** An upstream failure that names the config key to check, never a secret. */
 function failure(cluster: PlatformCluster, what: string, error: unknown) {
-  const key = cluster.configKey ?? 'platform.clusters';
+  const key = `${cluster.configKey ?? 'platform.clusters'}.kubernetes`;
+  const check =
+    error instanceof KubeRequestError && error.tls
+      ? `check ${key}.caData, the PEM of the CA that signed the API server's certificate`
+      : `check ${key}`;
   return new Error(
-    `${what} of cluster ${
-      cluster.name
-    } could not be read (check ${key}.kubernetes): ${(error as Error).message}`,
+    `${what} of cluster ${cluster.name} could not be read (${check}): ${
+      (error as Error).message
+    }`,
   );
 }
 

@@ -48,9 +48,12 @@ describe('PlatformClusterEntityProvider', () => {
   });
 
   /** Config lists the management cluster and the static ones; workload clusters are discovered. */
-  async function connected(timeoutMs = 5000) {
+  async function connected(
+    timeoutMs = 5000,
+    caOf?: (cluster: string) => string,
+  ) {
     const provider = new PlatformClusterEntityProvider({
-      access: sandboxAccess(sandbox),
+      access: sandboxAccess(sandbox, caOf),
       logger: mockServices.logger.mock(),
       // Passes alone: the watch has its own tests.
       watch: false,
@@ -140,6 +143,16 @@ describe('PlatformClusterEntityProvider', () => {
       removed: 0,
       batches: 0,
     });
+  });
+
+  it("fails the pass naming the management cluster's caData when it is configured with another cluster's CA", async () => {
+    const { provider, connection } = await connected(5000, name =>
+      sandbox.caData(name === 'mgmt' ? 'prod-eu-1' : name),
+    );
+    await expect(provider.refresh()).rejects.toThrow(
+      /Cluster API objects of cluster mgmt could not be read \(check platform\.clusters\[0\]\.kubernetes\.caData, the PEM of the CA that signed the API server's certificate\): request failed: unable to verify the first certificate/,
+    );
+    expect(connection.mutations).toEqual([]);
   });
 
   it.each(Object.keys(FAULT_CLASSES) as FaultClass[])(

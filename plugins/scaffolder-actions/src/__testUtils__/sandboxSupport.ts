@@ -69,18 +69,19 @@ export async function startTestSandbox(): Promise<Sandbox> {
   return startSandbox({
     fleet: defaultFleet(),
     realTimeTicks: false,
-    tlsPort: 0,
   });
 }
 
 /**
  * The portal configuration the sandbox stands for: cluster URLs with the
- * reader token for reads and the admin token for self-service writes.
+ * reader token for reads and the admin token for self-service writes, each
+ * cluster with its own CA unless `caOf` says otherwise.
  */
 export function sandboxConfig(
   sandbox: Sandbox,
   selfService: Record<string, unknown> = {},
   writeRole: 'admin' | 'reader' = 'admin',
+  caOf: (cluster: string) => string = name => sandbox.caData(name),
 ) {
   return new ConfigReader({
     app: { baseUrl: 'http://localhost:3000' },
@@ -105,7 +106,7 @@ export function sandboxConfig(
           : {}),
         kubernetes: {
           url: sandbox.kubernetesUrl(c.name),
-          caData: sandbox.caData(c.name),
+          caData: caOf(c.name),
           token: sandbox.credentials.kubernetes[c.name].reader,
           writeToken: sandbox.credentials.kubernetes[c.name][writeRole],
         },
@@ -139,8 +140,9 @@ export function actionSetup(
   sandbox: Sandbox,
   selfService?: Record<string, unknown>,
   writeRole: 'admin' | 'reader' = 'admin',
+  caOf?: (cluster: string) => string,
 ): ActionTestSetup {
-  const config = sandboxConfig(sandbox, selfService, writeRole);
+  const config = sandboxConfig(sandbox, selfService, writeRole, caOf);
   return {
     clusters: new ConfigClusterAccessService(readClusterConnections(config)),
     config: readSelfServiceConfig(config),

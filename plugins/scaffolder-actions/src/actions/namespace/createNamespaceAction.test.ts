@@ -314,6 +314,25 @@ describe('platform:namespace:create', () => {
       expect(printed).not.toContain(token);
   });
 
+  it("fails naming the cluster's caData, writing nothing, when it is configured with another cluster's CA", async () => {
+    const wrongCa = actionSetup(sandbox, {}, 'admin', name =>
+      sandbox.caData(name === CLUSTER ? 'prod-eu-2' : name),
+    );
+    const index = wrongCa.clusters
+      .listClusters()
+      .findIndex(c => c.name === CLUSTER);
+    const before = revisionOf(sandbox, CLUSTER);
+    const { ctx } = contextFor(input('untrusted'));
+    const error = await createNamespaceAction(wrongCa)
+      .handler(ctx)
+      .catch(e => e);
+    expect(error.message).toContain(
+      `check platform.clusters[${index}].kubernetes.caData, the PEM of the CA that signed the API server's certificate`,
+    );
+    expect(revisionOf(sandbox, CLUSTER)).toBe(before);
+    expect(store().get('namespaces', undefined, 'untrusted')).toBeUndefined();
+  });
+
   it('refuses unknown and management clusters by name', async () => {
     await expect(
       createNamespaceAction(setup).handler(
