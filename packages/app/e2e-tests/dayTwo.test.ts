@@ -77,6 +77,21 @@ test.describe('day-2 operations', () => {
     });
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The guest mutes prod-eu-2's owner notifications and unmutes them again.
+    const mute = page.getByRole('checkbox', {
+      name: 'Mute notifications for this cluster',
+    });
+    await expect(mute).toBeEnabled();
+    // The switch follows the stored state once the backend answered.
+    await mute.click();
+    await expect(
+      page.getByText('You get no owner notifications about prod-eu-2'),
+    ).toBeVisible();
+    await page.reload();
+    await expect(mute).toBeChecked();
+    await mute.click();
+    await expect(mute).not.toBeChecked();
+
     await refreshUntilVerdict(
       request,
       authorization,
@@ -111,9 +126,24 @@ test.describe('day-2 operations', () => {
     });
     await expect(first).toContainText('Critical');
     await expect(first).toContainText('not renewing');
+    // kubeadm's own certificates live on the nodes: said so, with the command.
+    const nodeOnly = page
+      .getByRole('row')
+      .filter({ hasText: 'onprem-kubeadm-1' })
+      .filter({ hasText: 'sudo kubeadm certs check-expiration' });
+    await expect(nodeOnly).toContainText(
+      "kubeadm's client and control-plane certificates",
+    );
     await page.screenshot({
       path: `${SCREENSHOTS}/certificates.png`,
       fullPage: true,
+    });
+    const nodeOnlyTable = page
+      .getByText(/^Not readable through the Kubernetes API/)
+      .locator('xpath=ancestor::*[contains(@class,"MuiPaper-root")][1]');
+    await nodeOnlyTable.scrollIntoViewIfNeeded();
+    await nodeOnlyTable.screenshot({
+      path: `${SCREENSHOTS}/certificates-kubeadm.png`,
     });
     expect(await seriousViolations(page)).toEqual([]);
   });
