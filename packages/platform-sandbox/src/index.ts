@@ -44,3 +44,4 @@ export type { KubeconfigCluster } from './server/kubeconfig';
 export { SimulatedFleet } from './fleet/SimulatedFleet';
 export { createUpstreamSimulators } from './upstreams';
 export * from './realClusters';
+export * from './realServers';

@@ -22,7 +22,8 @@ import { join } from 'node:path';
 import { expectCreated, KubeRequest, kubeRequester } from './kubeRequest';
 import { RealKubeBinaries } from './kubeBinaries';
 import { writeCertificates } from './pki';
-import { freePort, startChild, stopGroup, tailLog } from './processes';
+import { freePort } from '../realServers';
+import { startChild, stopGroup, tailLog } from './processes';
 
 /*
  * A real control plane for tests: etcd and kube-apiserver built by

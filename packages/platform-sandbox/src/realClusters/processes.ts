@@ -16,27 +16,11 @@
 
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 /*
  * The control plane's processes: each in its own process group, killed with
  * the process that started it even when that one exits without cleaning up.
  */
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolvePort(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export function openssl(dir: string, args: string[]) {
   execFileSync('openssl', args, {

@@ -15,7 +15,6 @@
  */
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Sandbox } from '@platform-portal/platform-sandbox';
 import { LayerHealthResponse } from '@platform-portal/plugin-platform-common';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -23,9 +22,10 @@ import { platformPlugin } from '../plugin';
 import { captureScheduler } from '../__testUtils__/captureScheduler';
 import {
   RealAlertmanager,
-  realAlertmanagerForSuite,
+  realBinary,
+  Sandbox,
   startRealAlertmanager,
-} from '../__testUtils__/realAlertmanager';
+} from '@platform-portal/platform-sandbox';
 import { sandboxControl } from '../__testUtils__/sandboxControl';
 import {
   ALERT_WEBHOOK_SECRET,
@@ -37,7 +37,11 @@ import { platformTestDatabases } from '../__testUtils__/testDatabases';
 jest.setTimeout(60_000);
 
 const SUITE = "Alertmanager's webhook, sent by the real Alertmanager";
-const binary = realAlertmanagerForSuite(SUITE);
+const binary = realBinary(
+  'PLATFORM_TEST_ALERTMANAGER_BIN',
+  'Alertmanager',
+  SUITE,
+);
 
 /** Resolves once `condition` holds; fails after `withinMs` (a bound, not a measurement). */
 async function until(condition: () => Promise<boolean>, withinMs = 30_000) {

@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, RealProcess, spawnReal, waitFor } from './realServers';
+import { freePort, RealProcess, spawnReal, waitFor } from '../../realServers';
 
 export interface RealHaproxy extends RealProcess {
   /** The stats page's CSV (`stats uri /stats`, `;csv` appended). */

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RealProcess, spawnReal, waitFor } from './realServers';
+import { RealProcess, spawnReal, waitFor } from '../../realServers';
 
 /** Where SIGJSON makes keepalived write its JSON dump (fixed by keepalived). */
 const JSON_DUMP = '/tmp/keepalived.json';

@@ -26,9 +26,11 @@ import {
 import {
   HttpAnswer,
   httpAnswer,
+  RealAlertmanager,
   realBinary,
+  startRealAlertmanager,
   waitFor,
-} from '../../__testUtils__/realServers';
+} from '../../../realServers';
 import {
   createTestContext,
   startTestServer,
@@ -38,10 +40,6 @@ import { createAlertmanagerSimulator } from '../AlertmanagerSimulator';
 import { ALERTMANAGER_CONFIG } from '../routing';
 import { silenceSteps } from './silenceSteps';
 import { alertSteps, Step, TimeBase } from './steps';
-import {
-  RealAlertmanager,
-  startRealAlertmanager,
-} from '../../__testUtils__/realAlertmanager';
 
 /*
  * The same alerts posted to a real Alertmanager (Debian's) and to the

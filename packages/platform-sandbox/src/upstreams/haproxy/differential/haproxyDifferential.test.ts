@@ -23,7 +23,7 @@ import {
   LoopbackBackend,
 } from '../../__testUtils__/loopbackBackend';
 import { RealHaproxy, startRealHaproxy } from '../../__testUtils__/realHaproxy';
-import { freePort, realBinary } from '../../__testUtils__/realServers';
+import { freePort, realBinary } from '../../../realServers';
 import {
   createTestContext,
   startTestServer,

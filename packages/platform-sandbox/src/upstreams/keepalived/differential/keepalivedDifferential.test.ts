@@ -20,7 +20,7 @@ import {
   KeepalivedPair,
   startKeepalivedPair,
 } from '../../__testUtils__/realKeepalived';
-import { realBinary, waitFor } from '../../__testUtils__/realServers';
+import { realBinary, waitFor } from '../../../realServers';
 import {
   createTestContext,
   startTestServer,

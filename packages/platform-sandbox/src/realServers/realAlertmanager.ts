@@ -22,6 +22,10 @@ import { freePort, RealProcess, spawnReal, waitFor } from './realServers';
 export interface RealAlertmanager extends RealProcess {
   /** e.g. `http://127.0.0.1:40123`, the API under `/api/v2`. */
   url: string;
+  /** Posts alerts as Prometheus does (`POST /api/v2/alerts`). */
+  postAlerts(alerts: Array<{ labels: Record<string, string> }>): Promise<void>;
+  /** The value of one sample of Alertmanager's own metrics (0 when absent). */
+  metric(sample: string): Promise<number>;
 }
 
 /**
@@ -48,6 +52,28 @@ export async function startRealAlertmanager(
     async stop() {
       await process.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+    async postAlerts(alerts) {
+      const res = await fetch(`${url}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(alerts),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!res.ok) {
+        throw new Error(
+          `Alertmanager refused the alerts: ${res.status} ${await res.text()}`,
+        );
+      }
+    },
+    async metric(sample) {
+      const res = await fetch(`${url}/metrics`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      const line = (await res.text())
+        .split('\n')
+        .find(l => l.startsWith(`${sample} `));
+      return line ? Number(line.slice(sample.length + 1)) : 0;
     },
   };
   try {
