@@ -416,10 +416,12 @@ describe('hostile requests to every platform API route', () => {
             return;
           }
           const message: string = JSON.parse(text)?.error?.message ?? '';
-          // A 403 names the permission missing; a 400 the field at fault.
+          // A 403 names the portal permission missing, or the Kubernetes
+          // RBAC the person lacks (reads made with their own rights); a 400
+          // the field at fault.
           const names =
             res.status === 403
-              ? ['permission']
+              ? ['permission', 'Kubernetes RBAC']
               : hostile.hostile.map(f =>
                   f === 'body' ? "body|field '" : `'?${f}'?`,
                 );
