@@ -74,7 +74,10 @@ test("payments-api: from the Overview's first row to a finding, the previous con
   });
   await viewer.getByLabel('Previous container').check();
   await viewer.getByRole('button', { name: 'Show log' }).click();
-  await expect(viewer.getByLabel('Log lines')).toContainText('level=fatal');
+  const lines = viewer.getByLabel('Log lines');
+  await expect(lines).toContainText('level=fatal');
+  // Its end, where the container said why it exits.
+  await lines.evaluate(pre => pre.scrollTo(0, pre.scrollHeight));
   await viewer.screenshot({
     path: `${SCREENSHOTS}/workloads-previous-log.png`,
   });

@@ -123,7 +123,13 @@ export function WorkloadActionDialog(props: {
   const titleId = `workload-${action}-title`;
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="md"
+    >
       <DialogTitle id={titleId}>
         {VERB[action]} {what}?
       </DialogTitle>
