@@ -94,8 +94,14 @@ test("payments-api: from the Overview's first row to a finding, the previous con
   const preview = dialog.getByRole('region', { name: 'Dry-run preview' });
   await expect(preview).toContainText('kubectl.kubernetes.io/restartedAt');
   await expect(preview).toContainText('Nothing has changed yet');
+  // Confirm turns from disabled to enabled with a colour transition:
+  // the picture shows where it ends.
+  await expect(
+    dialog.getByRole('button', { name: 'Confirm restart' }),
+  ).toBeEnabled();
   await page.screenshot({
     path: `${SCREENSHOTS}/workloads-restart-preview.png`,
+    animations: 'disabled',
   });
   expect(await seriousViolations(page)).toEqual([]);
 
