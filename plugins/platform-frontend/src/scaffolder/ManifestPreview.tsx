@@ -64,7 +64,7 @@ function ManifestItem({ manifest }: { manifest: PreviewedManifest }) {
       </Typography>
       <Typography
         variant="body2"
-        color={refused ? 'error' : 'textSecondary'}
+        color={refused ? 'textPrimary' : 'textSecondary'}
         style={{ overflowWrap: 'anywhere' }}
       >
         {manifest.message}
