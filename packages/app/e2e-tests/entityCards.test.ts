@@ -116,6 +116,14 @@ test("payments-api's page shows its Nexus, GitLab and Grafana cards from the san
     fullPage: true,
   });
 
+  // No documentation tab: payments-api does not say where docs live.
+  await expect(
+    page.getByRole('link', { name: 'Kubernetes', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'TechDocs', exact: true }),
+  ).toHaveCount(0);
+
   // The official Kubernetes tab on the same page still shows the workloads.
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
   await expect(page).toHaveURL(/\/payments-api\/kubernetes$/);
