@@ -48,6 +48,12 @@ interface Step {
   asTeam?: boolean;
   accept?: string;
   headers?: Record<string, string>;
+  /**
+   * A real API server's authorizer learns of RBAC changes through its
+   * informers a moment later: this request is repeated until it answers
+   * `status` before the next step (the sandbox answers it at once).
+   */
+  settle?: { request: Step; status: number };
 }
 
 const NAMESPACE = 'differential-a';
@@ -178,6 +184,10 @@ function impersonationSteps(): Step[] {
             name: PERSON_GROUP,
           },
         ],
+      },
+      settle: {
+        request: asReader('settle-person-group-binding', 'GET', configmaps),
+        status: 200,
       },
     },
     asReader('reader-impersonates-person-in-group', 'GET', configmaps),
@@ -898,9 +908,34 @@ async function runSteps(target: Target) {
     if (step.id === 'list-namespaces-limit-1') {
       continueToken = response.body?.metadata?.continue ?? '';
     }
+    if (step.settle) await settle(target, step.settle);
     shapes[step.id] = shapeOf(response);
   }
   return shapes;
+}
+
+async function settle(target: Target, until: NonNullable<Step['settle']>) {
+  const { request, status } = until;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await target.request(
+      request.method,
+      request.path,
+      request.body,
+      request.contentType,
+      request.asReader,
+      request.accept,
+      request.headers,
+      request.asTeam,
+    );
+    if (response.status === status) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${request.id} still answered ${response.status}, not ${status}, after 20 s`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
 }
 
 /** The sandbox's reader may impersonate people and groups; so does the real one. */

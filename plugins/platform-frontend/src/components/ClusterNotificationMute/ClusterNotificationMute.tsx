@@ -71,7 +71,7 @@ export function ClusterNotificationMute(props: { cluster: string }) {
         }
         label="Mute notifications for this cluster"
       />
-      <Typography variant="body2" color="textSecondary" role="status">
+      <Typography variant="body2" role="status">
         {muted === undefined &&
           !problem &&
           'Reading your notification setting…'}
