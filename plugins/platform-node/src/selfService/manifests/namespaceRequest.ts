@@ -19,6 +19,7 @@ import {
   NamespaceSize,
   invalid,
   orDefault,
+  requireBoolean,
   requireDnsLabel,
   requireExplicitQuota,
   requireNamespaceSize,
@@ -43,16 +44,6 @@ export interface NamespaceRequest {
 }
 
 const RESERVED = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-
-function requireBoolean(
-  field: string,
-  value: unknown,
-  fallback: boolean,
-): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') invalid(field, 'must be true or false');
-  return value;
-}
 
 /**
  * Validates every field of the action's input; nothing has been written yet.

@@ -118,6 +118,21 @@ export function requireInteger(
 }
 
 /**
+ * A boolean, or `fallback` when the field is left out.
+ *
+ * @public
+ */
+export function requireBoolean(
+  field: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') invalid(field, 'must be true or false');
+  return value;
+}
+
+/**
  * Shortens and escapes user text so that error messages stay readable.
  *
  * @public

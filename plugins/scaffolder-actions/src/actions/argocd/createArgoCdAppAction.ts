@@ -24,6 +24,7 @@ import {
   Manifest,
   orDefault,
   ownerLabels,
+  requireBoolean,
   requireDnsLabel,
   requireDnsSubdomain,
   requireGitRevision,
@@ -35,16 +36,6 @@ import {
   PlatformActionOptions,
 } from '../teamAction';
 import { examples } from './createArgoCdAppAction.examples';
-
-function requireBoolean(
-  field: string,
-  value: unknown,
-  fallback: boolean,
-): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') invalid(field, 'must be true or false');
-  return value;
-}
 
 /**
  * `platform:argocd:create-app`: an ArgoCD Application in the team's project
