@@ -14,11 +14,19 @@
  * limitations under the License.
  */
 
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  FatalWait,
+  freePort,
+  RealProcess,
+  realBinary,
+  spawnReal,
+  waitFor as waitForServer,
+} from '../../../realServers';
+
+export { FatalWait };
 
 /**
  * The Prometheus binary (`make test` installs Debian's prometheus package and
@@ -26,27 +34,7 @@ import { join } from 'node:path';
  * with the reason; elsewhere it is skipped with a note.
  */
 export function prometheusBinary(suite: string): string | undefined {
-  const bin = process.env.PLATFORM_TEST_PROMETHEUS_BIN;
-  if (bin) return bin;
-  const message =
-    'Prometheus is not installed: run `bash scripts/services.sh install` and export the PLATFORM_TEST_PROMETHEUS_BIN line `bash scripts/services.sh start` prints';
-  if (process.env.CI) throw new Error(`${suite}: ${message}`);
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping "${suite}": ${message}`);
-  return undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address ? address.port : 0),
-      );
-    });
-  });
+  return realBinary('PLATFORM_TEST_PROMETHEUS_BIN', 'Prometheus', suite);
 }
 
 export interface PromAnswer {
@@ -72,13 +60,8 @@ export async function promGet(
   }
 }
 
-export interface RealPrometheus {
+export interface RealPrometheus extends RealProcess {
   url: string;
-  /** Throws, quoting the end of Prometheus's log, once the process has exited. */
-  assertRunning(): void;
-  /** The end of Prometheus's log, for failure messages. */
-  logTail(): string;
-  stop(): Promise<void>;
 }
 
 /**
@@ -120,69 +103,29 @@ export async function startRealPrometheus(
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    bin,
-    [
-      `--config.file=${join(dataDir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dataDir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let log = '';
-  child.stderr?.on('data', chunk => {
-    log = (log + chunk.toString()).slice(-2000);
-  });
-  const exited = new Promise<void>(resolve =>
-    child.once('exit', () => resolve()),
-  );
+  const process = spawnReal('Prometheus', bin, [
+    `--config.file=${join(dataDir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${join(dataDir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+  ]);
   return {
+    ...process,
     url,
-    logTail: () => log.slice(-600),
-    assertRunning() {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(
-          `Prometheus exited (${child.exitCode ?? child.signalCode}): ${log}`,
-        );
-      }
-    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await process.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Thrown by a wait's check to stop waiting at once. */
-export class FatalWait extends Error {}
-
 /**
  * Polls `check` every half second until it returns true; fails naming `what`
  * after `deadlineMs`.
  */
-export async function waitFor(
+export function waitFor(
   what: string,
   check: () => Promise<boolean>,
   deadlineMs = 60_000,
 ): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      if (error instanceof FatalWait) throw error;
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(
-    `Timed out after ${deadlineMs} ms waiting for ${what}${
-      last ? ` (last error: ${last})` : ''
-    }`,
-  );
+  return waitForServer(what, check, deadlineMs, 500);
 }
