@@ -29,6 +29,7 @@ const { startBackend, startSandbox } = require('./lib/processes');
 const { sandboxControl } = require('./lib/sandboxControl');
 const { waitForRefresh } = require('./lib/fleetHealth');
 const { officialEntityRequest } = require('./lib/officialEntity');
+const { sameQuestion } = require('./lib/sameQuestion');
 const { PROFILES } = require('./lib/profiles');
 const { postgresUrl, dropBenchDatabases } = require('./lib/postgres');
 const { writeReport } = require('./lib/report');
@@ -55,6 +56,9 @@ const USAGE = `Usage: node bench/run.js [--full | --smoke] [--clusters N] [--see
                              the freshness samples alone)
        [--only scale]       (1,000 clusters alone: ingestion, the fleet view
                              during and after the first refresh, memory)
+       [--only compare]     (the fleet on SQLite, its first refresh, then
+                             the same question of ours and the official
+                             backend alone, until 30 answers a side)
 
 Ports used: port-base (+0 sandbox APIs, +1 control, +2 TLS, +10 backend on
 SQLite, +11 backend on PostgreSQL, +20..+35 the cold-refresh curve, +40..+45
@@ -81,16 +85,23 @@ function options() {
   }
   if (
     values.only &&
-    !['ingestion', 'freshness', 'scale'].includes(values.only)
+    !['ingestion', 'freshness', 'scale', 'compare'].includes(values.only)
   ) {
     throw new Error(
-      `--only: unknown phase "${values.only}" (ingestion, freshness, scale)`,
+      `--only: unknown phase "${values.only}" (ingestion, freshness, scale, compare)`,
     );
   }
   const mode = values.smoke ? 'smoke' : values.full ? 'full' : 'default';
   const profile = { ...PROFILES[mode] };
   if (values.clusters) profile.clusters = Number(values.clusters);
   if (values.databases) profile.databases = values.databases.split(',');
+  if (values.only === 'compare') {
+    // Alone, the comparison can wait for 30 official answers at one viewer.
+    profile.sameQuestion = {
+      ...profile.sameQuestion,
+      windowSec: Math.max(profile.sameQuestion.windowSec, 240),
+    };
+  }
   const portBase = Number(
     values['port-base'] ?? (mode === 'smoke' ? 7850 : 7800),
   );
@@ -163,6 +174,19 @@ function limit(ctx, sec) {
 }
 
 /** One backend variant on the running sandbox: cold refresh, then the measurements. */
+/** Ours and the official view asked the same question (bench/lib/sameQuestion.js). */
+function compareSameQuestion(vctx) {
+  const settings = vctx.profile.sameQuestion;
+  log(
+    `the same question of both backends: ${settings.viewers.join(
+      ' then ',
+    )} viewers, up to ${settings.answers} answers or ${
+      settings.windowSec
+    } s each`,
+  );
+  return attempt(() => sameQuestion(vctx, settings));
+}
+
 async function measureVariant(
   ctx,
   variant,
@@ -244,6 +268,13 @@ async function measureVariant(
       vctx,
       ctx.profile.freshnessSamples,
     );
+    await backend.stop();
+    running.delete(backend);
+    return result;
+  }
+
+  if (ctx.only === 'compare') {
+    result.sameQuestion = await compareSameQuestion(vctx);
     await backend.stop();
     running.delete(backend);
     return result;
@@ -333,6 +364,9 @@ async function measureVariant(
     }
   }
 
+  if (everyPhase) {
+    result.sameQuestion = await compareSameQuestion(vctx);
+  }
   if (everyPhase) {
     log('official entity view: one request alone');
     result.officialSingle = await attempt(() =>
@@ -821,6 +855,37 @@ async function main() {
         f.storedToPage ?? f.signalsReason,
       )}`,
     );
+    log(`report: ${file}`);
+    clearTimeout(deadline);
+    return;
+  }
+
+  if (opts.only === 'compare') {
+    ctx.only = 'compare';
+    const result = await attempt(() =>
+      measureVariant(
+        ctx,
+        { database: 'sqlite', port: opts.portBase + 10 },
+        {
+          everyPhase: false,
+          coldRefreshTimeoutSec: profile.coldRefreshTimeoutSec,
+        },
+      ),
+    );
+    await stopAll();
+    report.sameQuestion = result.sameQuestion ?? result;
+    report.coldRefresh = result.coldRefresh;
+    const file = path.join(workDir, 'compare.json');
+    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    for (const round of report.sameQuestion.rounds ?? []) {
+      log(
+        `${round.viewers} viewer(s): ours p95 ${round.ours.p95Ms} ms (${
+          round.ours.ok
+        } answered), official p95 ${round.official.p95Ms} ms (${
+          round.official.ok
+        } answered), ratio ${round.p95Ratio ?? round.reason}`,
+      );
+    }
     log(`report: ${file}`);
     clearTimeout(deadline);
     return;

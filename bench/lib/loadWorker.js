@@ -19,7 +19,9 @@
 // runs it against a loopback URL, answers with the figures and exits.
 //   autocannon: `connections` viewers sharing `overallRate` requests/s
 //   viewers:    `viewers` clients, each asking every `intervalMs` (a page
-//               that refreshes itself), with a request timeout of its own
+//               that refreshes itself), with a request timeout of its own;
+//               with `stopAfterAnswered`, each stops once that many answers
+//               are in (intervalMs 0: back to back, a closed loop)
 const http = require('node:http');
 const autocannon = require('autocannon');
 const { latencySummary, round } = require('./percentiles');
@@ -154,7 +156,10 @@ async function runViewers(job) {
     let next = started + Math.round((index * job.intervalMs) / job.viewers);
     for (;;) {
       const wait = next - Date.now();
-      if (next >= end) return;
+      // With intervalMs 0 `next` stays put: the clock ends a closed loop.
+      if (next >= end || Date.now() >= end) return;
+      if (job.stopAfterAnswered && latencies.length >= job.stopAfterAnswered)
+        return;
       if (wait > 0) await new Promise(r => setTimeout(r, wait));
       const outcome = await request(job, agent);
       if (outcome.timeout) timeouts += 1;

@@ -47,6 +47,29 @@ function pick(load, extra = {}) {
   return { ...fields, ...extra, command: load.command };
 }
 
+/** One row per side and number of viewers of the same-question comparison. */
+function sameQuestionRows(same) {
+  if (!same?.rounds) {
+    return same?.reason || same?.error
+      ? [['Same question, official / ours', same.reason ?? same.error, '', '']]
+      : [];
+  }
+  const side = (label, r) =>
+    `${label}: ${fmt(r.p50Ms)} / ${fmt(r.p95Ms)} ms (${fmt(
+      r.ok,
+    )} answered in ${fmt(r.windowSec)} s, ${fmt(r.timeouts)} timeouts)`;
+  return same.rounds.map(round => [
+    `Same question (${same.entity}'s workloads), ${round.viewers} viewer${
+      round.viewers === 1 ? '' : 's'
+    } back to back: p50 / p95, p95 ratio official / ours`,
+    `${side('ours', round.ours)}; ${side('official', round.official)}; ${
+      round.p95Ratio === null ? round.reason : fmt(round.p95Ratio, '×')
+    }`,
+    `≥ 100× on ≥ ${same.answers} answers`,
+    `${round.ours.command}; ${round.official.command}`,
+  ]);
+}
+
 function summarise(run) {
   const main =
     run.variants.sqlite ??
@@ -126,10 +149,11 @@ function summarise(run) {
       ? {
           p95Ms: fleet.p95Ms,
           endpoint: 'GET /api/platform/health',
-          note: 'platform-backend has no per-entity workload endpoint; the state of the same clusters comes from the fleet view, served from the store, at the same load (20 viewers, 50 requests/s)',
+          note: "the fleet view at the official view's load (20 viewers, 50 requests/s); the same question (one entity's workloads on every cluster) is compared in sideBySide.sameQuestion",
         }
       : null,
     sideBySide: {
+      sameQuestion: main?.sameQuestion ?? null,
       latencyRatioP95: ratio(official?.p95Ms, fleet?.p95Ms),
       ...(official && official.p95Ms === null
         ? {
@@ -311,6 +335,7 @@ function markdown(s) {
       '≥ 100×',
       'the two rows above',
     ],
+    ...sameQuestionRows(s.sideBySide.sameQuestion),
     [
       'Upstream requests per official page view',
       fmt(o.upstreamRequestsPerView),
