@@ -44,6 +44,10 @@ function controlPlaneNodes(store: ObjectStore): string[] {
   return nodeRoles(store.list('nodes')).filter(r => r.controlPlane).map(r => r.name).sort(byIndex);
 }
 
+function jobConditions(types: string[], reason: string, message: string, at: string): Array<Record<string, string>> {
+  return types.map(type => ({ type, status: 'True', reason, message, lastProbeTime: at, lastTransitionTime: at }));
+}
+
 function snapshotJob(scheduled: Date, succeeded: boolean, cronUid: string | undefined): KubeObject {
   const { namespace, name } = ETCD_SNAPSHOT_CRONJOB;
   const start = timestamp(new Date(scheduled.getTime() + 2_000));
@@ -60,21 +64,10 @@ function snapshotJob(scheduled: Date, succeeded: boolean, cronUid: string | unde
       ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name, uid: cronUid ?? '', controller: true, blockOwnerDeletion: true }],
     },
     spec: { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'snapshot', image: 'registry.k8s.io/etcd:3.5.21-0' }] } } },
+    // The Job controller since Kubernetes 1.31: SuccessCriteriaMet before Complete and FailureTarget before Failed, which the API server requires.
     status: succeeded
-      ? { startTime: start, completionTime: end, succeeded: 1, conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: end }] }
-      : {
-          startTime: start,
-          failed: 3,
-          conditions: [
-            {
-              type: 'Failed',
-              status: 'True',
-              reason: 'BackoffLimitExceeded',
-              message: 'Job has reached the specified backoff limit',
-              lastTransitionTime: end,
-            },
-          ],
-        },
+      ? { startTime: start, completionTime: end, succeeded: 1, conditions: jobConditions(['SuccessCriteriaMet', 'Complete'], 'CompletionsReached', 'Reached expected number of succeeded pods', end) }
+      : { startTime: start, failed: 3, conditions: jobConditions(['FailureTarget', 'Failed'], 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', end) },
   };
 }
 

@@ -207,11 +207,11 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
         observedGeneration: gen,
         initialization: { controlPlaneInitialized: true },
         conditions: mergeConditions(conditionsOf(kcp.status, 'v1beta2'), conditions, at),
-        deprecated: { v1beta1: { ...v1beta1Summary(cpCounts, [
+        deprecated: { v1beta1: v1beta1Summary('KubeadmControlPlane', cpCounts, kcp.status, at, [
           { type: 'EtcdClusterHealthy', status: etcdHealthy ? 'True' : 'False', ...(etcdHealthy ? {} : { reason: 'EtcdClusterUnhealthy', severity: 'Error' }) },
           { type: 'MachinesCreated', status: 'True' },
           { type: 'Resized', status: cpCounts.replicas === cpCounts.desired ? 'True' : 'False' },
-        ]) } },
+        ]) },
       });
     }
     if (md) {
@@ -228,11 +228,11 @@ export function reconcileCapi(store: ObjectStore, specs: ClusterSpec[], faultsOf
         phase,
         observedGeneration: gen,
         conditions: mergeConditions(conditionsOf(md.status, 'v1beta2'), replicaConditions('MachineDeployment', wCounts, gen), at),
-        deprecated: { v1beta1: v1beta1Summary(wCounts) },
+        deprecated: { v1beta1: v1beta1Summary('MachineDeployment', wCounts, md.status, at) },
       });
     }
     if (md) reconcileMachineSets(store, spec, md, workerMachines, m => faultNodeHealth(faults, m.metadata.name, roles).ready === 'True', now);
-    updateHealthChecks(store, spec, workerMachines, faults, roles);
+    updateHealthChecks(store, spec, workerMachines, faults, roles, at);
     updateCluster(store, cluster, cpCounts, wCounts, at);
   }
 }

@@ -14,10 +14,10 @@
  * limitations under the License.
  */
 
-import { KubeObject } from '../kube/objects';
+import { KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { ClusterSpec } from '../scenario/types';
-import { machinePhase, machineVersion, v1beta2 } from './capiMachines';
+import { conditionsOf, machinePhase, machineVersion, mergeConditions, v1beta2 } from './capiMachines';
 import { CAPI, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, machineDeploymentName, machineSetName, SET_NAME_LABEL } from './capiObjects';
 import { setStatus, upsert } from './objectWrites';
 
@@ -37,6 +37,7 @@ export function reconcileMachineSets(
   now: Date,
 ): void {
   const namespace = spec.capiNamespace ?? 'default';
+  const at = timestamp(now);
   const mdSpec = md.spec as { replicas?: number; template?: { metadata?: object; spec?: { version?: string } & Record<string, unknown> } };
   const target = mdSpec.template?.spec?.version ?? spec.kubernetesVersion;
   const active = workers.filter(m => !m.metadata.deletionTimestamp);
@@ -74,12 +75,12 @@ export function reconcileMachineSets(
       availableReplicas: ready,
       upToDateReplicas: version === target ? mine.length : 0,
       observedGeneration: gen,
-      conditions: [
+      conditions: mergeConditions(conditionsOf(stored.status, 'v1beta2'), [
         v1beta2('MachinesReady', ready === mine.length, ready === mine.length ? 'Ready' : 'NotReady', '', gen),
         v1beta2('ScalingUp', mine.length < replicas, mine.length < replicas ? 'ScalingUp' : 'NotScalingUp', '', gen),
         v1beta2('ScalingDown', mine.length > replicas, mine.length > replicas ? 'ScalingDown' : 'NotScalingDown', '', gen),
-      ],
-      deprecated: { v1beta1: { conditions: [{ type: 'Ready', status: ready === mine.length ? 'True' : 'False' }], fullyLabeledReplicas: mine.length, readyReplicas: ready, availableReplicas: ready } },
+      ], at),
+      deprecated: { v1beta1: { conditions: mergeConditions(conditionsOf(stored.status, 'v1beta1'), [{ type: 'Ready', status: ready === mine.length ? 'True' : 'False' }], at), fullyLabeledReplicas: mine.length, readyReplicas: ready, availableReplicas: ready } },
     });
   }
 }

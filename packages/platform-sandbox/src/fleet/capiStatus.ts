@@ -56,16 +56,21 @@ export function replicaConditions(kind: string, c: Counts, gen: number): Conditi
   ];
 }
 
-export function v1beta1Summary(c: Counts, extra: Condition[] = []): Record<string, unknown> {
+/**
+ * The v1beta1 fields kept under status.deprecated.v1beta1. The conditions are
+ * v1beta1 Conditions, whose lastTransitionTime the schema requires; a
+ * KubeadmControlPlane's schema has no availableReplicas there.
+ */
+export function v1beta1Summary(kind: 'KubeadmControlPlane' | 'MachineDeployment', c: Counts, previous: unknown, at: string, extra: Condition[] = []): Record<string, unknown> {
   const ready = c.ready >= c.desired;
   return {
-    conditions: [
+    conditions: mergeConditions(conditionsOf(previous, 'v1beta1'), [
       { type: 'Ready', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: 'WaitingForAvailableMachines', severity: 'Warning' }) },
       { type: 'Available', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: 'WaitingForAvailableMachines', severity: 'Warning' }) },
       ...extra,
-    ],
+    ] as Condition[], at),
     readyReplicas: c.ready,
-    availableReplicas: c.ready,
+    ...(kind === 'MachineDeployment' ? { availableReplicas: c.ready } : {}),
     updatedReplicas: c.upToDate,
     unavailableReplicas: Math.max(0, c.replicas - c.ready),
   };
@@ -76,7 +81,7 @@ export function lowestVersion(machines: KubeObject[]): string | undefined {
   return versions[0];
 }
 
-export function updateHealthChecks(store: ObjectStore, spec: ClusterSpec, workers: KubeObject[], faults: ClusterFaults, roles: Array<{ name: string; controlPlane: boolean }>): void {
+export function updateHealthChecks(store: ObjectStore, spec: ClusterSpec, workers: KubeObject[], faults: ClusterFaults, roles: Array<{ name: string; controlPlane: boolean }>, at: string): void {
   // Looked up by name, not listed: listing per cluster is quadratic in a big fleet.
   const mhc = store.get(`machinehealthchecks.${CAPI}`, spec.capiNamespace ?? 'default', `${machineDeploymentName(spec.name)}-unhealthy`);
   if (mhc) {
@@ -89,8 +94,8 @@ export function updateHealthChecks(store: ObjectStore, spec: ClusterSpec, worker
       remediationsAllowed: Math.max(0, maxUnhealthy - (live.length - healthy)),
       observedGeneration: mhc.metadata.generation ?? 1,
       targets: live.map(m => m.metadata.name),
-      conditions: [v1beta2('RemediationAllowed', true, 'RemediationAllowed', '', mhc.metadata.generation ?? 1)],
-      deprecated: { v1beta1: { conditions: [{ type: 'RemediationAllowed', status: 'True' }] } },
+      conditions: mergeConditions(conditionsOf(mhc.status, 'v1beta2'), [v1beta2('RemediationAllowed', true, 'RemediationAllowed', '', mhc.metadata.generation ?? 1)], at),
+      deprecated: { v1beta1: { conditions: mergeConditions(conditionsOf(mhc.status, 'v1beta1'), [{ type: 'RemediationAllowed', status: 'True' }] as Condition[], at) } },
     });
   }
 }

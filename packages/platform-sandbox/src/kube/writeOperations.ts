@@ -16,6 +16,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { applyDefaults, validateObject } from './admission';
+import { validateJobStatusUpdate } from './jobStatus';
 import { serverSideApply } from './apply';
 import { parseBody } from './body';
 import { toStorageVersion } from './conversion';
@@ -155,6 +156,8 @@ function commit(ctx: OperationContext, previous: KubeObject | undefined, candida
     delete next.metadata.deletionTimestamp;
   }
   const causes = validateObject(type, next, previous);
+  // Only a status write changes a Job's status (other writes keep the stored one).
+  if (subresource === 'status' && previous && type.kind === 'Job' && type.group === 'batch') causes.push(...validateJobStatusUpdate(next, previous));
   if (causes.length > 0) throw invalid(type, next.metadata.name ?? '', causes);
   if (!options.managed) {
     const time = timestamp(ctx.now());

@@ -228,6 +228,21 @@ function impersonationSteps(): Step[] {
   ];
 }
 
+/** A finished Job's status with the given conditions true. */
+function jobStatus(conditions: string[]) {
+  const at = '2026-01-01T00:00:00Z';
+  return {
+    startTime: at,
+    completionTime: at,
+    succeeded: 1,
+    conditions: conditions.map(type => ({
+      type,
+      status: 'True',
+      lastTransitionTime: at,
+    })),
+  };
+}
+
 const STEPS: Step[] = [
   { id: 'list-namespaces', method: 'GET', path: '/api/v1/namespaces' },
   {
@@ -632,6 +647,47 @@ const STEPS: Step[] = [
     method: 'PATCH',
     path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/web/scale`,
     body: { spec: { replicas: 3 } },
+    contentType: 'application/merge-patch+json',
+  },
+  {
+    id: 'create-job',
+    method: 'POST',
+    path: `/apis/batch/v1/namespaces/${NAMESPACE}/jobs`,
+    body: {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      // Labels of its own: a Job without any takes its template's on create.
+      metadata: { name: 'snapshot', labels: { app: 'snapshot' } },
+      spec: {
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [{ name: 'snapshot', image: 'busybox:1.37' }],
+          },
+        },
+      },
+    },
+  },
+  {
+    // Since Kubernetes 1.31 the Job controller sets SuccessCriteriaMet first.
+    id: 'job-status-complete-without-success-criteria',
+    method: 'PATCH',
+    path: `/apis/batch/v1/namespaces/${NAMESPACE}/jobs/snapshot/status`,
+    body: { status: jobStatus(['Complete']) },
+    contentType: 'application/merge-patch+json',
+  },
+  {
+    id: 'job-status-complete',
+    method: 'PATCH',
+    path: `/apis/batch/v1/namespaces/${NAMESPACE}/jobs/snapshot/status`,
+    body: { status: jobStatus(['SuccessCriteriaMet', 'Complete']) },
+    contentType: 'application/merge-patch+json',
+  },
+  {
+    id: 'job-status-disable-complete',
+    method: 'PATCH',
+    path: `/apis/batch/v1/namespaces/${NAMESPACE}/jobs/snapshot/status`,
+    body: { status: { conditions: [] } },
     contentType: 'application/merge-patch+json',
   },
   {
@@ -1166,6 +1222,10 @@ const binaries = realKubeBinariesForSuite(SUITE);
     expect(real['create-invalid-name']).toMatchObject({
       status: 422,
       'status.reason': 'Invalid',
+    });
+    expect(real['job-status-complete-without-success-criteria']).toMatchObject({
+      status: 422,
+      'details.causes': ['status.conditions: FieldValueInvalid'],
     });
     expect(real['list-namespaces-limit-1']).toMatchObject({
       'metadata.continue': 'present',
