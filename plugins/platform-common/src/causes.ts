@@ -14,8 +14,7 @@
  * limitations under the License.
  */
 
-import { HealthEvidence, HealthVerdict } from './health';
-import { LayerId } from './layers';
+import type * as Api from './schema/openapi/generated/models';
 
 /**
  * What a cause is: a node that is not Ready, or a Kubernetes API the portal
@@ -23,7 +22,7 @@ import { LayerId } from './layers';
  *
  * @public
  */
-export type HealthCauseKind = 'node-not-ready' | 'api-unreachable';
+export type HealthCauseKind = Api.HealthCauseKind;
 
 /**
  * A finding explained by a cause: a failing check whose evidence names the
@@ -32,16 +31,7 @@ export type HealthCauseKind = 'node-not-ready' | 'api-unreachable';
  *
  * @public
  */
-export interface HealthConsequence {
-  layer: LayerId;
-  /** The check, when the consequence is one check rather than a whole layer. */
-  checkId?: string;
-  title: string;
-  verdict: HealthVerdict;
-  message: string;
-  /** The evidence that ties the finding to the cause. */
-  evidence: HealthEvidence[];
-}
+export type HealthConsequence = Api.HealthConsequence;
 
 /**
  * One cause with the findings it explains, so that one NotReady node reads
@@ -49,17 +39,4 @@ export interface HealthConsequence {
  *
  * @public
  */
-export interface HealthCause {
-  /** Stable within a cluster, e.g. `node-not-ready:Node/worker-2`. */
-  id: string;
-  kind: HealthCauseKind;
-  /** The object at fault: `Node/worker-2`, or the API endpoint. */
-  object: string;
-  title: string;
-  verdict: HealthVerdict;
-  /** ISO 8601 time the cause began, when known. */
-  since?: string;
-  /** The finding that shows the cause itself. */
-  finding?: { layer: LayerId; checkId: string };
-  consequences: HealthConsequence[];
-}
+export type HealthCause = Api.HealthCause;

@@ -14,8 +14,7 @@
  * limitations under the License.
  */
 
-import { LayerId } from './layers';
-import type { CheckRemediation } from './remediation';
+import type * as Api from './schema/openapi/generated/models';
 
 /**
  * A layer's health on one cluster. `unknown` means the portal could not look,
@@ -23,7 +22,7 @@ import type { CheckRemediation } from './remediation';
  *
  * @public
  */
-export type HealthVerdict = 'ok' | 'warning' | 'critical' | 'unknown';
+export type HealthVerdict = Api.HealthVerdict;
 
 /** Verdicts from best to worst; a layer takes the worst of its checks. @public */
 export const HEALTH_VERDICTS: readonly HealthVerdict[] = [
@@ -33,54 +32,14 @@ export const HEALTH_VERDICTS: readonly HealthVerdict[] = [
   'critical',
 ];
 
-/** The fact a check looked at. @public */
-export interface HealthEvidence {
-  /** The object looked at, e.g. `Node/worker-2` or `Certificate/payments/api-tls`. */
-  object: string;
-  field: string;
-  value: string;
-  /** ISO 8601 time the value was observed. */
-  observedAt: string;
-}
+/** The fact a check looked at (`Evidence` in the API). @public */
+export type HealthEvidence = Api.Evidence;
 
-/** @public */
-export interface HealthCheckResult {
-  id: string;
-  title: string;
-  verdict: HealthVerdict;
-  message: string;
-  evidence: HealthEvidence[];
-  /** Runbook id from the platform guide that applies when the check fails. */
-  runbook?: string;
-  /** The step of the platform guide's 50-step build-out this check verifies. */
-  buildOutStep?: number;
-  /**
-   * Set on a failing check in the API's answers: the runbook step its
-   * failure calls for on this cluster's provisioner, names filled in.
-   */
-  remediation?: CheckRemediation;
-}
+/** One check of a layer (`Check` in the API). @public */
+export type HealthCheckResult = Api.Check;
 
-/** @public */
-export interface LayerHealth {
-  cluster: string;
-  layer: LayerId;
-  verdict: HealthVerdict;
-  checks: HealthCheckResult[];
-  observedAt: string;
-  /** Why the verdict is `unknown`, when it is. */
-  reason?: string;
-  /** True when the data is older than the staleness limit: not to be trusted as ok. */
-  stale?: boolean;
-  /**
-   * True when the cluster's Kubernetes API cannot be reached and this is the
-   * layer's last known verdict, as of `observedAt`; the cause is told once,
-   * by the cluster's `unreachable`.
-   */
-  lastKnown?: boolean;
-  /** ISO 8601 time the layer turned to its current verdict, when known. */
-  since?: string;
-}
+/** A layer's checks and verdict on one cluster. @public */
+export type LayerHealth = Api.LayerHealth;
 
 /**
  * Why a cluster's Kubernetes API could not be read: the connection was
@@ -90,13 +49,7 @@ export interface LayerHealth {
  *
  * @public
  */
-export type ApiUnreachableClass =
-  | 'refused'
-  | 'timeout'
-  | 'tls'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'network';
+export type ApiUnreachableClass = Api.ApiUnreachableClass;
 
 /**
  * A cluster whose Kubernetes API cannot be read: critical at row level, its
@@ -104,22 +57,7 @@ export type ApiUnreachableClass =
  *
  * @public
  */
-export interface ClusterUnreachable {
-  /** The API endpoint the portal calls (the cluster's configured URL). */
-  endpoint: string;
-  errorClass: ApiUnreachableClass;
-  /** The error of the latest attempt, naming what to check. */
-  message: string;
-  /** ISO 8601 time of the first failed refresh in a row. */
-  since: string;
-  /** ISO 8601 time of the latest failed refresh. */
-  lastAttemptAt: string;
-  /**
-   * Runbooks for the API endpoint, the HAProxy/Keepalived VIP and the control
-   * plane: none of their steps needs the API to answer.
-   */
-  runbooks: string[];
-}
+export type ClusterUnreachable = Api.ClusterUnreachable;
 
 /**
  * The runbooks that apply while a cluster's API cannot be reached, in the

@@ -14,38 +14,18 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /**
  * The 13 layers of the platform, in build-out order. These ids are used
  * everywhere: the REST API, catalog entity names, the UI and metrics.
  *
  * @public
  */
-export type LayerId =
-  | 'provisioning'
-  | 'hardware'
-  | 'networking'
-  | 'external-lb'
-  | 'internal-lb'
-  | 'ingress'
-  | 'storage'
-  | 'security'
-  | 'identity'
-  | 'artifacts'
-  | 'gitops'
-  | 'cicd'
-  | 'observability';
+export type LayerId = Api.LayerId;
 
 /** @public */
-export interface LayerDefinition {
-  id: LayerId;
-  title: string;
-  /** What runs in this layer. */
-  components: string[];
-  /** Catalog group names that own the layer; the first is the primary owner. */
-  owners: string[];
-  /** Runbook sections (from the platform guide) that apply to this layer. */
-  runbooks: string[];
-}
+export type LayerDefinition = Api.LayerDefinition;
 
 /** @public */
 export const LAYERS: readonly LayerDefinition[] = [

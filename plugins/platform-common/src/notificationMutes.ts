@@ -14,13 +14,12 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /**
  * `GET` and `PUT /clusters/:cluster/notifications`: whether the signed-in
  * person muted the owner notifications about the cluster.
  *
  * @public
  */
-export interface ClusterNotificationMute {
-  cluster: string;
-  muted: boolean;
-}
+export type ClusterNotificationMute = Api.ClusterNotificationMute;

@@ -15,6 +15,7 @@
  */
 
 import { HealthCheckResult, HealthEvidence } from './health';
+import type * as Api from './schema/openapi/generated/models';
 import { getRunbook, RunbookStep } from './runbooks';
 import { Provisioner, RUNBOOK_STEP_VARIANTS } from './runbookVariants';
 
@@ -24,17 +25,7 @@ import { Provisioner, RUNBOOK_STEP_VARIANTS } from './runbookVariants';
  *
  * @public
  */
-export interface CheckRemediation {
-  runbook: string;
-  runbookTitle: string;
-  /** The step that applies, from 1. */
-  step: number;
-  text: string;
-  commands: string[];
-  provisioner: Provisioner;
-  /** The names filled in (placeholder → value), for the runbook's other steps. */
-  values: Record<string, string>;
-}
+export type CheckRemediation = Api.CheckRemediation;
 
 /** Where the cluster is and how it was built: what fills a runbook in. @public */
 export interface RunbookContext {

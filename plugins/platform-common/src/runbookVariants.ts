@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /** How a cluster was built, which decides some runbook commands. @public */
-export type Provisioner = 'kubeadm' | 'rke2' | 'cluster-api';
+export type Provisioner = Api.Provisioner;
 
 /** A runbook step as it reads on clusters of one provisioner. @public */
 export interface RunbookStepVariant {

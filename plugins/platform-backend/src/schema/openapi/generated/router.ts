@@ -1134,8 +1134,7 @@ export const spec = {
             },
           },
           provisioner: {
-            type: 'string',
-            enum: ['kubeadm', 'rke2', 'cluster-api'],
+            $ref: '#/components/schemas/Provisioner',
           },
           values: {
             type: 'object',
@@ -1207,15 +1206,7 @@ export const spec = {
             type: 'string',
           },
           errorClass: {
-            type: 'string',
-            enum: [
-              'refused',
-              'timeout',
-              'tls',
-              'unauthorized',
-              'forbidden',
-              'network',
-            ],
+            $ref: '#/components/schemas/ApiUnreachableClass',
           },
           message: {
             type: 'string',
@@ -1244,8 +1235,27 @@ export const spec = {
           'runbooks',
         ],
       },
+      ApiUnreachableClass: {
+        type: 'string',
+        description:
+          "Why the cluster's Kubernetes API could not be read (connection refused, no answer in time, TLS handshake, 401, 403, another network failure).",
+        enum: [
+          'refused',
+          'timeout',
+          'tls',
+          'unauthorized',
+          'forbidden',
+          'network',
+        ],
+      },
+      Provisioner: {
+        type: 'string',
+        description: 'How the cluster was built.',
+        enum: ['kubeadm', 'rke2', 'cluster-api'],
+      },
       Counts: {
         type: 'object',
+        description: 'How many layers (or clusters) have each verdict.',
         properties: {
           ok: {
             type: 'integer',
@@ -1277,53 +1287,7 @@ export const spec = {
           clusters: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                verdict: {
-                  $ref: '#/components/schemas/HealthVerdict',
-                },
-                counts: {
-                  $ref: '#/components/schemas/Counts',
-                },
-                layers: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      layer: {
-                        $ref: '#/components/schemas/LayerId',
-                      },
-                      verdict: {
-                        $ref: '#/components/schemas/HealthVerdict',
-                      },
-                      observedAt: {
-                        type: 'string',
-                      },
-                      stale: {
-                        type: 'boolean',
-                      },
-                      reason: {
-                        type: 'string',
-                      },
-                      lastKnown: {
-                        type: 'boolean',
-                      },
-                      since: {
-                        type: 'string',
-                        description: 'ISO 8601 time',
-                      },
-                    },
-                    required: ['layer', 'verdict', 'observedAt', 'stale'],
-                  },
-                },
-                unreachable: {
-                  $ref: '#/components/schemas/ClusterUnreachable',
-                },
-              },
-              required: ['cluster', 'verdict', 'counts', 'layers'],
+              $ref: '#/components/schemas/ClusterHealthSummary',
             },
           },
           clusterCounts: {
@@ -1335,6 +1299,64 @@ export const spec = {
           },
         },
         required: ['layers', 'counts', 'clusters'],
+      },
+      ClusterHealthSummary: {
+        type: 'object',
+        description: 'One row of the fleet matrix.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          verdict: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          counts: {
+            $ref: '#/components/schemas/Counts',
+          },
+          layers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LayerVerdictSummary',
+            },
+          },
+          unreachable: {
+            $ref: '#/components/schemas/ClusterUnreachable',
+          },
+        },
+        required: ['cluster', 'verdict', 'counts', 'layers'],
+      },
+      LayerVerdictSummary: {
+        type: 'object',
+        description:
+          "A layer's verdict on one cluster with the time it was observed.",
+        properties: {
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          verdict: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          observedAt: {
+            type: 'string',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+          },
+          lastKnown: {
+            type: 'boolean',
+            description:
+              "The cluster's API cannot be reached: the last known verdict, as of observedAt",
+          },
+          since: {
+            type: 'string',
+            description:
+              'ISO 8601 time the layer turned to its current verdict',
+          },
+        },
+        required: ['layer', 'verdict', 'observedAt', 'stale'],
       },
       ClusterHealth: {
         type: 'object',
@@ -1374,8 +1396,7 @@ export const spec = {
             type: 'string',
           },
           kind: {
-            type: 'string',
-            enum: ['node-not-ready', 'api-unreachable'],
+            $ref: '#/components/schemas/HealthCauseKind',
           },
           object: {
             type: 'string',
@@ -1391,49 +1412,66 @@ export const spec = {
             description: 'ISO 8601 time',
           },
           finding: {
-            type: 'object',
-            properties: {
-              layer: {
-                $ref: '#/components/schemas/LayerId',
-              },
-              checkId: {
-                type: 'string',
-              },
-            },
-            required: ['layer', 'checkId'],
+            $ref: '#/components/schemas/HealthCauseFinding',
           },
           consequences: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                layer: {
-                  $ref: '#/components/schemas/LayerId',
-                },
-                checkId: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                verdict: {
-                  $ref: '#/components/schemas/HealthVerdict',
-                },
-                message: {
-                  type: 'string',
-                },
-                evidence: {
-                  type: 'array',
-                  items: {
-                    $ref: '#/components/schemas/Evidence',
-                  },
-                },
-              },
-              required: ['layer', 'title', 'verdict', 'message', 'evidence'],
+              $ref: '#/components/schemas/HealthConsequence',
             },
           },
         },
         required: ['id', 'kind', 'object', 'title', 'verdict', 'consequences'],
+      },
+      HealthCauseKind: {
+        type: 'string',
+        description:
+          'A node that is not Ready, or a Kubernetes API the portal cannot reach.',
+        enum: ['node-not-ready', 'api-unreachable'],
+      },
+      HealthCauseFinding: {
+        type: 'object',
+        description: 'The finding that shows the cause itself.',
+        properties: {
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          checkId: {
+            type: 'string',
+          },
+        },
+        required: ['layer', 'checkId'],
+      },
+      HealthConsequence: {
+        type: 'object',
+        description: 'A finding a cause explains; it keeps its own verdict.',
+        properties: {
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          checkId: {
+            type: 'string',
+            description:
+              'The check, when the consequence is one check rather than a whole layer.',
+          },
+          title: {
+            type: 'string',
+          },
+          verdict: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          message: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            description: 'The evidence that ties the finding to the cause.',
+            items: {
+              $ref: '#/components/schemas/Evidence',
+            },
+          },
+        },
+        required: ['layer', 'title', 'verdict', 'message', 'evidence'],
       },
       History: {
         type: 'object',
@@ -1444,33 +1482,36 @@ export const spec = {
           changes: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                layer: {
-                  $ref: '#/components/schemas/LayerId',
-                },
-                from: {
-                  $ref: '#/components/schemas/HealthVerdict',
-                },
-                to: {
-                  type: 'string',
-                  enum: ['ok', 'warning', 'critical', 'unknown'],
-                },
-                changedAt: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'layer', 'to', 'changedAt', 'message'],
+              $ref: '#/components/schemas/HealthStateChange',
             },
           },
         },
         required: ['cluster', 'changes'],
+      },
+      HealthStateChange: {
+        type: 'object',
+        description: 'A layer changing verdict on a cluster.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          layer: {
+            $ref: '#/components/schemas/LayerId',
+          },
+          from: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          to: {
+            $ref: '#/components/schemas/HealthVerdict',
+          },
+          changedAt: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['cluster', 'layer', 'to', 'changedAt', 'message'],
       },
       ClusterSummary: {
         type: 'object',
@@ -1479,8 +1520,7 @@ export const spec = {
             type: 'string',
           },
           provisioner: {
-            type: 'string',
-            enum: ['cluster-api', 'kubeadm', 'rke2'],
+            $ref: '#/components/schemas/Provisioner',
           },
           environment: {
             type: 'string',
@@ -1603,12 +1643,13 @@ export const spec = {
           source: {
             type: 'string',
             description:
-              "The API server's serving certificate, or a cert-manager Certificate.",
-            enum: ['apiserver', 'cert-manager'],
+              "The API server's serving certificate, a cert-manager Certificate, or a Cluster API control-plane Machine's certificates (from its status.certificatesExpiryDate on the management cluster).",
+            enum: ['apiserver', 'cert-manager', 'cluster-api-machine'],
           },
           name: {
             type: 'string',
-            description: "kube-apiserver, or the Certificate's name.",
+            description:
+              "kube-apiserver, the Certificate's name, or the Machine's name.",
           },
           namespace: {
             type: 'string',
@@ -1646,8 +1687,43 @@ export const spec = {
             },
             required: ['message'],
           },
+          managementCluster: {
+            type: 'string',
+            description:
+              'The management cluster that holds a Cluster API Machine.',
+          },
+          controlPlane: {
+            type: 'string',
+            description:
+              'The KubeadmControlPlane (namespace/name) that owns a Cluster API Machine.',
+          },
+          rolloutBeforeDays: {
+            type: 'integer',
+            description:
+              "The KubeadmControlPlane's certificatesExpiryDays; it replaces a machine this many days before its certificates expire.",
+          },
+          finding: {
+            $ref: '#/components/schemas/FleetCertificateFinding',
+          },
         },
         required: ['cluster', 'source', 'name'],
+      },
+      FleetCertificateFinding: {
+        type: 'object',
+        description:
+          "A certificate close to expiry that nothing will renew, and the runbook's steps.",
+        properties: {
+          message: {
+            type: 'string',
+          },
+          runbook: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['message', 'runbook'],
       },
       FleetCertificates: {
         type: 'object',
@@ -1704,6 +1780,44 @@ export const spec = {
           },
         },
         required: ['observedAt', 'certificates', 'errors', 'notReadable'],
+      },
+      TeamNamespaces: {
+        type: 'object',
+        description:
+          'The team namespaces on a cluster the signed-in user may write.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespaces: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamNamespace',
+            },
+          },
+        },
+        required: ['cluster', 'namespaces'],
+        additionalProperties: false,
+      },
+      TeamNamespace: {
+        type: 'object',
+        description: 'A namespace a team owns on a cluster.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+            description: 'Catalog group name of the owning team.',
+          },
+          entity: {
+            type: 'string',
+            description:
+              'Catalog entity the namespace serves, when it says so.',
+          },
+        },
+        required: ['name', 'team'],
+        additionalProperties: false,
       },
       ClusterNotificationMute: {
         type: 'object',
@@ -1767,86 +1881,106 @@ export const spec = {
               nodes: {
                 type: 'array',
                 items: {
-                  type: 'object',
-                  properties: {
-                    name: {
-                      type: 'string',
-                    },
-                    roles: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    ready: {
-                      type: 'boolean',
-                    },
-                    kubeletVersion: {
-                      type: 'string',
-                    },
-                    capacity: {
-                      type: 'object',
-                      description:
-                        'As the node reports it, e.g. cpu "8", memory "32Gi".',
-                      properties: {
-                        cpu: {
-                          type: 'string',
-                        },
-                        memory: {
-                          type: 'string',
-                        },
-                        pods: {
-                          type: 'string',
-                        },
-                      },
-                    },
-                  },
-                  required: ['name', 'roles', 'ready', 'capacity'],
+                  $ref: '#/components/schemas/ClusterNode',
                 },
               },
               liveError: {
                 type: 'string',
+                description:
+                  'Set when the live detail could not be read; the summary still is.',
               },
               clusterApi: {
-                type: 'object',
-                properties: {
-                  phase: {
-                    type: 'string',
-                  },
-                  version: {
-                    type: 'string',
-                  },
-                  controlPlane: {
-                    type: 'object',
-                    properties: {
-                      desired: {
-                        type: 'integer',
-                      },
-                      ready: {
-                        type: 'integer',
-                      },
-                    },
-                    required: ['desired', 'ready'],
-                  },
-                  workers: {
-                    type: 'object',
-                    properties: {
-                      desired: {
-                        type: 'integer',
-                      },
-                      available: {
-                        type: 'integer',
-                      },
-                    },
-                    required: ['desired', 'available'],
-                  },
-                },
-                required: ['controlPlane', 'workers'],
+                $ref: '#/components/schemas/ClusterApiStatus',
               },
             },
             required: ['kubernetesVersions', 'nodes'],
           },
         ],
+      },
+      ClusterNode: {
+        type: 'object',
+        description: 'A node of a cluster with its capacity.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          roles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          ready: {
+            type: 'boolean',
+          },
+          kubeletVersion: {
+            type: 'string',
+          },
+          capacity: {
+            $ref: '#/components/schemas/ClusterNodeCapacity',
+          },
+        },
+        required: ['name', 'roles', 'ready', 'capacity'],
+      },
+      ClusterNodeCapacity: {
+        type: 'object',
+        description: 'As the node reports it, e.g. cpu "8", memory "32Gi".',
+        properties: {
+          cpu: {
+            type: 'string',
+          },
+          memory: {
+            type: 'string',
+          },
+          pods: {
+            type: 'string',
+          },
+        },
+      },
+      ClusterApiStatus: {
+        type: 'object',
+        description:
+          'A Cluster API workload cluster as its management cluster reports it.',
+        properties: {
+          phase: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+            description: 'Lowest version the control plane runs.',
+          },
+          controlPlane: {
+            $ref: '#/components/schemas/ClusterApiControlPlane',
+          },
+          workers: {
+            $ref: '#/components/schemas/ClusterApiWorkers',
+          },
+        },
+        required: ['controlPlane', 'workers'],
+      },
+      ClusterApiControlPlane: {
+        type: 'object',
+        properties: {
+          desired: {
+            type: 'integer',
+          },
+          ready: {
+            type: 'integer',
+          },
+        },
+        required: ['desired', 'ready'],
+      },
+      ClusterApiWorkers: {
+        type: 'object',
+        properties: {
+          desired: {
+            type: 'integer',
+          },
+          available: {
+            type: 'integer',
+          },
+        },
+        required: ['desired', 'available'],
       },
       DeliveryStageId: {
         type: 'string',
@@ -3349,7 +3483,7 @@ export const spec = {
       get: {
         operationId: 'ListFleetCertificates',
         description:
-          "Every cluster's API server serving certificate and cert-manager Certificates, soonest expiry first.",
+          "Every cluster's API server serving certificate, cert-manager Certificates and, for Cluster API clusters, control-plane Machine certificates, soonest expiry first.",
         responses: {
           '200': {
             description: "The fleet's certificates.",
@@ -3588,33 +3722,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    cluster: {
-                      type: 'string',
-                    },
-                    namespaces: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          name: {
-                            type: 'string',
-                          },
-                          team: {
-                            type: 'string',
-                          },
-                          entity: {
-                            type: 'string',
-                          },
-                        },
-                        required: ['name', 'team'],
-                        additionalProperties: false,
-                      },
-                    },
-                  },
-                  required: ['cluster', 'namespaces'],
-                  additionalProperties: false,
+                  $ref: '#/components/schemas/TeamNamespaces',
                 },
               },
             },

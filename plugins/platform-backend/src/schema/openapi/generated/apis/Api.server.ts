@@ -27,7 +27,6 @@ import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Re
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
-import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
 import { ManifestPreview } from '../models/ManifestPreview.model';
 import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
 import { NamespaceServices } from '../models/NamespaceServices.model';
@@ -35,6 +34,7 @@ import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
+import { TeamNamespaces } from '../models/TeamNamespaces.model';
 import { UpgradeReport } from '../models/UpgradeReport.model';
 import { WorkloadActionRequest } from '../models/WorkloadActionRequest.model';
 import { WorkloadActionResult } from '../models/WorkloadActionResult.model';
@@ -277,7 +277,7 @@ export type ListTeamNamespaces = {
   query: {
     team?: string;
   };
-  response: ListTeamNamespaces200Response | Error;
+  response: TeamNamespaces | Error;
 };
 /**
  * @public

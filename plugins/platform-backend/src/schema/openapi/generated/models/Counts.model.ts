@@ -5,6 +5,7 @@
 // ******************************************************************
 
 /**
+ * How many layers (or clusters) have each verdict.
  * @public
  */
 export interface Counts {

@@ -6,6 +6,7 @@
 import { LayerId } from '../models/LayerId.model';
 
 /**
+ * The finding that shows the cause itself.
  * @public
  */
 export interface HealthCauseFinding {

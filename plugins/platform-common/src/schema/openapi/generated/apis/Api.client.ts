@@ -32,7 +32,6 @@ import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Re
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
-import { ListTeamNamespaces200Response } from '../models/ListTeamNamespaces200Response.model';
 import { ManifestPreview } from '../models/ManifestPreview.model';
 import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
 import { NamespaceServices } from '../models/NamespaceServices.model';
@@ -40,6 +39,7 @@ import { RemediationResult } from '../models/RemediationResult.model';
 import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
+import { TeamNamespaces } from '../models/TeamNamespaces.model';
 import { UpgradeReport } from '../models/UpgradeReport.model';
 import { WorkloadActionRequest } from '../models/WorkloadActionRequest.model';
 import { WorkloadActionResult } from '../models/WorkloadActionResult.model';
@@ -941,7 +941,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every cluster\'s API server serving certificate and cert-manager Certificates, soonest expiry first.
+   * Every cluster\'s API server serving certificate, cert-manager Certificates and, for Cluster API clusters, control-plane Machine certificates, soonest expiry first.
    */
   public async listFleetCertificates(
     // @ts-ignore
@@ -1023,7 +1023,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: ListTeamNamespaces,
     options?: RequestOptions,
-  ): Promise<TypedResponse<ListTeamNamespaces200Response>> {
+  ): Promise<TypedResponse<TeamNamespaces>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/clusters/{cluster}/namespaces{?team}`;

@@ -5,16 +5,17 @@
 // ******************************************************************
 import { ClusterUnreachable } from '../models/ClusterUnreachable.model';
 import { Counts } from '../models/Counts.model';
-import { FleetHealthClustersInnerLayersInner } from '../models/FleetHealthClustersInnerLayersInner.model';
 import { HealthVerdict } from '../models/HealthVerdict.model';
+import { LayerVerdictSummary } from '../models/LayerVerdictSummary.model';
 
 /**
+ * One row of the fleet matrix.
  * @public
  */
-export interface FleetHealthClustersInner {
+export interface ClusterHealthSummary {
   cluster: string;
   verdict: HealthVerdict;
   counts: Counts;
-  layers: Array<FleetHealthClustersInnerLayersInner>;
+  layers: Array<LayerVerdictSummary>;
   unreachable?: ClusterUnreachable;
 }

@@ -7,22 +7,14 @@ import { HealthVerdict } from '../models/HealthVerdict.model';
 import { LayerId } from '../models/LayerId.model';
 
 /**
+ * A layer changing verdict on a cluster.
  * @public
  */
-export interface HistoryChangesInner {
+export interface HealthStateChange {
   cluster: string;
   layer: LayerId;
   from?: HealthVerdict;
-  to: HistoryChangesInnerToEnum;
+  to: HealthVerdict;
   changedAt: string;
   message: string;
 }
-
-/**
- * @public
- */
-export type HistoryChangesInnerToEnum =
-  | 'ok'
-  | 'warning'
-  | 'critical'
-  | 'unknown';

@@ -8,13 +8,20 @@ import { HealthVerdict } from '../models/HealthVerdict.model';
 import { LayerId } from '../models/LayerId.model';
 
 /**
+ * A finding a cause explains; it keeps its own verdict.
  * @public
  */
-export interface HealthCauseConsequencesInner {
+export interface HealthConsequence {
   layer: LayerId;
+  /**
+   * The check, when the consequence is one check rather than a whole layer.
+   */
   checkId?: string;
   title: string;
   verdict: HealthVerdict;
   message: string;
+  /**
+   * The evidence that ties the finding to the cause.
+   */
   evidence: Array<Evidence>;
 }

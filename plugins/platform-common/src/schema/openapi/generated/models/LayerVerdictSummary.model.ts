@@ -7,17 +7,21 @@ import { HealthVerdict } from '../models/HealthVerdict.model';
 import { LayerId } from '../models/LayerId.model';
 
 /**
+ * A layer\'s verdict on one cluster with the time it was observed.
  * @public
  */
-export interface FleetHealthClustersInnerLayersInner {
+export interface LayerVerdictSummary {
   layer: LayerId;
   verdict: HealthVerdict;
   observedAt: string;
   stale: boolean;
   reason?: string;
+  /**
+   * The cluster\'s API cannot be reached: the last known verdict, as of observedAt
+   */
   lastKnown?: boolean;
   /**
-   * ISO 8601 time
+   * ISO 8601 time the layer turned to its current verdict
    */
   since?: string;
 }

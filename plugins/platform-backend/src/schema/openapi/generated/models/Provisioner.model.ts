@@ -7,7 +7,4 @@
 /**
  * @public
  */
-export interface ClusterDetailAllOfClusterApiWorkers {
-  desired: number;
-  available: number;
-}
+export type Provisioner = 'kubeadm' | 'rke2' | 'cluster-api';

@@ -7,7 +7,7 @@
 /**
  * @public
  */
-export interface ClusterDetailAllOfClusterApiControlPlane {
+export interface ClusterApiWorkers {
   desired: number;
-  ready: number;
+  available: number;
 }

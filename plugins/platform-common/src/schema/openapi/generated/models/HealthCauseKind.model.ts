@@ -5,11 +5,6 @@
 // ******************************************************************
 
 /**
- * As the node reports it, e.g. cpu \"8\", memory \"32Gi\".
  * @public
  */
-export interface ClusterDetailAllOfCapacity {
-  cpu?: string;
-  memory?: string;
-  pods?: string;
-}
+export type HealthCauseKind = 'node-not-ready' | 'api-unreachable';
