@@ -20,7 +20,7 @@ import {
   EntityDeliveryResponse,
 } from '@platform-portal/plugin-platform-common';
 import { notConfigured as upstreamNotConfigured } from '../clients/UpstreamClients';
-import { deliveryPathOf } from '../delivery/deliveryStages';
+import { deliveryPathOf } from '../delivery/deliveryPath';
 import { readCommits, readDeliveryFacts } from '../delivery/readDeliveryFacts';
 import { auditedRefusal } from '../ownership/auditedRefusal';
 import { annotationOf, notConfigured } from './entity/entityAnnotations';
