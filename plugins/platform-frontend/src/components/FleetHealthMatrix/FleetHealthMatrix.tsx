@@ -14,144 +14,23 @@
  * limitations under the License.
  */
 
-import { Link } from '@backstage/core-components';
 import {
-  ApiUnreachableClass,
   ClusterSummary,
   FleetHealthResponse,
-  HEALTH_VERDICTS,
   LAYERS,
 } from '@platform-portal/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControl from '@material-ui/core/FormControl';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
-import Select from '@material-ui/core/Select';
-import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useId, useMemo, useState } from 'react';
-import ErrorIcon from '@material-ui/icons/Error';
-import { VerdictChip, verdictLabel } from '../VerdictChip';
-import { formatAsOf } from '../VerdictChip/VerdictChip';
-import { formatAge } from './formatAge';
-import { cellPosition, moveFocusInMatrix } from './matrixKeyboard';
-import {
-  countClusters,
-  countVerdicts,
-  distinctValues,
-  visibleLayers,
-  visibleRows,
-  worstFirst,
-} from './matrixFilters';
+import { ClusterRow } from './ClusterRow';
+import { MatrixCounts } from './MatrixCounts';
+import { MatrixFilterBar } from './MatrixFilterBar';
+import { moveFocusInMatrix } from './matrixKeyboard';
+import { visibleLayers, visibleRows, worstFirst } from './matrixFilters';
+import { ROW_HEIGHT, useMatrixStyles, VIEWPORT_HEIGHT } from './matrixStyles';
 import { useMatrixFilters } from './useMatrixFilters';
 import { useWindowedRows } from './useWindowedRows';
-
-const ROW_HEIGHT = 36;
-const VIEWPORT_HEIGHT = 576;
-
-const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    gap: theme.spacing(2),
-    alignItems: 'center',
-    flexWrap: 'wrap',
-  },
-  select: { minWidth: 160 },
-  counts: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(3),
-    margin: theme.spacing(2, 0),
-  },
-  count: { display: 'inline-flex', alignItems: 'center', gap: 4 },
-  criticalClusters: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: 4,
-    fontWeight: 500,
-  },
-  // Under the cluster's name and in the Observed column, on two short lines
-  // that fit the row's height, so the matrix keeps its width.
-  unreachable: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: 2,
-    color: theme.palette.error.dark,
-    fontSize: '0.7rem',
-    fontWeight: 500,
-    lineHeight: 1.1,
-  },
-  outage: {
-    display: 'block',
-    fontSize: '0.75rem',
-    lineHeight: 1.2,
-  },
-  // Thirteen layer names side by side do not fit a laptop's width; read
-  // upwards they do, and the whole matrix stays in view.
-  layerHeader: {
-    textAlign: 'center',
-    '@media (max-width: 1599px)': {
-      '& > span': {
-        writingMode: 'vertical-rl',
-        transform: 'rotate(180deg)',
-        whiteSpace: 'nowrap',
-      },
-    },
-  },
-  verdictCell: { textAlign: 'center' },
-  viewport: { maxHeight: VIEWPORT_HEIGHT, overflow: 'auto' },
-  table: { borderCollapse: 'collapse', width: '100%' },
-  th: {
-    position: 'sticky',
-    top: 0,
-    background: theme.palette.background.paper,
-    zIndex: 1,
-    padding: theme.spacing(1, 0.75),
-    fontSize: '0.75rem',
-    textAlign: 'left',
-    verticalAlign: 'bottom',
-    borderBottom: `1px solid ${theme.palette.divider}`,
-  },
-  // The cluster column stays in view when a narrow window scrolls sideways.
-  clusterColumn: {
-    position: 'sticky',
-    left: 0,
-    zIndex: 1,
-    background: theme.palette.background.paper,
-    textAlign: 'left',
-  },
-  corner: { zIndex: 2 },
-  cellLink: {
-    display: 'inline-block',
-    borderRadius: theme.shape.borderRadius,
-    '&:focus-visible': {
-      outline: `2px solid ${theme.palette.primary.main}`,
-      outlineOffset: 2,
-    },
-  },
-  td: {
-    height: ROW_HEIGHT,
-    padding: theme.spacing(0, 0.75),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    whiteSpace: 'nowrap',
-  },
-}));
-
-const ANY = '';
-
-/** An unreachable API's error class in a word, for the row. */
-const SHORT_CLASS: Record<ApiUnreachableClass, string> = {
-  refused: 'Refused',
-  timeout: 'Timeout',
-  tls: 'TLS',
-  unauthorized: '401',
-  forbidden: '403',
-  network: 'Network',
-};
 
 /** The fleet at a glance: clusters × layers, with filters and counts. */
 export function FleetHealthMatrix(props: {
@@ -160,7 +39,7 @@ export function FleetHealthMatrix(props: {
   now?: Date;
 }) {
   const { health, clusters } = props;
-  const classes = useStyles();
+  const classes = useMatrixStyles();
   const keysHintId = useId();
   const [filters, setFilters] = useMatrixFilters();
   // One Tab stop for the whole matrix: the cell last focused (arrow keys
@@ -182,8 +61,6 @@ export function FleetHealthMatrix(props: {
       filters,
     ),
   );
-  const counts = countVerdicts(rows, layerIds);
-  const clusterCounts = countClusters(rows);
   const windowed = useWindowedRows(rows.length, ROW_HEIGHT, VIEWPORT_HEIGHT);
   const [activeRow, activeColumn] =
     activeCell[0] >= windowed.start && activeCell[0] < windowed.end
@@ -193,90 +70,21 @@ export function FleetHealthMatrix(props: {
     tabIndex: row === activeRow && column === activeColumn ? 0 : -1,
     onFocus: () => setActiveCell([row, column]),
   });
-  const teams = [...new Set(LAYERS.flatMap(l => l.owners))].sort();
   const now = props.now ?? new Date();
-
-  const select = (
-    label: string,
-    key: 'environment' | 'provisioner' | 'team',
-    options: string[],
-  ) => (
-    <FormControl className={classes.select} size="small">
-      <InputLabel id={`filter-${key}`}>{label}</InputLabel>
-      <Select
-        labelId={`filter-${key}`}
-        value={filters[key] ?? ANY}
-        onChange={e =>
-          setFilters({
-            ...filters,
-            [key]: (e.target.value as string) || undefined,
-          })
-        }
-      >
-        <MenuItem value={ANY}>All</MenuItem>
-        {options.map(o => (
-          <MenuItem key={o} value={o}>
-            {o}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
 
   return (
     <Paper>
       <Box p={2}>
-        <div className={classes.filters}>
-          {select(
-            'Environment',
-            'environment',
-            distinctValues(clusters, 'environment'),
-          )}
-          {select(
-            'Provisioner',
-            'provisioner',
-            distinctValues(clusters, 'provisioner'),
-          )}
-          {select('Owning team', 'team', teams)}
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={filters.onlyProblems}
-                onChange={e =>
-                  setFilters({ ...filters, onlyProblems: e.target.checked })
-                }
-              />
-            }
-            label="Only problems"
-          />
-        </div>
-        <div className={classes.counts} aria-label="Verdict counts">
-          <Typography variant="body2">
-            {rows.length} of {health.clusters.length} clusters
-          </Typography>
-          <Typography
-            variant="body2"
-            component="span"
-            className={classes.criticalClusters}
-            data-testid="critical-clusters"
-          >
-            <VerdictChip verdict="critical" compact /> Critical clusters:{' '}
-            {clusterCounts.critical}
-            {clusterCounts.unreachable > 0 &&
-              ` (${clusterCounts.unreachable} API unreachable)`}
-          </Typography>
-          {[...HEALTH_VERDICTS].reverse().map(v => (
-            <Typography
-              key={v}
-              variant="body2"
-              component="span"
-              className={classes.count}
-            >
-              <VerdictChip verdict={v} compact /> {verdictLabel(v)} layers:{' '}
-              {counts[v]}
-            </Typography>
-          ))}
-        </div>
+        <MatrixFilterBar
+          clusters={clusters}
+          filters={filters}
+          setFilters={setFilters}
+        />
+        <MatrixCounts
+          rows={rows}
+          layerIds={layerIds}
+          total={health.clusters.length}
+        />
         <Typography
           id={keysHintId}
           variant="caption"
@@ -325,105 +133,16 @@ export function FleetHealthMatrix(props: {
                 {windowed.padTop > 0 && (
                   <tr style={{ height: windowed.padTop }} aria-hidden />
                 )}
-                {rows.slice(windowed.start, windowed.end).map((row, i) => {
-                  const rowIndex = windowed.start + i;
-                  const cells = new Map(
-                    row.health.layers.map(c => [c.layer, c]),
-                  );
-                  const shown = row.health.layers.filter(c =>
-                    layerIds.includes(c.layer),
-                  );
-                  const oldest = shown.map(c => c.observedAt).sort()[0];
-                  const stale = shown.some(c => c.stale);
-                  const outage = row.health.unreachable;
-                  return (
-                    <tr key={row.health.cluster}>
-                      <th
-                        className={`${classes.td} ${classes.clusterColumn}`}
-                        scope="row"
-                      >
-                        <Link
-                          to={`clusters/${encodeURIComponent(
-                            row.health.cluster,
-                          )}`}
-                          className={classes.cellLink}
-                          {...cellPosition(rowIndex, 0)}
-                          {...tabStop(rowIndex, 0)}
-                        >
-                          {row.health.cluster}
-                        </Link>
-                        {outage && (
-                          <span className={classes.unreachable}>
-                            <ErrorIcon fontSize="inherit" aria-hidden /> API
-                            unreachable
-                          </span>
-                        )}
-                      </th>
-                      {layers.map((layer, column) => {
-                        const cell = cells.get(layer.id);
-                        return (
-                          <td
-                            key={layer.id}
-                            className={`${classes.td} ${classes.verdictCell}`}
-                          >
-                            <Link
-                              to={`clusters/${encodeURIComponent(
-                                row.health.cluster,
-                              )}/layers/${layer.id}`}
-                              className={classes.cellLink}
-                              {...cellPosition(rowIndex, column + 1)}
-                              {...tabStop(rowIndex, column + 1)}
-                              aria-label={`${row.health.cluster} ${
-                                layer.title
-                              }: ${
-                                cell?.lastKnown
-                                  ? `last known ${verdictLabel(
-                                      cell.verdict,
-                                    )} ${formatAsOf(cell.observedAt, now)}`
-                                  : `${verdictLabel(
-                                      cell?.verdict ?? 'unknown',
-                                    )}${cell?.stale ? ' (stale)' : ''}`
-                              }`}
-                            >
-                              <VerdictChip
-                                verdict={cell?.verdict ?? 'unknown'}
-                                stale={cell?.stale}
-                                title={
-                                  cell?.lastKnown ? undefined : cell?.reason
-                                }
-                                lastKnownAt={
-                                  cell?.lastKnown ? cell.observedAt : undefined
-                                }
-                                compact
-                              />
-                            </Link>
-                          </td>
-                        );
-                      })}
-                      <td className={classes.td}>
-                        {outage ? (
-                          <span title={outage.message}>
-                            <span className={classes.outage}>
-                              {SHORT_CLASS[outage.errorClass]} for{' '}
-                              {formatAge(outage.since, now).replace(
-                                / ago$/,
-                                '',
-                              )}
-                            </span>
-                            <span className={classes.outage}>
-                              {oldest ? formatAsOf(oldest, now) : 'never read'}
-                            </span>
-                          </span>
-                        ) : (
-                          <>
-                            {oldest ? formatAge(oldest, now) : 'never'}
-                            {stale ? ' (stale)' : ''}
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {rows.slice(windowed.start, windowed.end).map((row, i) => (
+                  <ClusterRow
+                    key={row.health.cluster}
+                    row={row}
+                    rowIndex={windowed.start + i}
+                    layers={layers}
+                    now={now}
+                    tabStop={tabStop}
+                  />
+                ))}
                 {windowed.padBottom > 0 && (
                   <tr style={{ height: windowed.padBottom }} aria-hidden />
                 )}
