@@ -43,11 +43,14 @@ import { parseResourcePath, ResourceRequest } from './requestInfo';
 import { apiVersionOf, groupResource, ResourceRegistry, ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { encodeContinue } from './paging';
-import { ApiError, badRequest, expired, internalError, notFound, pathNotFound, statusForCode, unauthorized } from './status';
+import { ApiError, badRequest, internalError, notFound, pathNotFound, statusForCode, unauthorized } from './status';
 import { ObjectStore } from './store';
 import { serveWatch } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from './writeOperations';
 import { toTable, wantsTable } from './table';
+import { writeGone, writeJson, writePageNotFound, writeStatus } from './responses';
+
+export { writeJson, writeStatus } from './responses';
 
 export interface KubeApiServerOptions {
   cluster: string;
@@ -365,37 +368,4 @@ export class KubeApiServer {
   typeOf(group: string, plural: string): ResourceType | undefined {
     return this.registry.types.find(t => t.group === group && t.plural === plural);
   }
-}
-
-export function writeJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
-  res.end(text);
-}
-
-/** The API server's mux answer for a path no handler serves: text, not a Status. */
-function writePageNotFound(res: ServerResponse): void {
-  const text = '404 page not found\n';
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-export function writeStatus(res: ServerResponse, error: ApiError): void {
-  if (error.code === 429) res.setHeader('Retry-After', '1');
-  writeJson(res, error.code, error.toStatus());
-}
-
-/**
- * The 410 Gone a compacted store answers: a Status for a list, an ERROR event
- * carrying it for a watch (as the API server streams it).
- */
-function writeGone(res: ServerResponse, verb: 'list' | 'watch', query: URLSearchParams): void {
-  const from = query.get('continue') ? 'continue token' : `resource version: ${query.get('resourceVersion') ?? '0'}`;
-  const status = expired(`too old ${from}`);
-  if (verb === 'list') {
-    writeStatus(res, status);
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': 'application/json' });
-  res.end(`${JSON.stringify({ type: 'ERROR', object: status.toStatus() })}\n`);
 }
