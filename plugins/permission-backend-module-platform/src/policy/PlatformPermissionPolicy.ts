@@ -78,8 +78,9 @@ const OWNED_ENTITY_PERMISSIONS = new Set([
  * - App teams act only on entities their groups own (ArgoCD sync and
  *   rollback, deleting catalog entities) and on the namespaces of their own
  *   groups.
- * - Scaffolder: app teams run only the actions their templates need and
- *   never dry-run (see scaffolderDecisions.ts).
+ * - Scaffolder: app teams run only the actions their templates need, never
+ *   dry-run, see only their own tasks and none of the template-authoring
+ *   pages (see scaffolderDecisions.ts).
  * - Permissions of other plugins stay allowed for signed-in users, as before
  *   this policy existed.
  *
@@ -124,7 +125,11 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
       return isPlatformTeam ? ALLOW : DENY;
     }
 
-    const scaffolder = scaffolderDecision(permission, isPlatformTeam);
+    const scaffolder = scaffolderDecision(
+      permission,
+      isPlatformTeam,
+      user.info.userEntityRef,
+    );
     if (scaffolder) {
       return scaffolder;
     }

@@ -23,13 +23,18 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   createScaffolderActionConditionalDecision,
+  createScaffolderTaskConditionalDecision,
   createScaffolderTemplateConditionalDecision,
   scaffolderActionConditions,
+  scaffolderTaskConditions,
   scaffolderTemplateConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
 import {
   actionExecutePermission,
+  taskCancelPermission,
+  taskReadPermission,
   templateDryRunPermission,
+  templateManagementPermission,
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
@@ -66,26 +71,49 @@ export const APP_TEAM_SCAFFOLDER_ACTIONS = [
 export const PLATFORM_TEAM_TAG = 'platform-team';
 
 /**
+ * The scaffolder permissions this policy decides. Template management is
+ * what the scaffolder's authoring pages (the template editor, and in this
+ * app the installed actions and templating extensions) ask for.
+ */
+const SCAFFOLDER_PERMISSIONS = [
+  templateDryRunPermission,
+  templateManagementPermission,
+  actionExecutePermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+  taskReadPermission,
+  taskCancelPermission,
+];
+
+/**
  * The decision for a scaffolder permission, or undefined for any other.
  */
 export function scaffolderDecision(
   permission: Permission,
   isPlatformTeam: boolean,
+  userEntityRef: string,
 ): PolicyDecision | undefined {
-  const isScaffolder =
-    isPermission(permission, templateDryRunPermission) ||
-    isPermission(permission, actionExecutePermission) ||
-    isPermission(permission, templateParameterReadPermission) ||
-    isPermission(permission, templateStepReadPermission);
-  if (!isScaffolder) {
+  if (!SCAFFOLDER_PERMISSIONS.some(p => isPermission(permission, p))) {
     return undefined;
   }
   if (isPlatformTeam) {
     return { result: AuthorizeResult.ALLOW };
   }
-  // A dry run takes its template from the request, not from the catalog.
-  if (isPermission(permission, templateDryRunPermission)) {
+  // A dry run takes its template from the request, not from the catalog;
+  // writing templates is the platform team's.
+  if (
+    isPermission(permission, templateDryRunPermission) ||
+    isPermission(permission, templateManagementPermission)
+  ) {
     return { result: AuthorizeResult.DENY };
+  }
+  // Another person's task holds their parameters and logs: each sees and
+  // cancels their own.
+  if (isResourcePermission(permission, 'scaffolder-task')) {
+    return createScaffolderTaskConditionalDecision(
+      permission,
+      scaffolderTaskConditions.isTaskOwner({ createdBy: [userEntityRef] }),
+    );
   }
   if (isResourcePermission(permission, 'scaffolder-action')) {
     const [first, ...rest] = APP_TEAM_SCAFFOLDER_ACTIONS.map(actionId =>

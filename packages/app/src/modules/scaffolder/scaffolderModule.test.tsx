@@ -60,8 +60,11 @@ const signedIn = createFrontendModule({
 const server = setupServer();
 registerMswTestHooks(server);
 
-/** The tabs of the scaffolder page for someone the permission backend answers for. */
-async function tabsFor(canProvisionClusters: boolean): Promise<string[]> {
+/**
+ * Opens `path` for someone the permission backend lets manage templates or
+ * not, and waits until the app has asked it.
+ */
+async function openAs(path: string, canManageTemplates: boolean) {
   const asked: string[] = [];
   server.use(
     http.post(`${BACKEND}/api/permission/authorize`, async ({ request }) => {
@@ -74,8 +77,8 @@ async function tabsFor(canProvisionClusters: boolean): Promise<string[]> {
           return {
             id: item.id,
             result:
-              item.permission.name === 'platform.cluster.provision' &&
-              canProvisionClusters
+              item.permission.name === 'scaffolder.template.management' &&
+              canManageTemplates
                 ? 'ALLOW'
                 : 'DENY',
           };
@@ -85,7 +88,7 @@ async function tabsFor(canProvisionClusters: boolean): Promise<string[]> {
     // The pages' own data is not the subject here.
     http.all(`${BACKEND}/*`, () => HttpResponse.json({ items: [] })),
   );
-  window.history.pushState({}, '', '/create/tasks');
+  window.history.pushState({}, '', path);
   const app = createApp({
     features: [scaffolderPlugin, scaffolderModule, signedIn],
     advanced: {
@@ -99,8 +102,19 @@ async function tabsFor(canProvisionClusters: boolean): Promise<string[]> {
     },
   });
   const rendered = render(app.createRoot());
+  await waitFor(
+    () => expect(asked).toContain('scaffolder.template.management'),
+    {
+      timeout: 20_000,
+    },
+  );
+  return rendered;
+}
+
+/** The tabs of the scaffolder page for someone the permission backend answers for. */
+async function tabsFor(canManageTemplates: boolean): Promise<string[]> {
+  const rendered = await openAs('/create/tasks', canManageTemplates);
   await screen.findByRole('tab', { name: 'Templates' }, { timeout: 20_000 });
-  await waitFor(() => expect(asked).toContain('platform.cluster.provision'));
   const tabs = screen.getAllByRole('tab').map(tab => tab.textContent ?? '');
   rendered.unmount();
   return tabs;
@@ -118,5 +132,41 @@ describe('scaffolderModule', () => {
     expect(tabs).toEqual(
       expect.arrayContaining(['Templates', 'Tasks', ...AUTHORING_TABS]),
     );
+  });
+
+  it.each([
+    ['/create/edit', 'The template editor'],
+    ['/create/actions', 'The list of installed actions'],
+    ['/create/templating-extensions', 'The list of templating extensions'],
+  ])(
+    'answers an app developer at %s with a page saying it is not allowed',
+    async (path, page) => {
+      const rendered = await openAs(path, false);
+      expect(
+        await screen.findByText(
+          `${page} is for the platform team, who write the templates.`,
+          undefined,
+          { timeout: 20_000 },
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('heading', { level: 1, name: 'Not allowed' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('tab', { name: 'Templates' })).toBeNull();
+      rendered.unmount();
+    },
+  );
+
+  it('opens the template editor, not the refusal, for the platform team', async () => {
+    const rendered = await openAs('/create/edit', true);
+    expect(
+      await screen.findByRole(
+        'tab',
+        { name: 'Template Editor' },
+        { timeout: 20_000 },
+      ),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(screen.queryByText(/is for the platform team/)).toBeNull();
+    rendered.unmount();
   });
 });

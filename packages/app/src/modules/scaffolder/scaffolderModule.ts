@@ -16,16 +16,19 @@
 
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
-import { platformClusterProvisionPermission } from '@platform-portal/plugin-platform-common';
+import { templateManagementPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { authoringNotAllowedPages } from './authoringNotAllowedPages';
 
 /**
  * The tabs for writing templates (the editor, the installed actions and the
- * templating extensions) are for the platform team, who write them: an app
- * developer sees the templates and their own tasks only. The app asks the
- * permission backend once per session, as for any extension with `if`.
+ * templating extensions) are for those the permission policy lets manage
+ * templates, the platform team: an app developer sees the templates and
+ * their own tasks only. The scaffolder itself guards only the editor with
+ * this permission, so the app asks for it for all three, once per session
+ * as for any extension with `if`.
  */
 export const templateAuthorsOnly = {
-  permissions: { $contains: platformClusterProvisionPermission.name },
+  permissions: { $contains: templateManagementPermission.name },
 };
 
 export const scaffolderModule = createFrontendModule({
@@ -40,5 +43,6 @@ export const scaffolderModule = createFrontendModule({
     scaffolderPlugin
       .getExtension('sub-page:scaffolder/templating-extensions')
       .override({ if: templateAuthorsOnly }),
+    ...authoringNotAllowedPages({ $not: templateAuthorsOnly }),
   ],
 });
