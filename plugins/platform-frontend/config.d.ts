@@ -19,8 +19,10 @@ export interface Config {
     /** Self-service templates. */
     selfService?: {
       /**
-       * Domains route hostnames must sit below (the scaffolder actions check
-       * the same list); the templates' hostname field offers them.
+       * Domains the hostnames of routes and certificates must sit below:
+       * the scaffolder actions check them, the templates' hostname field
+       * offers them. The rest of `platform.selfService` is declared by
+       * plugins/platform-node.
        * @visibility frontend
        */
       allowedDomains?: string[];

@@ -72,6 +72,47 @@ export interface Config {
        */
       accessReviewCacheSeconds?: number;
     };
+    /**
+     * What self-service scaffolder actions may create. `allowedDomains`, the
+     * domains route and certificate hostnames must sit below, is declared by
+     * the frontend plugin (plugins/platform-frontend/config.d.ts), which
+     * shows it in the browser.
+     */
+    selfService?: {
+      /** ClusterIssuers teams may request certificates from. */
+      issuers?: string[];
+      /** The shared Gateway routes attach to. */
+      gateway?: { namespace?: string; name?: string; sectionName?: string };
+      /** Longhorn storage classes teams can choose, by replica count. */
+      storageClasses?: Array<{ name: string; replicas: number }>;
+      /** Largest volume in GiB. */
+      maxVolumeGi?: number;
+      /**
+       * Where Applications are created, and the Argo CD UI for links;
+       * `{cluster}` in `baseUrl` is replaced by the cluster's name, as in
+       * `platform.upstreams.*.url`. `baseUrl` defaults to
+       * `platform.upstreams.argocd.url`.
+       */
+      argocd?: { namespace?: string; baseUrl?: string };
+      /** Namespace of Cluster API objects on management clusters (default clusters). */
+      capiNamespace?: string;
+      /**
+       * The OIDC provider (Dex) the API servers of clusters created through
+       * the portal trust. `issuerUrl` defaults to the issuer of
+       * `auth.providers.oidc.<auth.environment>.metadataUrl`; `clientId` to
+       * `kubernetes`.
+       */
+      clusterOidc?: { issuerUrl?: string; clientId?: string };
+      /** How long actions wait for controllers, in seconds. */
+      waitTimeoutSeconds?: number;
+      /**
+       * Deadline of each request an action sends to an API server, in
+       * seconds (default 30).
+       */
+      requestTimeoutSeconds?: number;
+      /** How often actions poll while waiting. */
+      pollIntervalMs?: number;
+    };
     clusters?: Array<{
       kubernetes: {
         /**
