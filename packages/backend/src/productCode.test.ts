@@ -22,6 +22,9 @@ const ROOT = resolve(__dirname, '../../..');
 /** The simulated fleet's domain (packages/platform-sandbox): never a default of the product. */
 const SANDBOX_DOMAINS = /\b[\w.-]*example\.internal\b/;
 
+/** One concept per file: a longer file holds more than one (issue 19). */
+const MAX_LINES = 400;
+
 /** What ships: the plugins' and the app's sources, without tests and their helpers. */
 const PRODUCT_DIRS = [
   ...readdirSync(join(ROOT, 'plugins'), { withFileTypes: true })
@@ -70,5 +73,37 @@ describe('product code', () => {
         .map(line => `${relative(ROOT, file)}: ${line.trim()}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('keeps each source file under 400 lines, generated code, fixtures and tests aside', () => {
+    const dirs = [
+      ...PRODUCT_DIRS,
+      ...readdirSync(join(ROOT, 'packages'), { withFileTypes: true })
+        .filter(
+          p =>
+            p.isDirectory() && !PRODUCT_DIRS.includes(`packages/${p.name}/src`),
+        )
+        .map(p => join('packages', p.name, 'src')),
+    ];
+    const files = dirs
+      .flatMap(sourceFiles)
+      .map(f => relative(ROOT, f))
+      .filter(
+        f =>
+          !/\.test\.tsx?$|\/generated\/|(^|\/)(__fixtures__|fixtures)\//.test(
+            f,
+          ),
+      );
+    expect(files).toContain(
+      'packages/platform-sandbox/src/kube/KubeApiServer.ts',
+    );
+    const long = files
+      .map(f => ({
+        f,
+        lines: readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1,
+      }))
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ f, lines }) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
   });
 });
