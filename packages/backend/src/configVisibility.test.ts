@@ -33,7 +33,7 @@ const BROWSER_TOKENS = ['app.datadogRum.clientToken'];
 /** Environment variables of the production config that carry one. */
 const SECRET_VARIABLE = /(PASSWORD|SECRET|TOKEN|KEY)$|^REDIS_URL$/;
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 interface SchemaProperty {
   /** The config path, `*` standing for any array element or map key. */

@@ -25,7 +25,7 @@ import { sandboxControl } from './__testUtils__/sandboxControl';
 import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
 import { platformTestDatabases } from './__testUtils__/testDatabases';
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 describe('findings grouped under the cause they share', () => {
   const databases = platformTestDatabases();

@@ -32,7 +32,7 @@ import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 describe('runbook diagnostics against the sandbox fleet', () => {
   let sandbox: Sandbox;

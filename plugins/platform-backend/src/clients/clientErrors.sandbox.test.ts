@@ -23,7 +23,7 @@ import { startUpstreamSandbox } from '../__testUtils__/startUpstreamSandbox';
 import { UpstreamPolicies } from './resilience/UpstreamPolicies';
 import { UpstreamClients } from './UpstreamClients';
 
-jest.setTimeout(300_000);
+jest.setTimeout(60_000);
 
 /** Each client's main read, its upstream, and a check that a good answer was understood. */
 interface ClientCase {

@@ -23,7 +23,7 @@ import { UpstreamPolicies } from '../resilience/UpstreamPolicies';
 import { UpstreamClients } from '../UpstreamClients';
 import { PrometheusClient } from './PrometheusClient';
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 // The sandbox's PromQL is held to a real Prometheus (platform-sandbox's
 // promqlDifferential test), so its refusals are the real server's: 400
