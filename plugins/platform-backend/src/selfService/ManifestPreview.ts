@@ -153,10 +153,11 @@ export class ManifestPreview {
               requireBackendServices(
                 objects(request.cluster),
                 request.namespace,
-                request.rules.flatMap(rule =>
-                  rule.backends.map(backend => ({
+                // Named as the action's input names them, which the form maps back to its fields.
+                request.rules.flatMap((rule, i) =>
+                  rule.backends.map((backend, j) => ({
                     ...backend,
-                    field: 'route',
+                    field: `rules[${i}].backends[${j}]`,
                   })),
                 ),
               ),

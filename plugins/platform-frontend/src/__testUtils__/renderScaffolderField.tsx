@@ -24,6 +24,9 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ComponentType } from 'react';
 import { platformApiRef } from '../api/PlatformApi';
 import { PlatformClient } from '../api/PlatformClient';
@@ -47,6 +50,8 @@ export async function renderScaffolderField(
     config?: object;
     /** The field's key in the form (rjsf's `name`). */
     name?: string;
+    /** What the catalog holds, e.g. the template the form belongs to. */
+    entities?: Entity[];
   } = {},
 ) {
   const discoveryApi = mockApis.discovery({ baseUrl: 'http://backend.test' });
@@ -60,6 +65,7 @@ export async function renderScaffolderField(
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
         [selfServiceApiRef, new SelfServiceClient({ discoveryApi, fetchApi })],
         [platformApiRef, new PlatformClient({ discoveryApi, fetchApi })],
+        [catalogApiRef, catalogApiMock({ entities: options.entities ?? [] })],
       ]}
     >
       <Field

@@ -14,11 +14,15 @@
  * limitations under the License.
  */
 
+import { Entity } from '@backstage/catalog-model';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import {
   ManifestPreview,
   PREVIEW_ACCEPTED,
@@ -42,6 +46,16 @@ const FORM = {
   port: 8080,
   preview: 'stale',
 };
+
+// The route template as the catalog serves it: its steps say which form
+// field each action input comes from.
+const TEMPLATE = parse(
+  readFileSync(
+    resolve(__dirname, '../../../../templates/route-certificate/template.yaml'),
+    'utf8',
+  ),
+) as Entity;
+TEMPLATE.metadata.namespace = 'default';
 
 const route = (outcome: string, message: string) => ({
   apiVersion: 'gateway.networking.k8s.io/v1',
@@ -68,7 +82,7 @@ describe('ManifestPreview', () => {
             manifests: [
               route(
                 'refused',
-                'route.service: no Service ghost in namespace payments; Services there: payments-api (8080)',
+                'rules[0].backends[0].service: no Service ghost in namespace payments; Services there: payments-api (8080)',
               ),
             ],
           });
@@ -80,9 +94,12 @@ describe('ManifestPreview', () => {
       name: 'preview',
       uiOptions: { template: 'platform-route-certificate' },
       schema: { title: 'What this template will write' },
+      entities: [TEMPLATE],
     });
     expect(
-      await screen.findByText(/no Service ghost in namespace payments/),
+      await screen.findByText(
+        'Service: no Service ghost in namespace payments; Services there: payments-api (8080)',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('HTTPRoute payments/checkout: Refused'),
@@ -129,7 +146,7 @@ describe('ManifestPreview', () => {
     await waitFor(() => expect(calls).toBe(2));
   });
 
-  it("shows the backend's refusal of a parameter in its own words", async () => {
+  it("shows the backend's refusal of a parameter naming the form field, not the action input", async () => {
     server.use(
       http.post(`${PLATFORM_BASE}/self-service/preview`, () =>
         HttpResponse.json(
@@ -149,10 +166,11 @@ describe('ManifestPreview', () => {
     const { onChange } = await renderScaffolderField(ManifestPreview, {
       form: { ...FORM, port: 99999 },
       uiOptions: { template: 'platform-route-certificate' },
+      entities: [TEMPLATE],
     });
     expect(
       await screen.findByText(
-        /could not be made: rules\[0\]\.backends\[0\]\.port: must be an integer between 1 and 65535/,
+        'The preview could not be made: Service port: must be an integer between 1 and 65535',
       ),
     ).toBeInTheDocument();
     expect(onChange).not.toHaveBeenCalledWith(PREVIEW_ACCEPTED);

@@ -16,6 +16,7 @@
 
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   CustomFieldValidator,
   FieldExtensionComponentProps,
@@ -30,7 +31,13 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  FormFieldNames,
+  formFieldNamesOf,
+  inFormTerms,
+} from './formFieldNames';
 import { selfServiceApiRef } from './SelfServiceApi';
 
 /** `ui:options` of the manifest preview. @public */
@@ -38,6 +45,8 @@ export interface ManifestPreviewUiOptions {
   /** The template's metadata.name, whose writes the backend knows how to build. */
   template: PreviewableTemplate;
 }
+
+const NO_NAMES: FormFieldNames = { inputs: new Map(), titles: new Map() };
 
 /** The value the field holds once the dry run accepted every manifest. */
 export const PREVIEW_ACCEPTED = 'accepted';
@@ -55,7 +64,13 @@ function objectName(manifest: PreviewedManifest): string {
   }${manifest.name}`;
 }
 
-function ManifestItem({ manifest }: { manifest: PreviewedManifest }) {
+function ManifestItem({
+  manifest,
+  names,
+}: {
+  manifest: PreviewedManifest;
+  names: FormFieldNames;
+}) {
   const refused = manifest.outcome === 'refused';
   return (
     <Box component="li" mb={2}>
@@ -67,7 +82,7 @@ function ManifestItem({ manifest }: { manifest: PreviewedManifest }) {
         color={refused ? 'textPrimary' : 'textSecondary'}
         style={{ overflowWrap: 'anywhere' }}
       >
-        {manifest.message}
+        {inFormTerms(manifest.message, names)}
       </Typography>
       <details>
         <summary>The manifest</summary>
@@ -98,6 +113,7 @@ export function ManifestPreview(
   const { onChange, uiSchema, formContext, name, schema } = props;
   const template = uiSchema?.['ui:options']?.template;
   const api = useApi(selfServiceApiRef);
+  const catalog = useApi(catalogApiRef);
   // The other fields, as a stable key: the preview's own value is left out.
   const parametersKey = useMemo(() => {
     const { [name]: _own, ...rest } = (formContext?.formData ?? {}) as Record<
@@ -115,6 +131,20 @@ export function ManifestPreview(
     });
   }, [api, template, parametersKey]);
 
+  // The backend names what is wrong as the template's actions name their
+  // inputs; the template's own steps say which form field each came from.
+  const { value: names = NO_NAMES } = useAsync(async () => {
+    if (!template) return NO_NAMES;
+    const entity = await catalog
+      .getEntityByRef({
+        kind: 'Template',
+        namespace: 'default',
+        name: template,
+      })
+      .catch(() => undefined);
+    return formFieldNamesOf(entity?.spec);
+  }, [catalog, template]);
+
   useEffect(() => {
     onChange(value?.ok && !loading ? PREVIEW_ACCEPTED : undefined);
     // onChange changes identity on every render of the form.
@@ -129,9 +159,12 @@ export function ManifestPreview(
       </Alert>
     );
   }
-  const message =
+  const message = inFormTerms(
     (error as Partial<ResponseError> | undefined)?.body?.error?.message ??
-    error?.message;
+      error?.message ??
+      '',
+    names,
+  );
 
   return (
     <Box component="section" aria-labelledby="manifest-preview-title" my={2}>
@@ -151,7 +184,11 @@ export function ManifestPreview(
           </Alert>
           <Box component="ul" pl={0} mt={2} style={{ listStyle: 'none' }}>
             {value.manifests.map(m => (
-              <ManifestItem key={`${m.kind}/${m.name}`} manifest={m} />
+              <ManifestItem
+                key={`${m.kind}/${m.name}`}
+                manifest={m}
+                names={names}
+              />
             ))}
           </Box>
         </>
