@@ -101,6 +101,7 @@ function options() {
       ...profile.sameQuestion,
       windowSec: Math.max(profile.sameQuestion.windowSec, 240),
     };
+    profile.budgetMinutes = Math.max(profile.budgetMinutes, 30);
   }
   const portBase = Number(
     values['port-base'] ?? (mode === 'smoke' ? 7850 : 7800),
@@ -732,7 +733,8 @@ async function main() {
   const deadline = setTimeout(async () => {
     log(`the run passed its ${profile.budgetMinutes}-minute budget: stopping`);
     await stopAll();
-    if (report) finish(report, started, opts.out);
+    // A run of one phase (--only) writes its own file once it is done.
+    if (report?.variants) finish(report, started, opts.out);
     process.exit(2);
   }, (profile.budgetMinutes * 60 + 30) * 1000);
   deadline.unref();
