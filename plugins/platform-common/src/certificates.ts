@@ -21,9 +21,13 @@
  */
 export interface FleetCertificate {
   cluster: string;
-  /** `apiserver`: the API server's serving certificate; `cert-manager`: a Certificate object. */
-  source: 'apiserver' | 'cert-manager';
-  /** `kube-apiserver`, or the Certificate's name. */
+  /**
+   * `apiserver`: the API server's serving certificate; `cert-manager`: a
+   * Certificate object; `cluster-api-machine`: a control-plane Machine's
+   * certificates, from its status on the management cluster.
+   */
+  source: 'apiserver' | 'cert-manager' | 'cluster-api-machine';
+  /** `kube-apiserver`, the Certificate's name, or the Machine's name. */
   name: string;
   namespace?: string;
   /** ISO 8601; absent while a Certificate was never issued. */
@@ -38,6 +42,24 @@ export interface FleetCertificate {
   renewing?: boolean;
   /** cert-manager's latest failed issuance. */
   lastFailure?: { time?: string; message: string };
+  /** The management cluster that holds a Cluster API Machine. */
+  managementCluster?: string;
+  /** The KubeadmControlPlane that owns a Cluster API Machine. */
+  controlPlane?: string;
+  /** The KubeadmControlPlane's certificatesExpiryDays: it replaces a machine this many days before its certificates expire. */
+  rolloutBeforeDays?: number;
+  /** Why the certificate needs a person, and the runbook's steps. */
+  finding?: FleetCertificateFinding;
+}
+
+/**
+ * A certificate close to expiry that nothing will renew.
+ *
+ * @public
+ */
+export interface FleetCertificateFinding {
+  message: string;
+  runbook: string[];
 }
 
 /**

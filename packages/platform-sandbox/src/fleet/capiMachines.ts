@@ -15,6 +15,7 @@
  */
 
 import { KubeObject, timestamp } from '../kube/objects';
+import { CONTROL_PLANE_LABEL } from './capiObjects';
 import { Condition, withCondition } from './objectWrites';
 import { NodeHealth } from './nodes';
 import { TIMINGS } from './timings';
@@ -33,6 +34,21 @@ export function machinePhase(machine: KubeObject, now: Date): MachinePhase {
 /** Whether the node behind a machine has joined the workload cluster. */
 export function hasNode(phase: MachinePhase): boolean {
   return phase !== 'Provisioning';
+}
+
+/** Annotation upstream's Machine controller copies to status.certificatesExpiryDate; on the Machine it overrides the bootstrap config's. */
+export const CERTIFICATES_EXPIRY_ANNOTATION = 'machine.cluster.x-k8s.io/certificates-expiry';
+
+/**
+ * status.certificatesExpiryDate as upstream's Machine controller sets it: on
+ * control-plane machines only, from the Machine's annotation when it has one,
+ * else from what CABPK records at bootstrap (kubeadm's one-year certificates).
+ */
+export function certificatesExpiryDate(machine: KubeObject, at: string): string | undefined {
+  if (machine.metadata.labels?.[CONTROL_PLANE_LABEL] === undefined) return undefined;
+  const annotated = Date.parse(machine.metadata.annotations?.[CERTIFICATES_EXPIRY_ANNOTATION] ?? '');
+  if (!Number.isNaN(annotated)) return timestamp(new Date(annotated));
+  return timestamp(new Date(Date.parse(machine.metadata.creationTimestamp ?? at) + 365 * 24 * 3600_000));
 }
 
 export function machineVersion(machine: KubeObject): string {
@@ -95,6 +111,7 @@ export function machineStatus(machine: KubeObject, phase: MachinePhase, health: 
     { type: 'NodeHealthy', status: healthy ? 'True' : 'False', ...(healthy ? {} : { reason: nodeUnknown ? 'NodeConditionsFailed' : 'NodeProvisioning', severity: nodeUnknown ? 'Warning' : 'Info' }) },
   ];
   const version = machineVersion(machine);
+  const expiry = certificatesExpiryDate(machine, at);
   return {
     phase,
     observedGeneration: gen,
@@ -104,7 +121,7 @@ export function machineStatus(machine: KubeObject, phase: MachinePhase, health: 
           nodeRef: { name: nodeName },
           addresses: [{ type: 'InternalIP', address: ip }, { type: 'Hostname', address: nodeName }],
           nodeInfo: { kubeletVersion: version, kubeProxyVersion: version, containerRuntimeVersion: 'containerd://1.7.27', osImage: 'Ubuntu 24.04.2 LTS', operatingSystem: 'linux', architecture: 'amd64', kernelVersion: '6.8.0-60-generic', machineID: '', systemUUID: '', bootID: '' },
-          certificatesExpiryDate: timestamp(new Date(Date.parse(machine.metadata.creationTimestamp ?? at) + 365 * 24 * 3600_000)),
+          ...(expiry ? { certificatesExpiryDate: expiry } : {}),
         }
       : {}),
     conditions: mergeConditions(conditionsOf(machine.status, 'v1beta2'), v2, at),

@@ -20,6 +20,7 @@ import {
 } from '@platform-portal/plugin-platform-common';
 import { UpstreamClients } from '../clients/UpstreamClients';
 import { ConfiguredCluster } from '../config/readPlatformConfig';
+import { ManagementClusterReads } from './clusterApiCertificates';
 import { byDaysLeft, clusterCertificates } from './fleetCertificates';
 import { nodeOnlyCertificates } from './nodeOnlyCertificates';
 
@@ -53,20 +54,21 @@ export class FleetCertificateService {
     const errors: FleetCertificatesResponse['errors'] = [];
     const queue = [...this.clusters];
     const timeoutMs = this.clients.policies.options.timeoutMs;
+    const management = new ManagementClusterReads(this.clients);
     const worker = async () => {
       for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
         const kubernetes = this.clients.kubernetes(cluster.name);
         if (!kubernetes) continue;
-        const found = await clusterCertificates(
-          cluster,
-          kubernetes,
-          now,
-          timeoutMs,
-        );
-        certificates.push(...found.certificates);
-        errors.push(
-          ...found.errors.map(message => ({ cluster: cluster.name, message })),
-        );
+        const found = await Promise.all([
+          clusterCertificates(cluster, kubernetes, now, timeoutMs),
+          management.certificates(cluster, now),
+        ]);
+        for (const part of found) {
+          certificates.push(...part.certificates);
+          errors.push(
+            ...part.errors.map(message => ({ cluster: cluster.name, message })),
+          );
+        }
       }
     };
     await Promise.all(

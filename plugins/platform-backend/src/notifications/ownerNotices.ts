@@ -81,19 +81,24 @@ export function certificateNotices(
         c.renewing !== true,
     )
     .map(c => {
-      const name =
-        c.source === 'apiserver'
-          ? 'The API server certificate'
-          : `Certificate ${c.namespace}/${c.name}`;
+      const [subject, expire] = {
+        apiserver: ['The API server certificate', 'expires'],
+        'cert-manager': [`Certificate ${c.namespace}/${c.name}`, 'expires'],
+        'cluster-api-machine': [
+          `Control-plane certificates of Machine ${c.name}`,
+          'expire',
+        ],
+      }[c.source];
+      const why = c.finding?.message ?? c.lastFailure?.message;
       return {
         key: `certificate:${c.cluster}:${c.source}:${c.namespace ?? ''}/${
           c.name
         }:${c.notAfter}`,
         cluster: c.cluster,
-        layer: c.source === 'apiserver' ? 'provisioning' : 'security',
-        title: `${name} on ${c.cluster} expires in ${c.daysLeft} days`,
+        layer: c.source === 'cert-manager' ? 'security' : 'provisioning',
+        title: `${subject} on ${c.cluster} ${expire} in ${c.daysLeft} days`,
         description: `Expires ${c.notAfter} and is not renewing${
-          c.lastFailure ? `: ${c.lastFailure.message}` : ''
+          why ? `: ${why}` : ''
         }`,
         link: '/platform/certificates',
         severity: c.daysLeft! < 7 ? 'critical' : 'high',

@@ -97,6 +97,76 @@ describe('FleetCertificatesPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists a Cluster API control-plane Machine where the backend sorted it, with its source and the finding that no rollout will replace it', async () => {
+    const machine: FleetCertificatesResponse['certificates'][number] = {
+      cluster: 'staging-1',
+      source: 'cluster-api-machine',
+      name: 'staging-1-control-plane-abcde',
+      namespace: 'clusters',
+      notAfter: '2026-12-04T12:00:00.000Z',
+      daysLeft: 8,
+      renewing: false,
+      managementCluster: 'mgmt',
+      controlPlane: 'clusters/staging-1-control-plane',
+      finding: {
+        message:
+          "Machine staging-1-control-plane-abcde's control-plane certificates expire in 8 days",
+        runbook: [
+          'Set spec.rollout.before.certificatesExpiryDays on KubeadmControlPlane clusters/staging-1-control-plane',
+          'kubeadm certs renew does not apply',
+        ],
+      },
+    };
+    const replaced = {
+      ...machine,
+      name: 'staging-1-control-plane-fghij',
+      daysLeft: 200,
+      renewing: true,
+      rolloutBeforeDays: 21,
+      finding: undefined,
+    };
+    server.use(
+      http.get(`${PLATFORM_BASE}/certificates`, () =>
+        HttpResponse.json({
+          ...answer,
+          certificates: [
+            machine,
+            answer.certificates[0],
+            replaced,
+            answer.certificates[1],
+          ],
+        }),
+      ),
+    );
+    await renderWithPlatformApi(<FleetCertificatesPage />);
+    const body = (await screen.findAllByRole('row')).slice(1);
+    expect(
+      body.map(r => within(r).getAllByRole('cell')[1].textContent),
+    ).toEqual([
+      'Machine staging-1-control-plane-abcdecontrol-plane certificates, on mgmt',
+      'payments/payments-api-tls',
+      'Machine staging-1-control-plane-fghijcontrol-plane certificates, on mgmt',
+      'API server (serving)',
+    ]);
+    const soon = within(body[0]);
+    expect(soon.getByText('Cluster API Machine status')).toBeInTheDocument();
+    expect(soon.getByText('Critical')).toBeInTheDocument();
+    expect(
+      soon.getByText(
+        /not renewing: KubeadmControlPlane clusters\/staging-1-control-plane sets no rollout/,
+      ),
+    ).toBeInTheDocument();
+    expect(soon.getAllByRole('listitem').map(li => li.textContent)).toEqual(
+      machine.finding!.runbook,
+    );
+    const later = within(body[2]);
+    expect(later.getByText('OK')).toBeInTheDocument();
+    expect(
+      later.getByText(/replaces the machine 21 days before expiry/),
+    ).toBeInTheDocument();
+    expect(later.queryByRole('listitem')).toBeNull();
+  });
+
   it('gives each kubeadm cluster a row saying its client and control-plane certificates are read on the node, with the command', async () => {
     server.use(
       http.get(`${PLATFORM_BASE}/certificates`, () =>

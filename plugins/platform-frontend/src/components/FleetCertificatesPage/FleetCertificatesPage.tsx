@@ -70,7 +70,7 @@ function FleetCertificatesContent() {
           <EmptyState
             missing="data"
             title="No certificates"
-            description="No API server presented a certificate and no cert-manager Certificate exists."
+            description="No API server presented a certificate, no cert-manager Certificate exists and no Cluster API control-plane Machine reports an expiry."
           />
         }
       />
@@ -86,7 +86,7 @@ export function FleetCertificatesPage() {
   return (
     <PlatformLayout
       title="Certificates"
-      subtitle="API server and cert-manager certificates, fleet-wide"
+      subtitle="API server, cert-manager and Cluster API control-plane certificates, fleet-wide"
     >
       <ContentHeader title="Certificates by days left">
         <LinkButton to=".." variant="outlined">

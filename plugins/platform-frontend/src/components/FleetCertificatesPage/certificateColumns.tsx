@@ -19,6 +19,8 @@ import {
   FleetCertificate,
   HealthVerdict,
 } from '@platform-portal/plugin-platform-common';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { VerdictChip } from '../VerdictChip';
 
 /** Days under which a certificate that is not renewing is an emergency. */
@@ -42,12 +44,57 @@ function renewalText(cert: FleetCertificate): string {
   if (cert.source === 'apiserver') {
     return 'renewed with the control plane (kubeadm certs renew, or an upgrade)';
   }
+  if (cert.source === 'cluster-api-machine') {
+    return cert.rolloutBeforeDays !== undefined
+      ? `KubeadmControlPlane ${cert.controlPlane} replaces the machine ${cert.rolloutBeforeDays} days before expiry`
+      : `not renewing: KubeadmControlPlane ${cert.controlPlane} sets no rollout before expiry`;
+  }
   if (cert.renewing) {
     return cert.renewalTime ? `renews ${cert.renewalTime}` : 'renewing';
   }
   return cert.renewalTime
     ? `not renewing: renewal was due ${cert.renewalTime}`
     : 'not renewing';
+}
+
+/** Where the expiry was read. */
+export const SOURCE_LABEL: Record<FleetCertificate['source'], string> = {
+  apiserver: 'TLS handshake',
+  'cert-manager': 'cert-manager Certificate',
+  'cluster-api-machine': 'Cluster API Machine status',
+};
+
+function certificateName(cert: FleetCertificate): ReactNode {
+  if (cert.source === 'apiserver') return 'API server (serving)';
+  if (cert.source === 'cert-manager') return `${cert.namespace}/${cert.name}`;
+  return (
+    <>
+      Machine {cert.name}
+      <Typography variant="body2" component="span" display="block">
+        control-plane certificates, on {cert.managementCluster}
+      </Typography>
+    </>
+  );
+}
+
+function findingText(cert: FleetCertificate): ReactNode {
+  if (cert.finding) {
+    return (
+      <>
+        {cert.finding.message}
+        <ol aria-label={`What to do: ${cert.name}`}>
+          {cert.finding.runbook.map(step => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      </>
+    );
+  }
+  return cert.lastFailure
+    ? `${cert.lastFailure.message}${
+        cert.lastFailure.time ? ` (${cert.lastFailure.time})` : ''
+      }`
+    : '—';
 }
 
 export const certificateColumns: TableColumn<FleetCertificate>[] = [
@@ -60,13 +107,8 @@ export const certificateColumns: TableColumn<FleetCertificate>[] = [
       </>
     ),
   },
-  {
-    title: 'Certificate',
-    render: c =>
-      c.source === 'apiserver'
-        ? 'API server (serving)'
-        : `${c.namespace}/${c.name}`,
-  },
+  { title: 'Certificate', render: certificateName },
+  { title: 'Source', render: c => SOURCE_LABEL[c.source] },
   {
     title: 'Cluster',
     render: c => (
@@ -77,13 +119,5 @@ export const certificateColumns: TableColumn<FleetCertificate>[] = [
   },
   { title: 'Expires', render: c => c.notAfter ?? '—' },
   { title: 'Renewal', render: renewalText },
-  {
-    title: 'Last failure',
-    render: c =>
-      c.lastFailure
-        ? `${c.lastFailure.message}${
-            c.lastFailure.time ? ` (${c.lastFailure.time})` : ''
-          }`
-        : '—',
-  },
+  { title: 'Last failure or finding', render: findingText },
 ];
