@@ -15,6 +15,7 @@
  */
 
 import { Link, Progress } from '@backstage/core-components';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   identityApiRef,
   useApi,
@@ -35,8 +36,11 @@ import { rootRouteRef } from '../../routes';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { VerdictChip } from '../VerdictChip';
 import { teamGroups } from './teamGroups';
+import { catalogPath, loadTeamServices, serviceProblems } from './teamServices';
 
 const SHOWN = 8;
+// As many services as the home's service list reads.
+const SERVICES_READ = 10;
 const LAYER_BY_ID = new Map(LAYERS.map(layer => [layer.id, layer]));
 
 interface Problem {
@@ -47,12 +51,14 @@ interface Problem {
 }
 
 /**
- * The open problems of the signed-in person's teams: the critical and
+ * The open problems of the signed-in person's teams: their services' Argo
+ * CD applications that are not synced and healthy, and the critical and
  * warning layers, across the fleet, of the layers their groups own (the
- * platform guide's owners), critical first, the longest-lasting first.
+ * platform guide's owners); critical first, the longest-lasting first.
  */
 export function TeamProblemsContent() {
   const api = useApi(platformApiRef);
+  const catalog = useApi(catalogApiRef);
   const identity = useApi(identityApiRef);
   const platformRoot = useRouteRef(rootRouteRef);
   const { value, loading, error } = useAsync(async () => {
@@ -83,8 +89,19 @@ export function TeamProblemsContent() {
     const ownsLayers = LAYERS.some(layer =>
       layer.owners.some(o => groups.includes(o)),
     );
-    return { groups, problems, ownsLayers };
-  }, [api, identity]);
+    const { services } = await loadTeamServices(
+      catalog,
+      api,
+      ownershipEntityRefs,
+      SERVICES_READ,
+    );
+    return {
+      groups,
+      problems,
+      ownsLayers,
+      services: serviceProblems(services),
+    };
+  }, [api, catalog, identity]);
 
   if (loading) return <Progress />;
   if (error) return <BackendErrorPanel error={error} />;
@@ -96,25 +113,41 @@ export function TeamProblemsContent() {
       </Typography>
     );
   }
-  if (!value.ownsLayers) {
+  const shownLayers = value.problems.slice(
+    0,
+    Math.max(SHOWN - value.services.length, 0),
+  );
+  if (value.problems.length === 0 && value.services.length === 0) {
     return (
       <Typography>
-        {value.groups.join(', ')} own no platform layer, so no fleet problem is
-        theirs; how your services run is under Your services.
-      </Typography>
-    );
-  }
-  if (value.problems.length === 0) {
-    return (
-      <Typography>
-        No open problem on the layers {value.groups.join(', ')} own.
+        {value.ownsLayers
+          ? `No open problem on the layers ${value.groups.join(
+              ', ',
+            )} own or on their services.`
+          : `No open problem on the services of ${value.groups.join(
+              ', ',
+            )}, who own no platform layer.`}
       </Typography>
     );
   }
   return (
     <>
       <List dense aria-label="Your team's open problems">
-        {value.problems.slice(0, SHOWN).map(p => (
+        {value.services.slice(0, SHOWN).map(p => (
+          <ListItem key={`${p.entity.metadata.name}/${p.instance}`}>
+            <VerdictChip verdict={p.verdict} compact />
+            <ListItemText
+              style={{ marginLeft: 8 }}
+              primary={
+                <Link to={catalogPath(p.entity)}>
+                  {p.entity.metadata.title ?? p.entity.metadata.name} on{' '}
+                  {p.instance}: {p.detail}
+                </Link>
+              }
+            />
+          </ListItem>
+        ))}
+        {shownLayers.map(p => (
           <ListItem key={`${p.cluster}/${p.layer}`}>
             <VerdictChip verdict={p.verdict} compact />
             <ListItemText
@@ -137,9 +170,9 @@ export function TeamProblemsContent() {
           </ListItem>
         ))}
       </List>
-      {value.problems.length > SHOWN && (
+      {value.problems.length > shownLayers.length && (
         <Typography variant="body2">
-          and {value.problems.length - SHOWN} more in the{' '}
+          and {value.problems.length - shownLayers.length} more in the{' '}
           <Link to={platformRoot()}>fleet view</Link>
         </Typography>
       )}

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, LinkButton, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -29,15 +28,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api/PlatformApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 import { teamGroups } from './teamGroups';
+import { catalogPath, loadTeamServices } from './teamServices';
 
 const SHOWN = 10;
-
-function catalogPath(entity: Entity): string {
-  const ref = getCompoundEntityRef(entity);
-  return `/catalog/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-    ref.kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(ref.name)}`;
-}
 
 /** How the service runs on each cluster, as the component's Argo CD card reads it. */
 function ServiceState(props: {
@@ -106,29 +99,13 @@ export function YourServicesContent() {
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identity.getBackstageIdentity();
     const groups = teamGroups(ownershipEntityRefs);
-    if (ownershipEntityRefs.length === 0) return { groups, services: [] };
-    const { items } = await catalog.getEntities({
-      filter: {
-        kind: 'Component',
-        'relations.ownedBy': ownershipEntityRefs,
-      },
-    });
-    const sorted = [...items].sort((a, b) =>
-      a.metadata.name.localeCompare(b.metadata.name),
+    const { services, total } = await loadTeamServices(
+      catalog,
+      platform,
+      ownershipEntityRefs,
+      SHOWN,
     );
-    const services = await Promise.all(
-      sorted.slice(0, SHOWN).map(async (entity: Entity) => {
-        try {
-          const argocd = await platform.getEntityArgocd(
-            getCompoundEntityRef(entity),
-          );
-          return { entity, argocd };
-        } catch (e) {
-          return { entity, failed: (e as Error).message };
-        }
-      }),
-    );
-    return { groups, services, total: items.length };
+    return { groups, services, total };
   }, [catalog, identity, platform]);
 
   if (loading) return <Progress />;

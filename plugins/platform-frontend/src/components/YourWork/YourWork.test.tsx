@@ -167,8 +167,58 @@ describe('TeamProblemsContent', () => {
     );
     await renderAs(['group:default/team-payments'], <TeamProblemsContent />);
     expect(
-      await screen.findByText(/team-payments own no platform layer/),
+      await screen.findByText(
+        'No open problem on the services of team-payments, who own no platform layer.',
+      ),
     ).toBeTruthy();
+  });
+
+  it("lists the team's services Argo CD does not report synced and healthy, degraded first", async () => {
+    server.use(
+      http.get(`${PLATFORM_BASE}/health`, () =>
+        HttpResponse.json(
+          fleetHealth([
+            { name: 'staging-1', verdicts: { storage: 'critical' } },
+          ]),
+        ),
+      ),
+      http.get(ARGOCD_URL, () =>
+        HttpResponse.json({
+          configured: true,
+          selector: 'app.kubernetes.io/name=payments-api',
+          applications: [
+            application({ instance: 'prod-eu-1' }),
+            application({ instance: 'prod-eu-2', syncStatus: 'OutOfSync' }),
+            application({
+              instance: 'staging-1',
+              syncStatus: 'Synced',
+              healthStatus: 'Degraded',
+            }),
+          ],
+          instanceErrors: [],
+          hiddenApplications: 0,
+          observedAt: new Date().toISOString(),
+        }),
+      ),
+    );
+    await renderAs(
+      ['user:default/someone', 'group:default/team-payments'],
+      <TeamProblemsContent />,
+      [annotatedEntity],
+    );
+    const list = await screen.findByRole('list', {
+      name: "Your team's open problems",
+    });
+    const links = within(list).getAllByRole('link');
+    // The synced and healthy prod-eu-1 is no problem; the storage layer is not theirs.
+    expect(links.map(l => l.textContent)).toEqual([
+      'payments-api on staging-1: Synced, Degraded',
+      'payments-api on prod-eu-2: OutOfSync, Healthy',
+    ]);
+    expect(links[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api',
+    );
   });
 
   it('says when the teams have nothing open', async () => {
