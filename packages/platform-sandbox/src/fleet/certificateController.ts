@@ -75,6 +75,11 @@ function rateLimitedMessage(name: string, revision: number, liftsAt: Date): stri
 export function reconcileCertificates(store: ObjectStore, faults: ClusterFaults, now: Date): void {
   const at = timestamp(now);
   for (const issuer of store.list(`clusterissuers.${CM}`)) {
+    const ca = (issuer.spec as { ca?: { secretName?: string } }).ca;
+    if (ca) {
+      reconcileCaIssuer(store, issuer, ca.secretName ?? '', at);
+      continue;
+    }
     const broken = faults.hits('clusterissuer-not-ready', issuer.metadata.name, 'letsencrypt-prod');
     const status = issuer.status as { conditions?: Condition[] } | undefined;
     const server = (issuer.spec as { acme?: { server?: string } }).acme?.server ?? '';
@@ -143,6 +148,18 @@ export function reconcileCertificates(store: ObjectStore, faults: ClusterFaults,
   }
 }
 
+/** ClusterIssuers read their Secrets here (the chart's --cluster-resource-namespace). */
+const CLUSTER_RESOURCE_NAMESPACE = 'cert-manager';
+
+/** The CA issuer's Setup (pkg/issuer/ca/setup.go): Ready while its key pair Secret can be read. */
+function reconcileCaIssuer(store: ObjectStore, issuer: KubeObject, secretName: string, at: string): void {
+  const secret = store.get('secrets', CLUSTER_RESOURCE_NAMESPACE, secretName);
+  const condition: Condition = secret
+    ? { type: 'Ready', status: 'True', reason: 'KeyPairVerified', message: 'Signing CA verified', observedGeneration: issuer.metadata.generation ?? 1 }
+    : { type: 'Ready', status: 'False', reason: 'ErrGetKeyPair', message: `Error getting keypair for CA issuer: secret "${secretName}" not found`, observedGeneration: issuer.metadata.generation ?? 1 };
+  setStatus(store, `clusterissuers.${CM}`, issuer, { conditions: withCondition((issuer.status as { conditions?: Condition[] } | undefined)?.conditions, condition, at) });
+}
+
 function stripUndefined(status: CertificateStatus): CertificateStatus {
   return Object.fromEntries(Object.entries(status).filter(([, v]) => v !== undefined)) as CertificateStatus;
 }
@@ -151,6 +168,8 @@ function ensureSecret(store: ObjectStore, cert: KubeObject): void {
   const status = cert.status as CertificateStatus;
   if (!status?.notAfter) return;
   const secretName = (cert.spec as { secretName: string }).secretName;
+  const ref = (cert.spec as { issuerRef?: { name: string; kind?: string; group?: string } }).issuerRef;
+  const dnsNames = (cert.spec as { dnsNames?: string[] }).dnsNames ?? [];
   const pem = Buffer.from(`-----BEGIN CERTIFICATE-----\n${shortHash(`${cert.metadata.name}/${status.revision}`, 64)}\n-----END CERTIFICATE-----\n`).toString('base64');
   upsert(store, 'secrets', {
     apiVersion: 'v1',
@@ -158,15 +177,22 @@ function ensureSecret(store: ObjectStore, cert: KubeObject): void {
     metadata: {
       name: secretName,
       namespace: cert.metadata.namespace,
+      // As the issuing controller writes them (internal/controller/certificates/secrets.go):
+      // the SAN lists always, empty or not; the issuer as the Certificate names it.
       annotations: {
+        'cert-manager.io/alt-names': dnsNames.join(','),
         'cert-manager.io/certificate-name': cert.metadata.name,
-        'cert-manager.io/issuer-name': (cert.spec as { issuerRef?: { name: string } }).issuerRef?.name ?? '',
-        'cert-manager.io/issuer-kind': 'ClusterIssuer',
-        'cert-manager.io/common-name': ((cert.spec as { dnsNames?: string[] }).dnsNames ?? [])[0] ?? '',
+        'cert-manager.io/common-name': dnsNames[0] ?? '',
+        'cert-manager.io/ip-sans': '',
+        'cert-manager.io/issuer-group': ref?.group ?? '',
+        'cert-manager.io/issuer-kind': ref?.kind ?? '',
+        'cert-manager.io/issuer-name': ref?.name ?? '',
+        'cert-manager.io/uri-sans': '',
       },
       labels: { 'controller.cert-manager.io/fao': 'true' },
     },
     type: 'kubernetes.io/tls',
-    data: { 'tls.crt': pem, 'tls.key': Buffer.from('-----BEGIN EC PRIVATE KEY-----\nsandbox\n-----END EC PRIVATE KEY-----\n').toString('base64'), 'ca.crt': '' },
+    // No ca.crt: an ACME order returns no CA, and cert-manager writes the key only when there is one.
+    data: { 'tls.crt': pem, 'tls.key': Buffer.from('-----BEGIN EC PRIVATE KEY-----\nsandbox\n-----END EC PRIVATE KEY-----\n').toString('base64') },
   });
 }

@@ -18,7 +18,7 @@ import { KubeObject, timestamp } from '../kube/objects';
 import { ObjectStore } from '../kube/store';
 import { ClusterFaults } from './clusterFaults';
 import { componentsOn } from './clusterContext';
-import { modify, shortHash, upsert } from './objectWrites';
+import { modify, setStatus, shortHash, upsert } from './objectWrites';
 import { SANDBOX_ANNOTATION } from './timings';
 import { serviceObject } from './workloadManifests';
 import { FleetSpec } from '../scenario/types';
@@ -126,17 +126,34 @@ function allocate(store: ObjectStore, now: Date): void {
       continue;
     }
     used.add(assigned.ip);
-    store.update('services', {
+    const updated = store.update('services', {
       ...service,
       metadata: { ...service.metadata, annotations: { ...service.metadata.annotations, [ALLOCATED_FROM]: assigned.pool } },
       status: { loadBalancer: { ingress: [{ ip: assigned.ip, ipMode: 'VIP' }] } },
     });
+    // As MetalLB's controller: a Normal event naming the addresses (Go's %q of the list).
+    recordEvent(store, updated, now, 'Normal', 'IPAllocated', `Assigned IP ["${assigned.ip}"]`);
+  }
+  writePoolStatus(store);
+}
+
+/** Each pool's status as MetalLB's pool status controller counts it. */
+function writePoolStatus(store: ObjectStore): void {
+  const services = store.list('services').filter(isLoadBalancer);
+  for (const pool of store.list('ipaddresspools.metallb.io')) {
+    const assigned = services.filter(s => s.metadata.annotations?.[ALLOCATED_FROM] === pool.metadata.name && ingressIp(s)).length;
+    setStatus(store, 'ipaddresspools.metallb.io', pool, { assignedIPv4: assigned, assignedIPv6: 0, availableIPv4: Math.max(0, poolAddresses(pool).length - assigned), availableIPv6: 0 });
   }
 }
 
 function recordAllocationFailure(store: ObjectStore, service: KubeObject, now: Date): void {
+  recordEvent(store, service, now, 'Warning', 'AllocationFailed', `Failed to allocate IP for "${service.metadata.namespace}/${service.metadata.name}": no available IPs`);
+}
+
+/** One event per Service and reason, as the controller's recorder writes it. */
+function recordEvent(store: ObjectStore, service: KubeObject, now: Date, type: 'Normal' | 'Warning', reason: string, message: string): void {
   const namespace = service.metadata.namespace!;
-  const name = `${service.metadata.name}.${shortHash(`${service.metadata.uid}`, 16)}`;
+  const name = `${service.metadata.name}.${shortHash(`${service.metadata.uid}/${reason}/${message}`, 16)}`;
   const existing = store.get('events', namespace, name);
   if (existing) return;
   const at = timestamp(now);
@@ -145,13 +162,13 @@ function recordAllocationFailure(store: ObjectStore, service: KubeObject, now: D
     kind: 'Event',
     metadata: { name, namespace },
     involvedObject: { kind: 'Service', namespace, name: service.metadata.name, uid: service.metadata.uid, apiVersion: 'v1', resourceVersion: service.metadata.resourceVersion },
-    reason: 'AllocationFailed',
-    message: `Failed to allocate IP for "${namespace}/${service.metadata.name}": no available IPs`,
+    reason,
+    message,
     source: { component: 'metallb-controller' },
     firstTimestamp: at,
     lastTimestamp: at,
     count: 1,
-    type: 'Warning',
+    type,
     reportingComponent: 'metallb-controller',
     reportingInstance: '',
   });
