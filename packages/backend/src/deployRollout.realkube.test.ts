@@ -15,22 +15,17 @@
  */
 
 import { join } from 'node:path';
-// The real control plane helpers, shared with the plugins' realkube suites.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+// The real control plane, its controllers and the stack's CRDs come from the sandbox.
 import {
   expectCreated,
+  gatewayApiSource,
+  loadCrds,
   RealKubeApiServer,
   realKubeBinariesForSuite,
+  realKubeControllersForSuite,
   realKubeForSuite,
-} from '../../../plugins/platform-backend/src/__testUtils__/realKubeApiServer';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { realKubeControllersForSuite } from '../../../plugins/platform-backend/src/__testUtils__/realKubeControllers';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  loadCrds,
   STACK_CRD_SOURCES,
-  gatewayApiSource,
-} from '../../../plugins/scaffolder-actions/src/__testUtils__/stackCrds';
+} from '@platform-portal/platform-sandbox';
 import { REPO_ROOT } from './__testUtils__/BackendReplica';
 import { renderKustomization } from './__testUtils__/renderKustomization';
 

@@ -25,14 +25,13 @@ import {
   httpRouteManifest,
   parseHttpRouteRequest,
 } from '@platform-portal/plugin-platform-node';
-// The one real control plane helper, shared with the platform backend's suites.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+// The real control plane comes from the sandbox, as for the backend's suites.
 import {
   expectCreated,
   RealKubeApiServer,
   realKubeBinariesForSuite,
   realKubeForSuite,
-} from '../../platform-backend/src/__testUtils__/realKubeApiServer';
+} from '@platform-portal/platform-sandbox';
 import { platformPolicyDecisions } from './__testUtils__/platformPolicyPermissions';
 import {
   contextFor,

@@ -21,23 +21,25 @@ import {
 } from '@backstage/backend-test-utils';
 import { Sandbox, kubeFetch } from '@platform-portal/platform-sandbox';
 import { AddressInfo } from 'node:net';
-// The upgrade template's action and its sandbox test support, as the scaffolder runs them.
-/* eslint-disable @backstage/no-forbidden-package-imports */
-import { upgradeClusterAction } from '@platform-portal/plugin-scaffolder-backend-module-platform/src/actions/cluster/upgradeClusterAction';
-import { PlatformUpgradeReadiness } from '@platform-portal/plugin-scaffolder-backend-module-platform/src/upgrades/UpgradeReadiness';
+// The upgrade template's action, as the scaffolder runs it.
+import {
+  PlatformUpgradeReadiness,
+  upgradeClusterAction,
+} from '@platform-portal/plugin-scaffolder-backend-module-platform/alpha';
 import {
   actionSetup,
   contextFor,
   revisionOf,
   userOf,
   whileTicking,
-} from '@platform-portal/plugin-scaffolder-backend-module-platform/src/__testUtils__/sandboxSupport';
-/* eslint-enable @backstage/no-forbidden-package-imports */
-import { platformPlugin } from './plugin';
-import { captureScheduler } from './__testUtils__/captureScheduler';
-import { sandboxControl } from './__testUtils__/sandboxControl';
-import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
-import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
+} from '@platform-portal/plugin-scaffolder-backend-module-platform/testUtils';
+import platformPlugin from '@platform-portal/plugin-platform-backend';
+import {
+  captureScheduler,
+  sandboxControl,
+  sandboxPlatformConfig,
+  startUpstreamSandbox,
+} from '@platform-portal/plugin-platform-backend/testUtils';
 
 jest.setTimeout(60_000);
 

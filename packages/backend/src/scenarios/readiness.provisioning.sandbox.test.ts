@@ -17,25 +17,26 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Sandbox } from '@platform-portal/platform-sandbox';
 import { ClusterReadinessResponse } from '@platform-portal/plugin-platform-common';
-// The provisioning template's action and its sandbox test support, as the scaffolder runs them.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createClusterAction } from '@platform-portal/plugin-scaffolder-backend-module-platform/src/actions/cluster/createClusterAction';
-/* eslint-disable @backstage/no-forbidden-package-imports */
+// The provisioning template's action, as the scaffolder runs it.
+import { createClusterAction } from '@platform-portal/plugin-scaffolder-backend-module-platform/alpha';
 import {
   actionSetup,
   contextFor,
   userOf,
-} from '@platform-portal/plugin-scaffolder-backend-module-platform/src/__testUtils__/sandboxSupport';
-/* eslint-enable @backstage/no-forbidden-package-imports */
+} from '@platform-portal/plugin-scaffolder-backend-module-platform/testUtils';
+import platformPlugin from '@platform-portal/plugin-platform-backend';
+import {
+  captureScheduler,
+  platformTestDatabases,
+  sandboxControl,
+  sandboxPlatformConfig,
+  startUpstreamSandbox,
+} from '@platform-portal/plugin-platform-backend/testUtils';
 import request from 'supertest';
-import { platformPlugin } from './plugin';
-import { sandboxControl } from './__testUtils__/sandboxControl';
-import { captureScheduler } from './__testUtils__/captureScheduler';
-import { startUpstreamSandbox } from './__testUtils__/startUpstreamSandbox';
-import { sandboxPlatformConfig } from './__testUtils__/sandboxPlatformConfig';
-import { platformTestDatabases } from './__testUtils__/testDatabases';
 
-jest.setTimeout(600_000);
+// One test climbs the eleven phases in order, each on the state the last one
+// left, so it cannot be split: 18 s on an idle machine, 112 s on a busy one.
+jest.setTimeout(360_000);
 
 const databases = platformTestDatabases();
 const CLUSTER = 'prod-eu-3';
