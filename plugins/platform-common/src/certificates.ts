@@ -14,53 +14,23 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /**
- * One certificate of the fleet and how long it has left.
+ * One certificate of the fleet and how long it has left: the API server's
+ * serving certificate, a cert-manager Certificate, or a Cluster API
+ * control-plane Machine's certificates.
  *
  * @public
  */
-export interface FleetCertificate {
-  cluster: string;
-  /**
-   * `apiserver`: the API server's serving certificate; `cert-manager`: a
-   * Certificate object; `cluster-api-machine`: a control-plane Machine's
-   * certificates, from its status on the management cluster.
-   */
-  source: 'apiserver' | 'cert-manager' | 'cluster-api-machine';
-  /** `kube-apiserver`, the Certificate's name, or the Machine's name. */
-  name: string;
-  namespace?: string;
-  /** ISO 8601; absent while a Certificate was never issued. */
-  notAfter?: string;
-  /** Whole days until notAfter (negative once expired). */
-  daysLeft?: number;
-  /** ISO 8601 time cert-manager renews at. */
-  renewalTime?: string;
-  /** cert-manager's Ready condition. */
-  ready?: boolean;
-  /** Whether renewal is on track: false once renewal time passed or issuance failed. */
-  renewing?: boolean;
-  /** cert-manager's latest failed issuance. */
-  lastFailure?: { time?: string; message: string };
-  /** The management cluster that holds a Cluster API Machine. */
-  managementCluster?: string;
-  /** The KubeadmControlPlane that owns a Cluster API Machine. */
-  controlPlane?: string;
-  /** The KubeadmControlPlane's certificatesExpiryDays: it replaces a machine this many days before its certificates expire. */
-  rolloutBeforeDays?: number;
-  /** Why the certificate needs a person, and the runbook's steps. */
-  finding?: FleetCertificateFinding;
-}
+export type FleetCertificate = Api.FleetCertificate;
 
 /**
  * A certificate close to expiry that nothing will renew.
  *
  * @public
  */
-export interface FleetCertificateFinding {
-  message: string;
-  runbook: string[];
-}
+export type FleetCertificateFinding = Api.FleetCertificateFinding;
 
 /**
  * `GET /certificates`: soonest expiry first, and the clusters that could not
@@ -68,13 +38,7 @@ export interface FleetCertificateFinding {
  *
  * @public
  */
-export interface FleetCertificatesResponse {
-  observedAt: string;
-  certificates: FleetCertificate[];
-  errors: Array<{ cluster: string; message: string }>;
-  /** Certificates no Kubernetes API exposes, per cluster, and where to read them. */
-  notReadable: FleetCertificateNotReadable[];
-}
+export type FleetCertificatesResponse = Api.FleetCertificates;
 
 /**
  * Certificates of a cluster that live only on its nodes (kubeadm's client
@@ -83,11 +47,4 @@ export interface FleetCertificatesResponse {
  *
  * @public
  */
-export interface FleetCertificateNotReadable {
-  cluster: string;
-  /** Which certificates, e.g. kubeadm's client and control-plane certificates. */
-  certificates: string;
-  reason: string;
-  /** Run on a control-plane node. */
-  command: string;
-}
+export type FleetCertificateNotReadable = Api.FleetCertificateNotReadable;

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /**
  * Where a stage of a change's delivery stands. `waiting` means an earlier
@@ -23,12 +24,7 @@ import { EntityNotConfigured } from './entity';
  *
  * @public
  */
-export type DeliveryStageStatus =
-  | 'done'
-  | 'in progress'
-  | 'failed'
-  | 'waiting'
-  | 'unknown';
+export type DeliveryStageStatus = Api.DeliveryStageStatus;
 
 /**
  * The stages of the guide's delivery path, in order: push, CI, image in
@@ -37,38 +33,13 @@ export type DeliveryStageStatus =
  *
  * @public
  */
-export type DeliveryStageId =
-  | 'commit'
-  | 'pipeline'
-  | 'image'
-  | 'manifest'
-  | 'sync'
-  | 'route'
-  | 'traffic'
-  | 'traces';
+export type DeliveryStageId = Api.DeliveryStageId;
 
 /** @public */
-export type DeliveryStage = {
-  id: DeliveryStageId;
-  title: string;
-  status: DeliveryStageStatus;
-  /** What the portal read that gives the status, or why it could not read it. */
-  evidence: string[];
-  /** When the stage finished (or started, while in progress), ISO 8601. */
-  at?: string;
-  /** Where to look upstream. */
-  link?: string;
-};
+export type DeliveryStage = Api.DeliveryStage;
 
 /** @public */
-export type DeliveryCommit = {
-  sha: string;
-  shortSha: string;
-  title: string;
-  author?: string;
-  createdAt?: string;
-  webUrl?: string;
-};
+export type DeliveryCommit = Api.DeliveryCommit;
 
 /**
  * One commit of the default branch and its way to production: every stage,
@@ -76,18 +47,7 @@ export type DeliveryCommit = {
  *
  * @public
  */
-export type DeliveryPath = {
-  commit: DeliveryCommit;
-  /** Image tags that stand for this commit (short and full SHA, release tags). */
-  imageTags: string[];
-  stages: DeliveryStage[];
-  /** The first stage that is not done; absent when the change is live. */
-  current?: DeliveryStageId;
-  /** One sentence: where the change is, and what blocks it when it is stuck. */
-  summary: string;
-  /** Set when the change is stuck: failed, or waiting on an upstream that cannot be read. */
-  blockedBy?: string;
-};
+export type DeliveryPath = Api.DeliveryPath;
 
 /**
  * `GET /delivery/:namespace/:kind/:name`: the latest commits of the
@@ -95,11 +55,4 @@ export type DeliveryPath = {
  *
  * @public
  */
-export type EntityDeliveryResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      project: { path: string; defaultBranch: string; webUrl?: string };
-      changes: DeliveryPath[];
-      observedAt: string;
-    };
+export type EntityDeliveryResponse = EntityAnswer<Api.EntityDeliveryResponse>;

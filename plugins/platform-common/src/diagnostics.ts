@@ -14,72 +14,35 @@
  * limitations under the License.
  */
 
-/** What one diagnostic step found. @public */
-export type DiagnosticStepResult =
-  /** The step's check holds. */
-  | 'pass'
-  /** The step found the cause: the run stops here. */
-  | 'fail'
-  /** Something to look at that is not the cause by itself. */
-  | 'warn'
-  /** The step could not read what it needs (the message says why). */
-  | 'error'
-  /** Not run: an earlier step found the cause. */
-  | 'skipped';
+import type * as Api from './schema/openapi/generated/models';
+
+/**
+ * What one diagnostic step found: `pass`, the step's check holds; `fail`,
+ * the step found the cause (the run stops here); `warn`, something to look
+ * at that is not the cause by itself; `error`, the step could not read what
+ * it needs (the message says why); `skipped`, an earlier step found the cause.
+ *
+ * @public
+ */
+export type DiagnosticStepResult = Api.DiagnosticStepResult;
 
 /** One check of a runbook run against a cluster. @public */
-export interface DiagnosticStep {
-  id: string;
-  title: string;
-  result: DiagnosticStepResult;
-  summary: string;
-  /** What was read, one line per object or sample. */
-  evidence: string[];
-  /** The runbook's commands for this step, to run by hand. */
-  commands: string[];
-}
+export type DiagnosticStep = Api.DiagnosticStep;
 
 /** The remediations the portal runs itself, all safe to repeat. @public */
-export type RemediationAction =
-  | 'certificate-reissue'
-  | 'argocd-sync'
-  | 'machinedeployment-scale';
+export type RemediationAction = Api.RemediationAction;
 
 /** A remediation the portal offers for the cause it found. @public */
-export interface DiagnosticRemediation {
-  action: RemediationAction;
-  title: string;
-  description: string;
-  /** The request body for POST /diagnostics/:cluster/remediations/:action. */
-  request: RemediationRequest;
-}
+export type DiagnosticRemediation = Api.DiagnosticRemediation;
 
 /** A destructive step the portal never runs: the exact command to run by hand. @public */
-export interface DiagnosticCommand {
-  description: string;
-  command: string;
-}
+export type DiagnosticCommand = Api.DiagnosticCommand;
 
 /** A diagnostic's overall finding. @public */
-export type DiagnosticVerdict = 'cause-found' | 'healthy' | 'inconclusive';
+export type DiagnosticVerdict = Api.DiagnosticVerdict;
 
 /** Response of POST /diagnostics/:cluster/:runbook. @public */
-export interface DiagnosticRun {
-  cluster: string;
-  runbook: string;
-  title: string;
-  namespace?: string;
-  name?: string;
-  startedAt: string;
-  finishedAt: string;
-  verdict: DiagnosticVerdict;
-  /** The step where the run stopped because it found the cause. */
-  stoppedAt?: string;
-  cause?: string;
-  steps: DiagnosticStep[];
-  remediations: DiagnosticRemediation[];
-  commands: DiagnosticCommand[];
-}
+export type DiagnosticRun = Api.DiagnosticRun;
 
 /** Optional body of POST /diagnostics/:cluster/:runbook. @public */
 export interface DiagnosticRequest {
@@ -88,24 +51,7 @@ export interface DiagnosticRequest {
 }
 
 /** Body of POST /diagnostics/:cluster/remediations/:action. @public */
-export interface RemediationRequest {
-  namespace?: string;
-  name: string;
-  /** Argo CD project of the application (argocd-sync). */
-  project?: string;
-  /** New replica count (machinedeployment-scale). */
-  replicas?: number;
-  /** Validate and report what would change without changing it. */
-  dryRun?: boolean;
-}
+export type RemediationRequest = Api.RemediationRequest;
 
 /** Response of POST /diagnostics/:cluster/remediations/:action. @public */
-export interface RemediationResult {
-  action: RemediationAction;
-  cluster: string;
-  target: string;
-  dryRun: boolean;
-  /** False when the object was already in the asked-for state. */
-  changed: boolean;
-  message: string;
-}
+export type RemediationResult = Api.RemediationResult;

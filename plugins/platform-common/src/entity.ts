@@ -14,15 +14,29 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /**
  * What the entity routes (`/api/platform/entity/:namespace/:kind/:name/...`)
  * answer when the entity's annotations do not set the integration up.
  *
+ * `configured` is narrowed here rather than in the spec: the generator
+ * writes a boolean enum as the string `'false'`, and the literal is what
+ * lets callers tell the answers apart.
+ *
  * @public
  */
-export type EntityNotConfigured = {
+export type EntityNotConfigured = Api.EntityNotConfigured & {
   configured: false;
-  /** Annotations that would set it up; any one of them is enough. */
-  annotations: string[];
-  message: string;
 };
+
+/**
+ * A generated entity answer (`EntityNotConfigured` or the integration's
+ * model) with `configured` narrowed to its literal in each member, so that
+ * callers can tell them apart.
+ *
+ * @public
+ */
+export type EntityAnswer<T extends { configured: boolean }> =
+  | EntityNotConfigured
+  | (Exclude<T, Api.EntityNotConfigured> & { configured: true });

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /**
  * Argo CD's own status words. Unknown values from a newer Argo CD are passed
@@ -44,91 +45,25 @@ export type ArgocdOperationPhase =
   | string;
 
 /** One deployment in an application's `status.history`; `id` is what rollback takes. @public */
-export interface ArgocdHistoryEntry {
-  id: number;
-  revision: string;
-  deployedAt?: string;
-  deployStartedAt?: string;
-  /** Who started it: a user name, or `automated` for the sync policy. */
-  initiatedBy?: string;
-}
+export type ArgocdHistoryEntry = Api.ArgocdHistoryEntry;
 
 /** The last (or running) operation of an application. @public */
-export interface ArgocdOperation {
-  phase: ArgocdOperationPhase;
-  message?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  /** Revision the operation syncs to. */
-  revision?: string;
-  initiatedBy?: string;
-}
+export type ArgocdOperation = Api.ArgocdOperation;
 
 /** Counts over the application's resource tree and managed resources. @public */
-export interface ArgocdResourceSummary {
-  /** Nodes of the resource tree. */
-  total: number;
-  /** Nodes of the resource tree by health status; nodes without health are not counted. */
-  byHealth: Record<string, number>;
-  /** Managed resources whose sync status is not `Synced`. */
-  outOfSync: number;
-}
+export type ArgocdResourceSummary = Api.ArgocdResourceSummary;
 
 /** An Argo CD application of an entity, on one instance (one per cluster). @public */
-export interface ArgocdApplication {
-  /** The instance: the cluster whose Argo CD manages the application. */
-  instance: string;
-  name: string;
-  project: string;
-  syncStatus: ArgocdSyncStatus;
-  healthStatus: ArgocdHealthStatus;
-  healthMessage?: string;
-  /** The revision the application is synced to. */
-  revision?: string;
-  /** True when `spec.syncPolicy.automated` is on: Argo CD then refuses rollback. */
-  automatedSync: boolean;
-  /** Newest first. */
-  history: ArgocdHistoryEntry[];
-  operation?: ArgocdOperation;
-  /** Undefined when the resource tree could not be read. */
-  resources?: ArgocdResourceSummary;
-  images: string[];
-  externalURLs: string[];
-  destinationNamespace?: string;
-}
+export type ArgocdApplication = Api.ArgocdApplication;
 
 /** An Argo CD instance that could not be read; the others are still listed. @public */
-export interface ArgocdInstanceError {
-  instance: string;
-  message: string;
-}
+export type ArgocdInstanceError = Api.ArgocdInstanceError;
 
 /** GET /api/platform/entity/:namespace/:kind/:name/argocd @public */
-export type EntityArgocdResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      /** What selected the applications, e.g. `argocd/app-selector: app=x`. */
-      selector: string;
-      applications: ArgocdApplication[];
-      instanceErrors: ArgocdInstanceError[];
-      /**
-       * Applications the selector matched but left out: their project belongs
-       * to another team than the entity's owner (by the platform's ownership
-       * config), or the viewer may not read them.
-       */
-      hiddenApplications: number;
-      observedAt: string;
-    };
+export type EntityArgocdResponse = EntityAnswer<Api.EntityArgocdResponse>;
 
 /** POST .../argocd/:instance/:app/rollback @public */
-export interface ArgocdRollbackRequest {
-  /** The `id` of an entry of the application's history. */
-  id: number;
-}
+export type ArgocdRollbackRequest = Api.ArgocdRollbackRequest;
 
 /** What sync and rollback answer: the application with its operation started. @public */
-export interface ArgocdOperationResponse {
-  application: ArgocdApplication;
-  message: string;
-}
+export type ArgocdOperationResponse = Api.ArgocdOperationResult;

@@ -14,47 +14,17 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /** A stage of a pipeline: its jobs' combined status. @public */
-export type PipelineStage = {
-  name: string;
-  /** The stage's status as GitLab's jobs report it (`success`, `failed`, `running`...). */
-  status: string;
-  jobs: number;
-};
+export type PipelineStage = Api.PipelineStage;
 
 /** One pipeline as the GitLab card shows it. @public */
-export type PipelineSummary = {
-  id: number;
-  ref: string;
-  /** GitLab's status, upstream casing (`success`, `failed`, `running`...). */
-  status: string;
-  source?: string;
-  sha?: string;
-  createdAt?: string;
-  durationSeconds?: number;
-  webUrl?: string;
-  stages: PipelineStage[];
-};
+export type PipelineSummary = Api.PipelineSummary;
 
 /** An open merge request with its latest pipeline. @public */
-export type MergeRequestPipelines = {
-  iid: number;
-  title: string;
-  sourceBranch: string;
-  webUrl?: string;
-  pipeline?: PipelineSummary;
-};
+export type MergeRequestPipelines = Api.MergeRequestPipelines;
 
 /** GET /api/platform/entity/:namespace/:kind/:name/gitlab @public */
-export type EntityGitLabResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      project: { path: string; webUrl?: string; defaultBranch: string };
-      /** Latest pipelines of the default branch, newest first. */
-      defaultBranch: PipelineSummary[];
-      mergeRequests: MergeRequestPipelines[];
-      observedAt: string;
-    };
+export type EntityGitLabResponse = EntityAnswer<Api.EntityGitLabResponse>;

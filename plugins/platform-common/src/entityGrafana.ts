@@ -14,40 +14,14 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /** A dashboard matching the entity's selector. @public */
-export type EntityDashboard = {
-  uid: string;
-  title: string;
-  /** Grafana-relative path, e.g. `/d/<uid>/<slug>`; join with Grafana's public URL. */
-  path: string;
-  folderTitle?: string;
-  tags: string[];
-};
+export type EntityDashboard = Api.EntityDashboard;
 
 /** A firing (or pending) alert of the entity, from Grafana unified alerting. @public */
-export type EntityAlert = {
-  name: string;
-  /** Grafana's state, upstream casing (`Alerting`, `Pending`...). */
-  state: string;
-  severity?: string;
-  summary?: string;
-  runbookUrl?: string;
-  activeAt?: string;
-  labels: Record<string, string>;
-};
+export type EntityAlert = Api.EntityAlert;
 
 /** GET /api/platform/entity/:namespace/:kind/:name/grafana @public */
-export type EntityGrafanaResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      /** The `grafana/dashboard-selector` in force, when set. */
-      dashboardSelector?: string;
-      dashboards: EntityDashboard[];
-      /** The `grafana/alert-label-selector` in force, when set. */
-      alertSelector?: string;
-      alerts: EntityAlert[];
-      observedAt: string;
-    };
+export type EntityGrafanaResponse = EntityAnswer<Api.EntityGrafanaResponse>;

@@ -14,45 +14,17 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /** One version of an image or chart, with the clusters running it. @public */
-export type NexusArtifactVersion = {
-  version: string;
-  repository: string;
-  /** Sum of the version's asset sizes, in bytes. */
-  sizeBytes?: number;
-  lastModified?: string;
-  /** Clusters whose workloads of this entity run this version. */
-  clusters: string[];
-};
+export type NexusArtifactVersion = Api.NexusArtifactVersion;
 
 /** A Docker image or Helm chart of an entity, newest version first. @public */
-export type NexusArtifact = {
-  format: 'docker' | 'helm';
-  name: string;
-  versions: NexusArtifactVersion[];
-};
+export type NexusArtifact = Api.NexusArtifact;
 
-/** A cluster whose running versions could not be read. @public */
-export type ClusterReadError = {
-  cluster: string;
-  message: string;
-};
+/** A cluster that could not be read, and why. @public */
+export type ClusterReadError = Api.ClusterReadError;
 
 /** GET /api/platform/entity/:namespace/:kind/:name/nexus @public */
-export type EntityNexusResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      artifacts: NexusArtifact[];
-      /** Clusters that could not be asked which versions they run. */
-      clusterErrors: ClusterReadError[];
-      /**
-       * Component versions found but left out: their repository path belongs
-       * to another team than the entity's owner (by the platform's ownership
-       * config), or the viewer may not read them.
-       */
-      hiddenVersions: number;
-      observedAt: string;
-    };
+export type EntityNexusResponse = EntityAnswer<Api.EntityNexusResponse>;

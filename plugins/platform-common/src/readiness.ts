@@ -14,8 +14,7 @@
  * limitations under the License.
  */
 
-import { HealthEvidence } from './health';
-import { LayerId } from './layers';
+import type * as Api from './schema/openapi/generated/models';
 
 /**
  * Where a build-out step stands on a cluster. `attested` and
@@ -24,13 +23,7 @@ import { LayerId } from './layers';
  *
  * @public
  */
-export type ReadinessStepStatus =
-  | 'passed'
-  | 'warning'
-  | 'failed'
-  | 'unknown'
-  | 'attested'
-  | 'awaiting-attestation';
+export type ReadinessStepStatus = Api.ReadinessStepStatus;
 
 /**
  * A phase is `passing` when every automatic step passed (attestations may
@@ -39,106 +32,35 @@ export type ReadinessStepStatus =
  *
  * @public
  */
-export type ReadinessPhaseStatus =
-  | 'complete'
-  | 'passing'
-  | 'incomplete'
-  | 'failing';
+export type ReadinessPhaseStatus = Api.ReadinessPhaseStatus;
 
-/** @public */
-export interface BuildOutAttestation {
-  cluster: string;
-  step: number;
-  /** The user entity ref of who attested, from their credentials. */
-  attestedBy: string;
-  /** ISO 8601. */
-  attestedAt: string;
-  note?: string;
-}
+/** A person's word that a build-out step is done (`Attestation` in the API). @public */
+export type BuildOutAttestation = Api.Attestation;
 
 /**
  * One source of a step's verdict: a health check or a build-out probe.
  *
  * @public
  */
-export interface ReadinessCheck {
-  id: string;
-  title: string;
-  source: 'health-check' | 'build-out-probe';
-  status: 'passed' | 'warning' | 'failed' | 'unknown';
-  message: string;
-  evidence: HealthEvidence[];
-}
+export type ReadinessCheck = Api.ReadinessCheck;
 
 /** @public */
-export interface ReadinessStep {
-  number: number;
-  phase: number;
-  action: string;
-  guideVerification: string;
-  layer: LayerId;
-  verification: 'automatic' | 'attestation';
-  status: ReadinessStepStatus;
-  message: string;
-  checks: ReadinessCheck[];
-  /** The latest attestation, for steps verified by a person. */
-  attestation?: BuildOutAttestation;
-}
+export type ReadinessStep = Api.ReadinessStep;
 
 /** @public */
-export interface ReadinessScore {
-  /** Automatic steps that passed, as a share of all steps, 0-100. */
-  percent: number;
-  passed: number;
-  attested: number;
-  total: number;
-}
+export type ReadinessScore = Api.ReadinessScore;
 
 /** @public */
-export interface ReadinessPhase {
-  number: number;
-  title: string;
-  status: ReadinessPhaseStatus;
-  score: ReadinessScore;
-  /**
-   * Set when this phase passes while an earlier one fails: the build-out
-   * went out of order, the number is the earliest failing phase.
-   */
-  passesBeforeFailingPhase?: number;
-  steps: ReadinessStep[];
-}
+export type ReadinessPhase = Api.ReadinessPhase;
+
+/** GET /api/platform/readiness/:cluster @public */
+export type ClusterReadinessResponse = Api.ClusterReadiness;
 
 /** @public */
-export interface ClusterReadinessResponse {
-  cluster: string;
-  score: ReadinessScore;
-  /** The first phase that is neither passing nor complete. */
-  stuckPhase?: number;
-  outOfOrder: boolean;
-  observedAt: string;
-  phases: ReadinessPhase[];
-}
+export type ClusterReadinessSummary = Api.ClusterReadinessSummary;
 
-/** @public */
-export interface ClusterReadinessSummary {
-  cluster: string;
-  score: ReadinessScore;
-  stuckPhase?: number;
-  outOfOrder: boolean;
-  phases: Array<{
-    number: number;
-    status: ReadinessPhaseStatus;
-    score: ReadinessScore;
-    passesBeforeFailingPhase?: number;
-  }>;
-  /** Set when the cluster could not be assessed. */
-  error?: string;
-}
-
-/** @public */
-export interface FleetReadinessResponse {
-  clusters: ClusterReadinessSummary[];
-}
+/** GET /api/platform/readiness @public */
+export type FleetReadinessResponse = Api.FleetReadiness;
 
 /** @public */
 export interface AttestationRequest {

@@ -14,15 +14,17 @@
  * limitations under the License.
  */
 
+import type * as Api from './schema/openapi/generated/models';
+
 /** The self-service templates whose writes the backend can preview. @public */
-export const PREVIEWABLE_TEMPLATES = [
+export type PreviewableTemplate = Api.PreviewableTemplate;
+
+/** The self-service templates whose writes the backend can preview. @public */
+export const PREVIEWABLE_TEMPLATES: readonly PreviewableTemplate[] = [
   'platform-route-certificate',
   'platform-volume',
   'platform-namespace',
-] as const;
-
-/** @public */
-export type PreviewableTemplate = (typeof PREVIEWABLE_TEMPLATES)[number];
+];
 
 /**
  * POST /api/platform/self-service/preview: a template and the parameters its
@@ -30,10 +32,7 @@ export type PreviewableTemplate = (typeof PREVIEWABLE_TEMPLATES)[number];
  *
  * @public
  */
-export interface ManifestPreviewRequest {
-  template: PreviewableTemplate;
-  parameters: Record<string, unknown>;
-}
+export type ManifestPreviewRequest = Api.ManifestPreviewRequest;
 
 /**
  * One manifest a template's actions would apply: create or update when the
@@ -42,34 +41,13 @@ export interface ManifestPreviewRequest {
  *
  * @public
  */
-export interface PreviewedManifest {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-  outcome: 'create' | 'update' | 'refused' | 'not-checked';
-  message: string;
-  manifest: { [key: string]: unknown };
-}
+export type PreviewedManifest = Api.PreviewedManifest;
 
 /** @public */
-export interface ManifestPreviewResponse {
-  template: string;
-  cluster: string;
-  /** No manifest is refused: the template may run. */
-  ok: boolean;
-  manifests: PreviewedManifest[];
-}
+export type ManifestPreviewResponse = Api.ManifestPreview;
 
 /** A Service and its ports, for the route template's pickers. @public */
-export interface NamespaceService {
-  name: string;
-  ports: Array<{ port: number; name?: string; protocol?: string }>;
-}
+export type NamespaceService = Api.NamespaceService;
 
 /** GET /api/platform/clusters/:cluster/namespaces/:namespace/services. @public */
-export interface NamespaceServicesResponse {
-  cluster: string;
-  namespace: string;
-  services: NamespaceService[];
-}
+export type NamespaceServicesResponse = Api.NamespaceServices;

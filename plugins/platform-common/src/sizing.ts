@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { LayerId } from './layers';
+import type * as Api from './schema/openapi/generated/models';
 
 /**
  * The guide's sizing table (section 1, "Hardware Requirements").
@@ -48,53 +48,13 @@ export const SIZING_GUIDE = {
 } as const;
 
 /** @public */
-export type SizingSeverity = 'ok' | 'info' | 'warning' | 'critical';
+export type SizingSeverity = Api.SizingSeverity;
 
 /** @public */
-export interface SizingFinding {
-  /** Stable id of the rule, e.g. `control-plane-quorum`. */
-  rule: string;
-  title: string;
-  severity: SizingSeverity;
-  /** The layer the finding feeds. */
-  layer: LayerId;
-  /** What the cluster has, in words with its numbers. */
-  message: string;
-  /** The cluster's numbers the finding is based on. */
-  numbers: Record<string, number | string>;
-  /** What the guide recommends, and what to add. */
-  recommendation: string;
-}
+export type SizingFinding = Api.SizingFinding;
 
 /** @public */
-export interface SizingNode {
-  name: string;
-  role: 'control-plane' | 'worker';
-  ready: boolean;
-  capacity: { cpu: number; memoryGiB: number; diskGiB: number; pods: number };
-  allocatable: {
-    cpu: number;
-    memoryGiB: number;
-    diskGiB: number;
-    pods: number;
-  };
-  requested: { cpu: number; memoryGiB: number; pods: number };
-  /** From node-exporter through Prometheus, when it answers. */
-  usage?: {
-    memoryUsedPercent?: number;
-    rootDiskUsedPercent?: number;
-    rawDiskGiB?: number;
-  };
-}
+export type SizingNode = Api.SizingNode;
 
-/** @public */
-export interface SizingResponse {
-  cluster: string;
-  /** `production` holds the cluster to the guide's production column. */
-  profile: 'production' | 'minimum';
-  observedAt: string;
-  nodes: SizingNode[];
-  findings: SizingFinding[];
-  /** Why usage is missing, when Prometheus could not be read. */
-  usageError?: string;
-}
+/** GET /api/platform/sizing/:cluster @public */
+export type SizingResponse = Api.Sizing;

@@ -14,140 +14,44 @@
  * limitations under the License.
  */
 
-import { EntityNotConfigured } from './entity';
-import { ClusterReadError } from './entityNexus';
+import type * as Api from './schema/openapi/generated/models';
+import { EntityAnswer } from './entity';
 
 /** The workload kinds the Workloads tab shows. @public */
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
+export type WorkloadKind = Api.WorkloadKind;
 
 /** Where a rollout stands, from the controller's status and conditions. @public */
-export type RolloutState = 'complete' | 'progressing' | 'stuck' | 'degraded';
+export type RolloutState = Api.RolloutState;
 
 /** A HorizontalPodAutoscaler scaling a workload. @public */
-export type WorkloadAutoscaler = {
-  name: string;
-  minReplicas: number;
-  maxReplicas: number;
-  currentReplicas: number;
-  desiredReplicas: number;
-};
+export type WorkloadAutoscaler = Api.WorkloadAutoscaler;
 
 /** A Deployment, StatefulSet or DaemonSet of the entity with its rollout. @public */
-export type WorkloadRollout = {
-  kind: WorkloadKind;
-  name: string;
-  desired: number;
-  ready: number;
-  updated: number;
-  available: number;
-  state: RolloutState;
-  /** The controller's own words when the rollout is not complete. */
-  message?: string;
-  images: string[];
-  autoscaler?: WorkloadAutoscaler;
-};
+export type WorkloadRollout = Api.WorkloadRollout;
 
 /** How a container last ended. @public */
-export type ContainerTermination = {
-  reason: string;
-  exitCode: number;
-  finishedAt?: string;
-};
+export type ContainerTermination = Api.ContainerTermination;
 
 /** A container of a pod as the kubelet reports it. @public */
-export type WorkloadContainer = {
-  name: string;
-  image: string;
-  ready: boolean;
-  restarts: number;
-  /** running, waiting or terminated. */
-  state: 'running' | 'waiting' | 'terminated' | 'unknown';
-  /** The waiting or terminated reason, e.g. CrashLoopBackOff. */
-  reason?: string;
-  message?: string;
-  lastTermination?: ContainerTermination;
-  /** The container's memory limit as the pod spec states it, e.g. `512Mi`. */
-  memoryLimit?: string;
-};
+export type WorkloadContainer = Api.WorkloadContainer;
 
 /** A pod of the entity. @public */
-export type WorkloadPod = {
-  name: string;
-  phase: string;
-  ready: boolean;
-  node?: string;
-  restarts: number;
-  /** `Deployment/name`, `StatefulSet/name` or `DaemonSet/name`, when known. */
-  workload?: string;
-  containers: WorkloadContainer[];
-};
+export type WorkloadPod = Api.WorkloadPod;
 
 /** The kinds of trouble the portal recognises. @public */
-export type WorkloadFindingKind =
-  | 'oom-killed'
-  | 'crash-loop'
-  | 'image-pull'
-  | 'unschedulable'
-  | 'probe-failing'
-  | 'rollout-stuck'
-  | 'hpa-at-max';
+export type WorkloadFindingKind = Api.WorkloadFindingKind;
 
 /** Something wrong, in plain words, with what to do next. @public */
-export type WorkloadFinding = {
-  kind: WorkloadFindingKind;
-  severity: 'error' | 'warning';
-  /** `Pod/name`, `Deployment/name`... */
-  object: string;
-  container?: string;
-  /** Why, in plain words, with the numbers that show it. */
-  cause: string;
-  nextStep: string;
-  /** Lines that back the cause: the previous container's last log lines, an event. */
-  evidence?: string[];
-};
+export type WorkloadFinding = Api.WorkloadFinding;
 
 /** A Kubernetes Event about one of the entity's objects. @public */
-export type WorkloadEvent = {
-  type: string;
-  reason: string;
-  message: string;
-  /** `Pod/name`... */
-  object: string;
-  count: number;
-  lastSeen?: string;
-};
+export type WorkloadEvent = Api.WorkloadEvent;
 
 /** The entity's workloads on one cluster. @public */
-export type ClusterWorkloads = {
-  cluster: string;
-  namespace: string;
-  workloads: WorkloadRollout[];
-  pods: WorkloadPod[];
-  /** Worst first. */
-  findings: WorkloadFinding[];
-  /** Newest first. */
-  events: WorkloadEvent[];
-};
+export type ClusterWorkloads = Api.ClusterWorkloads;
 
 /** GET /api/platform/workloads/:namespace/:kind/:name @public */
-export type EntityWorkloadsResponse =
-  | EntityNotConfigured
-  | {
-      configured: true;
-      namespace: string;
-      /** The label selector the workloads were found by. */
-      selector: string;
-      /** Clusters where the entity runs, those with findings first. */
-      clusters: ClusterWorkloads[];
-      clusterErrors: ClusterReadError[];
-      /**
-       * Clusters where the namespace exists but belongs to another team than
-       * the entity's owner (its platform-portal.io/owner or team label), or the viewer is not
-       * in that team: left out.
-       */
-      hiddenClusters: number;
-      observedAt: string;
-    };
+export type EntityWorkloadsResponse = EntityAnswer<Api.EntityWorkloadsResponse>;
 
 /**
  * One workload on one cluster for a restart or scale; `dryRun` asks the API
@@ -155,13 +59,7 @@ export type EntityWorkloadsResponse =
  *
  * @public
  */
-export type WorkloadActionRequest = {
-  cluster: string;
-  namespace: string;
-  kind: WorkloadKind;
-  name: string;
-  dryRun: boolean;
-};
+export type WorkloadActionRequest = Api.WorkloadActionRequest;
 
 /**
  * What a restart or scale did or would do. `argocd-owned`: nothing was
@@ -169,13 +67,4 @@ export type WorkloadActionRequest = {
  *
  * @public
  */
-export type WorkloadActionResult = {
-  action: 'restart' | 'scale';
-  dryRun: boolean;
-  outcome: 'previewed' | 'done' | 'argocd-owned';
-  message: string;
-  workload: Omit<WorkloadActionRequest, 'dryRun'>;
-  replicas?: { from: number; to: number };
-  restartedAt?: string;
-  argocd?: { instance: string; application?: string; url?: string };
-};
+export type WorkloadActionResult = Api.WorkloadActionResult;

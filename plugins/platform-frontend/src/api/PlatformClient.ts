@@ -156,17 +156,13 @@ export class PlatformClient implements PlatformApi {
   restartWorkload(
     request: WorkloadActionRequest,
   ): Promise<WorkloadActionResult> {
-    return body(
-      this.api.restartWorkload({ body: request }),
-    ) as Promise<WorkloadActionResult>;
+    return body(this.api.restartWorkload({ body: request }));
   }
 
   scaleWorkload(
     request: WorkloadActionRequest & { replicas: number },
   ): Promise<WorkloadActionResult> {
-    return body(
-      this.api.scaleWorkload({ body: request }),
-    ) as Promise<WorkloadActionResult>;
+    return body(this.api.scaleWorkload({ body: request }));
   }
 
   getEntityGrafana(entity: CompoundEntityRef): Promise<EntityGrafanaResponse> {
@@ -238,13 +234,11 @@ export class PlatformClient implements PlatformApi {
         path: { cluster },
         query: target ? { target } : {},
       }),
-    ) as Promise<UpgradeReport>;
+    );
   }
 
   getFleetUpgrades(): Promise<FleetUpgradesResponse> {
-    return body(
-      this.api.getFleetUpgrades({}),
-    ) as Promise<FleetUpgradesResponse>;
+    return body(this.api.getFleetUpgrades({}));
   }
 
   listFleetCertificates(): Promise<FleetCertificatesResponse> {

@@ -53,11 +53,9 @@ export class SelfServiceClient implements SelfServiceApi {
     );
   }
 
-  async previewSelfService(
+  previewSelfService(
     request: ManifestPreviewRequest,
   ): Promise<ManifestPreviewResponse> {
-    return (await body(
-      this.api.previewSelfService({ body: request }),
-    )) as ManifestPreviewResponse;
+    return body(this.api.previewSelfService({ body: request }));
   }
 }

@@ -63,25 +63,29 @@ export const spec = {
         },
         required: ['error'],
       },
+      PreviewableTemplate: {
+        type: 'string',
+        description:
+          'The self-service templates whose writes the backend can preview, by metadata.name.',
+        enum: [
+          'platform-route-certificate',
+          'platform-volume',
+          'platform-namespace',
+        ],
+      },
       ManifestPreviewRequest: {
         type: 'object',
         description:
           'A self-service template and the parameters its form holds so far.',
         properties: {
           template: {
-            type: 'string',
-            enum: [
-              'platform-route-certificate',
-              'platform-volume',
-              'platform-namespace',
-            ],
-            description: "The template's metadata.name.",
+            $ref: '#/components/schemas/PreviewableTemplate',
           },
           parameters: {
             type: 'object',
             additionalProperties: true,
             description:
-              "The form's values, as the template's steps read them (cluster and owner as entity refs or names).",
+              "The form's values, as the template's steps read them (cluster and owner as entity refs or names). Free-form: each template declares its own parameters, and the backend checks them field by field so that a bad one is named in the 400.",
           },
         },
         required: ['template', 'parameters'],
@@ -116,7 +120,8 @@ export const spec = {
           manifest: {
             type: 'object',
             additionalProperties: true,
-            description: 'The object exactly as the action would send it.',
+            description:
+              'The object exactly as the action would send it. Free-form: any Kubernetes kind a template writes, passed through as the API server would receive it.',
           },
         },
         required: [
@@ -165,37 +170,45 @@ export const spec = {
           services: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                ports: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      port: {
-                        type: 'integer',
-                      },
-                      name: {
-                        type: 'string',
-                      },
-                      protocol: {
-                        type: 'string',
-                      },
-                    },
-                    required: ['port'],
-                    additionalProperties: false,
-                  },
-                },
-              },
-              required: ['name', 'ports'],
-              additionalProperties: false,
+              $ref: '#/components/schemas/NamespaceService',
             },
           },
         },
         required: ['cluster', 'namespace', 'services'],
+        additionalProperties: false,
+      },
+      NamespaceService: {
+        type: 'object',
+        description:
+          "A Service and its ports, for the route template's pickers.",
+        properties: {
+          name: {
+            type: 'string',
+          },
+          ports: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServicePort',
+            },
+          },
+        },
+        required: ['name', 'ports'],
+        additionalProperties: false,
+      },
+      ServicePort: {
+        type: 'object',
+        properties: {
+          port: {
+            type: 'integer',
+          },
+          name: {
+            type: 'string',
+          },
+          protocol: {
+            type: 'string',
+          },
+        },
+        required: ['port'],
         additionalProperties: false,
       },
       WorkloadActionRequest: {
@@ -211,8 +224,7 @@ export const spec = {
             type: 'string',
           },
           kind: {
-            type: 'string',
-            enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+            $ref: '#/components/schemas/WorkloadKind',
           },
           name: {
             type: 'string',
@@ -246,60 +258,74 @@ export const spec = {
             description: 'What happened or would happen, in plain words.',
           },
           workload: {
-            type: 'object',
-            properties: {
-              cluster: {
-                type: 'string',
-              },
-              namespace: {
-                type: 'string',
-              },
-              kind: {
-                type: 'string',
-                enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
-              },
-              name: {
-                type: 'string',
-              },
-            },
-            required: ['cluster', 'namespace', 'kind', 'name'],
+            $ref: '#/components/schemas/WorkloadRef',
           },
           replicas: {
-            type: 'object',
-            properties: {
-              from: {
-                type: 'integer',
-              },
-              to: {
-                type: 'integer',
-              },
-            },
-            required: ['from', 'to'],
+            $ref: '#/components/schemas/ReplicaChange',
           },
           restartedAt: {
             type: 'string',
           },
           argocd: {
-            type: 'object',
-            description:
-              'The Argo CD instance (the cluster) and application that own the field, when outcome is argocd-owned.',
-            properties: {
-              instance: {
-                type: 'string',
-              },
-              application: {
-                type: 'string',
-              },
-              url: {
-                type: 'string',
-                description:
-                  "The application in Argo CD's web UI, when Argo CD is configured and the application is known.",
-              },
-            },
-            required: ['instance'],
+            $ref: '#/components/schemas/WorkloadArgocdOwner',
           },
         },
         required: ['action', 'dryRun', 'outcome', 'message', 'workload'],
+      },
+      WorkloadKind: {
+        type: 'string',
+        description: 'The workload kinds the Workloads tab shows.',
+        enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+      },
+      WorkloadRef: {
+        type: 'object',
+        description: 'One workload on one cluster.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/WorkloadKind',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+        required: ['cluster', 'namespace', 'kind', 'name'],
+      },
+      ReplicaChange: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'integer',
+          },
+          to: {
+            type: 'integer',
+          },
+        },
+        required: ['from', 'to'],
+      },
+      WorkloadArgocdOwner: {
+        type: 'object',
+        description:
+          'The Argo CD instance (the cluster) and application that own the field, when outcome is argocd-owned.',
+        properties: {
+          instance: {
+            type: 'string',
+          },
+          application: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            description:
+              "The application in Argo CD's web UI, when Argo CD is configured and the application is known.",
+          },
+        },
+        required: ['instance'],
       },
       EntityNexus: {
         type: 'object',
@@ -311,59 +337,13 @@ export const spec = {
           artifacts: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                format: {
-                  type: 'string',
-                  enum: ['docker', 'helm'],
-                },
-                name: {
-                  type: 'string',
-                },
-                versions: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      version: {
-                        type: 'string',
-                      },
-                      repository: {
-                        type: 'string',
-                      },
-                      sizeBytes: {
-                        type: 'number',
-                      },
-                      lastModified: {
-                        type: 'string',
-                      },
-                      clusters: {
-                        type: 'array',
-                        items: {
-                          type: 'string',
-                        },
-                      },
-                    },
-                    required: ['version', 'repository', 'clusters'],
-                  },
-                },
-              },
-              required: ['format', 'name', 'versions'],
+              $ref: '#/components/schemas/NexusArtifact',
             },
           },
           clusterErrors: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'message'],
+              $ref: '#/components/schemas/ClusterReadError',
             },
           },
           hiddenVersions: {
@@ -383,6 +363,56 @@ export const spec = {
           'observedAt',
         ],
       },
+      NexusArtifact: {
+        type: 'object',
+        description:
+          'A Docker image or Helm chart of an entity, newest version first.',
+        properties: {
+          format: {
+            type: 'string',
+            enum: ['docker', 'helm'],
+          },
+          name: {
+            type: 'string',
+          },
+          versions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NexusArtifactVersion',
+            },
+          },
+        },
+        required: ['format', 'name', 'versions'],
+      },
+      NexusArtifactVersion: {
+        type: 'object',
+        description:
+          'One version of an image or chart, with the clusters running it.',
+        properties: {
+          version: {
+            type: 'string',
+          },
+          repository: {
+            type: 'string',
+          },
+          sizeBytes: {
+            type: 'number',
+            description: "Sum of the version's asset sizes, in bytes.",
+          },
+          lastModified: {
+            type: 'string',
+          },
+          clusters: {
+            type: 'array',
+            description:
+              'Clusters whose workloads of this entity run this version.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['version', 'repository', 'clusters'],
+      },
       EntityGitLab: {
         type: 'object',
         properties: {
@@ -391,138 +421,20 @@ export const spec = {
             description: 'Always true in this answer.',
           },
           project: {
-            type: 'object',
-            properties: {
-              path: {
-                type: 'string',
-              },
-              webUrl: {
-                type: 'string',
-              },
-              defaultBranch: {
-                type: 'string',
-              },
-            },
-            required: ['path', 'defaultBranch'],
+            $ref: '#/components/schemas/GitLabProject',
           },
           defaultBranch: {
             type: 'array',
+            description:
+              'Latest pipelines of the default branch, newest first.',
             items: {
-              type: 'object',
-              properties: {
-                id: {
-                  type: 'integer',
-                },
-                ref: {
-                  type: 'string',
-                },
-                status: {
-                  type: 'string',
-                },
-                source: {
-                  type: 'string',
-                },
-                sha: {
-                  type: 'string',
-                },
-                createdAt: {
-                  type: 'string',
-                },
-                durationSeconds: {
-                  type: 'number',
-                },
-                webUrl: {
-                  type: 'string',
-                },
-                stages: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      name: {
-                        type: 'string',
-                      },
-                      status: {
-                        type: 'string',
-                      },
-                      jobs: {
-                        type: 'integer',
-                      },
-                    },
-                    required: ['name', 'status', 'jobs'],
-                  },
-                },
-              },
-              required: ['id', 'ref', 'status', 'stages'],
+              $ref: '#/components/schemas/PipelineSummary',
             },
           },
           mergeRequests: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                iid: {
-                  type: 'integer',
-                },
-                title: {
-                  type: 'string',
-                },
-                sourceBranch: {
-                  type: 'string',
-                },
-                webUrl: {
-                  type: 'string',
-                },
-                pipeline: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'integer',
-                    },
-                    ref: {
-                      type: 'string',
-                    },
-                    status: {
-                      type: 'string',
-                    },
-                    source: {
-                      type: 'string',
-                    },
-                    sha: {
-                      type: 'string',
-                    },
-                    createdAt: {
-                      type: 'string',
-                    },
-                    durationSeconds: {
-                      type: 'number',
-                    },
-                    webUrl: {
-                      type: 'string',
-                    },
-                    stages: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          name: {
-                            type: 'string',
-                          },
-                          status: {
-                            type: 'string',
-                          },
-                          jobs: {
-                            type: 'integer',
-                          },
-                        },
-                        required: ['name', 'status', 'jobs'],
-                      },
-                    },
-                  },
-                  required: ['id', 'ref', 'status', 'stages'],
-                },
-              },
-              required: ['iid', 'title', 'sourceBranch'],
+              $ref: '#/components/schemas/MergeRequestPipelines',
             },
           },
           observedAt: {
@@ -537,6 +449,100 @@ export const spec = {
           'observedAt',
         ],
       },
+      GitLabProject: {
+        type: 'object',
+        properties: {
+          path: {
+            type: 'string',
+          },
+          webUrl: {
+            type: 'string',
+          },
+          defaultBranch: {
+            type: 'string',
+          },
+        },
+        required: ['path', 'defaultBranch'],
+      },
+      PipelineStage: {
+        type: 'object',
+        description: "A stage of a pipeline: its jobs' combined status.",
+        properties: {
+          name: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            description:
+              "The stage's status as GitLab's jobs report it (success, failed, running...).",
+          },
+          jobs: {
+            type: 'integer',
+          },
+        },
+        required: ['name', 'status', 'jobs'],
+      },
+      PipelineSummary: {
+        type: 'object',
+        description: 'One pipeline as the GitLab card shows it.',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          ref: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            description:
+              "GitLab's status, upstream casing (success, failed, running...).",
+          },
+          source: {
+            type: 'string',
+          },
+          sha: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          durationSeconds: {
+            type: 'number',
+          },
+          webUrl: {
+            type: 'string',
+          },
+          stages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineStage',
+            },
+          },
+        },
+        required: ['id', 'ref', 'status', 'stages'],
+      },
+      MergeRequestPipelines: {
+        type: 'object',
+        description: 'An open merge request with its latest pipeline.',
+        properties: {
+          iid: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          sourceBranch: {
+            type: 'string',
+          },
+          webUrl: {
+            type: 'string',
+          },
+          pipeline: {
+            $ref: '#/components/schemas/PipelineSummary',
+          },
+        },
+        required: ['iid', 'title', 'sourceBranch'],
+      },
       EntityDelivery: {
         type: 'object',
         properties: {
@@ -545,102 +551,12 @@ export const spec = {
             description: 'Always true in this answer.',
           },
           project: {
-            type: 'object',
-            properties: {
-              path: {
-                type: 'string',
-              },
-              webUrl: {
-                type: 'string',
-              },
-              defaultBranch: {
-                type: 'string',
-              },
-            },
-            required: ['path', 'defaultBranch'],
+            $ref: '#/components/schemas/GitLabProject',
           },
           changes: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                commit: {
-                  type: 'object',
-                  properties: {
-                    sha: {
-                      type: 'string',
-                    },
-                    shortSha: {
-                      type: 'string',
-                    },
-                    title: {
-                      type: 'string',
-                    },
-                    author: {
-                      type: 'string',
-                    },
-                    createdAt: {
-                      type: 'string',
-                    },
-                    webUrl: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['sha', 'shortSha', 'title'],
-                },
-                imageTags: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                stages: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      id: {
-                        $ref: '#/components/schemas/DeliveryStageId',
-                      },
-                      title: {
-                        type: 'string',
-                      },
-                      status: {
-                        enum: [
-                          'done',
-                          'in progress',
-                          'failed',
-                          'waiting',
-                          'unknown',
-                        ],
-                      },
-                      evidence: {
-                        type: 'array',
-                        items: {
-                          type: 'string',
-                        },
-                      },
-                      at: {
-                        type: 'string',
-                      },
-                      link: {
-                        type: 'string',
-                      },
-                    },
-                    required: ['id', 'title', 'status', 'evidence'],
-                  },
-                },
-                current: {
-                  $ref: '#/components/schemas/DeliveryStageId',
-                },
-                summary: {
-                  type: 'string',
-                },
-                blockedBy: {
-                  type: 'string',
-                },
-              },
-              required: ['commit', 'imageTags', 'stages', 'summary'],
+              $ref: '#/components/schemas/DeliveryPath',
             },
           },
           observedAt: {
@@ -648,6 +564,102 @@ export const spec = {
           },
         },
         required: ['configured', 'project', 'changes', 'observedAt'],
+      },
+      DeliveryPath: {
+        type: 'object',
+        description:
+          'One commit of the default branch and its way to production: every stage, where the change is now and, when it stopped, what blocks it.',
+        properties: {
+          commit: {
+            $ref: '#/components/schemas/DeliveryCommit',
+          },
+          imageTags: {
+            type: 'array',
+            description:
+              'Image tags that stand for this commit (short and full SHA, release tags).',
+            items: {
+              type: 'string',
+            },
+          },
+          stages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeliveryStage',
+            },
+          },
+          current: {
+            $ref: '#/components/schemas/DeliveryStageId',
+          },
+          summary: {
+            type: 'string',
+          },
+          blockedBy: {
+            type: 'string',
+          },
+        },
+        required: ['commit', 'imageTags', 'stages', 'summary'],
+      },
+      DeliveryCommit: {
+        type: 'object',
+        properties: {
+          sha: {
+            type: 'string',
+          },
+          shortSha: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          author: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          webUrl: {
+            type: 'string',
+          },
+        },
+        required: ['sha', 'shortSha', 'title'],
+      },
+      DeliveryStage: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/DeliveryStageId',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/DeliveryStageStatus',
+          },
+          evidence: {
+            type: 'array',
+            description:
+              'What the portal read that gives the status, or why it could not read it.',
+            items: {
+              type: 'string',
+            },
+          },
+          at: {
+            type: 'string',
+            description:
+              'When the stage finished (or started, while in progress), ISO 8601.',
+          },
+          link: {
+            type: 'string',
+            description: 'Where to look upstream.',
+          },
+        },
+        required: ['id', 'title', 'status', 'evidence'],
+      },
+      DeliveryStageStatus: {
+        type: 'string',
+        description:
+          'waiting means an earlier stage has not finished; unknown means the portal could not read the upstream that would tell.',
+        enum: ['done', 'in progress', 'failed', 'waiting', 'unknown'],
       },
       EntityGrafana: {
         type: 'object',
@@ -662,28 +674,7 @@ export const spec = {
           dashboards: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                uid: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                path: {
-                  type: 'string',
-                },
-                folderTitle: {
-                  type: 'string',
-                },
-                tags: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-              },
-              required: ['uid', 'title', 'path', 'tags'],
+              $ref: '#/components/schemas/EntityDashboard',
             },
           },
           alertSelector: {
@@ -692,34 +683,7 @@ export const spec = {
           alerts: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                state: {
-                  type: 'string',
-                },
-                severity: {
-                  type: 'string',
-                },
-                summary: {
-                  type: 'string',
-                },
-                runbookUrl: {
-                  type: 'string',
-                },
-                activeAt: {
-                  type: 'string',
-                },
-                labels: {
-                  type: 'object',
-                  additionalProperties: {
-                    type: 'string',
-                  },
-                },
-              },
-              required: ['name', 'state', 'labels'],
+              $ref: '#/components/schemas/EntityAlert',
             },
           },
           observedAt: {
@@ -727,6 +691,147 @@ export const spec = {
           },
         },
         required: ['configured', 'dashboards', 'alerts', 'observedAt'],
+      },
+      EntityDashboard: {
+        type: 'object',
+        description: "A dashboard matching the entity's selector.",
+        properties: {
+          uid: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description:
+              "Grafana-relative path, e.g. /d/<uid>/<slug>; join with Grafana's public URL.",
+          },
+          folderTitle: {
+            type: 'string',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['uid', 'title', 'path', 'tags'],
+      },
+      EntityAlert: {
+        type: 'object',
+        description:
+          'A firing (or pending) alert of the entity, from Grafana unified alerting.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            description:
+              "Grafana's state, upstream casing (Alerting, Pending...).",
+          },
+          severity: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          runbookUrl: {
+            type: 'string',
+          },
+          activeAt: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            description: "The alert's labels, name to value.",
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['name', 'state', 'labels'],
+      },
+      ClusterReadError: {
+        type: 'object',
+        description: 'A cluster that could not be read, and why.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['cluster', 'message'],
+      },
+      EntityNexusResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityNexus',
+          },
+        ],
+      },
+      EntityGitLabResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityGitLab',
+          },
+        ],
+      },
+      EntityGrafanaResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityGrafana',
+          },
+        ],
+      },
+      EntityArgocdResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityArgocd',
+          },
+        ],
+      },
+      EntityWorkloadsResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityWorkloads',
+          },
+        ],
+      },
+      EntityDeliveryResponse: {
+        description: 'The answer, or what would set the integration up.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityNotConfigured',
+          },
+          {
+            $ref: '#/components/schemas/EntityDelivery',
+          },
+        ],
       },
       EntityNotConfigured: {
         type: 'object',
@@ -774,16 +879,7 @@ export const spec = {
           clusterErrors: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'message'],
+              $ref: '#/components/schemas/ClusterReadError',
             },
           },
           hiddenClusters: {
@@ -837,28 +933,7 @@ export const spec = {
             type: 'array',
             description: 'Newest first.',
             items: {
-              type: 'object',
-              properties: {
-                type: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-                object: {
-                  type: 'string',
-                },
-                count: {
-                  type: 'integer',
-                },
-                lastSeen: {
-                  type: 'string',
-                },
-              },
-              required: ['type', 'reason', 'message', 'object', 'count'],
+              $ref: '#/components/schemas/WorkloadEvent',
             },
           },
         },
@@ -871,12 +946,38 @@ export const spec = {
           'events',
         ],
       },
+      WorkloadEvent: {
+        type: 'object',
+        description: "A Kubernetes Event about one of the entity's objects.",
+        properties: {
+          type: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          object: {
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+          },
+          lastSeen: {
+            type: 'string',
+          },
+        },
+        required: ['type', 'reason', 'message', 'object', 'count'],
+      },
       WorkloadRollout: {
         type: 'object',
+        description:
+          'A Deployment, StatefulSet or DaemonSet of the entity with its rollout.',
         properties: {
           kind: {
-            type: 'string',
-            enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+            $ref: '#/components/schemas/WorkloadKind',
           },
           name: {
             type: 'string',
@@ -894,11 +995,12 @@ export const spec = {
             type: 'integer',
           },
           state: {
-            type: 'string',
-            enum: ['complete', 'progressing', 'stuck', 'degraded'],
+            $ref: '#/components/schemas/RolloutState',
           },
           message: {
             type: 'string',
+            description:
+              "The controller's own words when the rollout is not complete.",
           },
           images: {
             type: 'array',
@@ -907,31 +1009,7 @@ export const spec = {
             },
           },
           autoscaler: {
-            type: 'object',
-            properties: {
-              name: {
-                type: 'string',
-              },
-              minReplicas: {
-                type: 'integer',
-              },
-              maxReplicas: {
-                type: 'integer',
-              },
-              currentReplicas: {
-                type: 'integer',
-              },
-              desiredReplicas: {
-                type: 'integer',
-              },
-            },
-            required: [
-              'name',
-              'minReplicas',
-              'maxReplicas',
-              'currentReplicas',
-              'desiredReplicas',
-            ],
+            $ref: '#/components/schemas/WorkloadAutoscaler',
           },
         },
         required: [
@@ -969,69 +1047,120 @@ export const spec = {
           containers: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                image: {
-                  type: 'string',
-                },
-                ready: {
-                  type: 'boolean',
-                },
-                restarts: {
-                  type: 'integer',
-                },
-                state: {
-                  type: 'string',
-                  enum: ['running', 'waiting', 'terminated', 'unknown'],
-                },
-                reason: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-                lastTermination: {
-                  type: 'object',
-                  properties: {
-                    reason: {
-                      type: 'string',
-                    },
-                    exitCode: {
-                      type: 'integer',
-                    },
-                    finishedAt: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['reason', 'exitCode'],
-                },
-                memoryLimit: {
-                  type: 'string',
-                },
-              },
-              required: ['name', 'image', 'ready', 'restarts', 'state'],
+              $ref: '#/components/schemas/WorkloadContainer',
             },
           },
         },
         required: ['name', 'phase', 'ready', 'restarts', 'containers'],
       },
+      RolloutState: {
+        type: 'string',
+        description:
+          "Where a rollout stands, from the controller's status and conditions.",
+        enum: ['complete', 'progressing', 'stuck', 'degraded'],
+      },
+      WorkloadAutoscaler: {
+        type: 'object',
+        description: 'A HorizontalPodAutoscaler scaling a workload.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          minReplicas: {
+            type: 'integer',
+          },
+          maxReplicas: {
+            type: 'integer',
+          },
+          currentReplicas: {
+            type: 'integer',
+          },
+          desiredReplicas: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'name',
+          'minReplicas',
+          'maxReplicas',
+          'currentReplicas',
+          'desiredReplicas',
+        ],
+      },
+      WorkloadContainer: {
+        type: 'object',
+        description: 'A container of a pod as the kubelet reports it.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          image: {
+            type: 'string',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          restarts: {
+            type: 'integer',
+          },
+          state: {
+            type: 'string',
+            enum: ['running', 'waiting', 'terminated', 'unknown'],
+          },
+          reason: {
+            type: 'string',
+            description:
+              'The waiting or terminated reason, e.g. CrashLoopBackOff.',
+          },
+          message: {
+            type: 'string',
+          },
+          lastTermination: {
+            $ref: '#/components/schemas/ContainerTermination',
+          },
+          memoryLimit: {
+            type: 'string',
+            description:
+              "The container's memory limit as the pod spec states it, e.g. 512Mi.",
+          },
+        },
+        required: ['name', 'image', 'ready', 'restarts', 'state'],
+      },
+      ContainerTermination: {
+        type: 'object',
+        description: 'How a container last ended.',
+        properties: {
+          reason: {
+            type: 'string',
+          },
+          exitCode: {
+            type: 'integer',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+        },
+        required: ['reason', 'exitCode'],
+      },
+      WorkloadFindingKind: {
+        type: 'string',
+        description: 'The kinds of trouble the portal recognises.',
+        enum: [
+          'oom-killed',
+          'crash-loop',
+          'image-pull',
+          'unschedulable',
+          'probe-failing',
+          'rollout-stuck',
+          'hpa-at-max',
+        ],
+      },
       WorkloadFinding: {
         type: 'object',
+        description: 'Something wrong, in plain words, with what to do next.',
         properties: {
           kind: {
-            type: 'string',
-            enum: [
-              'oom-killed',
-              'crash-loop',
-              'image-pull',
-              'unschedulable',
-              'probe-failing',
-              'rollout-stuck',
-              'hpa-at-max',
-            ],
+            $ref: '#/components/schemas/WorkloadFindingKind',
           },
           severity: {
             type: 'string',
@@ -1676,16 +1805,7 @@ export const spec = {
               'False once the renewal time passed or issuance failed.',
           },
           lastFailure: {
-            type: 'object',
-            properties: {
-              time: {
-                type: 'string',
-              },
-              message: {
-                type: 'string',
-              },
-            },
-            required: ['message'],
+            $ref: '#/components/schemas/FleetCertificateFailure',
           },
           managementCluster: {
             type: 'string',
@@ -1743,16 +1863,7 @@ export const spec = {
             description:
               'Clusters whose certificates could not all be read, and why.',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'message'],
+              $ref: '#/components/schemas/ClusterReadError',
             },
           },
           notReadable: {
@@ -1760,26 +1871,47 @@ export const spec = {
             description:
               "Certificates the Kubernetes API does not expose (kubeadm's client and control-plane certificates live on the control-plane nodes), per cluster, with the command that reads them there.",
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                certificates: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                },
-                command: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'certificates', 'reason', 'command'],
+              $ref: '#/components/schemas/FleetCertificateNotReadable',
             },
           },
         },
         required: ['observedAt', 'certificates', 'errors', 'notReadable'],
+      },
+      FleetCertificateFailure: {
+        type: 'object',
+        description: "cert-manager's latest failed issuance.",
+        properties: {
+          time: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['message'],
+      },
+      FleetCertificateNotReadable: {
+        type: 'object',
+        description:
+          'Certificates of a cluster that live only on its nodes, with the command that reads them there.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          certificates: {
+            type: 'string',
+            description:
+              "Which certificates, e.g. kubeadm's client and control-plane certificates.",
+          },
+          reason: {
+            type: 'string',
+          },
+          command: {
+            type: 'string',
+            description: 'Run on a control-plane node.',
+          },
+        },
+        required: ['cluster', 'certificates', 'reason', 'command'],
       },
       TeamNamespaces: {
         type: 'object',
@@ -2261,16 +2393,7 @@ export const spec = {
           instanceErrors: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                instance: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['instance', 'message'],
+              $ref: '#/components/schemas/ArgocdInstanceError',
             },
           },
           hiddenApplications: {
@@ -2290,6 +2413,31 @@ export const spec = {
           'hiddenApplications',
           'observedAt',
         ],
+      },
+      ArgocdInstanceError: {
+        type: 'object',
+        description:
+          'An Argo CD instance (a cluster) that could not be read, and why.',
+        properties: {
+          instance: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['instance', 'message'],
+      },
+      ArgocdRollbackRequest: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'integer',
+            minimum: 0,
+            description: 'The id of an entry of the application history.',
+          },
+        },
+        required: ['id'],
       },
       ArgocdOperationResult: {
         type: 'object',
@@ -2359,17 +2507,7 @@ export const spec = {
             enum: ['automatic', 'attestation'],
           },
           status: {
-            type: 'string',
-            description:
-              "attested and awaiting-attestation belong to steps no API can verify; a person's word never counts as passed.",
-            enum: [
-              'passed',
-              'warning',
-              'failed',
-              'unknown',
-              'attested',
-              'awaiting-attestation',
-            ],
+            $ref: '#/components/schemas/ReadinessStepStatus',
           },
           message: {
             type: 'string',
@@ -2394,6 +2532,19 @@ export const spec = {
           'status',
           'message',
           'checks',
+        ],
+      },
+      ReadinessStepStatus: {
+        type: 'string',
+        description:
+          "attested and awaiting-attestation belong to steps no API can verify; a person's word never counts as passed.",
+        enum: [
+          'passed',
+          'warning',
+          'failed',
+          'unknown',
+          'attested',
+          'awaiting-attestation',
         ],
       },
       ReadinessPhaseStatus: {
@@ -2471,6 +2622,10 @@ export const spec = {
           },
         },
         required: ['cluster', 'score', 'outOfOrder', 'phases'],
+      },
+      SizingSeverity: {
+        type: 'string',
+        enum: ['ok', 'info', 'warning', 'critical'],
       },
       SizingResources: {
         type: 'object',
@@ -2565,8 +2720,7 @@ export const spec = {
             type: 'string',
           },
           severity: {
-            type: 'string',
-            enum: ['ok', 'info', 'warning', 'critical'],
+            $ref: '#/components/schemas/SizingSeverity',
           },
           layer: {
             $ref: '#/components/schemas/LayerId',
@@ -2631,6 +2785,49 @@ export const spec = {
         },
         required: ['name'],
       },
+      DiagnosticStepResult: {
+        type: 'string',
+        description:
+          'fail is the cause (the run stops there); error is a step that could not read what it needs; skipped is after the cause.',
+        enum: ['pass', 'fail', 'warn', 'error', 'skipped'],
+      },
+      DiagnosticVerdict: {
+        type: 'string',
+        enum: ['cause-found', 'healthy', 'inconclusive'],
+      },
+      DiagnosticRemediation: {
+        type: 'object',
+        description: 'A remediation the portal offers for the cause it found.',
+        properties: {
+          action: {
+            $ref: '#/components/schemas/RemediationAction',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          request: {
+            $ref: '#/components/schemas/RemediationRequest',
+          },
+        },
+        required: ['action', 'title', 'description', 'request'],
+      },
+      DiagnosticCommand: {
+        type: 'object',
+        description:
+          'A destructive step the portal never runs: the exact command to run by hand.',
+        properties: {
+          description: {
+            type: 'string',
+          },
+          command: {
+            type: 'string',
+          },
+        },
+        required: ['description', 'command'],
+      },
       DiagnosticStep: {
         type: 'object',
         properties: {
@@ -2641,10 +2838,7 @@ export const spec = {
             type: 'string',
           },
           result: {
-            type: 'string',
-            description:
-              'fail is the cause (the run stops there); error is a step that could not read what it needs; skipped is after the cause.',
-            enum: ['pass', 'fail', 'warn', 'error', 'skipped'],
+            $ref: '#/components/schemas/DiagnosticStepResult',
           },
           summary: {
             type: 'string',
@@ -2692,8 +2886,7 @@ export const spec = {
             type: 'string',
           },
           verdict: {
-            type: 'string',
-            enum: ['cause-found', 'healthy', 'inconclusive'],
+            $ref: '#/components/schemas/DiagnosticVerdict',
           },
           stoppedAt: {
             type: 'string',
@@ -2712,22 +2905,7 @@ export const spec = {
           remediations: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                action: {
-                  $ref: '#/components/schemas/RemediationAction',
-                },
-                title: {
-                  type: 'string',
-                },
-                description: {
-                  type: 'string',
-                },
-                request: {
-                  $ref: '#/components/schemas/RemediationRequest',
-                },
-              },
-              required: ['action', 'title', 'description', 'request'],
+              $ref: '#/components/schemas/DiagnosticRemediation',
             },
           },
           commands: {
@@ -2735,16 +2913,7 @@ export const spec = {
             description:
               'Destructive steps the portal never runs, as commands to run by hand.',
             items: {
-              type: 'object',
-              properties: {
-                description: {
-                  type: 'string',
-                },
-                command: {
-                  type: 'string',
-                },
-              },
-              required: ['description', 'command'],
+              $ref: '#/components/schemas/DiagnosticCommand',
             },
           },
         },
@@ -2860,20 +3029,10 @@ export const spec = {
             type: 'string',
           },
           kind: {
-            type: 'string',
-            enum: [
-              'target',
-              'removed-api',
-              'addon',
-              'version-skew',
-              'node-not-ready',
-              'drain-blocked',
-              'backup',
-            ],
+            $ref: '#/components/schemas/UpgradeFindingKind',
           },
           severity: {
-            type: 'string',
-            enum: ['blocker', 'warning'],
+            $ref: '#/components/schemas/UpgradeFindingSeverity',
           },
           title: {
             type: 'string',
@@ -2942,20 +3101,44 @@ export const spec = {
             type: 'string',
           },
           dryRun: {
-            type: 'object',
-            properties: {
-              outcome: {
-                type: 'string',
-                enum: ['accepted', 'rejected', 'skipped'],
-              },
-              message: {
-                type: 'string',
-              },
-            },
-            required: ['outcome', 'message'],
+            $ref: '#/components/schemas/UpgradeDryRun',
           },
         },
         required: ['order', 'title', 'commands'],
+      },
+      UpgradeDryRun: {
+        type: 'object',
+        description: 'A server-side dry run of a manifest the plan applies.',
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['accepted', 'rejected', 'skipped'],
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['outcome', 'message'],
+      },
+      UpgradeFindingKind: {
+        type: 'string',
+        description:
+          'What stands in the way of an upgrade, by where it was found.',
+        enum: [
+          'target',
+          'removed-api',
+          'addon',
+          'version-skew',
+          'node-not-ready',
+          'drain-blocked',
+          'backup',
+        ],
+      },
+      UpgradeFindingSeverity: {
+        type: 'string',
+        description:
+          'Blockers stop the upgrade (and platform:cluster:upgrade); warnings are shown, not enforced.',
+        enum: ['blocker', 'warning'],
       },
       UpgradeReport: {
         type: 'object',
@@ -2964,8 +3147,7 @@ export const spec = {
             type: 'string',
           },
           provisioner: {
-            type: 'string',
-            enum: ['kubeadm', 'rke2', 'cluster-api'],
+            $ref: '#/components/schemas/Provisioner',
           },
           currentVersion: {
             type: 'string',
@@ -2989,23 +3171,7 @@ export const spec = {
             },
           },
           plan: {
-            type: 'object',
-            properties: {
-              provisioner: {
-                type: 'string',
-                enum: ['kubeadm', 'rke2', 'cluster-api'],
-              },
-              summary: {
-                type: 'string',
-              },
-              steps: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/UpgradePlanStep',
-                },
-              },
-            },
-            required: ['provisioner', 'summary', 'steps'],
+            $ref: '#/components/schemas/UpgradePlan',
           },
           notChecked: {
             type: 'array',
@@ -3032,39 +3198,63 @@ export const spec = {
           clusters: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                provisioner: {
-                  type: 'string',
-                  enum: ['kubeadm', 'rke2', 'cluster-api'],
-                },
-                environment: {
-                  type: 'string',
-                },
-                currentVersion: {
-                  type: 'string',
-                },
-                nextMinor: {
-                  type: 'string',
-                },
-                blockers: {
-                  type: 'integer',
-                },
-                warnings: {
-                  type: 'integer',
-                },
-                error: {
-                  type: 'string',
-                },
-              },
-              required: ['cluster', 'provisioner'],
+              $ref: '#/components/schemas/FleetUpgradeRow',
             },
           },
         },
         required: ['clusters'],
+      },
+      FleetUpgradeRow: {
+        type: 'object',
+        description: 'One cluster against its next minor.',
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          provisioner: {
+            $ref: '#/components/schemas/Provisioner',
+          },
+          environment: {
+            type: 'string',
+          },
+          currentVersion: {
+            type: 'string',
+          },
+          nextMinor: {
+            type: 'string',
+            description:
+              'The next minor, e.g. 1.33, the target the counts are for.',
+          },
+          blockers: {
+            type: 'integer',
+          },
+          warnings: {
+            type: 'integer',
+          },
+          error: {
+            type: 'string',
+            description: 'Why the cluster could not be assessed.',
+          },
+        },
+        required: ['cluster', 'provisioner'],
+      },
+      UpgradePlan: {
+        type: 'object',
+        properties: {
+          provisioner: {
+            $ref: '#/components/schemas/Provisioner',
+          },
+          summary: {
+            type: 'string',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradePlanStep',
+            },
+          },
+        },
+        required: ['provisioner', 'summary', 'steps'],
       },
     },
     parameters: {
@@ -3904,14 +4094,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityNexus',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityNexusResponse',
                 },
               },
             },
@@ -3944,14 +4127,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityGitLab',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityGitLabResponse',
                 },
               },
             },
@@ -3984,14 +4160,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityDelivery',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityDeliveryResponse',
                 },
               },
             },
@@ -4024,14 +4193,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityGrafana',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityGrafanaResponse',
                 },
               },
             },
@@ -4064,14 +4226,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityArgocd',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityArgocdResponse',
                 },
               },
             },
@@ -4149,16 +4304,7 @@ export const spec = {
           content: {
             'application/json': {
               schema: {
-                type: 'object',
-                properties: {
-                  id: {
-                    type: 'integer',
-                    minimum: 0,
-                    description:
-                      'The id of an entry of the application history.',
-                  },
-                },
-                required: ['id'],
+                $ref: '#/components/schemas/ArgocdRollbackRequest',
               },
             },
           },
@@ -4203,14 +4349,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  oneOf: [
-                    {
-                      $ref: '#/components/schemas/EntityNotConfigured',
-                    },
-                    {
-                      $ref: '#/components/schemas/EntityWorkloads',
-                    },
-                  ],
+                  $ref: '#/components/schemas/EntityWorkloadsResponse',
                 },
               },
             },

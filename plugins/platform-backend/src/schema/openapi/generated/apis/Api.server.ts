@@ -6,6 +6,7 @@
 // ******************************************************************
 import { AlertWebhookAnswer } from '../models/AlertWebhookAnswer.model';
 import { ArgocdOperationResult } from '../models/ArgocdOperationResult.model';
+import { ArgocdRollbackRequest } from '../models/ArgocdRollbackRequest.model';
 import { Attestation } from '../models/Attestation.model';
 import { ClusterDetail } from '../models/ClusterDetail.model';
 import { ClusterHealth } from '../models/ClusterHealth.model';
@@ -13,17 +14,17 @@ import { ClusterNotificationMute } from '../models/ClusterNotificationMute.model
 import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
+import { EntityArgocdResponse } from '../models/EntityArgocdResponse.model';
+import { EntityDeliveryResponse } from '../models/EntityDeliveryResponse.model';
+import { EntityGitLabResponse } from '../models/EntityGitLabResponse.model';
+import { EntityGrafanaResponse } from '../models/EntityGrafanaResponse.model';
+import { EntityNexusResponse } from '../models/EntityNexusResponse.model';
+import { EntityWorkloadsResponse } from '../models/EntityWorkloadsResponse.model';
 import { Environment } from '../models/Environment.model';
 import { FleetCertificates } from '../models/FleetCertificates.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
 import { FleetUpgrades } from '../models/FleetUpgrades.model';
-import { GetEntityArgocd200Response } from '../models/GetEntityArgocd200Response.model';
-import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Response.model';
-import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
-import { GetEntityGrafana200Response } from '../models/GetEntityGrafana200Response.model';
-import { GetEntityNexus200Response } from '../models/GetEntityNexus200Response.model';
-import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Response.model';
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
@@ -31,7 +32,6 @@ import { ManifestPreview } from '../models/ManifestPreview.model';
 import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
 import { NamespaceServices } from '../models/NamespaceServices.model';
 import { RemediationResult } from '../models/RemediationResult.model';
-import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
 import { TeamNamespaces } from '../models/TeamNamespaces.model';
@@ -128,7 +128,7 @@ export type GetEntityArgocd = {
     kind: string;
     name: string;
   };
-  response: GetEntityArgocd200Response | Error;
+  response: EntityArgocdResponse | Error;
 };
 /**
  * @public
@@ -139,7 +139,7 @@ export type GetEntityDelivery = {
     kind: string;
     name: string;
   };
-  response: GetEntityDelivery200Response | Error;
+  response: EntityDeliveryResponse | Error;
 };
 /**
  * @public
@@ -150,7 +150,7 @@ export type GetEntityGitLab = {
     kind: string;
     name: string;
   };
-  response: GetEntityGitLab200Response | Error;
+  response: EntityGitLabResponse | Error;
 };
 /**
  * @public
@@ -161,7 +161,7 @@ export type GetEntityGrafana = {
     kind: string;
     name: string;
   };
-  response: GetEntityGrafana200Response | Error;
+  response: EntityGrafanaResponse | Error;
 };
 /**
  * @public
@@ -172,7 +172,7 @@ export type GetEntityNexus = {
     kind: string;
     name: string;
   };
-  response: GetEntityNexus200Response | Error;
+  response: EntityNexusResponse | Error;
 };
 /**
  * @public
@@ -203,7 +203,7 @@ export type GetEntityWorkloads = {
     kind: string;
     name: string;
   };
-  response: GetEntityWorkloads200Response | Error;
+  response: EntityWorkloadsResponse | Error;
 };
 /**
  * @public
@@ -311,7 +311,7 @@ export type RollbackEntityArgocdApplication = {
     instance: string;
     app: string;
   };
-  body: RollbackEntityArgocdApplicationRequest;
+  body: ArgocdRollbackRequest;
   response: ArgocdOperationResult | Error;
 };
 /**

@@ -19,7 +19,7 @@ export interface PreviewedManifest {
   outcome: PreviewedManifestOutcomeEnum;
   message: string;
   /**
-   * The object exactly as the action would send it.
+   * The object exactly as the action would send it. Free-form: any Kubernetes kind a template writes, passed through as the API server would receive it.
    */
   manifest: { [key: string]: any };
 }

@@ -6,6 +6,7 @@
 import { Attestation } from '../models/Attestation.model';
 import { LayerId } from '../models/LayerId.model';
 import { ReadinessCheck } from '../models/ReadinessCheck.model';
+import { ReadinessStepStatus } from '../models/ReadinessStepStatus.model';
 
 /**
  * @public
@@ -17,10 +18,7 @@ export interface ReadinessStep {
   guideVerification: string;
   layer: LayerId;
   verification: ReadinessStepVerificationEnum;
-  /**
-   * attested and awaiting-attestation belong to steps no API can verify; a person\'s word never counts as passed.
-   */
-  status: ReadinessStepStatusEnum;
+  status: ReadinessStepStatus;
   message: string;
   checks: Array<ReadinessCheck>;
   attestation?: Attestation;
@@ -30,13 +28,3 @@ export interface ReadinessStep {
  * @public
  */
 export type ReadinessStepVerificationEnum = 'automatic' | 'attestation';
-/**
- * @public
- */
-export type ReadinessStepStatusEnum =
-  | 'passed'
-  | 'warning'
-  | 'failed'
-  | 'unknown'
-  | 'attested'
-  | 'awaiting-attestation';

@@ -5,6 +5,7 @@
 // ******************************************************************
 import { LayerId } from '../models/LayerId.model';
 import { SizingFindingNumbersValue } from '../models/SizingFindingNumbersValue.model';
+import { SizingSeverity } from '../models/SizingSeverity.model';
 
 /**
  * @public
@@ -15,7 +16,7 @@ export interface SizingFinding {
    */
   rule: string;
   title: string;
-  severity: SizingFindingSeverityEnum;
+  severity: SizingSeverity;
   layer: LayerId;
   message: string;
   /**
@@ -24,8 +25,3 @@ export interface SizingFinding {
   numbers: { [key: string]: SizingFindingNumbersValue };
   recommendation: string;
 }
-
-/**
- * @public
- */
-export type SizingFindingSeverityEnum = 'ok' | 'info' | 'warning' | 'critical';

@@ -11,6 +11,7 @@ import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
 import { AlertWebhookAnswer } from '../models/AlertWebhookAnswer.model';
 import { ArgocdOperationResult } from '../models/ArgocdOperationResult.model';
+import { ArgocdRollbackRequest } from '../models/ArgocdRollbackRequest.model';
 import { Attestation } from '../models/Attestation.model';
 import { ClusterDetail } from '../models/ClusterDetail.model';
 import { ClusterHealth } from '../models/ClusterHealth.model';
@@ -18,17 +19,17 @@ import { ClusterNotificationMute } from '../models/ClusterNotificationMute.model
 import { ClusterReadiness } from '../models/ClusterReadiness.model';
 import { Clusters } from '../models/Clusters.model';
 import { DiagnosticRun } from '../models/DiagnosticRun.model';
+import { EntityArgocdResponse } from '../models/EntityArgocdResponse.model';
+import { EntityDeliveryResponse } from '../models/EntityDeliveryResponse.model';
+import { EntityGitLabResponse } from '../models/EntityGitLabResponse.model';
+import { EntityGrafanaResponse } from '../models/EntityGrafanaResponse.model';
+import { EntityNexusResponse } from '../models/EntityNexusResponse.model';
+import { EntityWorkloadsResponse } from '../models/EntityWorkloadsResponse.model';
 import { Environment } from '../models/Environment.model';
 import { FleetCertificates } from '../models/FleetCertificates.model';
 import { FleetHealth } from '../models/FleetHealth.model';
 import { FleetReadiness } from '../models/FleetReadiness.model';
 import { FleetUpgrades } from '../models/FleetUpgrades.model';
-import { GetEntityArgocd200Response } from '../models/GetEntityArgocd200Response.model';
-import { GetEntityDelivery200Response } from '../models/GetEntityDelivery200Response.model';
-import { GetEntityGitLab200Response } from '../models/GetEntityGitLab200Response.model';
-import { GetEntityGrafana200Response } from '../models/GetEntityGrafana200Response.model';
-import { GetEntityNexus200Response } from '../models/GetEntityNexus200Response.model';
-import { GetEntityWorkloads200Response } from '../models/GetEntityWorkloads200Response.model';
 import { History } from '../models/History.model';
 import { LayerHealth } from '../models/LayerHealth.model';
 import { Layers } from '../models/Layers.model';
@@ -36,7 +37,6 @@ import { ManifestPreview } from '../models/ManifestPreview.model';
 import { ManifestPreviewRequest } from '../models/ManifestPreviewRequest.model';
 import { NamespaceServices } from '../models/NamespaceServices.model';
 import { RemediationResult } from '../models/RemediationResult.model';
-import { RollbackEntityArgocdApplicationRequest } from '../models/RollbackEntityArgocdApplicationRequest.model';
 import { ScaleWorkloadRequest } from '../models/ScaleWorkloadRequest.model';
 import { Sizing } from '../models/Sizing.model';
 import { TeamNamespaces } from '../models/TeamNamespaces.model';
@@ -298,7 +298,7 @@ export type RollbackEntityArgocdApplication = {
     instance: string;
     app: string;
   };
-  body: RollbackEntityArgocdApplicationRequest;
+  body: ArgocdRollbackRequest;
 };
 /**
  * @public
@@ -589,7 +589,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityArgocd,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityArgocd200Response>> {
+  ): Promise<TypedResponse<EntityArgocdResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entity/{namespace}/{kind}/{name}/argocd`;
@@ -619,7 +619,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityDelivery,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityDelivery200Response>> {
+  ): Promise<TypedResponse<EntityDeliveryResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/delivery/{namespace}/{kind}/{name}`;
@@ -649,7 +649,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityGitLab,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityGitLab200Response>> {
+  ): Promise<TypedResponse<EntityGitLabResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entity/{namespace}/{kind}/{name}/gitlab`;
@@ -679,7 +679,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityGrafana,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityGrafana200Response>> {
+  ): Promise<TypedResponse<EntityGrafanaResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entity/{namespace}/{kind}/{name}/grafana`;
@@ -709,7 +709,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityNexus,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityNexus200Response>> {
+  ): Promise<TypedResponse<EntityNexusResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entity/{namespace}/{kind}/{name}/nexus`;
@@ -777,7 +777,7 @@ export class DefaultApiClient {
     // @ts-ignore
     request: GetEntityWorkloads,
     options?: RequestOptions,
-  ): Promise<TypedResponse<GetEntityWorkloads200Response>> {
+  ): Promise<TypedResponse<EntityWorkloadsResponse>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/workloads/{namespace}/{kind}/{name}`;
@@ -1124,7 +1124,7 @@ export class DefaultApiClient {
    * @param name - Entity name
    * @param instance - The Argo CD instance: the name of the cluster it runs on
    * @param app - Argo CD application name
-   * @param rollbackEntityArgocdApplicationRequest -
+   * @param argocdRollbackRequest -
    */
   public async rollbackEntityArgocdApplication(
     // @ts-ignore
