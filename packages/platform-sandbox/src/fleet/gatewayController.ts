@@ -79,15 +79,40 @@ function hostnameMatches(listenerHost: string | undefined, host: string): boolea
   return listenerHost === host;
 }
 
-/** Traefik's Gateway API controller: GatewayClass, Gateway and HTTPRoute status as upstream reports it. */
+type Listener = { name: string; hostname?: string; allowedRoutes?: { namespaces?: { from?: string; selector?: { matchLabels?: Record<string, string> } } } };
+
+/** Traefik's allowRoute: the listener's allowedRoutes.namespaces (default Same) against the route's namespace. */
+function allowsNamespace(store: ObjectStore, listener: Listener, gatewayNamespace: string, routeNamespace: string): boolean {
+  const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
+  if (from === 'All') return true;
+  if (from === 'Same') return routeNamespace === gatewayNamespace;
+  const labels = store.get('namespaces', undefined, routeNamespace)?.metadata.labels ?? {};
+  return Object.entries(listener.allowedRoutes?.namespaces?.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+}
+
+/** A ReferenceGrant in the backend's namespace lets HTTPRoutes of the route's namespace reach this Service. */
+function referenceGranted(store: ObjectStore, fromNamespace: string, toNamespace: string, toName: string): boolean {
+  if (fromNamespace === toNamespace) return true;
+  return store.list(`referencegrants.${GW}`).some(grant => {
+    if (grant.metadata.namespace !== toNamespace) return false;
+    const spec = grant.spec as { from?: Array<{ group: string; kind: string; namespace: string }>; to?: Array<{ group: string; kind: string; name?: string }> };
+    return (spec.from ?? []).some(f => f.group === GW && f.kind === 'HTTPRoute' && f.namespace === fromNamespace) && (spec.to ?? []).some(t => t.group === '' && t.kind === 'Service' && (!t.name || t.name === toName));
+  });
+}
+
+/**
+ * Traefik's Gateway API controller: GatewayClass, Gateway and HTTPRoute status
+ * as pkg/provider/kubernetes/gateway of Traefik v3.7.13 writes them (held to
+ * the real provider by traefikGateway.realkube.test.ts in scaffolder-actions).
+ */
 export function reconcileGateways(store: ObjectStore, faults: ClusterFaults, now: Date): void {
   const at = timestamp(now);
   applyBackendFault(store, faults);
   for (const gc of store.list(`gatewayclasses.${GW}`)) {
     if ((gc.spec as { controllerName?: string }).controllerName !== CONTROLLER) continue;
     const previous = (gc.status as { conditions?: Condition[] })?.conditions;
-    let conditions = withCondition(previous, condition('Accepted', true, 'Accepted', 'Handled by Traefik controller', gc.metadata.generation), at);
-    conditions = withCondition(conditions, condition('SupportedVersion', true, 'SupportedVersion', 'Gateway API CRD version is supported', gc.metadata.generation), at);
+    // Traefik's reason is Handled, and it writes no SupportedVersion condition.
+    const conditions = withCondition(previous, condition('Accepted', true, 'Handled', 'Handled by Traefik controller', gc.metadata.generation), at);
     setStatus(store, `gatewayclasses.${GW}`, gc, { conditions });
   }
   const routes = store.list(`httproutes.${GW}`);
@@ -104,14 +129,19 @@ export function reconcileGateways(store: ObjectStore, faults: ClusterFaults, now
         : condition('Programmed', false, 'AddressNotAssigned', 'No addresses have been assigned to the Gateway', gw.metadata.generation),
       at,
     );
-    const listeners = ((gw.spec as { listeners?: Array<{ name: string; tls?: { certificateRefs?: Array<{ name: string }> } }> }).listeners ?? []).map(listener => {
-      const attached = routes.filter(r => ((r.spec as RouteSpec).parentRefs ?? []).some(p => p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace && (!p.sectionName || p.sectionName === listener.name))).length;
+    const listeners = ((gw.spec as { listeners?: Array<Listener & { tls?: { certificateRefs?: Array<{ name: string }> } }> }).listeners ?? []).map(listener => {
+      // Traefik counts the routes the listener accepts: its namespace allowed and a hostname matching.
+      const attached = routes.filter(r => {
+        const spec = r.spec as RouteSpec;
+        const hostMatch = (spec.hostnames ?? []).length === 0 || (spec.hostnames ?? []).some(h => hostnameMatches(listener.hostname, h));
+        return hostMatch && allowsNamespace(store, listener, gw.metadata.namespace!, r.metadata.namespace!) && (spec.parentRefs ?? []).some(p => p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace && (!p.sectionName || p.sectionName === listener.name));
+      }).length;
       const secretRef = listener.tls?.certificateRefs?.[0]?.name;
       const resolved = !secretRef || !!store.get('secrets', gw.metadata.namespace, secretRef);
       const prev = previous.listeners?.find(l => l.name === listener.name)?.conditions;
-      let lc = withCondition(prev, condition('Accepted', true, 'Accepted', 'No errors found', gw.metadata.generation), at);
-      lc = withCondition(lc, resolved ? condition('ResolvedRefs', true, 'ResolvedRefs', 'No errors found', gw.metadata.generation) : condition('ResolvedRefs', false, 'InvalidCertificateRef', `Secret ${gw.metadata.namespace}/${secretRef} does not exist.`, gw.metadata.generation), at);
-      lc = withCondition(lc, condition('Programmed', programmed && resolved, programmed && resolved ? 'Programmed' : 'Invalid', programmed && resolved ? 'No errors found' : 'Listener is not programmed', gw.metadata.generation), at);
+      let lc = withCondition(prev, condition('Accepted', true, 'Accepted', 'No error found', gw.metadata.generation), at);
+      lc = withCondition(lc, resolved ? condition('ResolvedRefs', true, 'ResolvedRefs', 'No error found', gw.metadata.generation) : condition('ResolvedRefs', false, 'InvalidCertificateRef', `Cannot load CertificateRef ${gw.metadata.namespace}/${secretRef}: getting secret: secret "${secretRef}" not found`, gw.metadata.generation), at);
+      lc = withCondition(lc, condition('Programmed', programmed && resolved, programmed && resolved ? 'Programmed' : 'Invalid', programmed && resolved ? 'No error found' : 'Listener is not programmed', gw.metadata.generation), at);
       return { name: listener.name, attachedRoutes: attached, supportedKinds: [{ group: GW, kind: 'HTTPRoute' }, { group: GW, kind: 'GRPCRoute' }], conditions: lc };
     });
     setStatus(store, `gateways.${GW}`, gw, {
@@ -130,22 +160,33 @@ function reconcileRoute(store: ObjectStore, route: KubeObject, at: string): void
   const parents = (spec.parentRefs ?? []).map(parentRef => {
     const namespace = parentRef.namespace ?? route.metadata.namespace;
     const gateway = store.get(`gateways.${GW}`, namespace, parentRef.name);
-    const listeners = ((gateway?.spec as { listeners?: Array<{ name: string; hostname?: string }> })?.listeners ?? []).filter(l => !parentRef.sectionName || l.name === parentRef.sectionName);
-    const hostMatch = listeners.some(l => (spec.hostnames ?? []).length === 0 || (spec.hostnames ?? []).some(h => hostnameMatches(l.hostname, h)));
+    const listeners = ((gateway?.spec as { listeners?: Listener[] })?.listeners ?? []).filter(l => !parentRef.sectionName || l.name === parentRef.sectionName);
+    const allowed = listeners.filter(l => allowsNamespace(store, l, namespace!, route.metadata.namespace!));
+    const hostMatch = allowed.some(l => (spec.hostnames ?? []).length === 0 || (spec.hostnames ?? []).some(h => hostnameMatches(l.hostname, h)));
+    // Traefik writes these reasons with an empty message, and an empty one when accepted too.
     let accepted: Condition;
     if (!gateway || listeners.length === 0) {
-      accepted = condition('Accepted', false, 'NoMatchingParent', `Cannot find Gateway ${namespace}/${parentRef.name}${parentRef.sectionName ? ` listener ${parentRef.sectionName}` : ''}`, generation);
+      accepted = condition('Accepted', false, 'NoMatchingParent', '', generation);
+    } else if (allowed.length === 0) {
+      accepted = condition('Accepted', false, 'NotAllowedByListeners', '', generation);
     } else if (!hostMatch) {
-      accepted = condition('Accepted', false, 'NoMatchingListenerHostname', 'No matching listener hostname', generation);
+      accepted = condition('Accepted', false, 'NoMatchingListenerHostname', '', generation);
     } else {
-      accepted = condition('Accepted', true, 'Accepted', 'Route is accepted', generation);
+      accepted = condition('Accepted', true, 'Accepted', '', generation);
     }
-    const missing = (spec.rules ?? [])
-      .flatMap(r => r.backendRefs ?? [])
-      .find(b => (b.kind ?? 'Service') === 'Service' && !store.get('services', b.namespace ?? route.metadata.namespace, b.name));
-    const resolved = missing
-      ? condition('ResolvedRefs', false, 'BackendNotFound', `Failed to get backend ${missing.namespace ?? route.metadata.namespace}/${missing.name}: service "${missing.name}" not found`, generation)
-      : condition('ResolvedRefs', true, 'ResolvedRefs', 'All references resolved', generation);
+    // Per backend in order, as Traefik's loadHTTPBackendRef: the ReferenceGrant first, then the Service.
+    let resolved = condition('ResolvedRefs', true, 'ResolvedRefs', '', generation);
+    for (const b of (spec.rules ?? []).flatMap(r => r.backendRefs ?? []).filter(ref => (ref.kind ?? 'Service') === 'Service')) {
+      const backendNamespace = b.namespace ?? route.metadata.namespace!;
+      if (!referenceGranted(store, route.metadata.namespace!, backendNamespace, b.name)) {
+        resolved = condition('ResolvedRefs', false, 'RefNotPermitted', `Cannot load HTTPBackendRef ${b.group ?? ''}/Service/${backendNamespace}/${b.name}: missing ReferenceGrant`, generation);
+        break;
+      }
+      if (!store.get('services', backendNamespace, b.name)) {
+        resolved = condition('ResolvedRefs', false, 'BackendNotFound', `Cannot load HTTPBackendRef ${backendNamespace}/${b.name}: getting service: service "${b.name}" not found`, generation);
+        break;
+      }
+    }
     const old = previous.find(p => p.parentRef.name === parentRef.name && (p.parentRef.namespace ?? '') === (parentRef.namespace ?? ''))?.conditions;
     const conditions = withCondition(withCondition(old, accepted, at), resolved, at);
     return { parentRef: parentRef as unknown as JsonObject, controllerName: CONTROLLER, conditions };

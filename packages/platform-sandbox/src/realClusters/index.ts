@@ -70,3 +70,12 @@ export {
   type CrdSource,
   type GatewayChannel,
 } from './stackCrds';
+export {
+  findTraefikBinary,
+  realTraefikForSuite,
+  startRealGatewayCluster,
+  startRealTraefik,
+  TRAEFIK_CONTROLLER_NAME,
+  TRAEFIK_ENTRY_POINTS,
+  type RealTraefik,
+} from './traefikController';

@@ -16,7 +16,6 @@
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { EntityWorkloadsResponse } from '@platform-portal/plugin-platform-common';
-import express from 'express';
 import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
 import { EntityLoader } from '../entity/EntityLoader';
 import { PlatformApiRouter } from '../PlatformApiRouter';
@@ -64,11 +63,9 @@ export function workloadRoutes(options: WorkloadRouteOptions): void {
       readersFor(credentials),
       query,
     );
-    // The log is streamed (text/plain, chunked), which the typed response,
-    // knowing only send(string), does not describe.
     await streamPodLog(
       req,
-      res as express.Response,
+      res as any,
       target,
       query,
       options.followLimits ?? FOLLOW_LIMITS,

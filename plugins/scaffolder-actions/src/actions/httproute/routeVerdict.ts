@@ -78,23 +78,20 @@ export function routeVerdict(
   if ((accepted.observedGeneration ?? generation) < generation)
     return undefined;
   const problems: string[] = [];
+  // Traefik leaves the message empty for some reasons (NotAllowedByListeners).
+  const cause = (c: Condition) =>
+    c.message ? `${c.reason}: ${c.message}` : `${c.reason}`;
   if (accepted.status !== 'True') {
     const words =
       ACCEPTED_PROBLEMS[accepted.reason ?? ''] ??
       'the gateway did not accept the route';
-    problems.push(
-      `Not accepted: ${words} (${accepted.reason}: ${accepted.message ?? ''})`,
-    );
+    problems.push(`Not accepted: ${words} (${cause(accepted)})`);
   }
   if (resolved.status !== 'True') {
     const words =
       REF_PROBLEMS[resolved.reason ?? ''] ??
       'a backend reference could not be resolved';
-    problems.push(
-      `References not resolved: ${words} (${resolved.reason}: ${
-        resolved.message ?? ''
-      })`,
-    );
+    problems.push(`References not resolved: ${words} (${cause(resolved)})`);
   }
   return {
     accepted: problems.length === 0,
