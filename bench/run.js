@@ -100,6 +100,8 @@ function options() {
     profile.sameQuestion = {
       ...profile.sameQuestion,
       windowSec: Math.max(profile.sameQuestion.windowSec, 240),
+      // At a load it can answer, however long one answer takes.
+      timeoutSec: 120,
     };
     profile.budgetMinutes = Math.max(profile.budgetMinutes, 30);
   }

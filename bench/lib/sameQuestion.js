@@ -40,13 +40,14 @@ function command(side, job) {
   } ${job.url.replace(/^https?:\/\/[^/]+/, '')} (${side})`;
 }
 
-async function askSide(ctx, side, request, viewers, { answers, windowSec }) {
+async function askSide(ctx, side, request, viewers, settings) {
+  const { answers, windowSec } = settings;
   const job = {
     mode: 'viewers',
     viewers,
     intervalMs: 0,
     durationSec: windowSec,
-    timeoutSec: ctx.profile.officialTimeoutSec,
+    timeoutSec: settings.timeoutSec ?? ctx.profile.officialTimeoutSec,
     stopAfterAnswered: answers,
     ...request,
   };
@@ -65,10 +66,37 @@ async function askSide(ctx, side, request, viewers, { answers, windowSec }) {
 }
 
 /**
+ * Both backends answer about an entity only once the catalog holds it (ours
+ * 404s, the official view 403s before); at fleet scale the catalog is still
+ * processing the clusters when the first refresh ends.
+ */
+async function waitForEntity(ctx, timeoutSec) {
+  const url = `${ctx.backendUrl}/api/catalog/entities/by-name/component/default/${ENTITY_NAME}`;
+  const started = Date.now();
+  while (Date.now() - started < timeoutSec * 1000) {
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${ctx.token}` },
+      signal: AbortSignal.timeout(30000),
+    }).catch(() => undefined);
+    if (res?.ok) return round((Date.now() - started) / 1000);
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  return null;
+}
+
+/**
  * Ours, then the official view, at each number of viewers; the ratio is
  * given only when both sides have the answers asked for.
  */
 async function sameQuestion(ctx, settings) {
+  const entityWaitSec = await waitForEntity(ctx, settings.windowSec);
+  if (entityWaitSec === null) {
+    return {
+      entity: `component:default/${ENTITY_NAME}`,
+      ...settings,
+      reason: `the catalog did not hold component:default/${ENTITY_NAME} within ${settings.windowSec} s`,
+    };
+  }
   const rounds = [];
   for (const viewers of settings.viewers) {
     const ours = await askSide(
@@ -102,7 +130,12 @@ async function sameQuestion(ctx, settings) {
     // The official view's abandoned requests go on fanning out for a while.
     await new Promise(r => setTimeout(r, ctx.profile.settleSec * 1000));
   }
-  return { entity: `component:default/${ENTITY_NAME}`, ...settings, rounds };
+  return {
+    entity: `component:default/${ENTITY_NAME}`,
+    ...settings,
+    entityWaitSec,
+    rounds,
+  };
 }
 
 module.exports = { sameQuestion };

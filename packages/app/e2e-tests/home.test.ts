@@ -17,7 +17,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { generatedFleetSize } from './platformSandbox';
-import { signInAsGuest } from './signIn';
+import { signInAsAppDeveloper, signInAsGuest } from './signIn';
 
 const SCREENSHOTS = '.test-results/screenshots';
 /** Waits for every widget to settle, then scans the page. */
@@ -59,6 +59,49 @@ test.describe('home', () => {
     await settleAndScan(page);
     await page.screenshot({
       path: `${SCREENSHOTS}/home-platform-engineer.png`,
+      fullPage: true,
+    });
+  });
+
+  test("an app developer sees their own services on every cluster and their team's open problems", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // heidi is in team-payments, which owns payments-api and orders-service.
+    await signInAsAppDeveloper(page);
+    const services = page.getByRole('list', { name: 'Your services' });
+    await expect(services).toBeVisible({ timeout: 30_000 });
+    for (const name of ['orders-service', 'payments-api']) {
+      await expect(
+        services.getByRole('link', { name, exact: true }),
+      ).toHaveAttribute('href', `/catalog/default/component/${name}`);
+    }
+    // Another team's service is not theirs.
+    await expect(
+      services.getByRole('link', { name: 'storefront-web' }),
+    ).toHaveCount(0);
+    // Their state per cluster, as Argo CD reports it on each.
+    await expect(
+      services.getByText(/^prod-eu-1: \w+, \w+$/).first(),
+    ).toBeVisible();
+    await expect(
+      services.getByText('prod-eu-2: OutOfSync, Healthy'),
+    ).toBeVisible();
+
+    // The demo fleet's fault on their service is their team's open problem.
+    const problems = page.getByRole('list', {
+      name: "Your team's open problems",
+    });
+    await expect(
+      problems.getByRole('link', {
+        name: /^orders-service on prod-eu-2: OutOfSync/,
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/orders-service');
+    // No platform layer is team-payments', so no layer is listed as theirs.
+    await expect(problems.locator('a[href*="/layers/"]')).toHaveCount(0);
+    await settleAndScan(page);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/home-app-developer.png`,
       fullPage: true,
     });
   });

@@ -47,3 +47,43 @@ export async function gotoSignedIn(page: Page, path: string) {
     await expect(catalog.first()).toBeVisible();
   }
 }
+
+/**
+ * Signs in through Dex (scripts/e2e.sh starts it against the test
+ * directory) as an app developer: heidi, of team-payments, which owns
+ * payments-api and orders-service in catalog/. The guest is a platform
+ * engineer.
+ */
+export async function signInAsAppDeveloper(page: Page) {
+  const issuer = process.env.PLATFORM_TEST_OIDC_ISSUER;
+  expect(
+    issuer,
+    'scripts/e2e.sh starts Dex and exports its issuer',
+  ).toBeTruthy();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Enter' })).toBeVisible();
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign In' }).click();
+  const popup = await popupOpened;
+  await popup.waitForURL(url => url.href.startsWith(`${issuer}/auth/ldap`));
+  const closed = popup.waitForEvent('close');
+  await popup.getByLabel('Username').fill('heidi');
+  await popup.getByLabel('Password').fill('heidi-password');
+  await popup.getByRole('button', { name: 'Login' }).click();
+  await closed;
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
+}
+
+/**
+ * Opens `path` inside the running app, as a link would, keeping the
+ * session: an OIDC session is not restored by a page load.
+ */
+export async function openInApp(page: Page, path: string) {
+  await page.evaluate(to => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/.]/g, '\\$&')}$`));
+}

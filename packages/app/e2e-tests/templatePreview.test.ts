@@ -15,7 +15,7 @@
  */
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import {
   BACKEND_URL,
   generatedFleetSize,
@@ -25,16 +25,11 @@ import { gotoSignedIn } from './signIn';
 
 const SCREENSHOTS = '.test-results/screenshots';
 
-// The demo fleet: team-payments owns payments on prod-eu-1, with the Service
-// payments-api on port 8080 and an HTTPRoute payments-api that Argo CD, not
-// the portal, manages there.
-test('the route template is stopped at its Check step by the dry run and writes nothing', async ({
-  page,
-  request,
-}) => {
-  test.skip(!!generatedFleetSize(), 'needs the demo fleet');
-  test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1280, height: 900 });
+/**
+ * Fills the route template's form for payments-api on prod-eu-1 up to its
+ * Check step, with the given path prefix.
+ */
+async function fillRouteForm(page: Page, options: { path: string }) {
   await gotoSignedIn(
     page,
     '/create/templates/default/platform-route-certificate',
@@ -54,6 +49,7 @@ test('the route template is stopped at its Check step by the dry run and writes 
   await page.getByRole('button', { name: 'Next' }).click();
 
   await page.getByRole('textbox', { name: /Route name/ }).fill('payments-api');
+  await page.getByRole('textbox', { name: /Path prefix/ }).fill(options.path);
   await page
     .getByRole('textbox', { name: /Hostname/ })
     .fill('pay-preview.apps.example.internal');
@@ -67,6 +63,30 @@ test('the route template is stopped at its Check step by the dry run and writes 
     /8080/,
   );
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** The serious and critical axe violations in the template's form. */
+async function formViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('form')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`));
+}
+
+// The demo fleet: team-payments owns payments on prod-eu-1, with the Service
+// payments-api on port 8080 and an HTTPRoute payments-api that Argo CD, not
+// the portal, manages there.
+test('the route template is stopped at its Check step by the dry run and writes nothing', async ({
+  page,
+  request,
+}) => {
+  test.skip(!!generatedFleetSize(), 'needs the demo fleet');
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await fillRouteForm(page, { path: '/' });
 
   const preview = page.getByRole('region', {
     name: 'What this template will write',
@@ -90,18 +110,10 @@ test('the route template is stopped at its Check step by the dry run and writes 
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 
-  // The scaffolder's own field error text takes the theme's error colour,
-  // as every template's does; it is left out here.
-  const results = await new AxeBuilder({ page })
-    .include('form')
-    .exclude('#root_preview__error')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations
-      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`)),
-  ).toEqual([]);
+  // The field error under the preview, in the theme's error colour, is
+  // scanned with the rest of the form.
+  await expect(page.locator('#root_preview__error')).toBeVisible();
+  expect(await formViolations(page)).toEqual([]);
 
   // Nothing was written: the route is still not the portal's, the Certificate still to be made.
   const authorization = await guestAuthorization(request);
@@ -136,4 +148,28 @@ test('the route template is stopped at its Check step by the dry run and writes 
     ['HTTPRoute', 'refused'],
     ['Certificate', 'create'],
   ]);
+});
+
+test('a path prefix the platform refuses is named as the form field the person filled', async ({
+  page,
+}) => {
+  test.skip(!!generatedFleetSize(), 'needs the demo fleet');
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Not absolute: the form takes it, the platform's validation does not.
+  await fillRouteForm(page, { path: 'api' });
+  const preview = page.getByRole('region', {
+    name: 'What this template will write',
+  });
+  // The backend names the route action's input, rules[0].path; the form
+  // shows the field's title.
+  await expect(preview).toContainText(
+    'The preview could not be made: Path prefix: "api" is not an absolute URL path',
+    { timeout: 60_000 },
+  );
+  await expect(preview).not.toContainText('rules[0]');
+  await page.getByRole('button', { name: 'Review' }).press('Enter');
+  await expect(page.locator('#root_preview__error')).toBeVisible();
+  expect(await formViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/template-field-named.png` });
 });

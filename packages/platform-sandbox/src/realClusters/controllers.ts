@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { RealKubeApiServer } from './controlPlane';
 import { pinnedModuleDir, pinnedVersion } from './goModules';
 import { writeKubeconfig } from './kubeconfigFile';
+import { scenarioStages } from './scenarioStages';
 import { defaultCacheDir, isExecutable } from './kubeBinaries';
 import { startChild, stopGroup, tailLog } from './processes';
 
@@ -101,6 +102,32 @@ export function realKubeControllersForSuite(
   return undefined;
 }
 
+/**
+ * Controllers that would rewrite a copied scenario: node lifecycle and taint
+ * eviction evict the pods of a NotReady node; the copy carries no owner
+ * references or claim uids of its own, so the workload controllers would
+ * adopt or replace its pods (new ones stay Pending with no scheduler) and
+ * recount their status, the volume binder would call its claims Lost, and
+ * the autoscaler finds no metrics.
+ */
+const SCENARIO_DISABLED = [
+  'node-lifecycle-controller',
+  'taint-eviction-controller',
+  'deployment-controller',
+  'replicaset-controller',
+  'statefulset-controller',
+  'daemonset-controller',
+  'job-controller',
+  'cronjob-controller',
+  'disruption-controller',
+  'horizontal-pod-autoscaler-controller',
+  'persistentvolume-binder-controller',
+  'persistentvolume-attach-detach-controller',
+];
+const SCENARIO_CONTROLLERS = ['*', ...SCENARIO_DISABLED.map(c => `-${c}`)].join(
+  ',',
+);
+
 export interface RealKubeControllers {
   stop(): Promise<void>;
 }
@@ -113,6 +140,16 @@ export interface RealKubeControllers {
 export async function startRealKubeControllers(
   kube: RealKubeApiServer,
   binaries: RealKubeControllerBinaries,
+  options: {
+    /**
+     * A copy of a sandbox cluster whose scenario must stay: kwok's stages
+     * narrowed to keep it (scenarioStages) on every node, the controller
+     * manager without SCENARIO_DISABLED and no scheduler (it would bind the
+     * pod the scenario keeps Pending for want of memory, which its requests
+     * do not show).
+     */
+    scenario?: boolean;
+  } = {},
 ): Promise<RealKubeControllers> {
   const pki = kube.pkiDir;
   const kubeconfig = writeKubeconfig(join(pki, 'controllers.kubeconfig'), {
@@ -124,11 +161,14 @@ export async function startRealKubeControllers(
   const kwokConfig = join(pki, 'kwok.yaml');
   writeFileSync(
     kwokConfig,
-    KWOK_STAGES.map(file => readFileSync(join(stagesDir, file), 'utf8')).join(
-      '\n---\n',
-    ),
+    options.scenario
+      ? scenarioStages()
+      : KWOK_STAGES.map(file =>
+          readFileSync(join(stagesDir, file), 'utf8'),
+        ).join('\n---\n'),
   );
   const children: ChildProcess[] = [];
+  const names: string[] = [];
   const log = (name: string) => join(pki, `${name}.log`);
   const common = [`--kubeconfig=${kubeconfig}`, '--leader-elect=false'];
   children.push(
@@ -143,36 +183,48 @@ export async function startRealKubeControllers(
         `--cluster-signing-cert-file=${join(pki, 'ca.crt')}`,
         `--cluster-signing-key-file=${join(pki, 'ca.key')}`,
         '--use-service-account-credentials=true',
+        ...(options.scenario ? [`--controllers=${SCENARIO_CONTROLLERS}`] : []),
         '--v=1',
       ],
       log('kube-controller-manager'),
     ),
-    startChild(
-      binaries.scheduler,
-      [...common, '--secure-port=0', '--v=1'],
-      log('kube-scheduler'),
-    ),
+  );
+  names.push('kube-controller-manager');
+  if (!options.scenario) {
+    children.push(
+      startChild(
+        binaries.scheduler,
+        [...common, '--secure-port=0', '--v=1'],
+        log('kube-scheduler'),
+      ),
+    );
+    names.push('kube-scheduler');
+  }
+  children.push(
     startChild(
       binaries.kwok,
       [
         `--kubeconfig=${kubeconfig}`,
         `--config=${kwokConfig}`,
-        '--manage-all-nodes=false',
-        '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
+        ...(options.scenario
+          ? ['--manage-all-nodes=true']
+          : [
+              '--manage-all-nodes=false',
+              '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
+            ]),
         '--server-address=127.0.0.1:0',
         '--v=INFO',
       ],
       log('kwok'),
     ),
   );
+  names.push('kwok');
   const stop = async () => {
     await Promise.all(children.map(child => stopGroup(child)));
   };
   // A controller that exits at once (a wrong flag) would otherwise show only as a timeout.
   await new Promise(r => setTimeout(r, 2_000));
-  const exited = ['kube-controller-manager', 'kube-scheduler', 'kwok'].filter(
-    (_, i) => children[i].exitCode !== null,
-  );
+  const exited = names.filter((_, i) => children[i].exitCode !== null);
   if (exited.length > 0) {
     await stop();
     throw new Error(

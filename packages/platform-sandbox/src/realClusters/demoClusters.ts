@@ -19,7 +19,11 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { writeClusterState } from './clusterState';
 import { RealKubeApiServer } from './controlPlane';
-import { RealKubeControllerBinaries } from './controllers';
+import {
+  RealKubeControllerBinaries,
+  RealKubeControllers,
+  startRealKubeControllers,
+} from './controllers';
 import { grantReaderCrdGroups, installCrds } from './installCrds';
 import { RealKubeBinaries } from './kubeBinaries';
 import {
@@ -159,6 +163,7 @@ export async function startDemoClusters(options: {
     ...STACK_CRD_SOURCES,
   ]);
   const crds = [...upstreamCrds, ...standInCrds(upstreamCrds)];
+  const controllers: RealKubeControllers[] = [];
   const specs: RealClusterSpec[] = chosen.map(cluster => ({
     name: cluster.name,
     seed: async kube => {
@@ -181,13 +186,39 @@ export async function startDemoClusters(options: {
             : ''
         }`,
       );
+      // After the copy, so kwok finds every node and pod with its status.
+      if (options.controllerBinaries) {
+        controllers.push(
+          await startRealKubeControllers(kube, options.controllerBinaries, {
+            scenario: true,
+          }),
+        );
+        options.log(
+          `${cluster.name}: kube-controller-manager and kwok keep the scenario's nodes and pods`,
+        );
+      }
       return { teams: await teamsOf(kube) };
     },
   }));
-  const running = await startRealClusters(specs, {
-    ...options,
-    stateFile: undefined,
-  });
+  const stopControllers = () => Promise.all(controllers.map(c => c.stop()));
+  let started: RunningRealClusters;
+  try {
+    started = await startRealClusters(specs, {
+      ...options,
+      stateFile: undefined,
+    });
+  } catch (error) {
+    await stopControllers();
+    throw error;
+  }
+  // Controllers first, so they never outlive the API server they talk to.
+  const running: RunningRealClusters = {
+    ...started,
+    stop: async () => {
+      await stopControllers();
+      await started.stop();
+    },
+  };
   const overlay = realClustersAppConfig(
     parse(readFileSync(options.sandboxAppConfig, 'utf8')),
     running,

@@ -16,6 +16,7 @@
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { EntityWorkloadsResponse } from '@platform-portal/plugin-platform-common';
+import express from 'express';
 import { UpstreamOwnership } from '../../ownership/UpstreamOwnership';
 import { EntityLoader } from '../entity/EntityLoader';
 import { PlatformApiRouter } from '../PlatformApiRouter';
@@ -63,9 +64,11 @@ export function workloadRoutes(options: WorkloadRouteOptions): void {
       readersFor(credentials),
       query,
     );
+    // The log is streamed (text/plain, chunked), which the typed response,
+    // knowing only send(string), does not describe.
     await streamPodLog(
       req,
-      res as any,
+      res as express.Response,
       target,
       query,
       options.followLimits ?? FOLLOW_LIMITS,
