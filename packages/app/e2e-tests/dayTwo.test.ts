@@ -126,6 +126,14 @@ test.describe('day-2 operations', () => {
     });
     await expect(first).toContainText('Critical');
     await expect(first).toContainText('not renewing');
+    // Cluster API control planes: each machine's expiry from its status on mgmt.
+    const machines = page
+      .getByRole('row')
+      .filter({ hasText: 'Cluster API Machine status' })
+      .filter({ hasText: 'staging-1' });
+    await expect(machines.first()).toContainText(
+      /Machine staging-1-control-plane-\S+control-plane certificates, on mgmt/,
+    );
     // kubeadm's own certificates live on the nodes: said so, with the command.
     const nodeOnly = page
       .getByRole('row')

@@ -33,6 +33,7 @@ import {
   guestAuthorization,
   injectFault,
 } from './platformSandbox';
+import { fitViewportToContent, horizontalOverflow } from './horizontalOverflow';
 import { gotoSignedIn } from './signIn';
 
 const SCREENSHOTS = '.test-results/screenshots';
@@ -92,11 +93,51 @@ test.describe('upgrade planner', () => {
       for (const step of plan.steps) {
         await expect(page.getByText(step).first()).toBeVisible();
       }
+      await fitViewportToContent(page, 1280);
       await page.screenshot({
         path: `${SCREENSHOTS}/upgrade-planner-${plan.provisioner}.png`,
         fullPage: true,
       });
       expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  for (const plan of PLANS) {
+    test(`${plan.provisioner}: ${plan.cluster}'s Upgrades tab fits the viewport, its long commands wrapping in their own box`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const steps = 'ol[aria-label="Upgrade steps"]';
+      for (const path of [
+        `/catalog/default/resource/${plan.cluster}/upgrades`,
+        `/platform/clusters/${plan.cluster}/upgrades`,
+      ]) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await gotoSignedIn(page, path);
+        await expect(page.locator(steps)).toBeVisible({ timeout: 60_000 });
+        for (const viewport of [
+          { width: 1280, height: 800 },
+          { width: 1920, height: 1080 },
+        ]) {
+          await page.setViewportSize(viewport);
+          const measured = await horizontalOverflow(page, steps);
+          expect(
+            measured.scrollWidth,
+            `${path} at ${viewport.width}px: ${measured.offenders.join('; ')}`,
+          ).toBeLessThanOrEqual(measured.clientWidth);
+          expect(measured.offenders).toEqual([]);
+        }
+      }
+      // Each command box holds its commands: long ones wrap inside it.
+      const boxes = page.locator(`${steps} pre`);
+      expect(await boxes.count()).toBeGreaterThan(0);
+      expect(
+        await boxes.evaluateAll(pres =>
+          pres
+            .filter(p => p.scrollWidth > p.clientWidth + 1)
+            .map(p => p.textContent?.slice(0, 60)),
+        ),
+      ).toEqual([]);
     });
   }
 

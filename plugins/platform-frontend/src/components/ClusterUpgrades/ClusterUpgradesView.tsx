@@ -18,7 +18,6 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
-import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
@@ -56,9 +55,12 @@ export function ClusterUpgradesView(props: { cluster: string }) {
   if (!value) return null;
   const choices = laterMinors(value.currentVersion);
   if (!choices.includes(value.target)) choices.unshift(value.target);
+  // Sections stack as plain blocks. A column Grid wraps, and a wrapping flex
+  // container sizes each line to its widest item's max-content: a long
+  // command or field path made every card wider than the page.
   return (
-    <Grid container spacing={3} direction="column">
-      <Grid item>
+    <Box>
+      <Box mb={3}>
         <InfoCard
           title={`Upgrade ${value.cluster} to Kubernetes ${value.target}`}
           subheader={`Runs ${value.currentVersion}, made with ${
@@ -109,9 +111,9 @@ export function ClusterUpgradesView(props: { cluster: string }) {
             </Box>
           ))}
         </InfoCard>
-      </Grid>
+      </Box>
       {value.blockers.length > 0 && (
-        <Grid item>
+        <Box mb={3}>
           <Typography variant="h5" component="h2" gutterBottom>
             Blockers
           </Typography>
@@ -120,10 +122,10 @@ export function ClusterUpgradesView(props: { cluster: string }) {
               <UpgradeFindingCard finding={f} />
             </Box>
           ))}
-        </Grid>
+        </Box>
       )}
       {value.warnings.length > 0 && (
-        <Grid item>
+        <Box mb={3}>
           <Typography variant="h5" component="h2" gutterBottom>
             Warnings
           </Typography>
@@ -132,11 +134,9 @@ export function ClusterUpgradesView(props: { cluster: string }) {
               <UpgradeFindingCard finding={f} />
             </Box>
           ))}
-        </Grid>
+        </Box>
       )}
-      <Grid item>
-        <UpgradePlanSteps plan={value.plan} />
-      </Grid>
-    </Grid>
+      <UpgradePlanSteps plan={value.plan} />
+    </Box>
   );
 }

@@ -20,6 +20,14 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 
+/**
+ * Long commands and manifests wrap inside their box (anywhere, as a path or
+ * JSON patch has no spaces), clear of the copy button: a box that scrolled
+ * sideways would need its own keyboard focus, and the copy button copies the
+ * text unwrapped.
+ */
+const WRAPPED = { overflowWrap: 'anywhere', paddingRight: 48 } as const;
+
 const DRY_RUN_LABEL = {
   accepted: 'Dry run accepted',
   rejected: 'Dry run rejected',
@@ -82,6 +90,8 @@ export function UpgradePlanSteps(props: { plan: UpgradePlan }) {
                   language="text"
                   text={step.commands.join('\n')}
                   showCopyCodeButton
+                  wrapLongLines
+                  customStyle={WRAPPED}
                 />
               )}
               {step.manifest && (
@@ -90,6 +100,8 @@ export function UpgradePlanSteps(props: { plan: UpgradePlan }) {
                     language="text"
                     text={step.manifest}
                     showCopyCodeButton
+                    wrapLongLines
+                    customStyle={WRAPPED}
                   />
                 </Box>
               )}
