@@ -156,7 +156,7 @@ function reconcileCaIssuer(store: ObjectStore, issuer: KubeObject, secretName: s
   const secret = store.get('secrets', CLUSTER_RESOURCE_NAMESPACE, secretName);
   const condition: Condition = secret
     ? { type: 'Ready', status: 'True', reason: 'KeyPairVerified', message: 'Signing CA verified', observedGeneration: issuer.metadata.generation ?? 1 }
-    : { type: 'Ready', status: 'False', reason: 'ErrGetKeyPair', message: `Error getting keypair for CA issuer: secret "${secretName}" not found`, observedGeneration: issuer.metadata.generation ?? 1 };
+    : { type: 'Ready', status: 'False', reason: 'ErrGetKeyPair', message: `Error getting keypair for CA issuer: secrets "${secretName}" not found`, observedGeneration: issuer.metadata.generation ?? 1 };
   setStatus(store, `clusterissuers.${CM}`, issuer, { conditions: withCondition((issuer.status as { conditions?: Condition[] } | undefined)?.conditions, condition, at) });
 }
 

@@ -22,6 +22,7 @@ import { findRealKubeControllerBinaries } from './controllers';
 import { startDemoClusters } from './demoClusters';
 import { RunningRealClusters, startRealClusters } from './launcher';
 import { TEST_CLUSTERS } from './testClusters';
+import { findRealStackBinaries } from './stackBinaries';
 
 /*
  * `real-clusters --state FILE --profile test|demo`: starts real control
@@ -66,6 +67,7 @@ async function main() {
       stateFile,
       binaries,
       controllerBinaries,
+      stackBinaries: findRealStackBinaries(),
     });
   } else if (values.profile === 'demo') {
     const required = (name: string, value: string | undefined) => {

@@ -39,6 +39,8 @@ export interface RealClusterEntry {
   pkiDir: string;
   /** kube-controller-manager, kube-scheduler and kwok run beside the API server. */
   controllers: boolean;
+  /** The stack's controllers running beside it (cert-manager, MetalLB). */
+  stack?: Array<'certManagerController' | 'metallbController'>;
   /** An admin kubeconfig of this cluster alone. */
   kubeconfig: string;
 }

@@ -25,17 +25,22 @@ import { REPO_ROOT } from './repoRoot';
  * documents, kwok's stages): read from there, never copied into the repository.
  */
 
-const GO_MOD = join(REPO_ROOT, 'tools/kube/go.mod');
+/** The version tools/<tool>/go.mod requires of `module`. */
+export function pinnedToolVersion(tool: string, module: string): string {
+  const goMod = readFileSync(join(REPO_ROOT, 'tools', tool, 'go.mod'), 'utf8');
+  const escaped = module.replace(/[.\/]/g, c => `\\${c}`);
+  const version = goMod.match(
+    new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`, 'm'),
+  )?.[1];
+  if (!version) {
+    throw new Error(`tools/${tool}/go.mod does not require ${module}`);
+  }
+  return version;
+}
 
 /** The version tools/kube/go.mod requires of `module`. */
 export function pinnedVersion(module: string): string {
-  const goMod = readFileSync(GO_MOD, 'utf8');
-  const escaped = module.replace(/[.\/]/g, c => `\\${c}`);
-  const version = goMod.match(
-    new RegExp(`^\\s*${escaped}\\s+(v\\S+)`, 'm'),
-  )?.[1];
-  if (!version) throw new Error(`tools/kube/go.mod does not require ${module}`);
-  return version;
+  return pinnedToolVersion('kube', module);
 }
 
 /** A folder of the pinned module in the Go module cache; throws when absent. */

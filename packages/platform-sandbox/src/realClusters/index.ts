@@ -71,6 +71,24 @@ export {
   type GatewayChannel,
 } from './stackCrds';
 export {
+  findRealStackBinaries,
+  realStackBinariesForSuite,
+  type RealStackBinaries,
+} from './stackBinaries';
+export {
+  realStackKubeForSuite,
+  startRealStackControllers,
+  type RealStackControllers,
+  type StackController,
+} from './stackControllers';
+export {
+  CERT_MANAGER_NAMESPACE,
+  certManagerCrdSource,
+  createCaClusterIssuer,
+} from './certManagerController';
+export { METALLB_NAMESPACE, metallbCrdSource } from './metallbController';
+export { teamToken } from './teamAccess';
+export {
   findTraefikBinary,
   realTraefikForSuite,
   startRealGatewayCluster,

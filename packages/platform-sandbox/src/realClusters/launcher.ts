@@ -30,6 +30,8 @@ import {
 import { writeKubeconfig } from './kubeconfigFile';
 import { RealKubeBinaries } from './kubeBinaries';
 import { teamToken } from './teamAccess';
+import { RealStackBinaries } from './stackBinaries';
+import { startRealStackControllers, StackController } from './stackControllers';
 
 /*
  * Starts several real clusters side by side, each a control plane of its own
@@ -41,6 +43,8 @@ export interface RealClusterSpec {
   name: string;
   /** kube-controller-manager, kube-scheduler and kwok beside the API server. */
   controllers?: boolean;
+  /** cert-manager and MetalLB controllers beside it, those that are built. */
+  stack?: boolean;
   /** Team name to the namespaces its token may edit. */
   teams?: Record<string, string[]>;
   /** Runs once the cluster answers, before its tokens are made; may name more teams. */
@@ -60,6 +64,7 @@ async function startOne(
   dir: string,
   binaries: RealKubeBinaries,
   controllerBinaries: RealKubeControllerBinaries | undefined,
+  stackBinaries: Partial<RealStackBinaries>,
   started: Array<RealKubeApiServer | RealKubeControllers>,
 ): Promise<[RealKubeApiServer, RealClusterEntry]> {
   const kube = await startRealKubeApiServer(binaries, { name: spec.name });
@@ -71,6 +76,12 @@ async function startOne(
       );
     }
     started.push(await startRealKubeControllers(kube, controllerBinaries));
+  }
+  let stack: StackController[] | undefined;
+  if (spec.stack) {
+    const controllers = await startRealStackControllers(kube, stackBinaries);
+    started.push(controllers);
+    stack = controllers.running;
   }
   const own = join(dir, spec.name);
   mkdirSync(own, { recursive: true, mode: 0o700 });
@@ -97,6 +108,7 @@ async function startOne(
     teamTokenFiles,
     pkiDir: kube.pkiDir,
     controllers: Boolean(spec.controllers),
+    ...(stack ? { stack } : {}),
     kubeconfig: writeKubeconfig(join(own, 'kubeconfig'), {
       name: spec.name,
       server: kube.url,
@@ -117,6 +129,8 @@ export async function startRealClusters(
     stateFile?: string;
     binaries: RealKubeBinaries;
     controllerBinaries?: RealKubeControllerBinaries;
+    /** For clusters with `stack`: those not built are left out. */
+    stackBinaries?: Partial<RealStackBinaries>;
   },
 ): Promise<RunningRealClusters> {
   const started: Array<RealKubeApiServer | RealKubeControllers> = [];
@@ -135,6 +149,7 @@ export async function startRealClusters(
           options.dir,
           options.binaries,
           options.controllerBinaries,
+          options.stackBinaries ?? {},
           started,
         ),
       ),

@@ -35,12 +35,14 @@ export function startChild(
   binary: string,
   args: string[],
   logFile: string,
+  env?: Record<string, string>,
 ): ChildProcess {
   const log = openSync(logFile, 'a');
   // Its own process group, so stop() also ends anything it forked.
   const child = spawn(binary, args, {
     detached: true,
     stdio: ['ignore', log, log],
+    env: env ? { ...process.env, ...env } : undefined,
   });
   // A jest worker that exits without afterAll (a timeout, a crash) must not
   // leave a control plane running: 'exit' handlers may only do synchronous work.
@@ -56,9 +58,9 @@ export function startChild(
   return child;
 }
 
-export function tailLog(file: string): string {
+export function tailLog(file: string, lines = 25): string {
   try {
-    return readFileSync(file, 'utf8').split('\n').slice(-25).join('\n');
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
     return '';
   }

@@ -41,6 +41,8 @@ export const TEST_CLUSTERS = {
   health: { name: 'health' },
   /** deployRollout.realkube: the controllers schedule its pods onto kwok nodes. */
   management: { name: 'management', controllers: true },
+  /** certificates.realkube and loadBalancers.realkube: cert-manager and MetalLB allocate and issue. */
+  stack: { name: 'stack', stack: true },
 } satisfies Record<string, RealClusterSpec>;
 
 export type TestClusterName = keyof typeof TEST_CLUSTERS;

@@ -175,10 +175,15 @@ export const metallbDiagnostic: RunbookDiagnostic = {
               (e as any).involvedObject?.namespace === s.metadata?.namespace,
           ),
         );
+        // MetalLB also records IPAllocated (Normal) for an address a Service
+        // held before: the reason it has none now is the AllocationFailed one.
+        const failure =
+          events.find(e => (e as any).reason === 'AllocationFailed') ??
+          events[0];
         return {
           result: 'fail',
           summary: `${pending.map(refOf).join(', ')} ha(s) no EXTERNAL-IP${
-            events.length ? `: ${(events[0] as any).message}` : ''
+            failure ? `: ${(failure as any).message}` : ''
           }`,
           evidence: events.map(
             e => `${(e as any).reason}: ${(e as any).message}`,
