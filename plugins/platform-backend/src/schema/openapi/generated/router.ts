@@ -1043,6 +1043,8 @@ export const spec = {
           },
           workload: {
             type: 'string',
+            description:
+              'Deployment/name, StatefulSet/name or DaemonSet/name, when known.',
           },
           containers: {
             type: 'array',
@@ -1168,12 +1170,14 @@ export const spec = {
           },
           object: {
             type: 'string',
+            description: 'Pod/name, Deployment/name...',
           },
           container: {
             type: 'string',
           },
           cause: {
             type: 'string',
+            description: 'Why, in plain words, with the numbers that show it.',
           },
           nextStep: {
             type: 'string',
@@ -1183,6 +1187,8 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description:
+              "Lines that back the cause: the previous container's last log lines, an event.",
           },
         },
         required: ['kind', 'severity', 'object', 'cause', 'nextStep'],
@@ -1192,6 +1198,8 @@ export const spec = {
         properties: {
           object: {
             type: 'string',
+            description:
+              'The object looked at, e.g. Node/worker-2 or Certificate/payments/api-tls.',
           },
           field: {
             type: 'string',
@@ -1229,12 +1237,18 @@ export const spec = {
           },
           runbook: {
             type: 'string',
+            description:
+              'Runbook id from the platform guide that applies when the check fails.',
           },
           buildOutStep: {
             type: 'integer',
+            description:
+              "The step of the platform guide's 50-step build-out this check verifies.",
           },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
+            description:
+              "Set on a failing check: the runbook step its failure calls for on this cluster's provisioner, names filled in.",
           },
         },
         required: ['id', 'title', 'verdict', 'message', 'evidence'],
@@ -1306,9 +1320,12 @@ export const spec = {
           },
           reason: {
             type: 'string',
+            description: 'Why the verdict is unknown, when it is.',
           },
           stale: {
             type: 'boolean',
+            description:
+              'True when the data is older than the staleness limit: not to be trusted as ok.',
           },
           unreachable: {
             $ref: '#/components/schemas/ClusterUnreachable',
@@ -1333,12 +1350,16 @@ export const spec = {
         properties: {
           endpoint: {
             type: 'string',
+            description:
+              "The API endpoint the portal calls (the cluster's configured URL).",
           },
           errorClass: {
             $ref: '#/components/schemas/ApiUnreachableClass',
           },
           message: {
             type: 'string',
+            description:
+              'The error of the latest attempt, naming what to check.',
           },
           since: {
             type: 'string',
@@ -1353,6 +1374,8 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description:
+              'Runbooks for the API endpoint, the HAProxy/Keepalived VIP and the control plane: none of their steps needs the API to answer.',
           },
         },
         required: [
@@ -1686,6 +1709,8 @@ export const spec = {
         properties: {
           percent: {
             type: 'integer',
+            description:
+              'Automatic steps that passed, as a share of all steps, 0-100.',
           },
           passed: {
             type: 'integer',
@@ -1734,6 +1759,8 @@ export const spec = {
           },
           stuckPhase: {
             type: 'integer',
+            description:
+              'The first phase that is neither passing nor complete.',
           },
           outOfOrder: {
             type: 'boolean',
@@ -1974,6 +2001,8 @@ export const spec = {
           profile: {
             type: 'string',
             enum: ['production', 'minimum'],
+            description:
+              "production holds the cluster to the guide's production column.",
           },
           observedAt: {
             type: 'string',
@@ -1992,6 +2021,8 @@ export const spec = {
           },
           usageError: {
             type: 'string',
+            description:
+              'Why usage is missing, when Prometheus could not be read.',
           },
         },
         required: ['cluster', 'profile', 'observedAt', 'nodes', 'findings'],
@@ -2343,6 +2374,7 @@ export const spec = {
           },
           resources: {
             $ref: '#/components/schemas/ArgocdResourceSummary',
+            description: 'Undefined when the resource tree could not be read.',
           },
           images: {
             type: 'array',
@@ -2724,9 +2756,11 @@ export const spec = {
           },
           layer: {
             $ref: '#/components/schemas/LayerId',
+            description: 'The layer the finding feeds.',
           },
           message: {
             type: 'string',
+            description: 'What the cluster has, in words with its numbers.',
           },
           numbers: {
             type: 'object',
@@ -2744,6 +2778,7 @@ export const spec = {
           },
           recommendation: {
             type: 'string',
+            description: 'What the guide recommends, and what to add.',
           },
         },
         required: [
@@ -3027,6 +3062,8 @@ export const spec = {
         properties: {
           id: {
             type: 'string',
+            description:
+              'Stable within a report: the kind and its subject, e.g. drain-blocked:payments/payments-api.',
           },
           kind: {
             $ref: '#/components/schemas/UpgradeFindingKind',
@@ -3051,9 +3088,11 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description: 'What to do, in order.',
           },
           source: {
             type: 'string',
+            description: 'The upstream page the rule comes from.',
           },
         },
         required: [
@@ -3071,12 +3110,14 @@ export const spec = {
         properties: {
           order: {
             type: 'integer',
+            description: '1-based position: steps run in this order.',
           },
           title: {
             type: 'string',
           },
           node: {
             type: 'string',
+            description: 'The node the step works on, for node-by-node plans.',
           },
           role: {
             type: 'string',
@@ -3090,15 +3131,19 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description: 'Shell commands, each copyable as is.',
           },
           disruptionBudgets: {
             type: 'array',
             items: {
               type: 'string',
             },
+            description:
+              'PodDisruptionBudgets the drain of this node honours, as namespace/name.',
           },
           manifest: {
             type: 'string',
+            description: 'A manifest to apply (YAML).',
           },
           dryRun: {
             $ref: '#/components/schemas/UpgradeDryRun',
@@ -3151,9 +3196,11 @@ export const spec = {
           },
           currentVersion: {
             type: 'string',
+            description: "The control plane's version, e.g. v1.32.8.",
           },
           target: {
             type: 'string',
+            description: 'The target as asked, e.g. 1.33 or 1.33.4.',
           },
           observedAt: {
             type: 'string',
@@ -3178,6 +3225,7 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description: 'Checks that could not run, with the reason.',
           },
         },
         required: [

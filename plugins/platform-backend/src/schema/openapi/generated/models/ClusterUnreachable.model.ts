@@ -10,8 +10,14 @@ import { ApiUnreachableClass } from '../models/ApiUnreachableClass.model';
  * @public
  */
 export interface ClusterUnreachable {
+  /**
+   * The API endpoint the portal calls (the cluster\'s configured URL).
+   */
   endpoint: string;
   errorClass: ApiUnreachableClass;
+  /**
+   * The error of the latest attempt, naming what to check.
+   */
   message: string;
   /**
    * ISO 8601 time
@@ -21,5 +27,8 @@ export interface ClusterUnreachable {
    * ISO 8601 time
    */
   lastAttemptAt: string;
+  /**
+   * Runbooks for the API endpoint, the HAProxy/Keepalived VIP and the control plane: none of their steps needs the API to answer.
+   */
   runbooks: Array<string>;
 }

@@ -8,6 +8,9 @@
  * @public
  */
 export interface Evidence {
+  /**
+   * The object looked at, e.g. Node/worker-2 or Certificate/payments/api-tls.
+   */
   object: string;
   field: string;
   value: string;

@@ -17,7 +17,13 @@ export interface LayerHealth {
   verdict: HealthVerdict;
   checks: Array<Check>;
   observedAt: string;
+  /**
+   * Why the verdict is unknown, when it is.
+   */
   reason?: string;
+  /**
+   * True when the data is older than the staleness limit: not to be trusted as ok.
+   */
   stale?: boolean;
   /**
    * On GET /health/{cluster}/{layer} only

@@ -8,6 +8,9 @@
  * @public
  */
 export interface ReadinessScore {
+  /**
+   * Automatic steps that passed, as a share of all steps, 0-100.
+   */
   percent: number;
   passed: number;
   attested: number;

@@ -11,10 +11,16 @@ import { SizingNode } from '../models/SizingNode.model';
  */
 export interface Sizing {
   cluster: string;
+  /**
+   * production holds the cluster to the guide\'s production column.
+   */
   profile: SizingProfileEnum;
   observedAt: string;
   nodes: Array<SizingNode>;
   findings: Array<SizingFinding>;
+  /**
+   * Why usage is missing, when Prometheus could not be read.
+   */
   usageError?: string;
 }
 

@@ -17,11 +17,20 @@ export interface SizingFinding {
   rule: string;
   title: string;
   severity: SizingSeverity;
+  /**
+   * The layer the finding feeds.
+   */
   layer: LayerId;
+  /**
+   * What the cluster has, in words with its numbers.
+   */
   message: string;
   /**
    * The cluster\'s numbers the finding is based on.
    */
   numbers: { [key: string]: SizingFindingNumbersValue };
+  /**
+   * What the guide recommends, and what to add.
+   */
   recommendation: string;
 }

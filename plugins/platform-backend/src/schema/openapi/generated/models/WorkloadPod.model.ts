@@ -14,6 +14,9 @@ export interface WorkloadPod {
   ready: boolean;
   node?: string;
   restarts: number;
+  /**
+   * Deployment/name, StatefulSet/name or DaemonSet/name, when known.
+   */
   workload?: string;
   containers: Array<WorkloadContainer>;
 }

@@ -40,6 +40,9 @@ export interface ArgocdApplication {
    */
   history: Array<ArgocdHistoryEntry>;
   operation?: ArgocdOperation;
+  /**
+   * Undefined when the resource tree could not be read.
+   */
   resources?: ArgocdResourceSummary;
   images: Array<string>;
   externalURLs: Array<string>;

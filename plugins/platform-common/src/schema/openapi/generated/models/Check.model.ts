@@ -16,7 +16,16 @@ export interface Check {
   verdict: HealthVerdict;
   message: string;
   evidence: Array<Evidence>;
+  /**
+   * Runbook id from the platform guide that applies when the check fails.
+   */
   runbook?: string;
+  /**
+   * The step of the platform guide\'s 50-step build-out this check verifies.
+   */
   buildOutStep?: number;
+  /**
+   * Set on a failing check: the runbook step its failure calls for on this cluster\'s provisioner, names filled in.
+   */
   remediation?: CheckRemediation;
 }

@@ -13,6 +13,9 @@ import { ReadinessScore } from '../models/ReadinessScore.model';
 export interface ClusterReadiness {
   cluster: string;
   score: ReadinessScore;
+  /**
+   * The first phase that is neither passing nor complete.
+   */
   stuckPhase?: number;
   outOfOrder: boolean;
   observedAt: string;

@@ -11,12 +11,21 @@ import { UpgradeFindingSeverity } from '../models/UpgradeFindingSeverity.model';
  * @public
  */
 export interface UpgradeFinding {
+  /**
+   * Stable within a report: the kind and its subject, e.g. drain-blocked:payments/payments-api.
+   */
   id: string;
   kind: UpgradeFindingKind;
   severity: UpgradeFindingSeverity;
   title: string;
   message: string;
   evidence: Array<UpgradeEvidence>;
+  /**
+   * What to do, in order.
+   */
   runbook: Array<string>;
+  /**
+   * The upstream page the rule comes from.
+   */
   source?: string;
 }

@@ -9,13 +9,28 @@ import { UpgradeDryRun } from '../models/UpgradeDryRun.model';
  * @public
  */
 export interface UpgradePlanStep {
+  /**
+   * 1-based position: steps run in this order.
+   */
   order: number;
   title: string;
+  /**
+   * The node the step works on, for node-by-node plans.
+   */
   node?: string;
   role?: UpgradePlanStepRoleEnum;
   detail?: string;
+  /**
+   * Shell commands, each copyable as is.
+   */
   commands: Array<string>;
+  /**
+   * PodDisruptionBudgets the drain of this node honours, as namespace/name.
+   */
   disruptionBudgets?: Array<string>;
+  /**
+   * A manifest to apply (YAML).
+   */
   manifest?: string;
   dryRun?: UpgradeDryRun;
 }

@@ -13,11 +13,20 @@ import { UpgradePlan } from '../models/UpgradePlan.model';
 export interface UpgradeReport {
   cluster: string;
   provisioner: Provisioner;
+  /**
+   * The control plane\'s version, e.g. v1.32.8.
+   */
   currentVersion: string;
+  /**
+   * The target as asked, e.g. 1.33 or 1.33.4.
+   */
   target: string;
   observedAt: string;
   blockers: Array<UpgradeFinding>;
   warnings: Array<UpgradeFinding>;
   plan: UpgradePlan;
+  /**
+   * Checks that could not run, with the reason.
+   */
   notChecked: Array<string>;
 }

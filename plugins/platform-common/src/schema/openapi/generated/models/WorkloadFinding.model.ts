@@ -12,10 +12,19 @@ import { WorkloadFindingKind } from '../models/WorkloadFindingKind.model';
 export interface WorkloadFinding {
   kind: WorkloadFindingKind;
   severity: WorkloadFindingSeverityEnum;
+  /**
+   * Pod/name, Deployment/name...
+   */
   object: string;
   container?: string;
+  /**
+   * Why, in plain words, with the numbers that show it.
+   */
   cause: string;
   nextStep: string;
+  /**
+   * Lines that back the cause: the previous container\'s last log lines, an event.
+   */
   evidence?: Array<string>;
 }
 
