@@ -3,6 +3,8 @@
 # Chromium, stops everything. Reports to .test-results/e2e.json and saves
 # screenshots in .test-results/screenshots. PLATFORM_SANDBOX_CLUSTERS=N runs
 # them on a generated fleet of N clusters (tests that need the demo fleet skip).
+# PLATFORM_REAL_CLUSTERS=N gives the sandbox's first N clusters real control
+# planes, as `make start` does (realClusters.test.ts runs only then).
 # The tests run against the production frontend build (packages/app/dist,
 # which `yarn workspace backend build` makes), served by the backend on 7007:
 # the development bundle took 5-9 s per page load on 2 cores, the built one 1-3.
@@ -12,7 +14,12 @@ cd "$ROOT"
 mkdir -p .test-results/screenshots
 log=.test-results/portal.log
 pgids=()
+real_pgid=
+real_dir=
 cleanup() {
+  # The real clusters first: their launcher stops its API servers and etcd in order.
+  if [ -n "$real_pgid" ]; then scripts/real-clusters.sh stop "$real_pgid"; fi
+  if [ -n "$real_dir" ]; then rm -rf "$real_dir"; fi
   for pgid in "${pgids[@]}"; do kill -- -"$pgid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
@@ -22,6 +29,23 @@ if [ -f packages/platform-sandbox/src/cli.ts ]; then
   if sandbox_pgid=$(scripts/start-sandbox.sh); then
     pgids+=("$sandbox_pgid")
     configs+=(--config "$ROOT/.sandbox/app-config.sandbox.yaml")
+    if [ -n "${PLATFORM_REAL_CLUSTERS:-}" ]; then
+      kube_env=$(scripts/kube-binaries.sh) || { echo "e2e: the Kubernetes binaries could not be built" >&2; exit 1; }
+      while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$kube_env"
+      # Tokens, keys and kubeconfigs outside the repository.
+      real_dir=$(mktemp -d)
+      real_pgid=$(scripts/real-clusters.sh start "$real_dir/state.json" --profile demo \
+        --count "$PLATFORM_REAL_CLUSTERS" \
+        --sandbox-description "$ROOT/.sandbox/sandbox.json" \
+        --sandbox-app-config "$ROOT/.sandbox/app-config.sandbox.yaml" \
+        --app-config-out "$ROOT/.sandbox/app-config.real-clusters.yaml")
+      scripts/real-clusters.sh wait "$real_dir/state.json" 600 || exit 1
+      grep -v "^ " "$real_dir/launcher.log" | grep -E "answer after|refused|keep the scenario" || true
+      set -a
+      source "$real_dir/tokens.env"
+      set +a
+      configs+=(--config "$ROOT/.sandbox/app-config.real-clusters.yaml")
+    fi
   else
     echo "e2e: the sandbox did not start; the end-to-end tests need it" >&2
     exit 1
