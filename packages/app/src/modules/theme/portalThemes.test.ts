@@ -25,7 +25,7 @@ import { portalThemes } from './portalThemes';
 function onBackground(color: string, background: string): string {
   const { values: fg } = decomposeColor(color);
   const { values: bg } = decomposeColor(background);
-  const alpha = fg.length > 3 ? fg[3] : 1;
+  const alpha = fg[3] ?? 1;
   const mixed = [0, 1, 2].map(i =>
     Math.round(alpha * fg[i] + (1 - alpha) * bg[i]),
   );

@@ -88,26 +88,32 @@ const CRITICAL_HEALTH = new Set(['Degraded', 'Missing']);
  * else a warning) and each Argo CD that did not answer, critical first.
  */
 export function serviceProblems(services: TeamService[]): ServiceProblem[] {
-  const problems = services.flatMap(({ entity, argocd }) => [
-    ...(argocd?.applications ?? [])
-      .filter(a => a.syncStatus !== 'Synced' || a.healthStatus !== 'Healthy')
-      .map(
-        (a): ServiceProblem => ({
+  const problems = services.flatMap(({ entity, argocd: answer }) => {
+    // An entity without the Argo CD annotation has no applications to show.
+    const argocd = answer?.configured ? answer : undefined;
+    return [
+      ...(argocd?.applications ?? [])
+        .filter(a => a.syncStatus !== 'Synced' || a.healthStatus !== 'Healthy')
+        .map(
+          (a): ServiceProblem => ({
+            entity,
+            instance: a.instance,
+            verdict: CRITICAL_HEALTH.has(a.healthStatus)
+              ? 'critical'
+              : 'warning',
+            detail: `${a.syncStatus}, ${a.healthStatus}`,
+          }),
+        ),
+      ...(argocd?.instanceErrors ?? []).map(
+        (e): ServiceProblem => ({
           entity,
-          instance: a.instance,
-          verdict: CRITICAL_HEALTH.has(a.healthStatus) ? 'critical' : 'warning',
-          detail: `${a.syncStatus}, ${a.healthStatus}`,
+          instance: e.instance,
+          verdict: 'unknown',
+          detail: 'Argo CD not answering',
         }),
       ),
-    ...(argocd?.instanceErrors ?? []).map(
-      (e): ServiceProblem => ({
-        entity,
-        instance: e.instance,
-        verdict: 'unknown',
-        detail: 'Argo CD not answering',
-      }),
-    ),
-  ]);
+    ];
+  });
   const rank = (v: HealthVerdict) => VERDICT_ORDER.indexOf(v);
   return problems.sort(
     (a, b) =>
