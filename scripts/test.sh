@@ -38,6 +38,9 @@ done <<< "$services_env"
 kube_env=$(scripts/kube-binaries.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$kube_env"
 # The real Dex the identity tests sign in through (built once, cached).
 dex_env=$(scripts/dex-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$dex_env"
+# cert-manager's and MetalLB's controllers for the realkube stack cluster
+# (built once, cached); the launcher below starts them.
+stack_env=$(scripts/cert-manager-binaries.sh && scripts/metallb-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$stack_env"
 # Real control planes for the realkube suites, started once (they come up
 # while the checks below run) and shared by those suites (scripts/real-clusters.sh).
 real_clusters_state="$(mktemp -d)/state.json"
