@@ -5,6 +5,7 @@
 # them on a generated fleet of N clusters (tests that need the demo fleet skip).
 # PLATFORM_REAL_CLUSTERS=N gives the sandbox's first N clusters real control
 # planes, as `make start` does (realClusters.test.ts runs only then).
+# PLATFORM_E2E_REPORT names the JSON report (default .test-results/e2e.json).
 # The tests run against the production frontend build (packages/app/dist,
 # which `yarn workspace backend build` makes), served by the backend on 7007:
 # the development bundle took 5-9 s per page load on 2 cores, the built one 1-3.
@@ -140,7 +141,7 @@ fi
 
 # Arguments go to Playwright, e.g. a test file filter: e2e.sh platformScreenshots
 PLAYWRIGHT_URL="${PLAYWRIGHT_URL:-http://localhost:7007}" \
-  PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e.json yarn playwright test "$@"
+  PLAYWRIGHT_JSON_OUTPUT_NAME=${PLATFORM_E2E_REPORT:-.test-results/e2e.json} yarn playwright test "$@"
 status=$?
 echo "e2e screenshots: $ROOT/.test-results/screenshots"
 exit $status

@@ -30,6 +30,19 @@ function readJson(file) {
   }
 }
 
+/** The Playwright reports of both passes (the demo fleet, then real clusters) as one. */
+function readE2eReports(...names) {
+  const reports = names
+    .map(name => readJson(path.join(results, name)))
+    .filter(Boolean);
+  if (reports.length === 0) return undefined;
+  return {
+    ...reports[0],
+    suites: reports.flatMap(r => r.suites ?? []),
+    errors: reports.flatMap(r => r.errors ?? []),
+  };
+}
+
 function readStatus(name) {
   const file = path.join(results, `${name}.status`);
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
@@ -68,7 +81,7 @@ const summary = summarize({
     ),
   ),
   jest: readJson(path.join(results, 'jest.json')),
-  e2e: readJson(path.join(results, 'e2e.json')),
+  e2e: readE2eReports('e2e.json', 'e2e-real.json'),
   e2eDir: path.join(root, E2E_DIR),
   trackedJestFiles,
   trackedE2eFiles,
