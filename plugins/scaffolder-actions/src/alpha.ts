@@ -26,3 +26,5 @@ export { upgradeClusterAction } from './actions/cluster/upgradeClusterAction';
 export { PlatformUpgradeReadiness } from './upgrades/UpgradeReadiness';
 export type { UpgradeReadiness } from './upgrades/UpgradeReadiness';
 export type { PlatformActionOptions } from './actions/teamAction';
+export type { SelfServiceDeps } from './auth/selfServiceAuth';
+export type { SelfServiceConfig } from './config/readSelfServiceConfig';

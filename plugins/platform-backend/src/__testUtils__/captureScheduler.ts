@@ -24,6 +24,8 @@ import { HEALTH_REFRESH_TASK_ID } from '../health/scheduleHealthRefresh';
 /**
  * A module that hands the platform plugin's scheduler to the test, so it can
  * run a health refresh and wait for it to finish.
+ *
+ * @public
  */
 export function captureScheduler() {
   let scheduler: SchedulerService | undefined;

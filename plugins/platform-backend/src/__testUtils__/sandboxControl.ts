@@ -19,6 +19,8 @@ import { Sandbox } from '@platform-portal/platform-sandbox';
 /**
  * Calls the sandbox's control API (faults, behaviour, time, counters) and
  * fails the test with the sandbox's own message when it refuses.
+ *
+ * @public
  */
 export async function sandboxControl(
   sandbox: Sandbox,

@@ -17,12 +17,18 @@
 import { appConfigYaml, Sandbox } from '@platform-portal/platform-sandbox';
 import { parse } from 'yaml';
 
-/** The secret Alertmanager's webhook is configured with in the suites. */
+/**
+ * The secret Alertmanager's webhook is configured with in the suites.
+ *
+ * @public
+ */
 export const ALERT_WEBHOOK_SECRET = 'sandbox-alertmanager-webhook-secret';
 
 /**
  * The app-config the sandbox CLI writes for the portal (`yarn sandbox`), with
  * deadlines that hold on a busy test machine and no timed refresh so tests drive the refresh themselves.
+ *
+ * @public
  */
 export function sandboxPlatformConfig(sandbox: Sandbox) {
   const config = parse(appConfigYaml(sandbox));

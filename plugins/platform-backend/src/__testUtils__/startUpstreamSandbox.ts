@@ -25,6 +25,8 @@ import {
  * The demo fleet with every simulated upstream (Argo CD, Nexus, GitLab, ...)
  * on free ports, each cluster's Kubernetes API over HTTPS with its own CA;
  * simulated time moves only when the test advances it.
+ *
+ * @public
  */
 export function startUpstreamSandbox(
   options: { openApiSpecDir?: string } = {},

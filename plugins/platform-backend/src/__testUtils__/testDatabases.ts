@@ -29,6 +29,8 @@ if (
  * SQLite always; PostgreSQL when a connection string is configured. Under CI
  * a missing PostgreSQL is an error: its variants must not vanish from the
  * run without a trace.
+ *
+ * @public
  */
 export function platformTestDatabases(): TestDatabases {
   const withPostgres = Boolean(

@@ -27,7 +27,10 @@ export {
   contextFor,
   NOTHING_BLOCKS_UPGRADES,
   revisionOf,
+  templateFrom,
   userOf,
   whileTicking,
 } from './sandboxSupport';
 export type { ActionTestSetup } from './sandboxSupport';
+export type { SelfServiceConfig } from '../config/readSelfServiceConfig';
+export type { UpgradeReadiness } from '../upgrades/UpgradeReadiness';

@@ -47,7 +47,11 @@ export const TEMPLATES_LOCATION = path.resolve(
   '../../../../templates/all.yaml',
 );
 
-/** A task's template as the scaffolder passes it: from the trusted location. */
+/**
+ * A task's template as the scaffolder passes it: from the trusted location.
+ *
+ * @public
+ */
 export function templateFrom(
   origin = `file:${TEMPLATES_LOCATION}`,
   entityRef = 'template:default/platform-new-service',
@@ -123,6 +127,12 @@ export function sandboxConfig(
   });
 }
 
+/**
+ * What an action needs, wired to a sandbox: its clusters, the self-service
+ * settings, mock permissions and auditor, and an upgrade planner.
+ *
+ * @public
+ */
 export interface ActionTestSetup {
   clusters: ConfigClusterAccessService;
   config: SelfServiceConfig;
@@ -131,11 +141,21 @@ export interface ActionTestSetup {
   upgrades: UpgradeReadiness;
 }
 
-/** For suites about other concerns: a planner that finds nothing in the way of an upgrade. */
+/**
+ * For suites about other concerns: a planner that finds nothing in the way of an upgrade.
+ *
+ * @public
+ */
 export const NOTHING_BLOCKS_UPGRADES: UpgradeReadiness = {
   blockers: async () => [],
 };
 
+/**
+ * The options of the platform actions against a sandbox, with the
+ * self-service settings given (everything allowed by default).
+ *
+ * @public
+ */
 export function actionSetup(
   sandbox: Sandbox,
   selfService?: Record<string, unknown>,
@@ -154,6 +174,12 @@ export function actionSetup(
   };
 }
 
+/**
+ * A catalog User in the given groups, as the actions' membership lookup
+ * will find it.
+ *
+ * @public
+ */
 export function userOf(name: string, groups: string[]): UserEntity {
   rememberMembership(`user:default/${name}`, groups);
   return {
@@ -164,7 +190,11 @@ export function userOf(name: string, groups: string[]): UserEntity {
   };
 }
 
-/** A task context for a user of the given groups; outputs are collected. */
+/**
+ * A task context for a user of the given groups; outputs are collected.
+ *
+ * @public
+ */
 export function contextFor<T extends Record<string, any>>(
   input: T,
   options: {
@@ -205,7 +235,11 @@ export function contextFor<T extends Record<string, any>>(
   return { ctx: ctx as unknown as ActionContext<any, any>, outputs, logs };
 }
 
-/** Store revision of a cluster: it moves on every write and only then. */
+/**
+ * Store revision of a cluster: it moves on every write and only then.
+ *
+ * @public
+ */
 export function revisionOf(sandbox: Sandbox, cluster: string): number {
   return sandbox.fleet.cluster(cluster)!.store.resourceVersion;
 }
@@ -252,6 +286,8 @@ export function allTokens(sandbox: Sandbox): string[] {
 /**
  * Runs an action while simulated time moves on, so that the sandbox's
  * controllers (gateway, cert-manager, storage, Cluster API) get to act.
+ *
+ * @public
  */
 export async function whileTicking<T>(
   sandbox: Sandbox,

@@ -35,7 +35,11 @@ export {
 } from '@platform-portal/plugin-platform-node';
 export type { TeamTarget } from '@platform-portal/plugin-platform-node';
 
-/** What every platform action is built from. */
+/**
+ * What every platform action is built from.
+ *
+ * @public
+ */
 export interface PlatformActionOptions extends SelfServiceDeps {
   clusters: ClusterAccessService;
   config: SelfServiceConfig;

@@ -33,7 +33,11 @@ import {
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 
-/** Services every self-service action needs to decide and record who did what. */
+/**
+ * Services every self-service action needs to decide and record who did what.
+ *
+ * @public
+ */
 export interface SelfServiceDeps {
   permissions: PermissionsService;
   auditor?: AuditorService;

@@ -22,7 +22,11 @@ import {
   SelfServiceLimits,
 } from '@platform-portal/plugin-platform-node';
 
-/** What the platform allows self-service actions to do, from `platform.selfService`. */
+/**
+ * What the platform allows self-service actions to do, from `platform.selfService`.
+ *
+ * @public
+ */
 export interface SelfServiceConfig extends SelfServiceLimits {
   /** Catalog group (name in the default namespace) of the platform team. */
   platformTeam: string;

@@ -21,7 +21,11 @@ import {
   UpgradeReport,
 } from '@platform-portal/plugin-platform-common';
 
-/** What blocks an upgrade of a cluster to a version, as the platform's upgrade planner finds it. */
+/**
+ * What blocks an upgrade of a cluster to a version, as the platform's upgrade planner finds it.
+ *
+ * @public
+ */
 export interface UpgradeReadiness {
   blockers(cluster: string, version: string): Promise<UpgradeFinding[]>;
 }
@@ -33,6 +37,8 @@ const PLANNER_DEADLINE_MS = 60_000;
  * Asks the platform backend's planner (`GET /api/platform/upgrades/:cluster`)
  * with the scaffolder's own service credentials, so the action and the
  * cluster page's Upgrades tab judge an upgrade by one implementation.
+ *
+ * @public
  */
 export class PlatformUpgradeReadiness implements UpgradeReadiness {
   constructor(

@@ -41,7 +41,11 @@ import { requireControlPlaneReplicas } from './scaleClusterAction';
 
 const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
 
-/** `platform:cluster:create`: a new workload cluster from the platform's Cluster API template. */
+/**
+ * `platform:cluster:create`: a new workload cluster from the platform's Cluster API template.
+ *
+ * @public
+ */
 export function createClusterAction(options: PlatformActionOptions) {
   const { config, clusters } = options;
   return createTemplateAction({

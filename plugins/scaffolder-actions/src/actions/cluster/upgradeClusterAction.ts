@@ -45,6 +45,8 @@ interface ControlPlaneStatus {
  * `platform:cluster:upgrade`: the control plane first, then the workers, one
  * minor version at a time. Running it again after an interruption continues
  * where it stopped.
+ *
+ * @public
  */
 export function upgradeClusterAction(options: PlatformActionOptions) {
   const { config } = options;
