@@ -41,6 +41,8 @@ dex_env=$(scripts/dex-binary.sh) && while IFS= read -r line; do [ -n "$line" ] &
 # cert-manager's and MetalLB's controllers for the realkube stack cluster
 # (built once, cached); the launcher below starts them.
 stack_env=$(scripts/cert-manager-binaries.sh && scripts/metallb-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$stack_env"
+# Traefik's Kubernetes Gateway provider beside the control planes (built once, cached).
+traefik_env=$(scripts/traefik-binary.sh) && while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <<< "$traefik_env"
 # Real control planes for the realkube suites, started once (they come up
 # while the checks below run) and shared by those suites (scripts/real-clusters.sh).
 real_clusters_state="$(mktemp -d)/state.json"
