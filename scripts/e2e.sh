@@ -13,7 +13,9 @@ set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 mkdir -p .test-results/screenshots
-log=.test-results/portal.log
+# A pass on real clusters keeps its logs beside the first pass's.
+suffix=${PLATFORM_REAL_CLUSTERS:+-real}
+log=.test-results/portal$suffix.log
 pgids=()
 real_pgid=
 real_dir=
@@ -65,7 +67,7 @@ if [ -z "${PLATFORM_TEST_LDAP_URL:-}" ]; then
   echo "e2e: PLATFORM_TEST_LDAP_URL is unset; Dex signs people in against the test directory that 'scripts/services.sh start' starts and prints" >&2
   exit 1
 fi
-oidc_log=.test-results/dex.log
+oidc_log=.test-results/dex$suffix.log
 oidc_secret=$(node -p "require('node:crypto').randomBytes(24).toString('hex')")
 dex_options=$(node -p 'JSON.stringify({
   ldapUrl: process.argv[1],
