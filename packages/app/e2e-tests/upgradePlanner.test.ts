@@ -130,7 +130,8 @@ test.describe('upgrade planner', () => {
       }
       // Each command box holds its commands: long ones wrap inside it.
       const boxes = page.locator(`${steps} pre`);
-      expect(await boxes.count()).toBeGreaterThan(0);
+      // The list can be on the page a moment before its command boxes.
+      await expect(boxes.first()).toBeVisible({ timeout: 30_000 });
       expect(
         await boxes.evaluateAll(pres =>
           pres
